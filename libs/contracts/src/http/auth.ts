@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export const roles = ['traveller', 'partner', 'affiliate', 'admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const locales = ['en', 'it', 'de', 'fr', 'es'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const PASSWORD_MIN_LENGTH = 10;
+// A short deny-list of the passwords attackers try first; length and character classes do the rest.
+const commonPasswords = new Set([
+  'password123', 'password1234', '1234567890', 'qwertyuiop', 'iloveyou123',
+  'letmein1234', 'welcome123', 'admin12345', 'passw0rd123', 'tourconnect1',
+]);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .toLowerCase()
+  .pipe(z.email({ message: 'invalid_email' }));
+
+/** Weak passwords are refused with per-rule codes the portal translates. */
+export const passwordSchema = z
+  .string()
+  .max(200, { message: 'password_too_long' })
+  .superRefine((value, ctx) => {
+    if (value.length < PASSWORD_MIN_LENGTH) ctx.addIssue({ code: 'custom', message: 'password_too_short' });
+    if (!/[a-zA-Z]/.test(value) || !/[0-9]/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'password_needs_letter_and_digit' });
+    }
+    if (commonPasswords.has(value.toLowerCase())) ctx.addIssue({ code: 'custom', message: 'password_too_common' });
+  });
+
+export const registerBodySchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: z.string().trim().min(1, { message: 'required' }).max(80),
+  locale: localeSchema.default('en'),
+});
+export type RegisterBody = z.input<typeof registerBodySchema>;
+
+export const loginBodySchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, { message: 'required' }).max(200),
+});
+export type LoginBody = z.input<typeof loginBodySchema>;
+
+export const deleteAccountBodySchema = z.strictObject({
+  password: z.string().min(1, { message: 'required' }).max(200),
+});
+
+export const userSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  locale: localeSchema,
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionSchema = z.object({
+  user: userSchema,
+  accessToken: z.string(),
+  /** Seconds until the access token expires; the portal refreshes shortly before. */
+  expiresIn: z.number().int(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const meSchema = z.object({ user: userSchema });
+
+/** Claims inside the access token (JWT) that services rely on. */
+export const accessTokenClaimsSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  iat: z.number(),
+  exp: z.number(),
+  iss: z.string(),
+  aud: z.union([z.string(), z.array(z.string())]),
+});
+export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
+
+/** Header the portal adds to every request; the gateway refuses cookie-authenticated
+ * state changes without it (a cross-site form cannot set custom headers). */
+export const CSRF_HEADER = 'x-tourconnect-csrf';
+export const REFRESH_COOKIE = 'tc_refresh';

@@ -1,0 +1,3 @@
+export * from './problem.ts';
+export * from './auth.ts';
+export * from './realtime.ts';

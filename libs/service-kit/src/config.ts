@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Config is read once, at boot, from the environment and validated. A missing or malformed
+ * variable stops the process with a message naming it (STYLE habit 2).
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: { variable: string; message: string }[],
+  ) {
+    super(
+      `Invalid configuration for ${service}:\n` +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig<S extends z.ZodType>(
+  service: string,
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    variable: issue.path.join('.') || '(root)',
+    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required but not set' : issue.message,
+  }));
+  throw new ConfigError(service, problems);
+}
+
+/** For entry points: print the named problems and exit non-zero instead of a stack trace. */
+export function loadConfigOrExit<S extends z.ZodType>(
+  service: string,
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  try {
+    return parseConfig(service, schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+const natsUrl = z
+  .string()
+  .refine((v) => v.split(',').every((u) => /^(nats|tls):\/\/[^\s]+$/.test(u.trim())), 'must be nats:// URL(s)');
+
+/** Variables every service reads; services `.extend()` this with their own. */
+export const baseConfigSchema = z.object({
+  PORT: port,
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  NATS_URL: natsUrl,
+  LOG_LEVEL: logLevel.default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().optional(),
+  REDIS_URL: z.string().url().optional(),
+});
+
+/** Variables of services that verify identity's tokens. */
+export const jwtConsumerConfigSchema = z.object({
+  JWKS_URL: z.string().url(),
+  JWT_ISSUER: z.string().default('tourconnect-identity'),
+  JWT_AUDIENCE: z.string().default('tourconnect'),
+});
+
+export const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
