@@ -16,7 +16,12 @@ export function loggerOptions(service: string, level = 'info'): LoggerOptions {
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url, id: req.id }),
+      // Access tokens may travel in a query string (the WebSocket handshake); never log them.
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: req.url.replace(/([?&](?:token|access_token|code)=)[^&]*/gi, '$1[redacted]'),
+        id: req.id,
+      }),
     },
   };
 }

@@ -53,7 +53,9 @@ function zodFieldErrors(error: FastifyError): ProblemFieldError[] {
 }
 
 /** RFC 9457 error handler: clear codes for client mistakes, nothing internal for 5xx. */
-export function installProblemHandlers(app: FastifyInstance): void {
+export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply> | undefined;
+
+export function installProblemHandlers(app: FastifyInstance, notFound?: NotFoundHandler): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
@@ -82,7 +84,10 @@ export function installProblemHandlers(app: FastifyInstance): void {
     return sendProblem(request, reply, 500, 'internal_error', 'Something went wrong on our side. Try again later.');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`),
-  );
+  // A service may answer unmatched routes itself first (the gateway's SPA fallback).
+  app.setNotFoundHandler(async (request, reply) => {
+    const handled = notFound ? await notFound(request, reply) : undefined;
+    if (handled) return handled;
+    return sendProblem(request, reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`);
+  });
 }

@@ -20,7 +20,7 @@ import { installAuth, type AuthOptions } from './auth.ts';
 import { installHealth, type ReadinessCheck } from './health.ts';
 import { loggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
-import { installProblemHandlers } from './problem-handler.ts';
+import { installProblemHandlers, type NotFoundHandler } from './problem-handler.ts';
 import { installRateLimit, type RateLimitOptions } from './rate-limit.ts';
 import { installHttpTracing } from './tracing.ts';
 
@@ -47,6 +47,8 @@ export interface ServiceOptions {
   processMetrics?: boolean;
   helmet?: FastifyHelmetOptions;
   trustProxy?: boolean;
+  /** Tried before the problem+json 404 (e.g. serving the portal's index.html). */
+  notFoundHandler?: NotFoundHandler;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -80,7 +82,7 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
     reply.header('x-request-id', request.id);
   });
 
-  installProblemHandlers(app);
+  installProblemHandlers(app, options.notFoundHandler);
   installHttpTracing(app, options.name);
   await app.register(helmet, options.helmet ?? { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   await app.register(cookie);

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createDatabase } from '@tourconnect/db';
+import { createInProcessTransport, createNatsTransport, type EventTransport } from '@tourconnect/events';
+import { buildGateway } from '@tourconnect/gateway';
+import { buildIdentityService } from '@tourconnect/identity';
+import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
+import { initTracing, loggerOptions, type ServiceApp } from '@tourconnect/service-kit';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
+import { freePort } from './ports.ts';
+import type { AllInOneSettings } from './settings.ts';
+import { startDevSimulators, type Simulators } from './simulators.ts';
+
+export interface Platform {
+  url: string;
+  gatewayPort: number;
+  services: Record<string, string>;
+  simulators: Simulators;
+  databaseUrl: string;
+  transport: EventTransport;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every service, the gateway and the built portal in one process on one machine, with the
+ * same code the distributed deployment runs; only the infrastructure falls back to local parts.
+ */
+export async function startPlatform(settings: AllInOneSettings): Promise<Platform> {
+  const logger = pino(loggerOptions('all-in-one', settings.LOG_LEVEL));
+  initTracing('tourconnect-all-in-one', settings.OTEL_EXPORTER_OTLP_ENDPOINT);
+  const stops: (() => Promise<unknown>)[] = [];
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = settings.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(settings.DATA_DIR, (line) => logger.warn(line));
+    databaseUrl = embedded.url;
+    logger.info(`No DATABASE_URL: using embedded PostgreSQL on port ${embedded.port}, data in ${path.join(settings.DATA_DIR, 'postgres')}`);
+  }
+
+  let transport: EventTransport;
+  if (settings.NATS_URL) {
+    transport = await createNatsTransport({ url: settings.NATS_URL, name: 'all-in-one' });
+    logger.info(`Events over NATS JetStream at ${settings.NATS_URL}`);
+  } else {
+    transport = createInProcessTransport();
+    logger.info('No NATS_URL: delivering events in-process (same outbox, retry and dead-letter semantics)');
+  }
+
+  const simulators = await startDevSimulators(settings, logger);
+  stops.push(() => simulators.stop());
+
+  const services: Record<string, string> = {};
+  const apps: ServiceApp[] = [];
+  const listen = async (name: string, app: ServiceApp) => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    services[name] = address;
+    apps.push(app);
+  };
+
+  const identitySettings = identitySettingsSchema.parse({
+    ...process.env,
+    ADMIN_EMAIL: settings.ADMIN_EMAIL,
+    ADMIN_PASSWORD: settings.ADMIN_PASSWORD,
+  });
+  const identity = await buildIdentityService({
+    settings: identitySettings,
+    database: createDatabase({ url: databaseUrl, schema: 'identity', max: 5 }),
+    transport,
+    logger,
+    processMetrics: false,
+  });
+  await listen('identity', identity);
+
+  const gateway = await buildGateway({
+    settings: {
+      IDENTITY_URL: services.identity!,
+      JWKS_URL: `${services.identity}/.well-known/jwks.json`,
+      JWT_ISSUER: identitySettings.JWT_ISSUER,
+      JWT_AUDIENCE: identitySettings.JWT_AUDIENCE,
+      WEB_DIST_DIR: settings.WEB_DIST_DIR,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: 6000,
+      UPSTREAM_TIMEOUT_MS: 15_000,
+    },
+    transport,
+    logger,
+    processMetrics: true,
+  });
+  const gatewayPort = settings.PORT === 0 ? await freePort() : settings.PORT;
+  await gateway.listen({ port: gatewayPort, host: settings.HOST });
+  apps.unshift(gateway);
+
+  let stopped = false;
+  return {
+    url: `http://localhost:${gatewayPort}`,
+    gatewayPort,
+    services,
+    simulators,
+    databaseUrl,
+    transport,
+    logger,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const app of apps) await app.close().catch((error) => logger.error({ err: error }, 'close failed'));
+      for (const stop of stops) await stop().catch(() => {});
+      await transport.close().catch(() => {});
+      await embedded?.stop().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { ConfigError } from '@tourconnect/service-kit';
+import { startPlatform } from './all-in-one/platform.ts';
+import { seedDemoData } from './all-in-one/seed.ts';
+import { demoUsers, loadAllInOneSettings } from './all-in-one/settings.ts';
+
+// `npm start`: the whole platform on one machine, portal at http://localhost:8080.
+const startedAt = performance.now();
+let settings;
+try {
+  settings = loadAllInOneSettings();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  throw error;
+}
+
+const platform = await startPlatform(settings);
+const { logger } = platform;
+if (settings.SEED_DEMO_DATA === 'true') {
+  const seeded = await seedDemoData(platform.url);
+  if (seeded.created.length) logger.info({ users: seeded.created }, 'demo data seeded');
+}
+const readyMs = Math.round(performance.now() - startedAt);
+const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+logger.info({ readyMs, rssMb, services: platform.services }, `TourConnect is ready at ${platform.url}`);
+
+const lines = [
+  '',
+  `  TourConnect is running at ${platform.url}  (ready in ${(readyMs / 1000).toFixed(1)} s, ${rssMb} MB)`,
+  `  API docs: ${platform.url}/docs`,
+  '',
+  '  Demo logins:',
+  `    admin      ${settings.ADMIN_EMAIL} / ${settings.ADMIN_PASSWORD}`,
+  ...demoUsers.map((u) => `    ${u.email.split('@')[0]!.padEnd(10)} ${u.email} / ${u.password}`),
+  '',
+];
+if (settings.LOG_LEVEL !== 'silent') process.stdout.write(lines.join('\n') + '\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    platform.stop().then(() => process.exit(0), () => process.exit(1));
+  });
+}

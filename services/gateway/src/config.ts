@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { baseConfigSchema, jwtConsumerConfigSchema, parseConfig } from '@tourconnect/service-kit';
+
+const optionalUrl = z.string().url().optional();
+
+/** The gateway's own settings; infrastructure URLs come from the base schema. */
+export const settingsSchema = z.object({
+  IDENTITY_URL: z.string().url(),
+  PARTNERS_URL: optionalUrl,
+  BUNDLING_URL: optionalUrl,
+  BILLING_URL: optionalUrl,
+  PROMOTIONS_URL: optionalUrl,
+  ANALYTICS_URL: optionalUrl,
+  CONNECTORS_URL: optionalUrl,
+  WEB_DIST_DIR: z.string().default('web/dist'),
+  /** Extra origins allowed to call the API with credentials (the portal's own origin always is). */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url())),
+  /** Requests per minute per client IP across /api. */
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+export const configSchema = baseConfigSchema
+  .omit({ DATABASE_URL: true })
+  .extend(jwtConsumerConfigSchema.shape)
+  .extend(settingsSchema.shape);
+
+export type GatewaySettings = z.infer<typeof settingsSchema> & z.infer<typeof jwtConsumerConfigSchema>;
+export type GatewayConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  return parseConfig('gateway', configSchema, env);
+}
+
+export const serviceNames = ['identity', 'partners', 'bundling', 'billing', 'promotions', 'analytics', 'connectors'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+export function upstreamsFrom(settings: GatewaySettings): Partial<Record<ServiceName, string>> {
+  const urls: Partial<Record<ServiceName, string>> = { identity: settings.IDENTITY_URL };
+  const optional = {
+    partners: settings.PARTNERS_URL,
+    bundling: settings.BUNDLING_URL,
+    billing: settings.BILLING_URL,
+    promotions: settings.PROMOTIONS_URL,
+    analytics: settings.ANALYTICS_URL,
+    connectors: settings.CONNECTORS_URL,
+  };
+  for (const [name, url] of Object.entries(optional)) if (url) urls[name as ServiceName] = url;
+  return urls;
+}

@@ -1,0 +1,27 @@
+import type { ServiceName } from './config.ts';
+
+/**
+ * Which service answers which public path. Longest prefix wins, so
+ * /api/partners/analytics goes to analytics while /api/partners goes to partners.
+ */
+export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; bodyLimit?: number }> = [
+  { prefix: '/.well-known/jwks.json', service: 'identity' },
+  { prefix: '/api/auth', service: 'identity' },
+  { prefix: '/api/partners/analytics', service: 'analytics' },
+  { prefix: '/api/partners/me/documents', service: 'partners', bodyLimit: 11 * 1024 * 1024 },
+  { prefix: '/api/partners', service: 'partners' },
+  { prefix: '/api/admin/partners', service: 'partners' },
+  { prefix: '/api/packages', service: 'bundling' },
+  { prefix: '/api/billing', service: 'billing' },
+  { prefix: '/api/admin/billing', service: 'billing' },
+  { prefix: '/api/coupons', service: 'promotions' },
+  { prefix: '/api/affiliates', service: 'promotions' },
+  { prefix: '/api/rewards', service: 'promotions' },
+  { prefix: '/api/analytics', service: 'analytics' },
+  { prefix: '/api/connectors', service: 'connectors' },
+  { prefix: '/api/admin/connectors', service: 'connectors' },
+].sort((a, b) => b.prefix.length - a.prefix.length) as ReadonlyArray<{ prefix: string; service: ServiceName; bodyLimit?: number }>;
+
+export function resolveRoute(path: string): { prefix: string; service: ServiceName; bodyLimit?: number } | undefined {
+  return routeTable.find((r) => path === r.prefix || path.startsWith(r.prefix + '/') || path.startsWith(r.prefix + '?'));
+}
