@@ -81,7 +81,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
       JWT_AUDIENCE: identitySettings.JWT_AUDIENCE,
       WEB_DIST_DIR: settings.WEB_DIST_DIR,
       CORS_ORIGINS: [],
-      RATE_LIMIT_MAX: 6000,
+      RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
       UPSTREAM_TIMEOUT_MS: 15_000,
     },
     transport,

@@ -18,6 +18,8 @@ export const allInOneSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   WEB_DIST_DIR: z.string().default('web/dist'),
+  /** Requests per minute per client IP through the gateway. */
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(6000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   // Demo admin for the local platform only; set your own in any shared environment.
   ADMIN_EMAIL: z.string().email().default('admin@tourconnect.demo'),

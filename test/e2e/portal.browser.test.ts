@@ -1,0 +1,101 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
+import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.ts';
+import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Strings that are the same in every language on purpose: the brand, the language names in
+// the switcher (each written in its own language), and what the user typed.
+const SAME_IN_EVERY_LANGUAGE = new Set(['TourConnect', 'English', 'Italiano', 'Deutsch', 'Français', 'Español', 'EN', 'IT', 'DE', 'FR', 'ES', '#FF6600']);
+
+async function visibleStrings(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 1 && /[A-Za-zÀ-ÿ]/.test(l)))];
+}
+
+describe('portal in Chromium: sign up → sign in → Italiano', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let browser: Browser;
+  let page: Page;
+  const user = { name: 'Giulia Browser', email: `giulia-${Date.now()}@example.com`, password: 'Browser-test-2026' };
+
+  beforeAll(async () => {
+    if (!existsSync('web/dist/index.html')) execSync('npm run build -w web', { stdio: 'inherit' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    db = await createTestDatabase('browser');
+    platform = await startPlatform(
+      loadAllInOneSettings({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false', STRIPE_EMULATOR_PORT: '0', OCTO_SIMULATOR_PORT: '0' }),
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  it('signs up a new traveller and shows them signed in', async () => {
+    await page.goto(`${platform.url}/signup`);
+    await page.getByTestId('signup-name').fill(user.name);
+    await page.getByTestId('signup-email').fill(user.email);
+    await page.getByTestId('signup-password').fill(user.password);
+    await page.getByTestId('signup-submit').click();
+    await expect.poll(() => page.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('live-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await page.screenshot({ path: `${SCREENSHOTS}/01-signed-up-en.png`, fullPage: true });
+  });
+
+  it('shows translated field errors for a weak password', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${platform.url}/signup`);
+    await fresh.getByTestId('signup-name').fill('Weak');
+    await fresh.getByTestId('signup-email').fill('weak@example.com');
+    await fresh.getByTestId('signup-password').fill('short');
+    await fresh.getByTestId('signup-submit').click();
+    await expect.poll(() => fresh.getByRole('alert').first().innerText(), { timeout: 10_000 }).toMatch(/\S/);
+    await fresh.screenshot({ path: `${SCREENSHOTS}/02-weak-password-en.png`, fullPage: true });
+    await fresh.close();
+  });
+
+  it('signs out and signs back in', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const other = await context.newPage();
+    await other.goto(`${platform.url}/signin`);
+    await other.getByTestId('signin-email').fill(user.email);
+    await other.getByTestId('signin-password').fill(user.password);
+    await other.getByTestId('signin-submit').click();
+    await expect.poll(() => other.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
+    // the session survives a reload (refresh cookie → new access token)
+    await other.reload();
+    await expect.poll(() => other.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
+    await context.close();
+  });
+
+  it('switches every visible string to Italian', async () => {
+    for (const [index, route] of ['/', '/account', '/privacy'].entries()) {
+      await page.goto(`${platform.url}${route}`);
+      await page.getByTestId('lang-switcher').selectOption('en');
+      await page.waitForTimeout(400);
+      const english = await visibleStrings(page);
+      await page.getByTestId('lang-switcher').selectOption('it');
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('it');
+      await page.waitForTimeout(400);
+      const italian = new Set(await visibleStrings(page));
+      const unchanged = english.filter((line) => italian.has(line) && !SAME_IN_EVERY_LANGUAGE.has(line) && !line.includes(user.name) && !line.includes(user.email));
+      await page.screenshot({ path: `${SCREENSHOTS}/${String(index + 3).padStart(2, '0')}-${route.replace(/\W/g, '') || 'discover'}-it.png`, fullPage: true });
+      expect(unchanged, `strings on ${route} still in English after switching to Italiano`).toEqual([]);
+      expect(english.length).toBeGreaterThan(3);
+    }
+  });
+});
