@@ -1,0 +1,46 @@
+import { apiRequest } from './http-client.ts';
+
+export interface DeadLetter {
+  id: string;
+  service: string;
+  durable: string;
+  subject: string;
+  eventId: string;
+  error: string;
+  attempts: number;
+  deadAt: string;
+  replayedAt: string | null;
+}
+
+export interface AuditEntry {
+  service: string;
+  seq: number;
+  occurredAt: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  services: { service: string; ok: boolean; checked: number; firstBroken?: number | null }[];
+}
+
+export function listDeadLetters(): Promise<DeadLetter[]> {
+  return apiRequest<DeadLetter[]>('/api/admin/dead-letters');
+}
+
+export function replayDeadLetter(id: string): Promise<unknown> {
+  return apiRequest(`/api/admin/dead-letters/${encodeURIComponent(id)}/replay`, { method: 'POST' });
+}
+
+/** The audit endpoint may answer a bare array or `{ items }`; both are accepted. */
+export async function listAudit(limit = 20): Promise<AuditEntry[]> {
+  const data = await apiRequest<AuditEntry[] | { items: AuditEntry[] }>(`/api/admin/audit?limit=${limit}`);
+  return Array.isArray(data) ? data : data.items;
+}
+
+export function verifyAudit(): Promise<AuditVerification> {
+  return apiRequest<AuditVerification>('/api/admin/audit/verify');
+}

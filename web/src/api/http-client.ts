@@ -1,0 +1,71 @@
+import { CSRF_HEADER, problemSchema } from '@contracts/http';
+import { ApiError, codeForStatus } from './api-error.ts';
+import { getAccessToken, refreshAccessToken } from './token-store.ts';
+
+/** Structural view of a zod schema, so the portal needs no direct zod dependency. */
+export interface ResponseSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  schema?: ResponseSchema<T>;
+  /** Send the bearer token and retry once after a refresh on `token_expired`. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+async function send(path: string, options: RequestOptions<unknown>): Promise<Response> {
+  const headers: Record<string, string> = { [CSRF_HEADER]: '1', accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const token = options.auth === false ? null : getAccessToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  try {
+    return await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'include',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error');
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = problemSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data);
+  } catch {
+    // Not JSON: fall through to a code derived from the status.
+  }
+  return new ApiError(response.status, codeForStatus(response.status));
+}
+
+async function readBody<T>(response: Response, schema: ResponseSchema<T> | undefined): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!schema) return data as T;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError(response.status, 'invalid_response');
+  return parsed.data;
+}
+
+/** Calls the TourConnect API through the gateway and throws an ApiError on failure. */
+export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  let response = await send(path, options);
+  if (response.status === 401 && options.auth !== false && getAccessToken()) {
+    const error = await toApiError(response);
+    if (error.code !== 'token_expired') throw error;
+    const fresh = await refreshAccessToken();
+    if (!fresh) throw error;
+    response = await send(path, options);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return readBody(response, options.schema);
+}

@@ -1,0 +1,138 @@
+import type { LoginBody, RegisterBody, Role, Session, User } from '@contracts/http';
+import * as authApi from '../api/auth-api.ts';
+import { isApiError } from '../api/api-error.ts';
+import { registerRefresher, setAccessToken } from '../api/token-store.ts';
+
+export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
+/** Why the session ended in this tab, when the user ended it on purpose. */
+export type EndReason = 'signed-out' | 'account-deleted';
+export interface AuthSnapshot {
+  status: AuthStatus;
+  user: User | null;
+  endReason: EndReason | null;
+}
+
+/** Refresh this long before the access token expires, so requests never race the expiry. */
+const REFRESH_MARGIN_SECONDS = 60;
+const RETRY_AFTER_NETWORK_FAILURE_MS = 15_000;
+
+let snapshot: AuthSnapshot = { status: 'loading', user: null, endReason: null };
+const listeners = new Set<() => void>();
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let inflight: Promise<Session | null> | null = null;
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('tourconnect-auth');
+
+function emit(next: AuthSnapshot): void {
+  snapshot = next;
+  for (const listener of listeners) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getSnapshot(): AuthSnapshot {
+  return snapshot;
+}
+
+function schedule(delayMs: number): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void refreshSession(), delayMs);
+}
+
+function applySession(session: Session): Session {
+  setAccessToken(session.accessToken, session.expiresIn);
+  const lead = Math.min(REFRESH_MARGIN_SECONDS, session.expiresIn / 5);
+  schedule(Math.max(5, session.expiresIn - lead) * 1000);
+  emit({ status: 'authenticated', user: session.user, endReason: null });
+  return session;
+}
+
+function clearSession(endReason: EndReason | null = null): void {
+  clearTimeout(refreshTimer);
+  setAccessToken(null);
+  if (snapshot.status !== 'anonymous' || snapshot.endReason !== endReason) {
+    emit({ status: 'anonymous', user: null, endReason });
+  }
+}
+
+/**
+ * Refresh tokens rotate with reuse detection, so two tabs refreshing with the same cookie
+ * would revoke the whole family; the Web Locks API serialises refreshes across tabs.
+ */
+async function withCrossTabLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return fn();
+  return (await locks.request('tourconnect-refresh', fn)) as T;
+}
+
+async function doRefresh(): Promise<Session | null> {
+  try {
+    return applySession(await withCrossTabLock(() => authApi.refresh()));
+  } catch (error) {
+    if (isApiError(error) && error.code === 'network_error' && snapshot.status === 'authenticated') {
+      schedule(RETRY_AFTER_NETWORK_FAILURE_MS);
+      return null;
+    }
+    clearSession();
+    return null;
+  }
+}
+
+/** Single-flight: concurrent callers share one refresh request. */
+export function refreshSession(): Promise<Session | null> {
+  inflight ??= doRefresh().finally(() => {
+    inflight = null;
+  });
+  return inflight;
+}
+
+registerRefresher(async () => (await refreshSession())?.accessToken ?? null);
+
+/** Called once at start-up: the refresh cookie, if any, restores the session. */
+export function restoreSession(): Promise<Session | null> {
+  return refreshSession();
+}
+
+export async function signIn(body: LoginBody): Promise<User> {
+  return applySession(await authApi.login(body)).user;
+}
+
+export async function signUp(body: RegisterBody): Promise<User> {
+  return applySession(await authApi.registerAccount(body)).user;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await authApi.logout();
+  } finally {
+    // Even if the server is unreachable, forget the token locally.
+    endSession('signed-out');
+  }
+}
+
+/** GDPR erasure: the server deletes or anonymises the account, then the session ends here too. */
+export async function deleteAccount(password: string): Promise<void> {
+  await authApi.deleteMe(password);
+  endSession('account-deleted');
+}
+
+/** Forgets the session in this tab and every other open tab (those simply see it end). */
+function endSession(reason: EndReason): void {
+  clearSession(reason);
+  channel?.postMessage('signed-out');
+}
+
+/** The farewell notice has been read. */
+export function acknowledgeEnd(): void {
+  if (snapshot.endReason) emit({ ...snapshot, endReason: null });
+}
+
+export function hasRole(user: User | null, ...roles: Role[]): boolean {
+  return !!user && user.roles.some((role) => roles.includes(role));
+}
+
+channel?.addEventListener('message', (event: MessageEvent) => {
+  if (event.data === 'signed-out') clearSession();
+});

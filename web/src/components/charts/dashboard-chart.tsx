@@ -1,0 +1,55 @@
+import { Suspense, lazy, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApexOptions } from 'apexcharts';
+import { Loading } from '../ui/loading.tsx';
+import { baseChartOptions } from './chart-theme.ts';
+
+// ApexCharts is large; load it only on screens that draw a chart.
+const ReactApexChart = lazy(() => import('react-apexcharts'));
+
+export interface DashboardChartProps {
+  title: string;
+  description?: string;
+  type?: 'area' | 'line' | 'bar' | 'donut';
+  series: ApexOptions['series'];
+  categories?: string[];
+  height?: number;
+  /** Illustrative data: shown with a visible "sample" label so nobody mistakes it for real figures. */
+  sample?: boolean;
+  options?: ApexOptions;
+}
+
+export function DashboardChart({
+  title,
+  description,
+  type = 'area',
+  series,
+  categories,
+  height = 280,
+  sample = false,
+  options,
+}: DashboardChartProps) {
+  const { t } = useTranslation('common');
+  const merged = useMemo<ApexOptions>(() => {
+    const base = baseChartOptions(t('chart.noData'));
+    return {
+      ...base,
+      ...options,
+      chart: { ...base.chart, ...options?.chart, id: title },
+      xaxis: { ...options?.xaxis, ...(categories ? { categories } : {}) },
+    };
+  }, [t, options, categories, title]);
+
+  return (
+    <figure className="chart-frame" style={{ margin: 0 }} aria-label={title}>
+      {sample && <span className="badge sample-ribbon">{t('chart.sampleBadge')}</span>}
+      <Suspense fallback={<Loading label={t('chart.loading')} />}>
+        <ReactApexChart type={type} series={series} options={merged} height={height} />
+      </Suspense>
+      <figcaption className="field-hint">
+        {description}
+        {sample && ` ${t('chart.sampleNotice')}`}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { LiveToasts } from '../../realtime/live-toasts.tsx';
+import { AnimatedOutlet } from './animated-outlet.tsx';
+import { Footer } from './footer.tsx';
+import { Header } from './header.tsx';
+
+export function AppLayout() {
+  const { t } = useTranslation('common');
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <Header />
+      <main id="main" className="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <div className="container">
+          <AnimatedOutlet />
+        </div>
+      </main>
+      <Footer />
+      <LiveToasts />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LiveIndicator } from '../../realtime/live-indicator.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { MainNav } from './main-nav.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+export function Header() {
+  const { t } = useTranslation('common');
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <header className="header">
+      <div className="container header-inner">
+        <Link to="/" className="logo" aria-label={t('logoLabel')}>
+          <svg className="logo-mark" width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
+            <path d="M8 10h16v3h-6.5v11h-3V13H8z" fill="currentColor" />
+            <circle cx="23" cy="22" r="3" fill="currentColor" />
+          </svg>
+          <span className="logo-text">TourConnect</span>
+        </Link>
+        <button
+          type="button"
+          className="btn btn-ghost menu-toggle"
+          aria-controls="main-nav"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen((v) => !v)}
+        >
+          {menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+        </button>
+        <MainNav open={menuOpen} onNavigate={() => setMenuOpen(false)} />
+        <div className="header-tools">
+          <LiveIndicator />
+          <LanguageSwitcher />
+          <UserMenu />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,41 @@
+import { motion } from 'framer-motion';
+import { NavLink, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/use-auth.ts';
+
+interface NavItem {
+  to: string;
+  label: string;
+  testId: string;
+}
+
+/** Discover for everyone; Partner Portal and Admin only for the roles that may use them. */
+export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
+  const { t } = useTranslation('common');
+  const { hasRole } = useAuth();
+  const { pathname } = useLocation();
+  const items: NavItem[] = [{ to: '/', label: t('nav.discover'), testId: 'nav-discover' }];
+  if (hasRole('partner', 'admin')) items.push({ to: '/partner', label: t('nav.partner'), testId: 'nav-partner' });
+  if (hasRole('admin')) items.push({ to: '/admin', label: t('nav.admin'), testId: 'nav-admin' });
+
+  return (
+    <nav id="main-nav" className="nav" aria-label={t('nav.label')} data-open={open}>
+      {items.map((item) => {
+        const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+        return (
+          <NavLink
+            key={item.to}
+            to={item.to}
+            end={item.to === '/'}
+            className="nav-link"
+            data-testid={item.testId}
+            onClick={onNavigate}
+          >
+            {item.label}
+            {active && <motion.span layoutId="nav-underline" className="nav-underline" aria-hidden="true" />}
+          </NavLink>
+        );
+      })}
+    </nav>
+  );
+}

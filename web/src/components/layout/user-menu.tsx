@@ -1,0 +1,95 @@
+import { AnimatePresence, motion } from 'framer-motion';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useSignOut } from '../../auth/auth-mutations.ts';
+import { useAuth } from '../../auth/use-auth.ts';
+import { popVariants } from '../../lib/motion.ts';
+import { useDismiss } from './use-dismiss.ts';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+export function UserMenu() {
+  const { t } = useTranslation('common');
+  const { user, status } = useAuth();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  const signOut = useSignOut();
+  useDismiss(ref, open, close);
+
+  // Keyboard users land on the first item when the menu opens.
+  useEffect(() => {
+    if (open) ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+
+  if (status === 'loading') return <span className="spinner" role="status" aria-label={t('loading')} />;
+  if (!user) {
+    return (
+      <div className="row" style={{ gap: 'var(--space-2)' }}>
+        <Link to="/signin" className="btn btn-ghost" data-testid="nav-signin">
+          {t('nav.signIn')}
+        </Link>
+        <Link to="/signup" className="btn btn-primary" data-testid="nav-signup">
+          {t('nav.signUp')}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="user-menu" ref={ref}>
+      <button
+        type="button"
+        className="btn btn-ghost user-menu-button"
+        data-testid="user-menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={t('userMenu.label', { name: user.displayName })}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <span className="user-name">{user.displayName}</span>
+      </button>
+      <AnimatePresence>
+        {open && (
+          <motion.div
+            className="popover"
+            role="menu"
+            variants={popVariants}
+            initial="initial"
+            animate="animate"
+            exit="exit"
+          >
+            <div className="menu-caption">{t('userMenu.signedInAs', { email: user.email })}</div>
+            <Link to="/account" role="menuitem" className="menu-item" data-testid="user-menu-account" onClick={close}>
+              {t('userMenu.account')}
+            </Link>
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              data-testid="user-menu-signout"
+              disabled={signOut.isPending}
+              onClick={() => {
+                close();
+                signOut.mutate();
+              }}
+            >
+              {t('userMenu.signOut')}
+            </button>
+          </motion.div>
+        )}
+      </AnimatePresence>
+    </div>
+  );
+}

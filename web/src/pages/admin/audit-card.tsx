@@ -1,0 +1,109 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { listAudit, verifyAudit, type AuditVerification } from '../../api/admin-api.ts';
+import { Loading } from '../../components/ui/loading.tsx';
+import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
+
+function VerificationResult({ result }: { result: AuditVerification }) {
+  const { t, i18n } = useTranslation('admin');
+  const checked = result.services.reduce((sum, s) => sum + s.checked, 0);
+  return (
+    <div
+      className={`alert ${result.ok ? 'alert-success' : 'alert-error'}`}
+      role="status"
+      data-testid="audit-verify-result"
+      data-ok={result.ok}
+    >
+      <p className="alert-title">
+        {result.ok
+          ? t('audit.verifyOk', { checked: formatNumber(checked, i18n.language), services: result.services.length })
+          : t('audit.verifyBroken')}
+      </p>
+      <ul style={{ margin: 0, paddingLeft: 'var(--space-5)' }}>
+        {result.services.map((s) => (
+          <li key={s.service}>
+            {s.ok
+              ? t('audit.serviceOk', { service: s.service, checked: formatNumber(s.checked, i18n.language) })
+              : t('audit.serviceBroken', { service: s.service, seq: s.firstBroken ?? '?' })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The latest hash-chained audit entries, and a check that no link has been tampered with. */
+export function AuditCard() {
+  const { t, i18n } = useTranslation('admin');
+  const query = useQuery({ queryKey: ['admin', 'audit', 20], queryFn: () => listAudit(20) });
+  const verify = useMutation({ mutationFn: verifyAudit });
+
+  return (
+    <section className="card" aria-labelledby="audit-title" data-testid="audit-card">
+      <div className="card-header">
+        <div>
+          <h2 id="audit-title">{t('audit.title')}</h2>
+          <p className="muted" style={{ margin: 0 }}>
+            {t('audit.description')}
+          </p>
+        </div>
+        <div className="row" style={{ gap: 'var(--space-2)' }}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+          >
+            {t('refresh')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="audit-verify"
+            onClick={() => verify.mutate()}
+            disabled={verify.isPending}
+          >
+            {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+          </button>
+        </div>
+      </div>
+      <ProblemAlert error={verify.error ?? query.error} />
+      {verify.data && <VerificationResult result={verify.data} />}
+      {query.isPending && <Loading />}
+      {query.data && query.data.length === 0 && <p className="muted">{t('audit.empty')}</p>}
+      {query.data && query.data.length > 0 && (
+        <div className="table-wrap" style={{ marginTop: 'var(--space-3)' }}>
+          <table className="table">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.columns.occurredAt')}</th>
+                <th scope="col">{t('audit.columns.service')}</th>
+                <th scope="col">{t('audit.columns.action')}</th>
+                <th scope="col">{t('audit.columns.entity')}</th>
+                <th scope="col">{t('audit.columns.actor')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {query.data.map((entry) => (
+                <tr key={`${entry.service}-${entry.seq}`}>
+                  <td>{formatDateTime(entry.occurredAt, i18n.language)}</td>
+                  <td>
+                    {entry.service} <span className="muted">#{entry.seq}</span>
+                  </td>
+                  <td className="mono">{entry.action}</td>
+                  <td>
+                    {entry.entityType}
+                    <div className="muted mono">{entry.entityId}</div>
+                  </td>
+                  <td className="mono">{entry.actorId ?? t('audit.system')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { motion } from 'framer-motion';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { acknowledgeEnd } from '../auth/session-store.ts';
+import { useAuth } from '../auth/use-auth.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { discoverHighlights } from './discover-highlights.ts';
+
+/**
+ * Discover: search and filters live in the URL so results are shareable; the results list
+ * is filled by the bundling feature, until then an honest empty state.
+ */
+export function DiscoverPage() {
+  const { t } = useTranslation('discover');
+  const { isAuthenticated, endReason } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const [query, setQuery] = useState(params.get('q') ?? '');
+  const searchId = useId();
+  const submitted = params.get('q') ?? '';
+  useDocumentTitle(t('title'));
+
+  const setFilter = (name: string, on: boolean) => {
+    const next = new URLSearchParams(params);
+    if (on) next.set(name, '1');
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (query.trim()) next.set('q', query.trim());
+    else next.delete('q');
+    setParams(next);
+  };
+
+  return (
+    <>
+      {endReason === 'account-deleted' && (
+        <div className="alert alert-success row" role="status" style={{ justifyContent: 'space-between' }}>
+          <span>{t('accountDeleted')}</span>
+          <button type="button" className="btn btn-ghost" onClick={acknowledgeEnd}>
+            {t('common:close')}
+          </button>
+        </div>
+      )}
+      <section className="hero" aria-labelledby="discover-title">
+        <motion.h1
+          id="discover-title"
+          initial={{ opacity: 0, y: 12 }}
+          animate={{ opacity: 1, y: 0 }}
+          transition={{ duration: 0.35 }}
+        >
+          {t('hero.titleStart')} <span className="hero-accent">{t('hero.titleAccent')}</span>
+        </motion.h1>
+        <p className="lead">{t('hero.subtitle')}</p>
+        <form role="search" className="search-bar" onSubmit={onSearch} aria-label={t('search.label')}>
+          <label htmlFor={searchId} className="visually-hidden">
+            {t('search.label')}
+          </label>
+          <input
+            id={searchId}
+            className="input"
+            type="search"
+            data-testid="discover-search"
+            placeholder={t('search.placeholder')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button type="submit" className="btn btn-primary">
+            {t('search.submit')}
+          </button>
+        </form>
+        <fieldset className="filters" style={{ border: 'none', padding: 0, margin: 'var(--space-4) 0 0' }}>
+          <legend className="visually-hidden">{t('filters.legend')}</legend>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={params.has('verified')}
+              onChange={(e) => setFilter('verified', e.target.checked)}
+            />
+            {t('filters.verifiedOnly')}
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={params.has('packages')}
+              onChange={(e) => setFilter('packages', e.target.checked)}
+            />
+            {t('filters.packagesOnly')}
+          </label>
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="results-title" aria-live="polite">
+        <h2 id="results-title" className="visually-hidden">
+          {t('results.title')}
+        </h2>
+        <div className="empty-state">
+          <h2>{submitted ? t('empty.titleWithQuery', { query: submitted }) : t('empty.title')}</h2>
+          <p className="muted">{t('empty.body')}</p>
+          {!isAuthenticated && (
+            <Link to="/signup" className="btn btn-primary">
+              {t('empty.cta')}
+            </Link>
+          )}
+        </div>
+      </section>
+
+      <section className="grid" style={{ marginTop: 'var(--space-6)' }} aria-label={t('highlights.label')}>
+        {discoverHighlights.map((key, index) => (
+          <motion.article
+            key={key}
+            className="card"
+            initial={{ opacity: 0, y: 12 }}
+            animate={{ opacity: 1, y: 0 }}
+            transition={{ delay: 0.05 * index, duration: 0.3 }}
+          >
+            <h3>{t(`highlights.${key}.title`)}</h3>
+            <p className="muted" style={{ margin: 0 }}>
+              {t(`highlights.${key}.body`)}
+            </p>
+          </motion.article>
+        ))}
+      </section>
+    </>
+  );
+}

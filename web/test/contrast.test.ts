@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { webRoot } from './locale-files.ts';
+
+/** WCAG 2.x relative luminance and contrast ratio. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const css = readFileSync(join(webRoot, 'src/styles/tokens.css'), 'utf8');
+const tokens = Object.fromEntries(
+  [...css.matchAll(/--(color-[\w-]+):\s*(#[0-9a-fA-F]{6})\b/g)].map((m) => [m[1]!, m[2]!.toLowerCase()]),
+);
+const token = (name: string) => {
+  const value = tokens[name];
+  if (!value) throw new Error(`token --${name} missing or not a #rrggbb colour`);
+  return value;
+};
+
+describe('design tokens', () => {
+  it('use the brand orange #FF6600', () => {
+    expect(token('color-accent')).toBe('#ff6600');
+  });
+
+  // Text/background pairs the stylesheets actually use; AA needs 4.5:1 for normal text.
+  const pairs: [string, string][] = [
+    ['color-text', 'color-bg'],
+    ['color-text', 'color-surface'],
+    ['color-text', 'color-surface-raised'],
+    ['color-text-muted', 'color-bg'],
+    ['color-text-muted', 'color-surface'],
+    ['color-text-muted', 'color-surface-raised'],
+    ['color-accent', 'color-bg'],
+    ['color-accent', 'color-surface'],
+    ['color-accent', 'color-surface-raised'],
+    ['color-on-accent', 'color-accent'],
+    ['color-on-accent', 'color-accent-hover'],
+    ['color-danger', 'color-bg'],
+    ['color-danger', 'color-surface'],
+    ['color-success', 'color-surface'],
+  ];
+
+  it.each(pairs)('%s on %s meets WCAG AA (4.5:1)', (fg, bg) => {
+    expect(contrast(token(fg), token(bg))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('keeps the focus ring visible against the page (3:1 for UI components)', () => {
+    expect(contrast(token('color-focus'), token('color-bg'))).toBeGreaterThanOrEqual(3);
+  });
+
+  it('explains why buttons use dark text: white on #FF6600 fails AA', () => {
+    expect(contrast('#ffffff', token('color-accent'))).toBeLessThan(4.5);
+  });
+});

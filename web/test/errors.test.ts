@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { commonProblemCodes, loginBodySchema, registerBodySchema } from '../../libs/contracts/src/http/index.ts';
+import { codeForStatus } from '../src/api/api-error.ts';
+import { supportedLanguages } from '../src/i18n/languages.ts';
+import { issuesToFieldErrors, problemToFieldErrors } from '../src/lib/form-errors.ts';
+import type { FormSchema } from '../src/lib/use-schema-form.ts';
+import { readCatalogue } from './locale-files.ts';
+
+/** Every problem code the back end answers with (issue 2, conventions.md) plus the client's own. */
+const problemCodes = [
+  'validation_failed',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'not_found',
+  'unauthorized',
+  'token_invalid',
+  'token_expired',
+  'forbidden',
+  'rate_limited',
+  'csrf_failed',
+  'email_taken',
+  'invalid_credentials',
+  'too_many_attempts',
+  'refresh_token_invalid',
+  'refresh_token_reused',
+  'internal_error',
+  'service_unavailable',
+  'bad_gateway',
+  'network_error',
+  'invalid_response',
+  'unknown_error',
+  'generic',
+];
+
+/** Codes the shared zod schemas produce for the forms, found by feeding them bad input. */
+function schemaCodes(): string[] {
+  const bad: [FormSchema<unknown>, unknown][] = [
+    [registerBodySchema, { email: 'not-an-email', password: 'short', displayName: ' ', locale: 'en' }],
+    [registerBodySchema, { email: 'a@b.co', password: 'password123', displayName: 'A' }],
+    [registerBodySchema, { email: 'a@b.co', password: `a1${'x'.repeat(200)}`, displayName: 'x'.repeat(81) }],
+    [registerBodySchema, { email: 'a@b.co', password: 'abcdefghijk', displayName: 'A', locale: 'xx', admin: true }],
+    [loginBodySchema, { email: 'a@b.co', password: '' }],
+    [loginBodySchema, {}],
+  ];
+  const codes = new Set<string>();
+  for (const [schema, body] of bad) {
+    const result = schema.safeParse(body);
+    if (result.success) throw new Error(`expected ${JSON.stringify(body)} to be rejected`);
+    for (const list of Object.values(issuesToFieldErrors(result.error.issues))) list?.forEach((c) => codes.add(c));
+  }
+  return [...codes].sort();
+}
+
+describe('error translations', () => {
+  const found = schemaCodes();
+
+  it('the shared schemas yield the codes the forms show', () => {
+    for (const code of [
+      'invalid_email',
+      'password_too_short',
+      'password_needs_letter_and_digit',
+      'password_too_common',
+      'password_too_long',
+      'required',
+      'too_big',
+      'unrecognized_keys',
+      'invalid_value',
+      'invalid_type',
+    ]) {
+      expect(found).toContain(code);
+    }
+  });
+
+  const everyCode = [...new Set([...problemCodes, ...commonProblemCodes, ...found])].sort();
+
+  it.each([...supportedLanguages])('%s translates every problem and field code', (language) => {
+    const errors = readCatalogue(language, 'errors');
+    const english = readCatalogue('en', 'errors');
+    const problems: string[] = [];
+    for (const code of everyCode) {
+      const text = errors.get(code);
+      if (typeof text !== 'string' || !text.trim()) problems.push(`${code}: missing`);
+      else if (text === code) problems.push(`${code}: untranslated code`);
+      else if (language !== 'en' && text === english.get(code)) problems.push(`${code}: English copy`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('maps non-problem HTTP failures to translated codes', () => {
+    const english = readCatalogue('en', 'errors');
+    for (const status of [400, 401, 403, 404, 413, 415, 418, 429, 500, 502, 503, 504]) {
+      expect(english.has(codeForStatus(status)), `status ${status}`).toBe(true);
+    }
+  });
+
+  it('puts server field errors next to their field whatever the path style', () => {
+    const errors = problemToFieldErrors([
+      { path: 'body.email', code: 'invalid_format', message: 'invalid_email' },
+      { path: '/password', code: 'custom', message: 'password_too_short' },
+      { path: 'displayName', code: 'too_small', message: 'Too small: expected string to have >=1 characters' },
+    ]);
+    expect(errors).toEqual({ email: ['invalid_email'], password: ['password_too_short'], displayName: ['too_small'] });
+  });
+});

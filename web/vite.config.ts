@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The gateway serves the API, the WebSocket and the merged OpenAPI on one origin; in dev the
+// Vite server proxies to it so the portal keeps same-origin cookies and CSRF semantics.
+const gateway = 'http://localhost:8080';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    alias: {
+      // Only the HTTP zod schemas: the package root also re-exports generated protobuf code
+      // that the browser bundle has no use for.
+      '@contracts/http': fileURLToPath(new URL('../libs/contracts/src/http/index.ts', import.meta.url)),
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': { target: gateway, changeOrigin: false },
+      '/ws': { target: gateway, ws: true },
+      '/docs': { target: gateway },
+    },
+  },
+  preview: { port: 4173 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // ApexCharts (~1 MB) is its own lazily loaded chunk, fetched only by screens with a chart.
+    chunkSizeWarningLimit: 1100,
+  },
+});
