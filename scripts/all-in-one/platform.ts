@@ -27,7 +27,8 @@ export interface Platform {
  * same code the distributed deployment runs; only the infrastructure falls back to local parts.
  */
 export async function startPlatform(settings: AllInOneSettings): Promise<Platform> {
-  const logger = pino(loggerOptions('all-in-one', settings.LOG_LEVEL));
+  // Each service's child logger names the service; the root only says which mode runs.
+  const logger = pino({ ...loggerOptions('all-in-one', settings.LOG_LEVEL), base: { mode: 'all-in-one' } });
   initTracing('tourconnect-all-in-one', settings.OTEL_EXPORTER_OTLP_ENDPOINT);
   const stops: (() => Promise<unknown>)[] = [];
 

@@ -14,7 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAME_IN_EVERY_LANGUAGE = new Set(['TourConnect', 'English', 'Italiano', 'Deutsch', 'Français', 'Español', 'EN', 'IT', 'DE', 'FR', 'ES', '#FF6600']);
 
 async function visibleStrings(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.locator('body').innerText();
   return [...new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 1 && /[A-Za-zÀ-ÿ]/.test(l)))];
 }
 
@@ -89,7 +89,7 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
       await page.waitForTimeout(400);
       const english = await visibleStrings(page);
       await page.getByTestId('lang-switcher').selectOption('it');
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('it');
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('it');
       await page.waitForTimeout(400);
       const italian = new Set(await visibleStrings(page));
       const unchanged = english.filter((line) => italian.has(line) && !SAME_IN_EVERY_LANGUAGE.has(line) && !line.includes(user.name) && !line.includes(user.email));

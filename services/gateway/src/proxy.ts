@@ -24,6 +24,7 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
     // The body stays a stream: proxied byte for byte (JSON, multipart alike), never re-encoded.
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     await scope.register(replyFrom, {
+      disableRequestLogging: true,
       undici: { connections: 128, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs },
     });
 
