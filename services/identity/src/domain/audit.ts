@@ -1,0 +1,12 @@
+import { appendAudit, type AuditEntry } from '@tourconnect/audit';
+import type { Tx } from '@tourconnect/db';
+import { auditLog } from '../db/schema.ts';
+
+/**
+ * Appends to identity's hash-chained audit log in the caller's transaction. Call it last:
+ * it holds the chain's lock until commit. Entries carry ids, never e-mails or names, because
+ * the log is append-only and must survive a GDPR erasure without keeping personal data.
+ */
+export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await appendAudit(tx, auditLog, entry);
+}

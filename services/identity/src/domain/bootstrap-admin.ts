@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Role } from '@tourconnect/contracts/http';
+import type { Tx } from '@tourconnect/db';
+import { findUserByEmail, insertRole, insertUser, listRoles } from '../db/users.repository.ts';
+import { audit } from './audit.ts';
+import type { IdentityContext } from './identity-context.ts';
+import { publishUserEvent } from './identity-events.ts';
+import { grantRole } from './grant-role.ts';
+import { hashPassword } from './passwords.ts';
+
+export type BootstrapOutcome = 'created' | 'promoted' | 'unchanged';
+
+const ADMIN_ROLES: Role[] = ['traveller', 'admin'];
+
+/**
+ * Makes sure ADMIN_EMAIL is an admin. Idempotent across boots and replicas (advisory lock):
+ * creates the account once, promotes an existing account, and otherwise changes nothing;
+ * ADMIN_PASSWORD is used only when the account is created, never to reset it.
+ */
+export async function bootstrapAdmin(ctx: IdentityContext, email: string, password: string): Promise<BootstrapOutcome> {
+  const existing = await findUserByEmail(ctx.db, email);
+  if (existing && (await listRoles(ctx.db, existing.id)).includes('admin')) return 'unchanged';
+  const passwordHash = existing ? null : await hashPassword(password);
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('tourconnect.identity.bootstrap_admin', 0))`);
+    const user = await findUserByEmail(tx, email);
+    if (user) {
+      const promoted = await grantRole(ctx, tx, { userId: user.id, role: 'admin', cause: 'bootstrap' });
+      return promoted ? 'promoted' : 'unchanged';
+    }
+    await createAdmin(ctx, tx, email, passwordHash ?? (await hashPassword(password)));
+    return 'created';
+  });
+}
+
+async function createAdmin(ctx: IdentityContext, tx: Tx, email: string, passwordHash: string): Promise<void> {
+  const id = randomUUID();
+  await insertUser(tx, { id, email, displayName: 'Administrator', locale: 'en', passwordHash });
+  for (const role of ADMIN_ROLES) await insertRole(tx, { userId: id, role });
+  await publishUserEvent(
+    ctx.bus,
+    tx,
+    'identity.user.registered.v1',
+    { userId: id, email, displayName: 'Administrator', roles: ADMIN_ROLES, locale: 'en' },
+    { userId: id },
+  );
+  await audit(tx, {
+    action: 'user.admin_bootstrapped',
+    entityType: 'user',
+    entityId: id,
+    actorRole: 'system',
+    data: { roles: ADMIN_ROLES, source: 'ADMIN_EMAIL' },
+  });
+}

@@ -1,0 +1,60 @@
+import { timestampFromDate } from '@tourconnect/contracts';
+import { revokeAllForUser } from '../db/refresh-tokens.repository.ts';
+import { anonymiseUser, findUserById } from '../db/users.repository.ts';
+import { clearKeys } from '../db/login-throttle.repository.ts';
+import { audit } from './audit.ts';
+import { accountGone, invalidCredentials } from './identity-errors.ts';
+import type { IdentityContext, RequestMeta } from './identity-context.ts';
+import { publishUserEvent } from './identity-events.ts';
+import { assertNotThrottled, emailThrottleKey, recordThrottledFailure, throttleKeys } from './login-throttle.ts';
+import { verifyPassword } from './passwords.ts';
+
+/**
+ * GDPR erasure, confirmed with the password: the row becomes an anonymous tombstone (other
+ * services keep ids that must stay resolvable), every session ends, and
+ * identity.user.deleted.v1 tells the other services to erase their copies. Wrong passwords
+ * count towards the sign-in throttle, so a stolen access token cannot be used to guess it.
+ */
+export async function deleteAccount(
+  ctx: IdentityContext,
+  userId: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user || user.status !== 'active') throw accountGone();
+  const keys = throttleKeys(user.email, meta.ip);
+  await assertNotThrottled(ctx.db, keys);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    await recordThrottledFailure(ctx.db, keys, {
+      maxFailures: ctx.settings.LOGIN_MAX_FAILURES,
+      lockSeconds: ctx.settings.LOGIN_LOCK_SECONDS,
+    });
+    throw invalidCredentials();
+  }
+  await ctx.db.transaction(async (tx) => {
+    const current = await findUserById(tx, userId, { forUpdate: true });
+    if (!current || current.status !== 'active') return; // a concurrent request already did it
+    const deletedAt = new Date();
+    await anonymiseUser(tx, userId, deletedAt);
+    const sessionsRevoked = await revokeAllForUser(tx, userId, deletedAt);
+    await clearKeys(tx, 'email', [emailThrottleKey(current.email).keyHash]);
+    await publishUserEvent(
+      ctx.bus,
+      tx,
+      'identity.user.deleted.v1',
+      { userId, anonymised: true, deletedAt: timestampFromDate(deletedAt) },
+      { userId, correlationId: meta.correlationId },
+    );
+    await audit(tx, {
+      action: 'user.deleted',
+      entityType: 'user',
+      entityId: userId,
+      actorId: userId,
+      actorRole: 'self',
+      data: { anonymised: true, sessionsRevoked },
+      correlationId: meta.correlationId ?? null,
+      occurredAt: deletedAt,
+    });
+  });
+}

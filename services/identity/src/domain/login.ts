@@ -1,0 +1,36 @@
+import { findUserByEmail, updatePasswordHash, withRoles } from '../db/users.repository.ts';
+import { invalidCredentials } from './identity-errors.ts';
+import type { IdentityContext, RequestMeta } from './identity-context.ts';
+import { assertNotThrottled, forgiveEmail, recordThrottledFailure, throttleKeys } from './login-throttle.ts';
+import { burnVerification, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
+import { issueSession, type IssuedSession } from './sessions.ts';
+
+/**
+ * Signs in with e-mail and password. Unknown e-mail, deleted account and wrong password give
+ * the same 401 after the same Argon2 work; locked e-mails and IPs get 429 before any work.
+ */
+export async function login(
+  ctx: IdentityContext,
+  input: { email: string; password: string },
+  meta: RequestMeta,
+): Promise<IssuedSession> {
+  const keys = throttleKeys(input.email, meta.ip);
+  await assertNotThrottled(ctx.db, keys);
+  const user = await findUserByEmail(ctx.db, input.email);
+  const passwordHash = user?.status === 'active' ? user.passwordHash : null;
+  const valid = passwordHash
+    ? await verifyPassword(passwordHash, input.password)
+    : await burnVerification(input.password);
+  if (!user || !passwordHash || !valid) {
+    await recordThrottledFailure(ctx.db, keys, {
+      maxFailures: ctx.settings.LOGIN_MAX_FAILURES,
+      lockSeconds: ctx.settings.LOGIN_LOCK_SECONDS,
+    });
+    throw invalidCredentials();
+  }
+  if (needsRehash(passwordHash)) await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password));
+  return ctx.db.transaction(async (tx) => {
+    await forgiveEmail(tx, input.email);
+    return issueSession(ctx, tx, await withRoles(tx, user));
+  });
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { loginBodySchema, registerBodySchema, sessionSchema } from '@tourconnect/contracts/http';
+import type { ServiceApp } from '@tourconnect/service-kit';
+import type { IdentityContext } from '../domain/identity-context.ts';
+import { login } from '../domain/login.ts';
+import { logout } from '../domain/logout.ts';
+import { refreshSession } from '../domain/refresh-session.ts';
+import { registerUser } from '../domain/register-user.ts';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.ts';
+import { requestMeta } from './request-meta.ts';
+
+const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+/** Sign-up, sign-in, refresh and sign-out. Sessions travel as a body plus an httpOnly cookie. */
+export function authRoutes(app: ServiceApp, ctx: IdentityContext): void {
+  app.post(
+    '/api/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a traveller account and sign in',
+        body: registerBodySchema,
+        response: { 201: sessionSchema },
+      },
+      config: perMinute(20),
+    },
+    async (request, reply) => {
+      const issued = await registerUser(ctx, request.body, requestMeta(request));
+      setRefreshCookie(reply, issued.refreshToken, ctx.settings);
+      return reply.status(201).send(issued.session);
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: loginBodySchema,
+        response: { 200: sessionSchema },
+      },
+      // A coarse per-address limit in front of the per-account throttle kept in PostgreSQL.
+      config: perMinute(30),
+    },
+    async (request, reply) => {
+      const issued = await login(ctx, request.body, requestMeta(request));
+      setRefreshCookie(reply, issued.refreshToken, ctx.settings);
+      return issued.session;
+    },
+  );
+
+  app.post(
+    '/api/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Rotate the refresh cookie and get a new access token',
+        response: { 200: sessionSchema },
+      },
+      config: perMinute(60),
+    },
+    async (request, reply) => {
+      const issued = await refreshSession(ctx, readRefreshCookie(request), requestMeta(request));
+      setRefreshCookie(reply, issued.refreshToken, ctx.settings);
+      return issued.session;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: 'End this session (its refresh-token family)', response: { 204: z.null() } },
+      config: perMinute(60),
+    },
+    async (request, reply) => {
+      await logout(ctx, readRefreshCookie(request));
+      clearRefreshCookie(reply, ctx.settings);
+      return reply.status(204).send(null);
+    },
+  );
+}

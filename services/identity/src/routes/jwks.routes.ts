@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { ServiceApp } from '@tourconnect/service-kit';
+import type { SigningKeys } from '../domain/signing-keys.ts';
+
+const jwksSchema = z.object({
+  keys: z.array(z.looseObject({ kty: z.string(), kid: z.string(), alg: z.string(), use: z.string() })),
+});
+
+/** Public keys for verifying access tokens; the gateway and services cache them. */
+export function jwksRoutes(app: ServiceApp, keys: SigningKeys): void {
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Public keys that verify access tokens (JWKS)',
+        response: { 200: jwksSchema },
+      },
+    },
+    async (_request, reply) => {
+      // Short enough that a rotated key reaches every verifier well inside a token lifetime.
+      reply.header('cache-control', 'public, max-age=300, stale-while-revalidate=60');
+      return keys.jwks;
+    },
+  );
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNatsTransport, type EventEnvelope, type NatsTransport } from '@tourconnect/events';
+import {
+  post,
+  register,
+  startIdentity,
+  waitFor,
+  withCookie,
+  type IdentityHarness,
+} from './support/identity-harness.ts';
+import { partnerRegistered } from './support/partner-events.ts';
+
+const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+const suffix = randomBytes(4).toString('hex');
+const STREAM = `IDENTITY_TEST_${suffix}`;
+const DEAD_LETTER_STREAM = `IDENTITY_TEST_DL_${suffix}`;
+// Event subjects are fixed by the contracts, so the stream claims exactly the ones identity
+// uses (not `identity.>`), under a name of its own, and is deleted afterwards.
+const SUBJECTS = [
+  'identity.user.registered.v1',
+  'identity.user.deleted.v1',
+  'identity.user.role_granted.v1',
+  'partners.partner.registered.v1',
+];
+
+/** JetStream refuses overlapping streams: wait while another file holds these subjects. */
+async function openTransport(): Promise<NatsTransport> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await createNatsTransport({
+        url: NATS_URL,
+        name: `identity-test-${suffix}`,
+        stream: STREAM,
+        subjects: SUBJECTS,
+        deadLetterStream: DEAD_LETTER_STREAM,
+        deadLetterSubjectPrefix: `identitytest${suffix}dl`,
+      });
+    } catch (error) {
+      if (!/overlap/i.test(String(error)) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+describe('identity over real NATS JetStream', () => {
+  let h: IdentityHarness;
+  let transport: NatsTransport;
+  const seen: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    transport = await openTransport();
+    transport.tap('identity.>', (env) => seen.push(env));
+    h = await startIdentity({ label: 'identity_nats', transport });
+  });
+  afterAll(async () => {
+    await h?.app.close();
+    const jsm = transport ? await transport.connection.jetstreamManager() : undefined;
+    await jsm?.streams.delete(STREAM).catch(() => false);
+    await jsm?.streams.delete(DEAD_LETTER_STREAM).catch(() => false);
+    await h?.close();
+  });
+
+  const storedPartnerEvents = async () => {
+    const jsm = await transport.connection.jetstreamManager();
+    const info = await jsm.streams.info(STREAM, { subjects_filter: 'partners.>' });
+    return info.state.subjects?.['partners.partner.registered.v1'] ?? 0;
+  };
+
+  it('is ready with NATS reachable', async () => {
+    const res = await h.app.inject('/readyz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().checks.events).toEqual({ ok: true });
+  });
+
+  it('relays identity.user.registered.v1 from the outbox into JetStream', async () => {
+    const { session } = await register(h.app);
+    const userId = session.user.id;
+    const envelope = (await waitFor(
+      async () => seen.find((e) => (e.payload as { userId?: string }).userId === userId),
+      Boolean,
+    ))!;
+    expect(envelope).toMatchObject({
+      subject: 'identity.user.registered.v1',
+      producer: 'identity',
+      audience: [userId],
+      payload: { userId, email: session.user.email, roles: ['traveller'] },
+    });
+    const sent = await waitFor(
+      async () =>
+        (await h.database.pool.query(`SELECT sent_at FROM identity.event_outbox WHERE id = $1`, [envelope.id])).rows[0],
+      (row) => row?.sent_at instanceof Date,
+    );
+    expect(sent.sent_at).toBeInstanceOf(Date);
+  });
+
+  it('consumes partners.partner.registered.v1 from JetStream once, even when published twice', async () => {
+    const { session, cookie } = await register(h.app);
+    const userId = session.user.id;
+    const before = await storedPartnerEvents();
+    const event = partnerRegistered(userId);
+    await transport.publish(event);
+    await transport.publish(event); // same event id → the broker's duplicate window drops it
+    expect(await storedPartnerEvents()).toBe(before + 1);
+
+    const granted = await waitFor(
+      async () =>
+        seen.filter(
+          (e) => e.subject === 'identity.user.role_granted.v1' && (e.payload as { userId?: string }).userId === userId,
+        ),
+      (list) => list.length > 0,
+    );
+    expect(granted[0]!.payload).toMatchObject({ userId, role: 'partner' });
+    const refreshed = await post(h.app, '/api/auth/refresh', undefined, withCookie(cookie));
+    expect(refreshed.json().user.roles).toEqual(['traveller', 'partner']);
+    const { rows } = await h.database.pool.query(
+      `SELECT count(*)::int AS n FROM identity.event_inbox WHERE event_id = $1`,
+      [event.id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+});
