@@ -76,6 +76,8 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
 
+  // JSON APIs: a text/plain body is refused (415) rather than half-parsed into a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {

@@ -89,3 +89,14 @@ describe('problem+json error handling', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
   });
 });
+
+describe('JSON only', () => {
+  it('refuses a text/plain body with 415 instead of parsing it as a string', async () => {
+    const app = await createService({ name: 'probe', logLevel: 'silent' });
+    app.post('/echo', async (request) => ({ got: request.body }));
+    const res = await app.inject({ method: 'POST', url: '/echo', payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().code).toBe('unsupported_media_type');
+    await app.close();
+  });
+});

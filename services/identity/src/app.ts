@@ -85,8 +85,6 @@ async function createIdentityApp(deps: IdentityServiceDeps, keys: SigningKeys): 
     },
     processMetrics: deps.processMetrics ?? true,
   });
-  // Fastify parses text/plain by default; identity speaks JSON only, so anything else is a 415.
-  app.removeContentTypeParser('text/plain');
   return app;
 }
 
