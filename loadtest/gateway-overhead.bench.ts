@@ -3,8 +3,10 @@ import { createTestDatabase } from '@tourconnect/db/testing';
 import { startPlatform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings } from '../scripts/all-in-one/settings.ts';
 import { autocannon, type LoadResult } from './autocannon-run.ts';
+import { startServiceProcess } from './distributed-processes.ts';
 
 export interface GatewayOverhead {
+  layout: string;
   direct: LoadResult;
   viaGateway: LoadResult;
   latencyRatioP50: number;
@@ -16,36 +18,66 @@ export interface GatewayOverhead {
  * The same authenticated call (`GET /api/auth/me`: JWT check + one query) measured side by
  * side: straight to identity, and through the gateway (rate limit, CSRF/CORS, proxy).
  */
-export async function runGatewayOverheadBench(opts = { connections: 20, durationSec: 10 }): Promise<GatewayOverhead> {
+export async function runGatewayOverheadBench(opts = { connections: 20, durationSec: 10 }): Promise<GatewayOverhead[]> {
+  return [await allInOne(opts), await distributed(opts)];
+}
+
+async function allInOne(opts: { connections: number; durationSec: number }): Promise<GatewayOverhead> {
   const db = await createTestDatabase('bench_gateway');
   const platform = await startPlatform(
     loadAllInOneSettings({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000000', STRIPE_EMULATOR_PORT: '0', OCTO_SIMULATOR_PORT: '0' }),
   );
   try {
-    const email = `bench-${Date.now()}@example.com`;
-    const res = await fetch(`${platform.url}/api/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'Bench-password-2026', displayName: 'Bench' }),
-    });
-    const { accessToken } = (await res.json()) as { accessToken: string };
-    const headers = { authorization: `Bearer ${accessToken}` };
-    // warm both paths (JIT, connection pools, JWKS cache)
-    await autocannon(`${platform.services.identity}/api/auth/me`, { connections: 5, durationSec: 2, headers });
-    await autocannon(`${platform.url}/api/auth/me`, { connections: 5, durationSec: 2, headers });
-    const direct = await autocannon(`${platform.services.identity}/api/auth/me`, { ...opts, headers });
-    const viaGateway = await autocannon(`${platform.url}/api/auth/me`, { ...opts, headers });
-    return {
-      direct,
-      viaGateway,
-      latencyRatioP50: round(viaGateway.p50Ms / Math.max(direct.p50Ms, 0.01)),
-      latencyRatioP99: round(viaGateway.p99Ms / Math.max(direct.p99Ms, 0.01)),
-      throughputRatio: round(direct.requestsPerSec / Math.max(viaGateway.requestsPerSec, 1)),
-    };
+    return await measure('all-in-one (one process)', platform.services.identity!, platform.url, opts);
   } finally {
     await platform.stop();
     await db.drop();
   }
+}
+
+/** The distributed layout: identity and gateway as their own processes, events over NATS. */
+async function distributed(opts: { connections: number; durationSec: number }): Promise<GatewayOverhead> {
+  const db = await createTestDatabase('bench_gateway_dist');
+  const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+  const identity = await startServiceProcess('services/identity/src/server.ts', { DATABASE_URL: db.url, NATS_URL: natsUrl });
+  const gateway = await startServiceProcess('services/gateway/src/server.ts', {
+    NATS_URL: natsUrl,
+    IDENTITY_URL: identity.url,
+    JWKS_URL: `${identity.url}/.well-known/jwks.json`,
+    RATE_LIMIT_MAX: '100000000',
+    WEB_DIST_DIR: 'web/dist',
+  });
+  try {
+    return await measure('distributed (separate processes)', identity.url, gateway.url, opts);
+  } finally {
+    await gateway.stop();
+    await identity.stop();
+    await db.drop();
+  }
+}
+
+async function measure(layout: string, identityUrl: string, gatewayUrl: string, opts: { connections: number; durationSec: number }): Promise<GatewayOverhead> {
+  const email = `bench-${Date.now()}@example.com`;
+  const res = await fetch(`${gatewayUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'Bench-password-2026', displayName: 'Bench' }),
+  });
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  const headers = { authorization: `Bearer ${accessToken}` };
+  // warm both paths (JIT, connection pools, JWKS cache)
+  await autocannon(`${identityUrl}/api/auth/me`, { connections: 5, durationSec: 2, headers });
+  await autocannon(`${gatewayUrl}/api/auth/me`, { connections: 5, durationSec: 2, headers });
+  const direct = await autocannon(`${identityUrl}/api/auth/me`, { ...opts, headers });
+  const viaGateway = await autocannon(`${gatewayUrl}/api/auth/me`, { ...opts, headers });
+  return {
+    layout,
+    direct,
+    viaGateway,
+    latencyRatioP50: round(viaGateway.p50Ms / Math.max(direct.p50Ms, 0.01)),
+    latencyRatioP99: round(viaGateway.p99Ms / Math.max(direct.p99Ms, 0.01)),
+    throughputRatio: round(direct.requestsPerSec / Math.max(viaGateway.requestsPerSec, 1)),
+  };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
