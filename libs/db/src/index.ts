@@ -45,6 +45,9 @@ export function createDatabase(options: DatabaseOptions): Database {
   // An idle client that errors (server restart) must not crash the process; the next
   // checkout gets a fresh connection and readiness reports the outage.
   pool.on('error', () => {});
+  // pg-pool drops its own error listener while a client is checked out; a connection killed
+  // mid-transaction must fail that query, not crash the process with an unhandled 'error'.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle({ client: pool }) as Db;
   return {
     pool,
