@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { createTestDatabase } from '@tourconnect/db/testing';
+import { createNatsTransport } from '@tourconnect/events';
 import { startPlatform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings } from '../scripts/all-in-one/settings.ts';
 import { autocannon, type LoadResult } from './autocannon-run.ts';
@@ -39,9 +40,12 @@ async function allInOne(opts: { connections: number; durationSec: number }): Pro
 async function distributed(opts: { connections: number; durationSec: number }): Promise<GatewayOverhead> {
   const db = await createTestDatabase('bench_gateway_dist');
   const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-  const identity = await startServiceProcess('services/identity/src/server.ts', { DATABASE_URL: db.url, NATS_URL: natsUrl });
+  // A namespace of its own on the shared NATS, removed afterwards.
+  const prefix = `bench${Date.now().toString(36)}`;
+  const identity = await startServiceProcess('services/identity/src/server.ts', { DATABASE_URL: db.url, NATS_URL: natsUrl, NATS_SUBJECT_PREFIX: prefix });
   const gateway = await startServiceProcess('services/gateway/src/server.ts', {
     NATS_URL: natsUrl,
+    NATS_SUBJECT_PREFIX: prefix,
     IDENTITY_URL: identity.url,
     JWKS_URL: `${identity.url}/.well-known/jwks.json`,
     RATE_LIMIT_MAX: '100000000',
@@ -53,6 +57,7 @@ async function distributed(opts: { connections: number; durationSec: number }): 
     await gateway.stop();
     await identity.stop();
     await db.drop();
+    await removeStreams(natsUrl, prefix);
   }
 }
 
@@ -78,6 +83,14 @@ async function measure(layout: string, identityUrl: string, gatewayUrl: string, 
     latencyRatioP99: round(viaGateway.p99Ms / Math.max(direct.p99Ms, 0.01)),
     throughputRatio: round(direct.requestsPerSec / Math.max(viaGateway.requestsPerSec, 1)),
   };
+}
+
+async function removeStreams(url: string, prefix: string): Promise<void> {
+  const transport = await createNatsTransport({ url, name: 'bench-cleanup', subjectPrefix: prefix });
+  const jsm = await transport.connection.jetstreamManager();
+  await jsm.streams.delete(transport.stream).catch(() => false);
+  await jsm.streams.delete(transport.deadLetterStream).catch(() => false);
+  await transport.close();
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

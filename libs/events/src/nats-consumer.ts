@@ -26,6 +26,8 @@ export class NatsConsumerRunner {
     private readonly onMessage: MessageHandler,
     private readonly limiter: Limiter,
     private readonly logger: EventsLogger,
+    /** Maps the wire subject back to the event subject (strips the transport's namespace). */
+    private readonly subjectOf: (wireSubject: string) => string = (s) => s,
   ) {}
 
   /** Resolves once the first pull is open, so the bus is really consuming when start() returns. */
@@ -99,7 +101,7 @@ export class NatsConsumerRunner {
     const attempt = msg.info.redeliveryCount;
     let envelope;
     try {
-      envelope = decodeEnvelope(msg.subject, msg.headers, msg.data);
+      envelope = decodeEnvelope(this.subjectOf(msg.subject), msg.headers, msg.data);
     } catch (err) {
       return this.poison(msg, errorMessage(err), attempt);
     }
@@ -126,7 +128,7 @@ export class NatsConsumerRunner {
     const headers = headersToRecord(msg.headers);
     const messageId = headers[HEADER.id] ?? headers['Nats-Msg-Id'] ?? `${this.stream}:${msg.seq}`;
     try {
-      await this.spec.onPoison({ subject: msg.subject, messageId, headers, data: bodyText(msg.data), error, attempt });
+      await this.spec.onPoison({ subject: this.subjectOf(msg.subject), messageId, headers, data: bodyText(msg.data), error, attempt });
       msg.term();
     } catch (err) {
       this.logger.error({ err: errorMessage(err), consumer: this.name }, 'could not dead-letter malformed message');

@@ -21,6 +21,12 @@ export interface NatsTransportOptions {
   url: string;
   /** Connection name shown by the server (the service name). */
   name: string;
+  /**
+   * Namespace on the wire: events travel as `<prefix>.<subject>` in streams of their own, so
+   * several environments (or test runs) can share one NATS without their streams overlapping.
+   * Envelopes keep the plain subject.
+   */
+  subjectPrefix?: string;
   stream?: string;
   subjects?: string[];
   deadLetterStream?: string;
@@ -45,10 +51,16 @@ const DAY_MS = 86_400_000;
 
 export async function createNatsTransport(opts: NatsTransportOptions): Promise<NatsTransport> {
   const logger = opts.logger ?? silentLogger;
-  const stream = opts.stream ?? 'TC_EVENTS';
-  const subjects = opts.subjects ?? DEFAULT_EVENT_SUBJECTS;
-  const deadLetterStream = opts.deadLetterStream ?? 'TC_DEAD_LETTERS';
-  const deadLetterPrefix = opts.deadLetterSubjectPrefix ?? 'deadletter';
+  const ns = opts.subjectPrefix?.replace(/\.+$/, '');
+  if (ns !== undefined && !/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(ns)) throw new Error(`invalid NATS subject prefix "${ns}"`);
+  const prefix = ns ? `${ns}.` : '';
+  const suffix = ns ? `_${ns.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}` : '';
+  const wire = (subject: string) => prefix + subject;
+  const unwire = (subject: string) => (prefix && subject.startsWith(prefix) ? subject.slice(prefix.length) : subject);
+  const stream = opts.stream ?? `TC_EVENTS${suffix}`;
+  const subjects = (opts.subjects ?? DEFAULT_EVENT_SUBJECTS).map(wire);
+  const deadLetterStream = opts.deadLetterStream ?? `TC_DEAD_LETTERS${suffix}`;
+  const deadLetterPrefix = wire(opts.deadLetterSubjectPrefix ?? 'deadletter');
   const publishTimeoutMs = opts.publishTimeoutMs ?? 5_000;
   const nc = await connect({
     servers: opts.url,
@@ -71,9 +83,10 @@ export async function createNatsTransport(opts: NatsTransportOptions): Promise<N
     const active = new Set<{ stop(): Promise<void> }>();
 
     async function consume(spec: ConsumerSpec, onMessage: MessageHandler) {
-      const names = await ensureConsumers(jsm, stream, spec, supportsFilterSubjects(nc));
+      const wired = { ...spec, subjects: spec.subjects.map(wire) };
+      const names = await ensureConsumers(jsm, stream, wired, supportsFilterSubjects(nc));
       const limiter = new Limiter(spec.concurrency);
-      const runners = names.map((name) => new NatsConsumerRunner(js, stream, name, spec, onMessage, limiter, logger));
+      const runners = names.map((name) => new NatsConsumerRunner(js, stream, name, wired, onMessage, limiter, logger, unwire));
       const started = await Promise.allSettled(runners.map((runner) => runner.start()));
       const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
@@ -92,14 +105,14 @@ export async function createNatsTransport(opts: NatsTransportOptions): Promise<N
 
     function tap(subjectPattern: string, listener: (env: EventEnvelope) => void) {
       // '>' would also see JetStream API and ack traffic; the stream's subjects are "all events".
-      const patterns = subjectPattern === '>' ? subjects : [subjectPattern];
+      const patterns = subjectPattern === '>' ? subjects : [wire(subjectPattern)];
       const subs: Subscription[] = patterns.map((pattern) =>
         nc.subscribe(pattern, {
           callback: (err, msg) => {
             if (err) return;
             let envelope: EventEnvelope;
             try {
-              envelope = decodeEnvelope(msg.subject, msg.headers, msg.data);
+              envelope = decodeEnvelope(unwire(msg.subject), msg.headers, msg.data);
             } catch {
               return; // not an event (or a malformed one, which its consumers dead-letter)
             }
@@ -121,7 +134,7 @@ export async function createNatsTransport(opts: NatsTransportOptions): Promise<N
       deadLetterStream,
       async publish(envelope) {
         const { headers, data } = encodeEnvelope(envelope);
-        await js.publish(envelope.subject, data, { msgID: envelope.id, headers, timeout: publishTimeoutMs });
+        await js.publish(wire(envelope.subject), data, { msgID: envelope.id, headers, timeout: publishTimeoutMs });
       },
       consume,
       tap,

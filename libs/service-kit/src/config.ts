@@ -64,6 +64,11 @@ export const baseConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: postgresUrl,
   NATS_URL: natsUrl,
+  /** Optional namespace for event subjects on a NATS shared by several environments. */
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'letters, digits, _ and - separated by dots')
+    .optional(),
   LOG_LEVEL: logLevel.default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   OTEL_SERVICE_NAME: z.string().optional(),

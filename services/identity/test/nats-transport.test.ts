@@ -13,35 +13,12 @@ import { partnerRegistered } from './support/partner-events.ts';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const suffix = randomBytes(4).toString('hex');
-const STREAM = `IDENTITY_TEST_${suffix}`;
-const DEAD_LETTER_STREAM = `IDENTITY_TEST_DL_${suffix}`;
-// Event subjects are fixed by the contracts, so the stream claims exactly the ones identity
-// uses (not `identity.>`), under a name of its own, and is deleted afterwards.
-const SUBJECTS = [
-  'identity.user.registered.v1',
-  'identity.user.deleted.v1',
-  'identity.user.role_granted.v1',
-  'partners.partner.registered.v1',
-];
+// A namespace of our own on the shared NATS: the stream holds `<prefix>.identity.…` and
+// cannot overlap another file's (or a running deployment's) streams.
+const PREFIX = `identitytest${suffix}`;
 
-/** JetStream refuses overlapping streams: wait while another file holds these subjects. */
 async function openTransport(): Promise<NatsTransport> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      return await createNatsTransport({
-        url: NATS_URL,
-        name: `identity-test-${suffix}`,
-        stream: STREAM,
-        subjects: SUBJECTS,
-        deadLetterStream: DEAD_LETTER_STREAM,
-        deadLetterSubjectPrefix: `identitytest${suffix}dl`,
-      });
-    } catch (error) {
-      if (!/overlap/i.test(String(error)) || Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  return createNatsTransport({ url: NATS_URL, name: `identity-test-${suffix}`, subjectPrefix: PREFIX });
 }
 
 describe('identity over real NATS JetStream', () => {
@@ -57,15 +34,15 @@ describe('identity over real NATS JetStream', () => {
   afterAll(async () => {
     await h?.app.close();
     const jsm = transport ? await transport.connection.jetstreamManager() : undefined;
-    await jsm?.streams.delete(STREAM).catch(() => false);
-    await jsm?.streams.delete(DEAD_LETTER_STREAM).catch(() => false);
+    await jsm?.streams.delete(transport.stream).catch(() => false);
+    await jsm?.streams.delete(transport.deadLetterStream).catch(() => false);
     await h?.close();
   });
 
   const storedPartnerEvents = async () => {
     const jsm = await transport.connection.jetstreamManager();
-    const info = await jsm.streams.info(STREAM, { subjects_filter: 'partners.>' });
-    return info.state.subjects?.['partners.partner.registered.v1'] ?? 0;
+    const info = await jsm.streams.info(transport.stream, { subjects_filter: `${PREFIX}.partners.>` });
+    return info.state.subjects?.[`${PREFIX}.partners.partner.registered.v1`] ?? 0;
   };
 
   it('is ready with NATS reachable', async () => {
