@@ -196,3 +196,39 @@ describe('gateway', () => {
     ws.close();
   });
 });
+
+describe('gateway with a service down', () => {
+  it('is not ready, and answers calls to that service with 503 problem+json', async () => {
+    const { publicKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };
+    const transport = createInProcessTransport();
+    const closed = 'http://127.0.0.1:9'; // discard port: nothing listens
+    const gateway = await buildGateway({
+      settings: {
+        IDENTITY_URL: closed,
+        JWKS_URL: `${closed}/.well-known/jwks.json`,
+        JWT_ISSUER: issuer,
+        JWT_AUDIENCE: audience,
+        WEB_DIST_DIR: '/nonexistent',
+        CORS_ORIGINS: [],
+        RATE_LIMIT_MAX: 10_000,
+        UPSTREAM_TIMEOUT_MS: 2_000,
+      },
+      transport,
+      keys: createLocalJWKSet({ keys: [jwk] }),
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const ready = await gateway.inject('/readyz');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().detail).toMatch(/services/);
+      const call = await gateway.inject('/api/auth/me');
+      expect(call.statusCode).toBe(503);
+      expect(call.json()).toMatchObject({ code: 'service_unavailable' });
+      expect(call.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    } finally {
+      await gateway.close();
+      await transport.close();
+    }
+  });
+});
