@@ -53,7 +53,8 @@ function zodFieldErrors(error: FastifyError): ProblemFieldError[] {
 }
 
 /** RFC 9457 error handler: clear codes for client mistakes, nothing internal for 5xx. */
-export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply> | undefined;
+/** Returns true when it answered the request itself (a Fastify reply is thenable, so it is not returned). */
+export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
 export function installProblemHandlers(app: FastifyInstance, notFound?: NotFoundHandler): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -86,8 +87,7 @@ export function installProblemHandlers(app: FastifyInstance, notFound?: NotFound
 
   // A service may answer unmatched routes itself first (the gateway's SPA fallback).
   app.setNotFoundHandler(async (request, reply) => {
-    const handled = notFound ? await notFound(request, reply) : undefined;
-    if (handled) return handled;
+    if (notFound?.(request, reply)) return reply;
     return sendProblem(request, reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
 }

@@ -28,11 +28,11 @@ export function spaFallback(enabled: () => boolean) {
   return (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.url.split('?')[0] ?? '/';
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
-    if (!enabled() || request.method !== 'GET' || !wantsHtml) return undefined;
-    if (url.startsWith('/api/') || url.startsWith('/ws') || url.startsWith('/docs') || path.extname(url)) return undefined;
+    if (!enabled() || request.method !== 'GET' || !wantsHtml) return false;
+    if (url.startsWith('/api/') || url.startsWith('/ws') || url.startsWith('/docs') || path.extname(url)) return false;
     reply.header('cache-control', 'no-cache');
     void reply.sendFile('index.html');
-    return reply;
+    return true;
   };
 }
 

@@ -26,6 +26,7 @@ describe('gateway', () => {
   let token: (sub: string, roles: string[], exp?: string) => Promise<string>;
   const seen: { headers: Record<string, unknown>; body: unknown }[] = [];
   const replayed: string[] = [];
+  const warnings: string[] = [];
 
   beforeAll(async () => {
     initTracing('gateway-test');
@@ -74,7 +75,7 @@ describe('gateway', () => {
       },
       transport,
       keys,
-      logger: pino({ level: 'silent' }),
+      logger: pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) }),
     });
     await gateway.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(gateway.server.address() as { port: number }).port}`;
@@ -143,6 +144,8 @@ describe('gateway', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<div id="root">');
     expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(warnings.filter((w) => /already sent/.test(w))).toEqual([]);
   });
 
   it('aggregates dead letters for admins only and routes a replay to the owning service', async () => {
