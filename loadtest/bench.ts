@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { runColdStartBench } from './cold-start.bench.ts';
 import { printEventBusBench, runEventBusBench } from './event-bus.bench.ts';
@@ -38,6 +39,17 @@ if (want('start')) {
   md.push('**All-in-one start** (`npm start` with no environment, to the ready line; goal ≤ 10 s):', '');
   md.push('| first start (empty data: initdb, migrations, seed) | restart (kept data) | RSS at ready |', '|---|---|---|');
   md.push(`| ${(s.firstStartMs / 1000).toFixed(1)} s | ${(s.restartMs / 1000).toFixed(1)} s | ${s.rssMb} MB |`, '');
+}
+
+if (want('stripe')) {
+  // The emulator's own benchmark (its server in a separate process), so it never limits the
+  // platform's checkout load test.
+  const out = execFileSync('npm', ['run', '--silent', 'bench', '-w', '@tourconnect/stripe-emulator'], { encoding: 'utf8' });
+  console.log('\nStripe emulator\n' + out);
+  const rate = /(\d+) req\/s/.exec(out)?.[1];
+  const lat = /p50 ([\d.]+) · p90 ([\d.]+) · p99 ([\d.]+)/.exec(out);
+  md.push('**Stripe emulator** (PaymentIntent create+confirm, 32 concurrent, 10 s; goal ≥ 2,000/s):', '');
+  md.push('| req/s | p50 | p99 |', '|---|---|---|', `| ${rate} | ${lat?.[1]} ms | ${lat?.[3]} ms |`, '');
 }
 
 console.log('\n--- Markdown for the README ---\n');
