@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 
 // The gateway serves the API, the WebSocket and the merged OpenAPI on one origin; in dev the
 // Vite server proxies to it so the portal keeps same-origin cookies and CSRF semantics.
-const gateway = 'http://localhost:8080';
+// `npm run dev` passes the back end's address (TC_API_URL) when PORT is not the default.
+const gateway = process.env.TC_API_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
