@@ -12,7 +12,10 @@ export interface LoadResult {
  * autocannon in its own process, so the load generator does not share the event loop (or the
  * core) of the server under test.
  */
-export function autocannon(url: string, opts: { connections: number; durationSec: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function autocannon(
+  url: string,
+  opts: { connections: number; durationSec: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const args = ['autocannon', '-j', '-c', String(opts.connections), '-d', String(opts.durationSec)];
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
   args.push(url);

@@ -8,25 +8,44 @@ import { runGatewayOverheadBench } from './gateway-overhead.bench.ts';
 // parallel on two cores), printed as tables and as the Markdown the README quotes.
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (name: string) => !only || only.includes(name);
-const md: string[] = [`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}.`, ''];
+const md: string[] = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}.`,
+  '',
+];
 
 if (want('events')) {
   const rows = await runEventBusBench();
   printEventBusBench(rows);
-  md.push('**Event bus** (outbox → relay → transport → durable consumer with inbox, one process; goal ≥ 2,000 events/s, p99 < 100 ms):', '');
-  md.push('| transport | run | events | end-to-end events/s | lag p50 | lag p99 | lag from commit p99 |', '|---|---|---|---|---|---|---|');
-  for (const r of rows) md.push(`| ${r.transport} | ${r.mode} | ${r.events} | ${r.endToEndPerSec} | ${r.lagP50Ms} ms | ${r.lagP99Ms} ms | ${r.commitLagP99Ms} ms |`);
+  md.push(
+    '**Event bus** (outbox → relay → transport → durable consumer with inbox, one process; goal ≥ 2,000 events/s, p99 < 100 ms):',
+    '',
+  );
+  md.push(
+    '| transport | run | events | end-to-end events/s | lag p50 | lag p99 | lag from commit p99 |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const r of rows)
+    md.push(
+      `| ${r.transport} | ${r.mode} | ${r.events} | ${r.endToEndPerSec} | ${r.lagP50Ms} ms | ${r.lagP99Ms} ms | ${r.commitLagP99Ms} ms |`,
+    );
   md.push('');
 }
 
 if (want('gateway')) {
-  md.push('**Gateway overhead** (`GET /api/auth/me`: JWT check + one query, 20 connections, 10 s, direct and through the gateway side by side; goal ≤ 1.2×):', '');
+  md.push(
+    '**Gateway overhead** (`GET /api/auth/me`: JWT check + one query, 20 connections, 10 s, direct and through the gateway side by side; goal ≤ 1.2×):',
+    '',
+  );
   md.push('| layout | path | req/s | p50 | p99 |', '|---|---|---|---|---|');
   for (const g of await runGatewayOverheadBench()) {
     console.log(`\nGateway overhead, ${g.layout}: GET /api/auth/me direct vs through the gateway`);
     console.table({ direct: g.direct, 'via gateway': g.viaGateway });
-    md.push(`| ${g.layout} | direct to identity | ${g.direct.requestsPerSec} | ${g.direct.p50Ms} ms | ${g.direct.p99Ms} ms |`);
-    md.push(`| | through the gateway | ${g.viaGateway.requestsPerSec} | ${g.viaGateway.p50Ms} ms | ${g.viaGateway.p99Ms} ms |`);
+    md.push(
+      `| ${g.layout} | direct to identity | ${g.direct.requestsPerSec} | ${g.direct.p50Ms} ms | ${g.direct.p99Ms} ms |`,
+    );
+    md.push(
+      `| | through the gateway | ${g.viaGateway.requestsPerSec} | ${g.viaGateway.p50Ms} ms | ${g.viaGateway.p99Ms} ms |`,
+    );
     md.push(`| | **ratio** | **${g.throughputRatio}×** | **${g.latencyRatioP50}×** | **${g.latencyRatioP99}×** |`);
   }
   md.push('');
@@ -37,14 +56,19 @@ if (want('start')) {
   console.log('\nAll-in-one start (npm start, no environment)');
   console.table(s);
   md.push('**All-in-one start** (`npm start` with no environment, to the ready line; goal ≤ 10 s):', '');
-  md.push('| first start (empty data: initdb, migrations, seed) | restart (kept data) | RSS at ready |', '|---|---|---|');
+  md.push(
+    '| first start (empty data: initdb, migrations, seed) | restart (kept data) | RSS at ready |',
+    '|---|---|---|',
+  );
   md.push(`| ${(s.firstStartMs / 1000).toFixed(1)} s | ${(s.restartMs / 1000).toFixed(1)} s | ${s.rssMb} MB |`, '');
 }
 
 if (want('stripe')) {
   // The emulator's own benchmark (its server in a separate process), so it never limits the
   // platform's checkout load test.
-  const out = execFileSync('npm', ['run', '--silent', 'bench', '-w', '@tourconnect/stripe-emulator'], { encoding: 'utf8' });
+  const out = execFileSync('npm', ['run', '--silent', 'bench', '-w', '@tourconnect/stripe-emulator'], {
+    encoding: 'utf8',
+  });
   console.log('\nStripe emulator\n' + out);
   const rate = /(\d+) req\/s/.exec(out)?.[1];
   const lat = /p50 ([\d.]+) · p90 ([\d.]+) · p99 ([\d.]+)/.exec(out);

@@ -26,7 +26,14 @@ export async function runGatewayOverheadBench(opts = { connections: 20, duration
 async function allInOne(opts: { connections: number; durationSec: number }): Promise<GatewayOverhead> {
   const db = await createTestDatabase('bench_gateway');
   const platform = await startPlatform(
-    loadAllInOneSettings({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000000', STRIPE_EMULATOR_PORT: '0', OCTO_SIMULATOR_PORT: '0' }),
+    loadAllInOneSettings({
+      DATABASE_URL: db.url,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '100000000',
+      STRIPE_EMULATOR_PORT: '0',
+      OCTO_SIMULATOR_PORT: '0',
+    }),
   );
   try {
     return await measure('all-in-one (one process)', platform.services.identity!, platform.url, opts);
@@ -42,7 +49,11 @@ async function distributed(opts: { connections: number; durationSec: number }): 
   const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
   // A namespace of its own on the shared NATS, removed afterwards.
   const prefix = `bench${Date.now().toString(36)}`;
-  const identity = await startServiceProcess('services/identity/src/server.ts', { DATABASE_URL: db.url, NATS_URL: natsUrl, NATS_SUBJECT_PREFIX: prefix });
+  const identity = await startServiceProcess('services/identity/src/server.ts', {
+    DATABASE_URL: db.url,
+    NATS_URL: natsUrl,
+    NATS_SUBJECT_PREFIX: prefix,
+  });
   const gateway = await startServiceProcess('services/gateway/src/server.ts', {
     NATS_URL: natsUrl,
     NATS_SUBJECT_PREFIX: prefix,
@@ -61,7 +72,12 @@ async function distributed(opts: { connections: number; durationSec: number }): 
   }
 }
 
-async function measure(layout: string, identityUrl: string, gatewayUrl: string, opts: { connections: number; durationSec: number }): Promise<GatewayOverhead> {
+async function measure(
+  layout: string,
+  identityUrl: string,
+  gatewayUrl: string,
+  opts: { connections: number; durationSec: number },
+): Promise<GatewayOverhead> {
   const email = `bench-${Date.now()}@example.com`;
   const res = await fetch(`${gatewayUrl}/api/auth/register`, {
     method: 'POST',

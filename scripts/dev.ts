@@ -10,7 +10,10 @@ const platform = await startPlatform(settings);
 if (settings.SEED_DEMO_DATA === 'true') await seedDemoData(platform.url);
 platform.logger.info(`back end ready at ${platform.url}; starting Vite on http://localhost:5173`);
 
-const vite = spawn('npm', ['run', 'dev', '-w', 'web'], { stdio: 'inherit', env: { ...process.env, TC_API_URL: platform.url } });
+const vite = spawn('npm', ['run', 'dev', '-w', 'web'], {
+  stdio: 'inherit',
+  env: { ...process.env, TC_API_URL: platform.url },
+});
 const stop = async () => {
   vite.kill('SIGTERM');
   await platform.stop();

@@ -1,11 +1,30 @@
 import { ConfigError } from '@tourconnect/service-kit';
-import { startPlatform } from './all-in-one/platform.ts';
+import { startPlatform, type Platform } from './all-in-one/platform.ts';
 import { seedDemoData } from './all-in-one/seed.ts';
-import { demoUsers, loadAllInOneSettings } from './all-in-one/settings.ts';
+import { demoUsers, loadAllInOneSettings, type AllInOneSettings } from './all-in-one/settings.ts';
 
 // `npm start`: the whole platform on one machine, portal at http://localhost:8080.
 const startedAt = performance.now();
-let settings;
+
+// Signal handlers first: a stop requested at any moment (even while starting, or right as
+// the ready line is printed) closes what is running instead of killing the process mid-way.
+let platform: Platform | undefined;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    platform?.logger.info({ signal }, 'stopping');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    (platform ? platform.stop() : Promise.resolve()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
+
+let settings: AllInOneSettings;
 try {
   settings = loadAllInOneSettings();
 } catch (error) {
@@ -16,7 +35,7 @@ try {
   throw error;
 }
 
-const platform = await startPlatform(settings);
+platform = await startPlatform(settings);
 const { logger } = platform;
 if (settings.SEED_DEMO_DATA === 'true') {
   const seeded = await seedDemoData(platform.url);
@@ -37,15 +56,3 @@ const lines = [
   '',
 ];
 if (settings.LOG_LEVEL !== 'silent') process.stdout.write(lines.join('\n') + '\n');
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    const timer = setTimeout(() => process.exit(1), 15_000);
-    timer.unref();
-    platform.stop().then(() => process.exit(0), () => process.exit(1));
-  });
-}

@@ -37,7 +37,9 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres(settings.DATA_DIR, (line) => logger.warn(line));
     databaseUrl = embedded.url;
-    logger.info(`No DATABASE_URL: using embedded PostgreSQL on port ${embedded.port}, data in ${path.join(settings.DATA_DIR, 'postgres')}`);
+    logger.info(
+      `No DATABASE_URL: using embedded PostgreSQL on port ${embedded.port}, data in ${path.join(settings.DATA_DIR, 'postgres')}`,
+    );
   }
 
   let transport: EventTransport;

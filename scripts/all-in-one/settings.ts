@@ -32,7 +32,12 @@ export function loadAllInOneSettings(env: Record<string, string | undefined> = p
 }
 
 export const demoUsers = [
-  { email: 'traveller@tourconnect.demo', password: 'Traveller-demo-2026', displayName: 'Tessa Traveller', locale: 'en' },
+  {
+    email: 'traveller@tourconnect.demo',
+    password: 'Traveller-demo-2026',
+    displayName: 'Tessa Traveller',
+    locale: 'en',
+  },
   { email: 'partner@tourconnect.demo', password: 'Partner-demo-2026', displayName: 'Paolo Partner', locale: 'it' },
   { email: 'hotel@tourconnect.demo', password: 'Hotel-demo-2026', displayName: 'Heidi Hotel', locale: 'de' },
 ] as const;

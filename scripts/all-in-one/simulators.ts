@@ -14,7 +14,11 @@ export interface Simulators {
  */
 export async function startDevSimulators(settings: AllInOneSettings, logger: Logger): Promise<Simulators> {
   const stops: (() => Promise<void>)[] = [];
-  const result: Simulators = { stop: async () => { for (const stop of stops) await stop(); } };
+  const result: Simulators = {
+    stop: async () => {
+      for (const stop of stops) await stop();
+    },
+  };
 
   if (!settings.STRIPE_SECRET_KEY) {
     const { createStripeEmulator } = await import('@tourconnect/stripe-emulator');

@@ -11,13 +11,38 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Strings that are the same in every language on purpose: the brand, the language names in
 // the switcher (each written in its own language), and what the user typed.
-const SAME_IN_EVERY_LANGUAGE = new Set(['TourConnect', 'English', 'Italiano', 'Deutsch', 'Français', 'Español', 'EN', 'IT', 'DE', 'FR', 'ES', '#FF6600']);
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'TourConnect',
+  'English',
+  'Italiano',
+  'Deutsch',
+  'Français',
+  'Español',
+  'EN',
+  'IT',
+  'DE',
+  'FR',
+  'ES',
+  '#FF6600',
+]);
 
-const initials = (name: string) => name.split(' ').map((w) => w[0]).join('').toUpperCase();
+const initials = (name: string) =>
+  name
+    .split(' ')
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
 
 async function visibleStrings(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
-  return [...new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 1 && /[A-Za-zÀ-ÿ]/.test(l)))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 1 && /[A-Za-zÀ-ÿ]/.test(l)),
+    ),
+  ];
 }
 
 describe('portal in Chromium: sign up → sign in → Italiano', () => {
@@ -32,11 +57,27 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     db = await createTestDatabase('browser');
     platform = await startPlatform(
-      loadAllInOneSettings({ DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false', STRIPE_EMULATOR_PORT: '0', OCTO_SIMULATOR_PORT: '0' }),
+      loadAllInOneSettings({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        SEED_DEMO_DATA: 'false',
+        STRIPE_EMULATOR_PORT: '0',
+        OCTO_SIMULATOR_PORT: '0',
+      }),
     );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
   }, 180_000);
@@ -54,7 +95,9 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
     await page.getByTestId('signup-password').fill(user.password);
     await page.getByTestId('signup-submit').click();
     await expect.poll(() => page.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => page.getByTestId('live-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await expect
+      .poll(() => page.getByTestId('live-indicator').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('connected');
     await page.screenshot({ path: `${SCREENSHOTS}/01-signed-up-en.png`, fullPage: true });
   });
 
@@ -62,7 +105,8 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
     const fresh = await browser.newPage();
     const registrations: string[] = [];
     fresh.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/api/auth/register')) registrations.push(request.url());
+      if (request.method() === 'POST' && request.url().endsWith('/api/auth/register'))
+        registrations.push(request.url());
     });
     await fresh.goto(`${platform.url}/signup`);
     await fresh.getByTestId('lang-switcher').selectOption('en');
@@ -106,8 +150,18 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('it');
       await page.waitForTimeout(400);
       const italian = new Set(await visibleStrings(page));
-      const unchanged = english.filter((line) => italian.has(line) && !SAME_IN_EVERY_LANGUAGE.has(line) && !line.includes(user.name) && !line.includes(user.email) && line !== initials(user.name));
-      await page.screenshot({ path: `${SCREENSHOTS}/${String(index + 3).padStart(2, '0')}-${route.replace(/\W/g, '') || 'discover'}-it.png`, fullPage: true });
+      const unchanged = english.filter(
+        (line) =>
+          italian.has(line) &&
+          !SAME_IN_EVERY_LANGUAGE.has(line) &&
+          !line.includes(user.name) &&
+          !line.includes(user.email) &&
+          line !== initials(user.name),
+      );
+      await page.screenshot({
+        path: `${SCREENSHOTS}/${String(index + 3).padStart(2, '0')}-${route.replace(/\W/g, '') || 'discover'}-it.png`,
+        fullPage: true,
+      });
       expect(unchanged, `strings on ${route} still in English after switching to Italiano`).toEqual([]);
       expect(english.length).toBeGreaterThan(3);
     }

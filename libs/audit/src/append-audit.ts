@@ -38,17 +38,16 @@ export async function appendAudit(executor: Executor, table: AuditTable, entry: 
     const chained: AuditHashFields = { ...fields, seq: (last?.seq ?? 0) + 1 };
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = computeAuditHash(prevHash, chained);
-    const [row] = await tx.insert(table).values({ ...chained, prevHash, hash }).returning();
+    const [row] = await tx
+      .insert(table)
+      .values({ ...chained, prevHash, hash })
+      .returning();
     return row as AuditRow;
   });
 }
 
 async function lastLink(tx: Tx, table: AuditTable) {
-  const [last] = await tx
-    .select({ seq: table.seq, hash: table.hash })
-    .from(table)
-    .orderBy(desc(table.seq))
-    .limit(1);
+  const [last] = await tx.select({ seq: table.seq, hash: table.hash }).from(table).orderBy(desc(table.seq)).limit(1);
   return last;
 }
 

@@ -1,12 +1,4 @@
-import {
-  bigint,
-  bigserial,
-  index,
-  jsonb,
-  text,
-  timestamp,
-  type PgSchema,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 
 export const AUDIT_TABLE_NAME = 'audit_log';
 

@@ -17,11 +17,7 @@ export interface ListAuditOptions {
 export const MAX_AUDIT_PAGE = 1000;
 
 /** Entries newest first (by seq), filtered by every option given. */
-export async function listAudit(
-  executor: Executor,
-  table: AuditTable,
-  options: ListAuditOptions,
-): Promise<AuditRow[]> {
+export async function listAudit(executor: Executor, table: AuditTable, options: ListAuditOptions): Promise<AuditRow[]> {
   const { limit } = options;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_PAGE) {
     throw new AuditError('invalid_limit', `limit must be an integer from 1 to ${MAX_AUDIT_PAGE}, got ${limit}`);

@@ -41,7 +41,9 @@ export async function verifyAuditChain(
     }
     if (rows.length < batchSize) break;
   }
-  return checked === 0 ? { ok: true, checked } : { ok: true, checked, head: { seq: previous.seq, hash: previous.hash } };
+  return checked === 0
+    ? { ok: true, checked }
+    : { ok: true, checked, head: { seq: previous.seq, hash: previous.hash } };
 }
 
 // Keyset on (seq, id) rather than seq alone so that, if the unique index were dropped,

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '@tourconnect/db';
-import {
-  appendAudit,
-  AuditError,
-  computeAuditHash,
-  GENESIS_HASH,
-  listAudit,
-  verifyAuditChain,
-} from '../src/index.ts';
+import { appendAudit, AuditError, computeAuditHash, GENESIS_HASH, listAudit, verifyAuditChain } from '../src/index.ts';
 import { entry, setUpAuditFixture, type AuditFixture } from './audit-fixture.ts';
 
 describe('appendAudit', () => {

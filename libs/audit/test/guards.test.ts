@@ -81,11 +81,7 @@ describe('append-only guards', () => {
       `SELECT indexname FROM pg_indexes WHERE schemaname = 'script_made' ORDER BY indexname`,
     );
     expect(indexes.rows.map((r) => r.indexname)).toEqual(
-      [
-        'audit_log_pkey',
-        'audit_log_seq_key',
-        ...config.indexes.map((i) => i.config.name as string),
-      ].sort(),
+      ['audit_log_pkey', 'audit_log_seq_key', ...config.indexes.map((i) => i.config.name as string)].sort(),
     );
   });
 });

@@ -10,7 +10,11 @@ import type {
   MessageJsonType,
   MessageShape,
 } from '@bufbuild/protobuf';
-import { UserDeletedV1Schema, UserRegisteredV1Schema, UserRoleGrantedV1Schema } from './gen/tourconnect/events/v1/identity_pb.ts';
+import {
+  UserDeletedV1Schema,
+  UserRegisteredV1Schema,
+  UserRoleGrantedV1Schema,
+} from './gen/tourconnect/events/v1/identity_pb.ts';
 import {
   PartnerDeletedV1Schema,
   PartnerDeletionRequestedV1Schema,
@@ -18,10 +22,21 @@ import {
   PartnerRejectedV1Schema,
   PartnerVerifiedV1Schema,
 } from './gen/tourconnect/events/v1/partners_pb.ts';
-import { BookingCancelledV1Schema, BookingConfirmedV1Schema, BookingHeldV1Schema } from './gen/tourconnect/events/v1/bundling_pb.ts';
-import { PaymentSucceededV1Schema, PayoutPaidV1Schema, RefundIssuedV1Schema } from './gen/tourconnect/events/v1/billing_pb.ts';
+import {
+  BookingCancelledV1Schema,
+  BookingConfirmedV1Schema,
+  BookingHeldV1Schema,
+} from './gen/tourconnect/events/v1/bundling_pb.ts';
+import {
+  PaymentSucceededV1Schema,
+  PayoutPaidV1Schema,
+  RefundIssuedV1Schema,
+} from './gen/tourconnect/events/v1/billing_pb.ts';
 import { CommissionEarnedV1Schema, CouponRedeemedV1Schema } from './gen/tourconnect/events/v1/promotions_pb.ts';
-import { AvailabilitySyncedV1Schema, BookingCancelledExternallyV1Schema } from './gen/tourconnect/events/v1/connectors_pb.ts';
+import {
+  AvailabilitySyncedV1Schema,
+  BookingCancelledExternallyV1Schema,
+} from './gen/tourconnect/events/v1/connectors_pb.ts';
 import { required } from './gen/tourconnect/events/v1/options_pb.ts';
 
 export * from './gen/tourconnect/events/v1/envelope_pb.ts';
@@ -92,7 +107,8 @@ export interface ParsedSubject {
 
 /** Splits a subject; `service` is the producer named in the envelope. */
 export function parseSubject(subject: string): ParsedSubject {
-  if (!SUBJECT_PATTERN.test(subject)) throw new EventContractError(subject, 'subject does not match <service>.<entity>.<past-verb>.v<N>');
+  if (!SUBJECT_PATTERN.test(subject))
+    throw new EventContractError(subject, 'subject does not match <service>.<entity>.<past-verb>.v<N>');
   const [service = '', entity = '', verb = '', version = ''] = subject.split('.');
   return { service, entity, verb, version: Number(version.slice(1)) };
 }
@@ -119,7 +135,8 @@ export class EventContractError extends Error {
 export function encodeEventPayload<S extends EventSubject>(subject: S, value: EventPayloadInit<S>): JsonValue {
   const schema = schemaFor(subject);
   if (isMessage(value)) {
-    if (value.$typeName !== schema.typeName) throw new EventContractError(subject, `expected ${schema.typeName}, got ${value.$typeName}`);
+    if (value.$typeName !== schema.typeName)
+      throw new EventContractError(subject, `expected ${schema.typeName}, got ${value.$typeName}`);
   } else {
     rejectUnknownKeys(subject, schema, value, '');
   }
@@ -150,7 +167,8 @@ export function decodeEventPayload<S extends EventSubject>(
   const message = guarded(
     subject,
     () => fromJson(schema, json, { ignoreUnknownFields: !options.rejectUnknownFields }),
-    () => locateField(schema, json, (desc, part) => fromJson(desc, part as JsonValue, { ignoreUnknownFields: true }), ''),
+    () =>
+      locateField(schema, json, (desc, part) => fromJson(desc, part as JsonValue, { ignoreUnknownFields: true }), ''),
   );
   checkRequired(subject, schema, message as Record<string, unknown>, '');
   return message as EventPayloadBySubject[S];
@@ -192,7 +210,8 @@ function locateField(desc: DescMessage, value: unknown, probe: Probe, path: stri
     const inner = field.message && !isWellKnown(field.message) ? field.message : undefined;
     if (inner && field.fieldKind === 'list' && Array.isArray(child)) {
       const index = child.findIndex((item) => !succeeds(() => probe(inner, item as Record<string, unknown>)));
-      if (index >= 0) return locateField(inner, child[index], probe, `${fieldPath}[${index}]`) ?? `${fieldPath}[${index}]`;
+      if (index >= 0)
+        return locateField(inner, child[index], probe, `${fieldPath}[${index}]`) ?? `${fieldPath}[${index}]`;
     } else if (inner && field.fieldKind === 'message') {
       return locateField(inner, child, probe, fieldPath) ?? fieldPath;
     }
@@ -226,7 +245,9 @@ function rejectUnknownKeys(subject: string, desc: DescMessage, value: unknown, p
     if (!field) throw new EventContractError(subject, `unknown field in ${desc.typeName}`, join(path, key));
     if (field.message === undefined || isWellKnown(field.message)) continue;
     if (field.fieldKind === 'list' && Array.isArray(child)) {
-      child.forEach((item, i) => rejectUnknownKeys(subject, field.message!, item, `${join(path, field.jsonName)}[${i}]`));
+      child.forEach((item, i) =>
+        rejectUnknownKeys(subject, field.message!, item, `${join(path, field.jsonName)}[${i}]`),
+      );
     } else if (field.fieldKind === 'message') {
       rejectUnknownKeys(subject, field.message, child, join(path, field.jsonName));
     }
@@ -242,7 +263,9 @@ function checkRequired(subject: string, desc: DescMessage, message: Record<strin
     }
     if (field.message === undefined || isWellKnown(field.message)) continue;
     if (field.fieldKind === 'list') {
-      (value as Record<string, unknown>[]).forEach((item, i) => checkRequired(subject, field.message!, item, `${fieldPath}[${i}]`));
+      (value as Record<string, unknown>[]).forEach((item, i) =>
+        checkRequired(subject, field.message!, item, `${fieldPath}[${i}]`),
+      );
     } else if (field.fieldKind === 'message' && value !== undefined) {
       checkRequired(subject, field.message, value as Record<string, unknown>, fieldPath);
     }

@@ -48,11 +48,16 @@ function sample(desc: DescMessage, depth = 0): Record<string, unknown> {
           : sample(field.message, depth + 1);
       }
       switch (field.scalar) {
-        case ScalarType.STRING: return `${field.name}-${depth}`;
-        case ScalarType.BOOL: return true;
-        case ScalarType.INT64: return 9_007_199_254_740_993n + BigInt(field.number); // > 2^53
-        case ScalarType.INT32: return 7 + field.number;
-        default: throw new Error(`sample() does not know ${field.toString()}; extend it`);
+        case ScalarType.STRING:
+          return `${field.name}-${depth}`;
+        case ScalarType.BOOL:
+          return true;
+        case ScalarType.INT64:
+          return 9_007_199_254_740_993n + BigInt(field.number); // > 2^53
+        case ScalarType.INT32:
+          return 7 + field.number;
+        default:
+          throw new Error(`sample() does not know ${field.toString()}; extend it`);
       }
     };
     init[field.localName] = field.fieldKind === 'list' ? [one(), one()] : one();
@@ -62,15 +67,28 @@ function sample(desc: DescMessage, depth = 0): Record<string, unknown> {
 
 describe('subjects', () => {
   it('registers every event named in ARCHITECTURE.md and the partner issue', () => {
-    expect(subjects).toEqual(expect.arrayContaining([
-      'identity.user.registered.v1', 'identity.user.deleted.v1', 'identity.user.role_granted.v1',
-      'partners.partner.registered.v1', 'partners.partner.verified.v1', 'partners.partner.rejected.v1',
-      'partners.partner.deletion_requested.v1', 'partners.partner.deleted.v1',
-      'bundling.booking.held.v1', 'bundling.booking.confirmed.v1', 'bundling.booking.cancelled.v1',
-      'billing.payment.succeeded.v1', 'billing.refund.issued.v1', 'billing.payout.paid.v1',
-      'promotions.commission.earned.v1', 'promotions.coupon.redeemed.v1',
-      'connectors.availability.synced.v1', 'connectors.booking.cancelled_externally.v1',
-    ]));
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        'identity.user.registered.v1',
+        'identity.user.deleted.v1',
+        'identity.user.role_granted.v1',
+        'partners.partner.registered.v1',
+        'partners.partner.verified.v1',
+        'partners.partner.rejected.v1',
+        'partners.partner.deletion_requested.v1',
+        'partners.partner.deleted.v1',
+        'bundling.booking.held.v1',
+        'bundling.booking.confirmed.v1',
+        'bundling.booking.cancelled.v1',
+        'billing.payment.succeeded.v1',
+        'billing.refund.issued.v1',
+        'billing.payout.paid.v1',
+        'promotions.commission.earned.v1',
+        'promotions.coupon.redeemed.v1',
+        'connectors.availability.synced.v1',
+        'connectors.booking.cancelled_externally.v1',
+      ]),
+    );
     expect(subjects.some((subject) => subject.startsWith('analytics.'))).toBe(false);
   });
 
@@ -87,7 +105,12 @@ describe('subjects', () => {
   });
 
   it('rejects subjects that break the rule', () => {
-    for (const bad of ['billing.payment.succeeded', 'Billing.payment.succeeded.v1', 'billing.payment.v1', 'billing.pay-ment.succeeded.v1']) {
+    for (const bad of [
+      'billing.payment.succeeded',
+      'Billing.payment.succeeded.v1',
+      'billing.payment.v1',
+      'billing.pay-ment.succeeded.v1',
+    ]) {
       expect(SUBJECT_PATTERN.test(bad), bad).toBe(false);
       expect(() => parseSubject(bad)).toThrow(EventContractError);
     }
@@ -100,7 +123,8 @@ describe('subjects', () => {
       for (const message of file.messages) {
         const subject = getOption(message, eventSubjectOption);
         if (subject !== '') expect(eventContracts.get(subject), `${message.typeName} (${subject})`).toBe(message);
-        else if (message.typeName !== EnvelopeSchema.typeName) expect(partsOfEvents.has(message), message.typeName).toBe(true);
+        else if (message.typeName !== EnvelopeSchema.typeName)
+          expect(partsOfEvents.has(message), message.typeName).toBe(true);
       }
     }
   });
@@ -116,13 +140,21 @@ describe('JSON round trip', () => {
 
   it('carries the payload through the envelope Struct without losing int64 precision', () => {
     const payload = encodeEventPayload('billing.payment.succeeded.v1', {
-      paymentId: 'pay_1', bookingId: 'bk_1', packageId: 'pkg_1', userId: 'u_1',
-      amountMinor: 9_007_199_254_740_993n, currency: 'EUR', paymentIntentId: 'pi_1',
+      paymentId: 'pay_1',
+      bookingId: 'bk_1',
+      packageId: 'pkg_1',
+      userId: 'u_1',
+      amountMinor: 9_007_199_254_740_993n,
+      currency: 'EUR',
+      paymentIntentId: 'pi_1',
     });
     expect(payload).toMatchObject({ amountMinor: '9007199254740993', couponCode: '' });
     const envelope = fromJson(EnvelopeSchema, {
-      id: '0196f0c2-7a3e-7000-8000-000000000001', subject: 'billing.payment.succeeded.v1',
-      occurredAt: '2030-05-17T09:30:00Z', producer: 'billing', payload,
+      id: '0196f0c2-7a3e-7000-8000-000000000001',
+      subject: 'billing.payment.succeeded.v1',
+      occurredAt: '2030-05-17T09:30:00Z',
+      producer: 'billing',
+      payload,
     });
     const onTheWire = JSON.parse(JSON.stringify(toJson(EnvelopeSchema, envelope))) as JsonObject;
     const decoded = decodeEventPayload('billing.payment.succeeded.v1', onTheWire.payload!);
@@ -133,10 +165,18 @@ describe('JSON round trip', () => {
 
 describe('invalid payloads', () => {
   const registered = {
-    userId: 'u_1', email: 'ada@example.com', displayName: 'Ada', roles: ['traveller'], locale: 'en',
+    userId: 'u_1',
+    email: 'ada@example.com',
+    displayName: 'Ada',
+    roles: ['traveller'],
+    locale: 'en',
   };
   const heldJson = () => ({
-    bookingId: 'bk_1', packageId: 'pkg_1', userId: 'u_1', currency: 'EUR', totalMinor: '12500',
+    bookingId: 'bk_1',
+    packageId: 'pkg_1',
+    userId: 'u_1',
+    currency: 'EUR',
+    totalMinor: '12500',
     holdExpiresAt: '2030-05-17T09:45:00Z',
     items: [{ itemId: 'it_1', itemType: 'tour', partnerId: 'p_1', quantity: 2, netMinor: '12500' }],
   });
@@ -151,7 +191,9 @@ describe('invalid payloads', () => {
   };
 
   it('refuses an unknown field when encoding, naming it', () => {
-    const error = failure(() => encodeEventPayload('identity.user.registered.v1', { ...registered, userID: 'u_1' } as never));
+    const error = failure(() =>
+      encodeEventPayload('identity.user.registered.v1', { ...registered, userID: 'u_1' } as never),
+    );
     expect(error.field).toBe('userID');
     expect(error.message).toContain('identity.user.registered.v1');
     expect(error.message).toContain('"userID"');
@@ -159,7 +201,11 @@ describe('invalid payloads', () => {
 
   it('refuses an unknown field inside a list item, naming its path', () => {
     const init = {
-      bookingId: 'bk_1', packageId: 'pkg_1', userId: 'u_1', currency: 'EUR', totalMinor: 12_500n,
+      bookingId: 'bk_1',
+      packageId: 'pkg_1',
+      userId: 'u_1',
+      currency: 'EUR',
+      totalMinor: 12_500n,
       holdExpiresAt: timestampFromDate(new Date()),
       items: [{ itemId: 'it_1', itemType: 'tour', partnerId: 'p_1', quantity: 2, partner: 'p_2' }],
     };
@@ -168,7 +214,9 @@ describe('invalid payloads', () => {
   });
 
   it('refuses a wrong type when encoding, naming the field', () => {
-    const error = failure(() => encodeEventPayload('identity.user.registered.v1', { ...registered, userId: 42 } as never));
+    const error = failure(() =>
+      encodeEventPayload('identity.user.registered.v1', { ...registered, userId: 42 } as never),
+    );
     expect(error.field).toBe('userId');
     expect(error.message).toMatch(/identity\.user\.registered\.v1.*userId.*expected string/);
   });
@@ -179,7 +227,9 @@ describe('invalid payloads', () => {
     const held = heldJson();
     held.items[0]!.partnerId = '';
     expect(failure(() => decodeEventPayload('bundling.booking.held.v1', held)).field).toBe('items[0].partnerId');
-    expect(failure(() => decodeEventPayload('bundling.booking.held.v1', { ...heldJson(), items: [] })).field).toBe('items');
+    expect(failure(() => decodeEventPayload('bundling.booking.held.v1', { ...heldJson(), items: [] })).field).toBe(
+      'items',
+    );
   });
 
   it('refuses wrong types when decoding: amounts, timestamps, lists', () => {
@@ -206,6 +256,8 @@ describe('invalid payloads', () => {
   it('refuses an unknown subject and a message of another event', () => {
     expect(() => decodeEventPayload('billing.payment.failed.v1' as EventSubject, {})).toThrow(/unknown subject/);
     const other = create(eventContracts.get('identity.user.deleted.v1')!);
-    expect(() => encodeEventPayload('identity.user.registered.v1', other as never)).toThrow(/expected tourconnect\.events\.v1\.UserRegisteredV1/);
+    expect(() => encodeEventPayload('identity.user.registered.v1', other as never)).toThrow(
+      /expected tourconnect\.events\.v1\.UserRegisteredV1/,
+    );
   });
 });

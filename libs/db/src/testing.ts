@@ -6,8 +6,7 @@ import pg from 'pg';
  * file starts from an empty schema and files can run in parallel. Drizzle tables name their
  * schema (`identity.users`), so isolation is per database rather than per search_path.
  */
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   url: string;
@@ -16,7 +15,10 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const name = `tc_${safe}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(TEST_DATABASE_URL);

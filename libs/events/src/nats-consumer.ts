@@ -128,7 +128,14 @@ export class NatsConsumerRunner {
     const headers = headersToRecord(msg.headers);
     const messageId = headers[HEADER.id] ?? headers['Nats-Msg-Id'] ?? `${this.stream}:${msg.seq}`;
     try {
-      await this.spec.onPoison({ subject: this.subjectOf(msg.subject), messageId, headers, data: bodyText(msg.data), error, attempt });
+      await this.spec.onPoison({
+        subject: this.subjectOf(msg.subject),
+        messageId,
+        headers,
+        data: bodyText(msg.data),
+        error,
+        attempt,
+      });
       msg.term();
     } catch (err) {
       this.logger.error({ err: errorMessage(err), consumer: this.name }, 'could not dead-letter malformed message');

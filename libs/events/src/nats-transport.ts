@@ -52,7 +52,8 @@ const DAY_MS = 86_400_000;
 export async function createNatsTransport(opts: NatsTransportOptions): Promise<NatsTransport> {
   const logger = opts.logger ?? silentLogger;
   const ns = opts.subjectPrefix?.replace(/\.+$/, '');
-  if (ns !== undefined && !/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(ns)) throw new Error(`invalid NATS subject prefix "${ns}"`);
+  if (ns !== undefined && !/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(ns))
+    throw new Error(`invalid NATS subject prefix "${ns}"`);
   const prefix = ns ? `${ns}.` : '';
   const suffix = ns ? `_${ns.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}` : '';
   const wire = (subject: string) => prefix + subject;
@@ -86,7 +87,9 @@ export async function createNatsTransport(opts: NatsTransportOptions): Promise<N
       const wired = { ...spec, subjects: spec.subjects.map(wire) };
       const names = await ensureConsumers(jsm, stream, wired, supportsFilterSubjects(nc));
       const limiter = new Limiter(spec.concurrency);
-      const runners = names.map((name) => new NatsConsumerRunner(js, stream, name, wired, onMessage, limiter, logger, unwire));
+      const runners = names.map(
+        (name) => new NatsConsumerRunner(js, stream, name, wired, onMessage, limiter, logger, unwire),
+      );
       const started = await Promise.allSettled(runners.map((runner) => runner.start()));
       const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {

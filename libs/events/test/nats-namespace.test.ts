@@ -43,6 +43,8 @@ describe('NATS subject namespace', () => {
   });
 
   it('refuses a prefix that is not a valid subject token', async () => {
-    await expect(createNatsTransport({ url: NATS_URL, name: 'ns-bad', subjectPrefix: 'has space' })).rejects.toThrow(/invalid NATS subject prefix/);
+    await expect(createNatsTransport({ url: NATS_URL, name: 'ns-bad', subjectPrefix: 'has space' })).rejects.toThrow(
+      /invalid NATS subject prefix/,
+    );
   });
 });

@@ -35,13 +35,7 @@ export function divideRounded(numerator: bigint, denominator: bigint, rounding: 
   }
 }
 
-function roundHalf(
-  quotient: bigint,
-  away: bigint,
-  remainder: bigint,
-  denominator: bigint,
-  rounding: Rounding,
-): bigint {
+function roundHalf(quotient: bigint, away: bigint, remainder: bigint, denominator: bigint, rounding: Rounding): bigint {
   const twice = 2n * (remainder < 0n ? -remainder : remainder);
   if (twice > denominator) return away;
   if (twice < denominator) return quotient;

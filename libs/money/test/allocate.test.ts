@@ -71,11 +71,7 @@ describe('allocate (largest remainder)', () => {
   });
 
   it('splits zero- and three-decimal currencies in their own minor units', () => {
-    expect(allocate(money(1000, 'JPY'), [1, 1, 1])).toEqual([
-      money(334, 'JPY'),
-      money(333, 'JPY'),
-      money(333, 'JPY'),
-    ]);
+    expect(allocate(money(1000, 'JPY'), [1, 1, 1])).toEqual([money(334, 'JPY'), money(333, 'JPY'), money(333, 'JPY')]);
     expect(allocate(money(10_001, 'KWD'), [70, 30]).map((m) => m.amount)).toEqual([7001, 3000]);
   });
 

@@ -29,7 +29,11 @@ declare module 'fastify' {
 }
 
 export function remoteJwks(url: string): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3_000 });
+  return createRemoteJWKSet(new URL(url), {
+    cooldownDuration: 30_000,
+    cacheMaxAge: 10 * 60_000,
+    timeoutDuration: 3_000,
+  });
 }
 
 /** Asymmetric algorithms only: `alg: none` and HMAC tokens are never accepted. */

@@ -10,8 +10,7 @@ export class ConfigError extends Error {
     readonly problems: { variable: string; message: string }[],
   ) {
     super(
-      `Invalid configuration for ${service}:\n` +
-        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+      `Invalid configuration for ${service}:\n` + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
     );
     this.name = 'ConfigError';
   }

@@ -31,7 +31,13 @@ export function installHealth(app: FastifyInstance, checks: Record<string, Readi
     request.log.warn({ checks: results }, 'not ready');
     const failing = Object.keys(results).filter((k) => !results[k]?.ok);
     reply.header('retry-after', '5');
-    return sendProblem(request, reply, 503, 'service_unavailable', shuttingDown ? 'shutting down' : `not ready: ${failing.join(', ')}`);
+    return sendProblem(
+      request,
+      reply,
+      503,
+      'service_unavailable',
+      shuttingDown ? 'shutting down' : `not ready: ${failing.join(', ')}`,
+    );
   });
 }
 

@@ -30,14 +30,22 @@ export function installOpsRoutes(app: ServiceApp, sources: OpsSources): void {
   const admin = { preHandler: app.requireUser('admin'), schema: { hide: true } } as const;
   if (sources.deadLetters) {
     const dl = sources.deadLetters;
-    app.get('/internal/dead-letters', { ...admin, schema: { hide: true, querystring: listQuery } }, async (request) => ({
-      items: await dl.list({ limit: request.query.limit }),
-    }));
-    app.post('/internal/dead-letters/:id/replay', { ...admin, schema: { hide: true, params: z.object({ id: z.string().uuid() }) } }, async (request) => {
-      const result = await dl.replay(request.params.id);
-      if (!result.replayed && result.error === 'not_found') throw notFound('Dead letter');
-      return result;
-    });
+    app.get(
+      '/internal/dead-letters',
+      { ...admin, schema: { hide: true, querystring: listQuery } },
+      async (request) => ({
+        items: await dl.list({ limit: request.query.limit }),
+      }),
+    );
+    app.post(
+      '/internal/dead-letters/:id/replay',
+      { ...admin, schema: { hide: true, params: z.object({ id: z.string().uuid() }) } },
+      async (request) => {
+        const result = await dl.replay(request.params.id);
+        if (!result.replayed && result.error === 'not_found') throw notFound('Dead letter');
+        return result;
+      },
+    );
   }
   if (sources.audit) {
     const audit = sources.audit;

@@ -13,7 +13,9 @@ export interface RateLimitOptions {
 }
 
 export async function installRateLimit(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { connectTimeout: 1_000, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  const redis = options.redisUrl
+    ? new Redis(options.redisUrl, { connectTimeout: 1_000, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => {})));
   await app.register(rateLimit, {
     global: options.global ?? false,

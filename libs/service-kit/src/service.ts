@@ -59,9 +59,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * security headers and the service's OpenAPI document at /openapi.json.
  */
 export async function createService(options: ServiceOptions): Promise<ServiceApp> {
-  const logger = options.logger
-    ? options.logger.child({ service: options.name })
-    : undefined;
+  const logger = options.logger ? options.logger.child({ service: options.name }) : undefined;
   const app = Fastify({
     ...(logger
       ? { loggerInstance: logger as FastifyBaseLogger }
@@ -86,7 +84,10 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
 
   installProblemHandlers(app, options.notFoundHandler);
   installHttpTracing(app, options.name);
-  await app.register(helmet, options.helmet ?? { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await app.register(
+    helmet,
+    options.helmet ?? { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } },
+  );
   await app.register(cookie);
   await installRateLimit(app, options.rateLimit ?? {});
   await app.register(swagger, {

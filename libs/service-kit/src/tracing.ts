@@ -63,7 +63,14 @@ export function installHttpTracing(app: FastifyInstance, serviceName: string): v
     const parent = propagation.extract(context.active(), request.headers);
     const span = tracer.startSpan(
       `${request.method} ${routeOf(request)}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.url.split('?')[0], 'service.component': serviceName } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': request.method,
+          'url.path': request.url.split('?')[0],
+          'service.component': serviceName,
+        },
+      },
       parent,
     );
     request.span = span;

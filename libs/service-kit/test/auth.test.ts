@@ -9,7 +9,10 @@ const audience = 'tourconnect';
 
 describe('JWT verification and role guards', () => {
   let app: ServiceApp;
-  let sign: (claims: Record<string, unknown>, opts?: { exp?: string | number; key?: SigningKey; kid?: string }) => Promise<string>;
+  let sign: (
+    claims: Record<string, unknown>,
+    opts?: { exp?: string | number; key?: SigningKey; kid?: string },
+  ) => Promise<string>;
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
@@ -60,7 +63,10 @@ describe('JWT verification and role guards', () => {
   });
 
   it('401 token_invalid for a forged signature', async () => {
-    const forged = await sign({ roles: ['admin'] }, { key: (globalThis as Record<string, unknown>).forgedKey as SigningKey });
+    const forged = await sign(
+      { roles: ['admin'] },
+      { key: (globalThis as Record<string, unknown>).forgedKey as SigningKey },
+    );
     const res = await call('/admin', forged);
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('token_invalid');

@@ -23,7 +23,12 @@ describe('config', () => {
 
   it('names every malformed variable', () => {
     try {
-      parseConfig('identity', baseConfigSchema, { ...valid, PORT: 'eighty', NATS_URL: 'http://nats', DATABASE_URL: 'mysql://x/y' });
+      parseConfig('identity', baseConfigSchema, {
+        ...valid,
+        PORT: 'eighty',
+        NATS_URL: 'http://nats',
+        DATABASE_URL: 'mysql://x/y',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

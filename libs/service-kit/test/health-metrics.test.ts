@@ -9,7 +9,12 @@ describe('health and metrics', () => {
     app = await createService({
       name: 'probe',
       logLevel: 'silent',
-      readiness: { postgres: async () => {}, nats: async () => { if (!natsUp) throw new Error('connection refused'); } },
+      readiness: {
+        postgres: async () => {},
+        nats: async () => {
+          if (!natsUp) throw new Error('connection refused');
+        },
+      },
       rateLimit: { global: false },
     });
     app.get('/limited', { config: { rateLimit: { max: 2, timeWindow: '1 minute' } } }, async () => ({ ok: true }));

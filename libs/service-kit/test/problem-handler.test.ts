@@ -34,8 +34,18 @@ describe('problem+json error handling', () => {
   it.each([
     ['malformed JSON', () => post('{"email": '), 400, 'malformed_json'],
     ['empty JSON body', () => post(''), 400, 'malformed_json'],
-    ['wrong content type', () => post('email=a@b.co', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type'],
-    ['oversized body', () => post(JSON.stringify({ email: 'a@b.co', age: 30, pad: 'x'.repeat(1_100_000) })), 413, 'payload_too_large'],
+    [
+      'wrong content type',
+      () => post('email=a@b.co', 'application/x-www-form-urlencoded'),
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'oversized body',
+      () => post(JSON.stringify({ email: 'a@b.co', age: 30, pad: 'x'.repeat(1_100_000) })),
+      413,
+      'payload_too_large',
+    ],
   ])('%s → problem+json with a stable code, nothing written', async (_name, send, status, code) => {
     const before = written.length;
     const res = await send();
@@ -53,7 +63,11 @@ describe('problem+json error handling', () => {
     const byPath = Object.fromEntries(problem.errors.map((e: { path: string; code: string }) => [e.path, e.code]));
     expect(byPath['body.email']).toBeDefined();
     expect(byPath['body.age']).toBe('invalid_type');
-    expect(problem.errors.some((e: { code: string; message: string }) => e.code === 'unrecognized_keys' && e.message.includes('admin'))).toBe(true);
+    expect(
+      problem.errors.some(
+        (e: { code: string; message: string }) => e.code === 'unrecognized_keys' && e.message.includes('admin'),
+      ),
+    ).toBe(true);
   });
 
   it('maps domain errors to their status and code', async () => {
@@ -94,7 +108,12 @@ describe('JSON only', () => {
   it('refuses a text/plain body with 415 instead of parsing it as a string', async () => {
     const app = await createService({ name: 'probe', logLevel: 'silent' });
     app.post('/echo', async (request) => ({ got: request.body }));
-    const res = await app.inject({ method: 'POST', url: '/echo', payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      payload: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('unsupported_media_type');
     await app.close();

@@ -27,7 +27,11 @@ export interface GatewayDeps {
 export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
   const { settings } = deps;
   const upstreams = upstreamsFrom(settings);
-  const auth: AuthOptions = { keys: deps.keys ?? remoteJwks(settings.JWKS_URL), issuer: settings.JWT_ISSUER, audience: settings.JWT_AUDIENCE };
+  const auth: AuthOptions = {
+    keys: deps.keys ?? remoteJwks(settings.JWKS_URL),
+    issuer: settings.JWT_ISSUER,
+    audience: settings.JWT_AUDIENCE,
+  };
   let portalReady = false;
   const app = await createService({
     name: 'gateway',
@@ -57,14 +61,25 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
   const docs = createDocsAggregator(upstreams);
   let mergedDoc: Record<string, unknown> = {};
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/docs/json') || request.url === '/docs/openapi.json') mergedDoc = (await docs.get()) as Record<string, unknown>;
+    if (request.url.startsWith('/docs/json') || request.url === '/docs/openapi.json')
+      mergedDoc = (await docs.get()) as Record<string, unknown>;
   });
   app.get('/docs/openapi.json', { schema: { hide: true } }, async () => mergedDoc);
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformSpecification: () => mergedDoc, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformSpecification: () => mergedDoc,
+    uiConfig: { deepLinking: true },
+  });
 
   registerAdminRoutes(app, upstreams);
   await registerRealtime(app, deps.transport, auth);
-  await registerProxy(app, { upstreams, timeoutMs: settings.UPSTREAM_TIMEOUT_MS, allowedOrigins, defaultBodyLimit: 1_048_576 });
+  await registerProxy(app, {
+    upstreams,
+    timeoutMs: settings.UPSTREAM_TIMEOUT_MS,
+    allowedOrigins,
+    defaultBodyLimit: 1_048_576,
+  });
   portalReady = await registerPortal(app, settings.WEB_DIST_DIR);
   return app;
 }

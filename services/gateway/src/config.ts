@@ -17,7 +17,12 @@ export const settingsSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().url())),
   /** Requests per minute per client IP across /api. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
@@ -36,7 +41,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return parseConfig('gateway', configSchema, env);
 }
 
-export const serviceNames = ['identity', 'partners', 'bundling', 'billing', 'promotions', 'analytics', 'connectors'] as const;
+export const serviceNames = [
+  'identity',
+  'partners',
+  'bundling',
+  'billing',
+  'promotions',
+  'analytics',
+  'connectors',
+] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 export function upstreamsFrom(settings: GatewaySettings): Partial<Record<ServiceName, string>> {

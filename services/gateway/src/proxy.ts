@@ -25,7 +25,13 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     await scope.register(replyFrom, {
       disableRequestLogging: true,
-      undici: { connections: 128, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs },
+      undici: {
+        connections: 128,
+        pipelining: 1,
+        keepAliveTimeout: 60_000,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      },
     });
 
     const forward = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -58,12 +64,20 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
   });
 }
 
-function classifyUpstreamError(error: Error & { code?: string }, service: string): { status: number; code: string; detail: string } {
+function classifyUpstreamError(
+  error: Error & { code?: string },
+  service: string,
+): { status: number; code: string; detail: string } {
   const code = error.code ?? (error.cause as { code?: string } | undefined)?.code ?? '';
   if (/TIMEOUT/i.test(code) || /timeout/i.test(error.message)) {
     return { status: 504, code: 'upstream_timeout', detail: `The ${service} service did not answer in time` };
   }
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /ECONNREFUSED/.test(error.message)) {
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'UND_ERR_SOCKET' ||
+    /ECONNREFUSED/.test(error.message)
+  ) {
     return { status: 503, code: 'service_unavailable', detail: `The ${service} service is unavailable` };
   }
   return { status: 502, code: 'bad_gateway', detail: `The ${service} service failed to answer` };

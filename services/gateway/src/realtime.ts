@@ -30,13 +30,23 @@ interface Connection {
  * headers on a WebSocket, so the access token comes as `?token=`; the socket closes when the
  * token expires (4001) and the portal reconnects with a fresh one.
  */
-export async function registerRealtime(app: ServiceApp, feed: LiveFeed, auth: AuthOptions): Promise<{ connections(): number }> {
+export async function registerRealtime(
+  app: ServiceApp,
+  feed: LiveFeed,
+  auth: AuthOptions,
+): Promise<{ connections(): number }> {
   const connections = new Map<string, Connection>();
   await app.register(websocket, { options: { maxPayload: 4096 } });
 
   const subscription = feed.tap('>', (event) => {
     if (!event.audience?.length) return;
-    const message = JSON.stringify({ type: 'event', id: event.id, subject: event.subject, occurredAt: event.occurredAt, payload: event.payload } satisfies WsServerMessage);
+    const message = JSON.stringify({
+      type: 'event',
+      id: event.id,
+      subject: event.subject,
+      occurredAt: event.occurredAt,
+      payload: event.payload,
+    } satisfies WsServerMessage);
     for (const connection of connections.values()) {
       const { user } = connection;
       if (event.audience.includes(user.id) || user.roles.some((r) => event.audience?.includes(`role:${r}`))) {
@@ -62,32 +72,42 @@ export async function registerRealtime(app: ServiceApp, feed: LiveFeed, auth: Au
   });
 
   const query = z.object({ token: z.string().min(10).max(4096) });
-  app.get('/ws', {
-    websocket: true,
-    schema: { hide: true, querystring: query },
-    preValidation: async (request) => {
-      const token = (request.query as { token?: string }).token ?? '';
-      request.user = await verifyAccessToken(token, auth);
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      schema: { hide: true, querystring: query },
+      preValidation: async (request) => {
+        const token = (request.query as { token?: string }).token ?? '';
+        request.user = await verifyAccessToken(token, auth);
+      },
     },
-  }, (socket, request) => {
-    const user = request.user as AuthUser;
-    const connection: Connection = { id: randomUUID(), user, socket, alive: true };
-    connections.set(connection.id, connection);
-    const exp = tokenExpiry((request.query as { token: string }).token);
-    const expiry = exp ? setTimeout(() => socket.close(4001, 'token expired'), Math.max(0, exp * 1000 - Date.now())) : undefined;
-    socket.on('pong', () => (connection.alive = true));
-    socket.on('message', (raw: Buffer) => {
-      connection.alive = true;
-      const parsed = wsClientMessageSchema.safeParse(safeJson(raw.toString()));
-      const reply: WsServerMessage = parsed.success ? { type: 'pong', at: new Date().toISOString() } : { type: 'error', code: 'unknown_message' };
-      socket.send(JSON.stringify(reply));
-    });
-    socket.on('close', () => {
-      clearTimeout(expiry);
-      connections.delete(connection.id);
-    });
-    socket.send(JSON.stringify({ type: 'hello', userId: user.id, connectionId: connection.id } satisfies WsServerMessage));
-  });
+    (socket, request) => {
+      const user = request.user as AuthUser;
+      const connection: Connection = { id: randomUUID(), user, socket, alive: true };
+      connections.set(connection.id, connection);
+      const exp = tokenExpiry((request.query as { token: string }).token);
+      const expiry = exp
+        ? setTimeout(() => socket.close(4001, 'token expired'), Math.max(0, exp * 1000 - Date.now()))
+        : undefined;
+      socket.on('pong', () => (connection.alive = true));
+      socket.on('message', (raw: Buffer) => {
+        connection.alive = true;
+        const parsed = wsClientMessageSchema.safeParse(safeJson(raw.toString()));
+        const reply: WsServerMessage = parsed.success
+          ? { type: 'pong', at: new Date().toISOString() }
+          : { type: 'error', code: 'unknown_message' };
+        socket.send(JSON.stringify(reply));
+      });
+      socket.on('close', () => {
+        clearTimeout(expiry);
+        connections.delete(connection.id);
+      });
+      socket.send(
+        JSON.stringify({ type: 'hello', userId: user.id, connectionId: connection.id } satisfies WsServerMessage),
+      );
+    },
+  );
   return { connections: () => connections.size };
 }
 

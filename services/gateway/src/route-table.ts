@@ -20,8 +20,14 @@ export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; b
   { prefix: '/api/analytics', service: 'analytics' },
   { prefix: '/api/connectors', service: 'connectors' },
   { prefix: '/api/admin/connectors', service: 'connectors' },
-].sort((a, b) => b.prefix.length - a.prefix.length) as ReadonlyArray<{ prefix: string; service: ServiceName; bodyLimit?: number }>;
+].sort((a, b) => b.prefix.length - a.prefix.length) as ReadonlyArray<{
+  prefix: string;
+  service: ServiceName;
+  bodyLimit?: number;
+}>;
 
 export function resolveRoute(path: string): { prefix: string; service: ServiceName; bodyLimit?: number } | undefined {
-  return routeTable.find((r) => path === r.prefix || path.startsWith(r.prefix + '/') || path.startsWith(r.prefix + '?'));
+  return routeTable.find(
+    (r) => path === r.prefix || path.startsWith(r.prefix + '/') || path.startsWith(r.prefix + '?'),
+  );
 }

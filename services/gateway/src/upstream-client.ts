@@ -32,7 +32,11 @@ export async function fanOut<T>(
         }
         return { service: service as ServiceName, status: res.statusCode, body };
       } catch (error) {
-        return { service: service as ServiceName, status: 0, error: error instanceof Error ? error.message : 'unreachable' };
+        return {
+          service: service as ServiceName,
+          status: 0,
+          error: error instanceof Error ? error.message : 'unreachable',
+        };
       }
     }),
   );

@@ -36,7 +36,11 @@ describe('gateway', () => {
     token = (sub, roles, exp = '5m') =>
       new SignJWT({ email: `${sub.slice(0, 4)}@example.com`, roles })
         .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
-        .setSubject(sub).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(exp)
+        .setSubject(sub)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(exp)
         .sign(privateKey);
 
     // A real service behind the gateway, built with the same kit as identity.
@@ -45,13 +49,22 @@ describe('gateway', () => {
       seen.push({ headers: request.headers, body: request.body });
       return { method: request.method, body: request.body ?? null };
     });
-    upstream.post('/api/auth/strict', { schema: { body: z.strictObject({ email: z.email() }) } }, async () => ({ ok: true }));
+    upstream.post('/api/auth/strict', { schema: { body: z.strictObject({ email: z.email() }) } }, async () => ({
+      ok: true,
+    }));
     upstream.get('/api/auth/conflict', async () => {
       throw new AppError(409, 'email_taken', 'taken');
     });
     installOpsRoutes(upstream, {
       deadLetters: {
-        list: async () => [{ id: '33333333-3333-4333-8333-333333333333', durable: 'd', subject: 'identity.user.registered.v1', deadAt: '2026-11-25T00:00:00Z' }],
+        list: async () => [
+          {
+            id: '33333333-3333-4333-8333-333333333333',
+            durable: 'd',
+            subject: 'identity.user.registered.v1',
+            deadAt: '2026-11-25T00:00:00Z',
+          },
+        ],
         replay: async (id) => (replayed.push(id), { replayed: true }),
       },
     });
@@ -99,9 +112,17 @@ describe('gateway', () => {
   });
 
   it('passes JSON bodies and the service’s problem+json answers through unchanged', async () => {
-    const post = await fetch(`${base}/api/auth/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 1 }) });
+    const post = await fetch(`${base}/api/auth/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ a: 1 }),
+    });
     expect(await json(post)).toEqual({ method: 'POST', body: { a: 1 } });
-    const invalid = await fetch(`${base}/api/auth/strict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"x","extra":1}' });
+    const invalid = await fetch(`${base}/api/auth/strict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"x","extra":1}',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect((await json(invalid)).code).toBe('validation_failed');
@@ -112,19 +133,33 @@ describe('gateway', () => {
 
   it('refuses cookie-authenticated state changes without the CSRF header or from a foreign origin', async () => {
     const before = seen.length;
-    const noHeader = await fetch(`${base}/api/auth/echo`, { method: 'POST', headers: { cookie: 'tc_refresh=abc', 'content-type': 'application/json' }, body: '{}' });
+    const noHeader = await fetch(`${base}/api/auth/echo`, {
+      method: 'POST',
+      headers: { cookie: 'tc_refresh=abc', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(noHeader.status).toBe(403);
     expect((await json(noHeader)).code).toBe('csrf_failed');
     const foreign = await fetch(`${base}/api/auth/echo`, {
       method: 'POST',
-      headers: { cookie: 'tc_refresh=abc', 'content-type': 'application/json', 'x-tourconnect-csrf': '1', origin: 'https://evil.example' },
+      headers: {
+        cookie: 'tc_refresh=abc',
+        'content-type': 'application/json',
+        'x-tourconnect-csrf': '1',
+        origin: 'https://evil.example',
+      },
       body: '{}',
     });
     expect(foreign.status).toBe(403);
     expect(seen.length).toBe(before);
     const ok = await fetch(`${base}/api/auth/echo`, {
       method: 'POST',
-      headers: { cookie: 'tc_refresh=abc', 'content-type': 'application/json', 'x-tourconnect-csrf': '1', origin: 'https://partner.example' },
+      headers: {
+        cookie: 'tc_refresh=abc',
+        'content-type': 'application/json',
+        'x-tourconnect-csrf': '1',
+        origin: 'https://partner.example',
+      },
       body: '{}',
     });
     expect(ok.status).toBe(200);
@@ -149,12 +184,19 @@ describe('gateway', () => {
   });
 
   it('aggregates dead letters for admins only and routes a replay to the owning service', async () => {
-    const traveller = await fetch(`${base}/api/admin/dead-letters`, { headers: { authorization: `Bearer ${await token(TRAVELLER, ['traveller'])}` } });
+    const traveller = await fetch(`${base}/api/admin/dead-letters`, {
+      headers: { authorization: `Bearer ${await token(TRAVELLER, ['traveller'])}` },
+    });
     expect(traveller.status).toBe(403);
     const adminAuth = { authorization: `Bearer ${await token(ADMIN, ['admin'])}` };
     const list = await json(await fetch(`${base}/api/admin/dead-letters`, { headers: adminAuth }));
-    expect(list.items).toEqual([expect.objectContaining({ service: 'identity', subject: 'identity.user.registered.v1' })]);
-    const replay = await fetch(`${base}/api/admin/dead-letters/33333333-3333-4333-8333-333333333333/replay`, { method: 'POST', headers: adminAuth });
+    expect(list.items).toEqual([
+      expect.objectContaining({ service: 'identity', subject: 'identity.user.registered.v1' }),
+    ]);
+    const replay = await fetch(`${base}/api/admin/dead-letters/33333333-3333-4333-8333-333333333333/replay`, {
+      method: 'POST',
+      headers: adminAuth,
+    });
     expect(await json(replay)).toEqual({ service: 'identity', replayed: true });
     expect(replayed).toEqual(['33333333-3333-4333-8333-333333333333']);
   });
@@ -185,15 +227,24 @@ describe('gateway', () => {
     await new Promise((resolve) => ws.on('open', resolve));
     await expect.poll(() => messages.find((m) => m.type === 'hello')).toMatchObject({ userId: TRAVELLER });
     const event = (id: string, subject: string, audienceIds: string[]) => ({
-      id, subject, occurredAt: new Date().toISOString(), producer: 'identity', correlationId: id, audience: audienceIds, payload: { id },
+      id,
+      subject,
+      occurredAt: new Date().toISOString(),
+      producer: 'identity',
+      correlationId: id,
+      audience: audienceIds,
+      payload: { id },
     });
     await transport.publish(event('01900000-0000-7000-8000-000000000001', 'identity.user.deleted.v1', [ADMIN]));
-    await transport.publish(event('01900000-0000-7000-8000-000000000002', 'identity.user.role_granted.v1', [TRAVELLER]));
-    await transport.publish(event('01900000-0000-7000-8000-000000000003', 'identity.user.registered.v1', ['role:traveller']));
-    await expect.poll(() => messages.filter((m) => m.type === 'event').map((m) => m.subject)).toEqual([
-      'identity.user.role_granted.v1',
-      'identity.user.registered.v1',
-    ]);
+    await transport.publish(
+      event('01900000-0000-7000-8000-000000000002', 'identity.user.role_granted.v1', [TRAVELLER]),
+    );
+    await transport.publish(
+      event('01900000-0000-7000-8000-000000000003', 'identity.user.registered.v1', ['role:traveller']),
+    );
+    await expect
+      .poll(() => messages.filter((m) => m.type === 'event').map((m) => m.subject))
+      .toEqual(['identity.user.role_granted.v1', 'identity.user.registered.v1']);
     ws.send(JSON.stringify({ type: 'ping' }));
     await expect.poll(() => messages.some((m) => m.type === 'pong')).toBe(true);
     ws.close();

@@ -10,6 +10,11 @@ const config = loadConfigForServer();
 initTracing(config.OTEL_SERVICE_NAME ?? 'identity', config.OTEL_EXPORTER_OTLP_ENDPOINT);
 const logger = createLogger('identity', config.LOG_LEVEL);
 const database = createDatabase({ url: config.DATABASE_URL, schema: 'identity', applicationName: 'identity' });
-const transport = await createNatsTransport({ url: config.NATS_URL, name: 'identity', logger, subjectPrefix: config.NATS_SUBJECT_PREFIX });
+const transport = await createNatsTransport({
+  url: config.NATS_URL,
+  name: 'identity',
+  logger,
+  subjectPrefix: config.NATS_SUBJECT_PREFIX,
+});
 const app = await buildIdentityService({ settings: config, database, transport, logger, ownsTransport: true });
 await listenWithGracefulShutdown(app, { port: config.PORT, host: config.HOST });

@@ -11,8 +11,16 @@ export type Locale = z.infer<typeof localeSchema>;
 export const PASSWORD_MIN_LENGTH = 10;
 // A short deny-list of the passwords attackers try first; length and character classes do the rest.
 const commonPasswords = new Set([
-  'password123', 'password1234', '1234567890', 'qwertyuiop', 'iloveyou123',
-  'letmein1234', 'welcome123', 'admin12345', 'passw0rd123', 'tourconnect1',
+  'password123',
+  'password1234',
+  '1234567890',
+  'qwertyuiop',
+  'iloveyou123',
+  'letmein1234',
+  'welcome123',
+  'admin12345',
+  'passw0rd123',
+  'tourconnect1',
 ]);
 
 export const emailSchema = z
