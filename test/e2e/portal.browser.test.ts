@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
 import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.ts';
@@ -53,7 +54,8 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
   const user = { name: 'Giulia Browser', email: `giulia-${Date.now()}@example.com`, password: 'Browser-test-2026' };
 
   beforeAll(async () => {
-    if (!existsSync('web/dist/index.html')) execSync('npm run build -w web', { stdio: 'inherit' });
+    // the same check `npm start` makes: build the portal when it is missing or older than its sources
+    execSync('node scripts/ensure-web-build.mjs', { stdio: 'inherit' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     db = await createTestDatabase('browser');
     platform = await startPlatform(
@@ -165,5 +167,55 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
       expect(unchanged, `strings on ${route} still in English after switching to Italiano`).toEqual([]);
       expect(english.length).toBeGreaterThan(3);
     }
+  });
+
+  it('shows an admin the dead letter of an event identity could not process, with replay', async () => {
+    // What partners will publish when a business registers; here its owner is no user at all,
+    // so identity's consumer refuses it for good and dead-letters it.
+    const partnerId = randomUUID();
+    await platform.transport.publish({
+      id: randomUUID(),
+      subject: 'partners.partner.registered.v1',
+      occurredAt: new Date().toISOString(),
+      producer: 'partners',
+      correlationId: randomUUID(),
+      payload: { partnerId, ownerUserId: randomUUID(), type: 'hotel', name: 'Hotel Nowhere' },
+    });
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const admin = await context.newPage();
+    await admin.goto(`${platform.url}/signin`);
+    await admin.getByTestId('lang-switcher').first().selectOption('en');
+    await admin.getByTestId('signin-email').fill('admin@tourconnect.demo');
+    await admin.getByTestId('signin-password').fill('Admin-demo-2026');
+    await admin.getByTestId('signin-submit').click();
+    await admin.getByTestId('nav-admin').click({ timeout: 15_000 });
+    const row = admin
+      .getByTestId('dead-letter-row')
+      .filter({ hasText: partnerId.slice(0, 8) })
+      .or(admin.getByTestId('dead-letter-row').filter({ hasText: 'partners.partner.registered.v1' }));
+    await expect
+      .poll(
+        async () => {
+          await admin
+            .getByRole('button', { name: /refresh/i })
+            .first()
+            .click();
+          return row.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(await row.first().innerText()).toMatch(/is not a user/);
+    await admin.screenshot({ path: `${SCREENSHOTS}/06-admin-dead-letter-en.png`, fullPage: true });
+    const replayed = admin.waitForResponse((r) => /\/api\/admin\/dead-letters\/[^/]+\/replay$/.test(r.url()));
+    await row
+      .first()
+      .getByRole('button', { name: /replay/i })
+      .click();
+    const response = await replayed;
+    expect(response.status()).toBe(200);
+    // the owner still does not exist, so the replay fails again and says why
+    expect(await response.json()).toMatchObject({ service: 'identity', replayed: false });
+    await context.close();
   });
 });

@@ -24,11 +24,19 @@ export interface AuditEntry {
 
 export interface AuditVerification {
   ok: boolean;
-  services: { service: string; ok: boolean; checked: number; firstBroken?: number | null }[];
+  services: {
+    service: string;
+    ok: boolean;
+    checked: number;
+    /** The first entry whose hash or link does not match (libs/audit verifyAuditChain). */
+    firstBroken?: { seq: number; id: number; reason: string } | null;
+  }[];
 }
 
-export function listDeadLetters(): Promise<DeadLetter[]> {
-  return apiRequest<DeadLetter[]>('/api/admin/dead-letters');
+/** The gateway gathers every service's dead letters: `{ items, unavailable }`. */
+export async function listDeadLetters(): Promise<DeadLetter[]> {
+  const data = await apiRequest<{ items: DeadLetter[]; unavailable?: string[] }>('/api/admin/dead-letters');
+  return data.items;
 }
 
 export function replayDeadLetter(id: string): Promise<unknown> {

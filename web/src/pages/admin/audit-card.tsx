@@ -25,7 +25,7 @@ function VerificationResult({ result }: { result: AuditVerification }) {
           <li key={s.service}>
             {s.ok
               ? t('audit.serviceOk', { service: s.service, checked: formatNumber(s.checked, i18n.language) })
-              : t('audit.serviceBroken', { service: s.service, seq: s.firstBroken ?? '?' })}
+              : t('audit.serviceBroken', { service: s.service, seq: s.firstBroken?.seq ?? '?' })}
           </li>
         ))}
       </ul>
