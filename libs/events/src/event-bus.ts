@@ -50,6 +50,8 @@ export interface ReplayResult {
   error?: string;
   /** The dead letter had been replayed before; nothing ran again. */
   alreadyReplayed?: boolean;
+  /** No dead letter with this id in this service (callers answer 404 / ask another service). */
+  notFound?: boolean;
 }
 
 export interface EventBus {
@@ -123,7 +125,7 @@ export function createEventBus(opts: EventBusOptions): EventBus {
 
   async function replayDeadLetter(id: string): Promise<ReplayResult> {
     const letter = isUuid(id) ? await deadLetters.get(id) : undefined;
-    if (!letter) return { replayed: false, error: 'dead letter not found' };
+    if (!letter) return { replayed: false, notFound: true, error: 'dead letter not found' };
     if (letter.replayedAt) return { replayed: true, alreadyReplayed: true };
     const consumer = consumers.get(letter.durable);
     if (!consumer) return { replayed: false, error: `no handler registered for durable ${letter.durable}` };

@@ -6,7 +6,7 @@ import { notFound } from './errors.ts';
 export interface OpsSources {
   deadLetters?: {
     list(opts: { limit: number }): Promise<unknown[]>;
-    replay(id: string): Promise<{ replayed: boolean; error?: string }>;
+    replay(id: string): Promise<{ replayed: boolean; error?: string; notFound?: boolean }>;
   };
   audit?: {
     list(query: { limit: number; beforeSeq?: number; action?: string; entityId?: string }): Promise<unknown[]>;
@@ -42,7 +42,7 @@ export function installOpsRoutes(app: ServiceApp, sources: OpsSources): void {
       { ...admin, schema: { hide: true, params: z.object({ id: z.string().uuid() }) } },
       async (request) => {
         const result = await dl.replay(request.params.id);
-        if (!result.replayed && result.error === 'not_found') throw notFound('Dead letter');
+        if (result.notFound) throw notFound('Dead letter');
         return result;
       },
     );

@@ -92,13 +92,7 @@ function installOps(app: ServiceApp, database: Database, bus: EventBus): void {
   installOpsRoutes(app, {
     deadLetters: {
       list: ({ limit }) => bus.listDeadLetters({ limit }),
-      async replay(id) {
-        const result = await bus.replayDeadLetter(id);
-        // The kit answers 404 for 'not_found'; the bus words it for humans.
-        return !result.replayed && /not found/i.test(result.error ?? '')
-          ? { replayed: false, error: 'not_found' }
-          : result;
-      },
+      replay: (id) => bus.replayDeadLetter(id),
     },
     audit: {
       list: (query) => listAudit(database.db, auditLog, query),

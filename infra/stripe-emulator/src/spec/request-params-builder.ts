@@ -34,7 +34,7 @@ export interface RequestParamsFile {
 type SpecNode = Record<string, unknown>;
 
 /** Objects the emulator serves; expandable fields of other schemas are irrelevant here. */
-const EMULATED_OBJECTS = new Set([
+export const EMULATED_OBJECTS: ReadonlySet<string> = new Set([
   'account',
   'balance_transaction',
   'bank_account',

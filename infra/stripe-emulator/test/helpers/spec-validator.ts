@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { EMULATED_OBJECTS } from '../../src/spec/request-params-builder.ts';
 
 export const SPEC_PATH = resolve(import.meta.dirname, '../../../../../shared/specs/stripe/openapi-subset.json');
 
@@ -52,18 +53,7 @@ export const SDK_ADDITIONS: Record<string, Record<string, Node>> = {
  * (customer, invoice, review, application, …). It never expands those, so their expanded
  * form is refused outright, which also keeps compiling the schemas fast.
  */
-const SERVED = new Set([
-  'account',
-  'balance_transaction',
-  'bank_account',
-  'charge',
-  'payment_intent',
-  'payment_method',
-  'payout',
-  'refund',
-  'transfer',
-  'transfer_reversal',
-]);
+const SERVED = EMULATED_OBJECTS;
 
 function pruneUnservedExpansions(prop: Node): Node {
   if (prop['x-expansionResources'] === undefined || !Array.isArray(prop.anyOf)) return prop;
