@@ -8,16 +8,17 @@ const startedAt = performance.now();
 
 // Signal handlers first: a stop requested at any moment (even while starting, or right as
 // the ready line is printed) closes what is running instead of killing the process mid-way.
-let platform: Platform | undefined;
+// Filled once started; the signal handlers below read it whenever a stop arrives.
+const running: { platform?: Platform } = {};
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
-    platform?.logger.info({ signal }, 'stopping');
+    running.platform?.logger.info({ signal }, 'stopping');
     const timer = setTimeout(() => process.exit(1), 15_000);
     timer.unref();
-    (platform ? platform.stop() : Promise.resolve()).then(
+    (running.platform ? running.platform.stop() : Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
@@ -35,7 +36,8 @@ try {
   throw error;
 }
 
-platform = await startPlatform(settings);
+const platform = await startPlatform(settings);
+running.platform = platform;
 const { logger } = platform;
 if (settings.SEED_DEMO_DATA === 'true') {
   const seeded = await seedDemoData(platform.url);
