@@ -14,6 +14,8 @@ import {
   UserDeletedV1Schema,
   UserRegisteredV1Schema,
   UserRoleGrantedV1Schema,
+  UserRoleRevokedV1Schema,
+  PartnerDataErasedV1Schema,
 } from './gen/tourconnect/events/v1/identity_pb.ts';
 import {
   PartnerDeletedV1Schema,
@@ -21,6 +23,10 @@ import {
   PartnerRegisteredV1Schema,
   PartnerRejectedV1Schema,
   PartnerVerifiedV1Schema,
+  PartnerSubmittedV1Schema,
+  PartnerSuspendedV1Schema,
+  PartnerMemberJoinedV1Schema,
+  PartnerMemberRemovedV1Schema,
 } from './gen/tourconnect/events/v1/partners_pb.ts';
 import {
   BookingCancelledV1Schema,
@@ -65,11 +71,17 @@ const schemas = {
   'identity.user.registered.v1': UserRegisteredV1Schema,
   'identity.user.deleted.v1': UserDeletedV1Schema,
   'identity.user.role_granted.v1': UserRoleGrantedV1Schema,
+  'identity.user.role_revoked.v1': UserRoleRevokedV1Schema,
+  'identity.partner_data.erased.v1': PartnerDataErasedV1Schema,
   'partners.partner.registered.v1': PartnerRegisteredV1Schema,
   'partners.partner.verified.v1': PartnerVerifiedV1Schema,
   'partners.partner.rejected.v1': PartnerRejectedV1Schema,
   'partners.partner.deletion_requested.v1': PartnerDeletionRequestedV1Schema,
   'partners.partner.deleted.v1': PartnerDeletedV1Schema,
+  'partners.partner.submitted.v1': PartnerSubmittedV1Schema,
+  'partners.partner.suspended.v1': PartnerSuspendedV1Schema,
+  'partners.member.joined.v1': PartnerMemberJoinedV1Schema,
+  'partners.member.removed.v1': PartnerMemberRemovedV1Schema,
   'bundling.booking.held.v1': BookingHeldV1Schema,
   'bundling.booking.confirmed.v1': BookingConfirmedV1Schema,
   'bundling.booking.cancelled.v1': BookingCancelledV1Schema,

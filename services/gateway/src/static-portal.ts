@@ -44,6 +44,8 @@ export const portalCsp = {
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'", 'data:'],
     connectSrc: ["'self'", 'ws:', 'wss:'],
+    // Document previews (PDF) open a blob: URL in an iframe; nothing else is framed.
+    frameSrc: ["'self'", 'blob:'],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
     baseUri: ["'self'"],

@@ -9,6 +9,7 @@ export interface ResponseSchema<T> {
 
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** JSON-encoded, except FormData (multipart uploads), which the browser encodes itself. */
   body?: unknown;
   schema?: ResponseSchema<T>;
   /** Send the bearer token and retry once after a refresh on `token_expired`. */
@@ -17,8 +18,9 @@ export interface RequestOptions<T> {
 }
 
 async function send(path: string, options: RequestOptions<unknown>): Promise<Response> {
-  const headers: Record<string, string> = { [CSRF_HEADER]: '1', accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = { [CSRF_HEADER]: '1', accept: 'application/json, */*' };
+  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   const token = options.auth === false ? null : getAccessToken();
   if (token) headers.authorization = `Bearer ${token}`;
   try {
@@ -26,7 +28,7 @@ async function send(path: string, options: RequestOptions<unknown>): Promise<Res
       method: options.method ?? 'GET',
       headers,
       credentials: 'include',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -58,6 +60,20 @@ async function readBody<T>(response: Response, schema: ResponseSchema<T> | undef
 
 /** Calls the TourConnect API through the gateway and throws an ApiError on failure. */
 export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const response = await sendWithRefresh(path, options);
+  return readBody(response, options.schema);
+}
+
+/**
+ * A binary read (a document preview, an export download) with the bearer token, which an
+ * `<img src>` or `<iframe src>` cannot send: show it through `URL.createObjectURL(blob)`.
+ */
+export async function apiBlob(path: string, options: Omit<RequestOptions<Blob>, 'schema'> = {}): Promise<Blob> {
+  const response = await sendWithRefresh(path, options);
+  return response.blob();
+}
+
+async function sendWithRefresh(path: string, options: RequestOptions<unknown>): Promise<Response> {
   let response = await send(path, options);
   if (response.status === 401 && options.auth !== false && getAccessToken()) {
     const error = await toApiError(response);
@@ -67,5 +83,5 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
     response = await send(path, options);
   }
   if (!response.ok) throw await toApiError(response);
-  return readBody(response, options.schema);
+  return response;
 }

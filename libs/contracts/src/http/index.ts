@@ -1,3 +1,5 @@
 export * from './problem.ts';
 export * from './auth.ts';
 export * from './realtime.ts';
+export * from './iso-codes.ts';
+export * from './partners.ts';

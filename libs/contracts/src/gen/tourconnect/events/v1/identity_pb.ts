@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/identity.proto.
  */
 export const file_tourconnect_events_v1_identity: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvaWRlbnRpdHkucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKUAQoQVXNlclJlZ2lzdGVyZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhMKBWVtYWlsGAIgASgJQgSQtRgBEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRINCgVyb2xlcxgEIAMoCRIOCgZsb2NhbGUYBSABKAk6H4q1GBtpZGVudGl0eS51c2VyLnJlZ2lzdGVyZWQudjEijgEKDVVzZXJEZWxldGVkVjESFQoHdXNlcl9pZBgBIAEoCUIEkLUYARISCgphbm9ueW1pc2VkGAIgASgIEjQKCmRlbGV0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBOhyKtRgYaWRlbnRpdHkudXNlci5kZWxldGVkLnYxIpEBChFVc2VyUm9sZUdyYW50ZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCRIaChJncmFudGVkX2J5X3VzZXJfaWQYBCABKAk6IYq1GB1pZGVudGl0eS51c2VyLnJvbGVfZ3JhbnRlZC52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvaWRlbnRpdHkucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKUAQoQVXNlclJlZ2lzdGVyZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhMKBWVtYWlsGAIgASgJQgSQtRgBEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRINCgVyb2xlcxgEIAMoCRIOCgZsb2NhbGUYBSABKAk6H4q1GBtpZGVudGl0eS51c2VyLnJlZ2lzdGVyZWQudjEijgEKDVVzZXJEZWxldGVkVjESFQoHdXNlcl9pZBgBIAEoCUIEkLUYARISCgphbm9ueW1pc2VkGAIgASgIEjQKCmRlbGV0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBOhyKtRgYaWRlbnRpdHkudXNlci5kZWxldGVkLnYxIpEBChFVc2VyUm9sZUdyYW50ZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCRIaChJncmFudGVkX2J5X3VzZXJfaWQYBCABKAk6IYq1GB1pZGVudGl0eS51c2VyLnJvbGVfZ3JhbnRlZC52MSJ1ChFVc2VyUm9sZVJldm9rZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCTohirUYHWlkZW50aXR5LnVzZXIucm9sZV9yZXZva2VkLnYxIroBChNQYXJ0bmVyRGF0YUVyYXNlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYARIVCgdzZXJ2aWNlGAMgASgJQgSQtRgBEhcKD2RlbGV0ZWRfcmVjb3JkcxgEIAEoBRIaChJhbm9ueW1pc2VkX3JlY29yZHMYBSABKAU6I4q1GB9pZGVudGl0eS5wYXJ0bmVyX2RhdGEuZXJhc2VkLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * Published by identity when someone creates an account, so services that keep per-user
@@ -237,4 +237,142 @@ export type UserRoleGrantedV1Json = {
  */
 export const UserRoleGrantedV1Schema: GenMessage<UserRoleGrantedV1, {jsonType: UserRoleGrantedV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_identity, 2);
+
+/**
+ * Published by identity when a user loses a role (a partner member removed, a partner erased),
+ * so the portal refreshes the user's session.
+ *
+ * @generated from message tourconnect.events.v1.UserRoleRevokedV1
+ */
+export type UserRoleRevokedV1 = Message<"tourconnect.events.v1.UserRoleRevokedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string role = 2;
+   */
+  role: string;
+
+  /**
+   * For the "partner" role: the partner the user no longer acts for.
+   *
+   * @generated from field: string partner_id = 3;
+   */
+  partnerId: string;
+};
+
+/**
+ * Published by identity when a user loses a role (a partner member removed, a partner erased),
+ * so the portal refreshes the user's session.
+ *
+ * @generated from message tourconnect.events.v1.UserRoleRevokedV1
+ */
+export type UserRoleRevokedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string role = 2;
+   */
+  role?: string;
+
+  /**
+   * For the "partner" role: the partner the user no longer acts for.
+   *
+   * @generated from field: string partner_id = 3;
+   */
+  partnerId?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.UserRoleRevokedV1.
+ * Use `create(UserRoleRevokedV1Schema)` to create a new message.
+ */
+export const UserRoleRevokedV1Schema: GenMessage<UserRoleRevokedV1, {jsonType: UserRoleRevokedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 3);
+
+/**
+ * Published by identity once it has erased what it holds about a partner (the partner role
+ * and its link on every member), confirming partners.partner.deletion_requested.v1.
+ *
+ * @generated from message tourconnect.events.v1.PartnerDataErasedV1
+ */
+export type PartnerDataErasedV1 = Message<"tourconnect.events.v1.PartnerDataErasedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string request_id = 2;
+   */
+  requestId: string;
+
+  /**
+   * "identity": the service confirming, as listed in the partner's deletion request.
+   *
+   * @generated from field: string service = 3;
+   */
+  service: string;
+
+  /**
+   * How many rows were deleted and how many anonymised (kept for the law, without personal data).
+   *
+   * @generated from field: int32 deleted_records = 4;
+   */
+  deletedRecords: number;
+
+  /**
+   * @generated from field: int32 anonymised_records = 5;
+   */
+  anonymisedRecords: number;
+};
+
+/**
+ * Published by identity once it has erased what it holds about a partner (the partner role
+ * and its link on every member), confirming partners.partner.deletion_requested.v1.
+ *
+ * @generated from message tourconnect.events.v1.PartnerDataErasedV1
+ */
+export type PartnerDataErasedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string request_id = 2;
+   */
+  requestId?: string;
+
+  /**
+   * "identity": the service confirming, as listed in the partner's deletion request.
+   *
+   * @generated from field: string service = 3;
+   */
+  service?: string;
+
+  /**
+   * How many rows were deleted and how many anonymised (kept for the law, without personal data).
+   *
+   * @generated from field: int32 deleted_records = 4;
+   */
+  deletedRecords?: number;
+
+  /**
+   * @generated from field: int32 anonymised_records = 5;
+   */
+  anonymisedRecords?: number;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerDataErasedV1.
+ * Use `create(PartnerDataErasedV1Schema)` to create a new message.
+ */
+export const PartnerDataErasedV1Schema: GenMessage<PartnerDataErasedV1, {jsonType: PartnerDataErasedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 4);
 

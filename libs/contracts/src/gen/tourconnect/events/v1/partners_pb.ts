@@ -11,7 +11,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/partners.proto.
  */
 export const file_tourconnect_events_v1_partners: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvcGFydG5lcnMucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKYAQoTUGFydG5lclJlZ2lzdGVyZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBOiKKtRgecGFydG5lcnMucGFydG5lci5yZWdpc3RlcmVkLnYxIrcBChFQYXJ0bmVyVmVyaWZpZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBEiEKE3ZlcmlmaWVkX2J5X3VzZXJfaWQYBSABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnZlcmlmaWVkLnYxIqUBChFQYXJ0bmVyUmVqZWN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIQoTcmVqZWN0ZWRfYnlfdXNlcl9pZBgDIAEoCUIEkLUYARIUCgZyZWFzb24YBCABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnJlamVjdGVkLnYxIqABChpQYXJ0bmVyRGVsZXRpb25SZXF1ZXN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhgKCnJlcXVlc3RfaWQYAiABKAlCBJC1GAESIgoUcmVxdWVzdGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAE6Koq1GCZwYXJ0bmVycy5wYXJ0bmVyLmRlbGV0aW9uX3JlcXVlc3RlZC52MSJnChBQYXJ0bmVyRGVsZXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYATofirUYG3BhcnRuZXJzLnBhcnRuZXIuZGVsZXRlZC52MWIGcHJvdG8z", [file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvcGFydG5lcnMucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKYAQoTUGFydG5lclJlZ2lzdGVyZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBOiKKtRgecGFydG5lcnMucGFydG5lci5yZWdpc3RlcmVkLnYxIrcBChFQYXJ0bmVyVmVyaWZpZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBEiEKE3ZlcmlmaWVkX2J5X3VzZXJfaWQYBSABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnZlcmlmaWVkLnYxIqUBChFQYXJ0bmVyUmVqZWN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIQoTcmVqZWN0ZWRfYnlfdXNlcl9pZBgDIAEoCUIEkLUYARIUCgZyZWFzb24YBCABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnJlamVjdGVkLnYxIqABChpQYXJ0bmVyRGVsZXRpb25SZXF1ZXN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhgKCnJlcXVlc3RfaWQYAiABKAlCBJC1GAESIgoUcmVxdWVzdGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAE6Koq1GCZwYXJ0bmVycy5wYXJ0bmVyLmRlbGV0aW9uX3JlcXVlc3RlZC52MSJnChBQYXJ0bmVyRGVsZXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYATofirUYG3BhcnRuZXJzLnBhcnRuZXIuZGVsZXRlZC52MSKsAQoSUGFydG5lclN1Ym1pdHRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGwoNb3duZXJfdXNlcl9pZBgCIAEoCUIEkLUYARISCgR0eXBlGAMgASgJQgSQtRgBEhIKBG5hbWUYBCABKAlCBJC1GAESFAoGcmVhc29uGAUgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdWJtaXR0ZWQudjEiqAEKElBhcnRuZXJTdXNwZW5kZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIgoUc3VzcGVuZGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAESFAoGcmVhc29uGAQgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdXNwZW5kZWQudjEiewoVUGFydG5lck1lbWJlckpvaW5lZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARISCgRyb2xlGAMgASgJQgSQtRgBOh2KtRgZcGFydG5lcnMubWVtYmVyLmpvaW5lZC52MSJpChZQYXJ0bmVyTWVtYmVyUmVtb3ZlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYAToeirUYGnBhcnRuZXJzLm1lbWJlci5yZW1vdmVkLnYxYgZwcm90bzM", [file_tourconnect_events_v1_options]);
 
 /**
  * Published by partners when a user registers a business as a partner, so identity grants
@@ -321,4 +321,246 @@ export type PartnerDeletedV1Json = {
  */
 export const PartnerDeletedV1Schema: GenMessage<PartnerDeletedV1, {jsonType: PartnerDeletedV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_partners, 4);
+
+/**
+ * Published by partners when a partner is sent to the admin review queue: a first submission,
+ * a resubmission after rejection, or a verified partner that changed its legal name or VAT id
+ * (`reason` "legal_details_changed"; read models drop its badge until the admin decides).
+ *
+ * @generated from message tourconnect.events.v1.PartnerSubmittedV1
+ */
+export type PartnerSubmittedV1 = Message<"tourconnect.events.v1.PartnerSubmittedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string owner_user_id = 2;
+   */
+  ownerUserId: string;
+
+  /**
+   * @generated from field: string type = 3;
+   */
+  type: string;
+
+  /**
+   * @generated from field: string name = 4;
+   */
+  name: string;
+
+  /**
+   * "submitted" or "legal_details_changed".
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+};
+
+/**
+ * Published by partners when a partner is sent to the admin review queue: a first submission,
+ * a resubmission after rejection, or a verified partner that changed its legal name or VAT id
+ * (`reason` "legal_details_changed"; read models drop its badge until the admin decides).
+ *
+ * @generated from message tourconnect.events.v1.PartnerSubmittedV1
+ */
+export type PartnerSubmittedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string owner_user_id = 2;
+   */
+  ownerUserId?: string;
+
+  /**
+   * @generated from field: string type = 3;
+   */
+  type?: string;
+
+  /**
+   * @generated from field: string name = 4;
+   */
+  name?: string;
+
+  /**
+   * "submitted" or "legal_details_changed".
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerSubmittedV1.
+ * Use `create(PartnerSubmittedV1Schema)` to create a new message.
+ */
+export const PartnerSubmittedV1Schema: GenMessage<PartnerSubmittedV1, {jsonType: PartnerSubmittedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_partners, 5);
+
+/**
+ * Published by partners when an admin suspends a partner (badge and listings withdrawn);
+ * reinstating publishes partners.partner.verified.v1 again.
+ *
+ * @generated from message tourconnect.events.v1.PartnerSuspendedV1
+ */
+export type PartnerSuspendedV1 = Message<"tourconnect.events.v1.PartnerSuspendedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string owner_user_id = 2;
+   */
+  ownerUserId: string;
+
+  /**
+   * @generated from field: string suspended_by_user_id = 3;
+   */
+  suspendedByUserId: string;
+
+  /**
+   * @generated from field: string reason = 4;
+   */
+  reason: string;
+};
+
+/**
+ * Published by partners when an admin suspends a partner (badge and listings withdrawn);
+ * reinstating publishes partners.partner.verified.v1 again.
+ *
+ * @generated from message tourconnect.events.v1.PartnerSuspendedV1
+ */
+export type PartnerSuspendedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string owner_user_id = 2;
+   */
+  ownerUserId?: string;
+
+  /**
+   * @generated from field: string suspended_by_user_id = 3;
+   */
+  suspendedByUserId?: string;
+
+  /**
+   * @generated from field: string reason = 4;
+   */
+  reason?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerSuspendedV1.
+ * Use `create(PartnerSuspendedV1Schema)` to create a new message.
+ */
+export const PartnerSuspendedV1Schema: GenMessage<PartnerSuspendedV1, {jsonType: PartnerSuspendedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_partners, 6);
+
+/**
+ * Published by partners when a user accepts an invitation to a partner, so identity grants
+ * the "partner" role for that partner.
+ *
+ * @generated from message tourconnect.events.v1.PartnerMemberJoinedV1
+ */
+export type PartnerMemberJoinedV1 = Message<"tourconnect.events.v1.PartnerMemberJoinedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+
+  /**
+   * "manager" or "viewer" (the owner joins through partners.partner.registered.v1).
+   *
+   * @generated from field: string role = 3;
+   */
+  role: string;
+};
+
+/**
+ * Published by partners when a user accepts an invitation to a partner, so identity grants
+ * the "partner" role for that partner.
+ *
+ * @generated from message tourconnect.events.v1.PartnerMemberJoinedV1
+ */
+export type PartnerMemberJoinedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId?: string;
+
+  /**
+   * "manager" or "viewer" (the owner joins through partners.partner.registered.v1).
+   *
+   * @generated from field: string role = 3;
+   */
+  role?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerMemberJoinedV1.
+ * Use `create(PartnerMemberJoinedV1Schema)` to create a new message.
+ */
+export const PartnerMemberJoinedV1Schema: GenMessage<PartnerMemberJoinedV1, {jsonType: PartnerMemberJoinedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_partners, 7);
+
+/**
+ * Published by partners when the owner removes a member, so identity revokes the user's
+ * "partner" role.
+ *
+ * @generated from message tourconnect.events.v1.PartnerMemberRemovedV1
+ */
+export type PartnerMemberRemovedV1 = Message<"tourconnect.events.v1.PartnerMemberRemovedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Published by partners when the owner removes a member, so identity revokes the user's
+ * "partner" role.
+ *
+ * @generated from message tourconnect.events.v1.PartnerMemberRemovedV1
+ */
+export type PartnerMemberRemovedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerMemberRemovedV1.
+ * Use `create(PartnerMemberRemovedV1Schema)` to create a new message.
+ */
+export const PartnerMemberRemovedV1Schema: GenMessage<PartnerMemberRemovedV1, {jsonType: PartnerMemberRemovedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_partners, 8);
 
