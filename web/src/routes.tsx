@@ -31,7 +31,7 @@ export const router = createBrowserRouter([
       {
         path: 'partner',
         element: (
-          <RequireAuth roles={['partner', 'admin']}>
+          <RequireAuth>
             <PartnerLayout />
           </RequireAuth>
         ),

@@ -9,19 +9,25 @@ interface NavItem {
   testId: string;
 }
 
-/** Discover for everyone; Partner Portal and Admin only for the roles that may use them. */
+/**
+ * Discover and the partner directory for everyone; the Partner Portal for every signed-in
+ * user (a traveller registers a business there); Admin only for admins.
+ */
 export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
   const { t } = useTranslation('common');
-  const { hasRole } = useAuth();
+  const { hasRole, isAuthenticated } = useAuth();
   const { pathname } = useLocation();
-  const items: NavItem[] = [{ to: '/', label: t('nav.discover'), testId: 'nav-discover' }];
-  if (hasRole('partner', 'admin')) items.push({ to: '/partner', label: t('nav.partner'), testId: 'nav-partner' });
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.discover'), testId: 'nav-discover' },
+    { to: '/partners', label: t('nav.partners'), testId: 'nav-partners' },
+  ];
+  if (isAuthenticated) items.push({ to: '/partner', label: t('nav.partner'), testId: 'nav-partner' });
   if (hasRole('admin')) items.push({ to: '/admin', label: t('nav.admin'), testId: 'nav-admin' });
 
   return (
     <nav id="main-nav" className="nav" aria-label={t('nav.label')} data-open={open}>
       {items.map((item) => {
-        const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+        const active = item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
         return (
           <NavLink
             key={item.to}
