@@ -5,6 +5,8 @@ import { createInProcessTransport, createNatsTransport, type EventTransport } fr
 import { buildGateway } from '@tourconnect/gateway';
 import { buildIdentityService } from '@tourconnect/identity';
 import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
+import { buildPartnersService } from '@tourconnect/partners';
+import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
 import { initTracing, loggerOptions, type ServiceApp } from '@tourconnect/service-kit';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { freePort } from './ports.ts';
@@ -75,13 +77,30 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     processMetrics: false,
   });
   await listen('identity', identity);
+  const jwks = {
+    JWKS_URL: `${services.identity}/.well-known/jwks.json`,
+    JWT_ISSUER: identitySettings.JWT_ISSUER,
+    JWT_AUDIENCE: identitySettings.JWT_AUDIENCE,
+  };
+
+  const partners = await buildPartnersService({
+    settings: partnersSettingsSchema.parse({
+      ...process.env,
+      ...jwks,
+      UPLOADS_DIR: process.env.UPLOADS_DIR ?? path.join(settings.DATA_DIR, 'uploads'),
+    }),
+    database: createDatabase({ url: databaseUrl, schema: 'partners', max: 5 }),
+    transport,
+    logger,
+    processMetrics: false,
+  });
+  await listen('partners', partners);
 
   const gateway = await buildGateway({
     settings: {
       IDENTITY_URL: services.identity!,
-      JWKS_URL: `${services.identity}/.well-known/jwks.json`,
-      JWT_ISSUER: identitySettings.JWT_ISSUER,
-      JWT_AUDIENCE: identitySettings.JWT_AUDIENCE,
+      PARTNERS_URL: services.partners!,
+      ...jwks,
       WEB_DIST_DIR: settings.WEB_DIST_DIR,
       CORS_ORIGINS: [],
       RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,

@@ -9,6 +9,7 @@ export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; b
   { prefix: '/api/auth', service: 'identity' },
   { prefix: '/api/partners/analytics', service: 'analytics' },
   { prefix: '/api/partners/me/documents', service: 'partners', bodyLimit: 11 * 1024 * 1024 },
+  { prefix: '/api/partners/me/logo', service: 'partners', bodyLimit: 3 * 1024 * 1024 },
   { prefix: '/api/partners', service: 'partners' },
   { prefix: '/api/admin/partners', service: 'partners' },
   { prefix: '/api/packages', service: 'bundling' },

@@ -10,6 +10,7 @@ import { auditLog, deadLetters, inbox, outbox, SCHEMA_NAME } from './db/schema.t
 import { bootstrapAdmin } from './domain/bootstrap-admin.ts';
 import type { IdentityContext } from './domain/identity-context.ts';
 import { loadSigningKeys, type SigningKeys } from './domain/signing-keys.ts';
+import { registerPartnerMembershipHandlers } from './events/partner-membership.handler.ts';
 import { registerPartnerRegisteredHandler } from './events/partner-registered.handler.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -56,6 +57,7 @@ export async function buildIdentityService(deps: IdentityServiceDeps): Promise<S
     });
     const ctx: IdentityContext = { db: database.db, bus, keys, settings };
     registerPartnerRegisteredHandler(bus, ctx);
+    registerPartnerMembershipHandlers(bus, ctx);
     jwksRoutes(app, keys);
     authRoutes(app, ctx);
     accountRoutes(app, ctx);

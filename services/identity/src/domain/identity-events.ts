@@ -2,7 +2,12 @@ import { encodeEventPayload, type EventPayloadInit } from '@tourconnect/contract
 import type { Tx } from '@tourconnect/db';
 import type { EventBus } from '@tourconnect/events';
 
-type IdentitySubject = 'identity.user.registered.v1' | 'identity.user.deleted.v1' | 'identity.user.role_granted.v1';
+type IdentitySubject =
+  | 'identity.user.registered.v1'
+  | 'identity.user.deleted.v1'
+  | 'identity.user.role_granted.v1'
+  | 'identity.user.role_revoked.v1'
+  | 'identity.partner_data.erased.v1';
 
 /**
  * Writes one of identity's events to the outbox in the caller's transaction. Payloads go

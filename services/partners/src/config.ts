@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  baseConfigSchema,
+  booleanFromEnv,
+  jwtConsumerConfigSchema,
+  loadConfigOrExit,
+  parseConfig,
+} from '@tourconnect/service-kit';
+
+const serviceName = z.string().regex(/^[a-z]+$/, 'service names are lower-case words');
+
+const settingsShape = {
+  ...jwtConsumerConfigSchema.shape,
+  /** Local document store (default `.data/uploads` under the working directory). */
+  UPLOADS_DIR: z
+    .string()
+    .min(1)
+    .default('.data/uploads')
+    .transform((value) => path.resolve(value)),
+  /** When set, documents and logos go to this S3-compatible store (MinIO in docker-compose). */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
+  /**
+   * The services (besides partners) that hold partner data and confirm a GDPR erasure with
+   * `<service>.partner_data.erased.v1`; a deletion completes when every one has confirmed.
+   */
+  PARTNER_DATA_HOLDERS: z
+    .string()
+    .default('identity')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(serviceName).min(1)),
+};
+
+function s3Rule(value: { S3_ENDPOINT?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void {
+  if (!value.S3_ENDPOINT) return;
+  for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+    if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required when S3_ENDPOINT is set` });
+  }
+}
+
+/** The partners service's own settings; the all-in-one launcher parses these without the base variables. */
+export const settingsSchema = z.object(settingsShape).superRefine(s3Rule);
+
+/** Everything the distributed entry point reads: the kit's base variables plus the partners service's. */
+export const configSchema = baseConfigSchema.extend(settingsSchema.shape).superRefine(s3Rule);
+
+export type PartnersSettings = z.infer<typeof settingsSchema>;
+export type PartnersConfig = z.infer<typeof configSchema>;
+
+/** Throws a ConfigError naming every bad variable (tests, launcher). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): PartnersConfig {
+  return parseConfig('partners', configSchema, env);
+}
+
+/** Entry point: print the named problems and exit 78 instead of a stack trace. */
+export function loadConfigForServer(env: Record<string, string | undefined> = process.env): PartnersConfig {
+  return loadConfigOrExit('partners', configSchema, env);
+}

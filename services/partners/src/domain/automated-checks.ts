@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { requiredDocuments, type AutomatedCheck, type DocumentKind } from '@tourconnect/contracts/http';
+import type { Executor } from '@tourconnect/db';
+import { duplicateDocumentIds, partnersWithVat } from '../db/partners.repository.ts';
+import { documents } from '../db/schema.ts';
+import type { PartnerRow } from './partner-view.ts';
+import { checkTaxId } from './vat.ts';
+
+/**
+ * The checks an admin would otherwise do by hand before reading the documents. `fail` blocks
+ * submission (the partner can fix it); `warn` is for the admin (possible duplicate business).
+ */
+export async function runAutomatedChecks(executor: Executor, partner: PartnerRow): Promise<AutomatedCheck[]> {
+  const uploaded = await executor
+    .selectDistinct({ kind: documents.kind })
+    .from(documents)
+    .where(eq(documents.partnerId, partner.id));
+  const have = new Set(uploaded.map((row) => row.kind));
+  const missing = requiredDocuments[partner.type].filter((kind) => !have.has(kind));
+  const checks: AutomatedCheck[] = [
+    missing.length
+      ? { code: 'required_documents', status: 'fail', missing }
+      : { code: 'required_documents', status: 'pass' },
+    vatFormatCheck(partner),
+  ];
+  const sameVat = partner.vatId ? await partnersWithVat(executor, partner.vatId, partner.id) : [];
+  checks.push(
+    sameVat.length
+      ? { code: 'vat_duplicate', status: 'warn', partnerIds: sameVat }
+      : { code: 'vat_duplicate', status: 'pass' },
+  );
+  const duplicates = await duplicateDocumentIds(executor, partner.id);
+  checks.push(
+    duplicates.length
+      ? { code: 'duplicate_files', status: 'warn', documentIds: duplicates }
+      : { code: 'duplicate_files', status: 'pass' },
+  );
+  return checks;
+}
+
+function vatFormatCheck(partner: PartnerRow): AutomatedCheck {
+  if (!partner.vatId) return { code: 'vat_format', status: 'fail' };
+  return { code: 'vat_format', status: checkTaxId(partner.vatId, partner.country).ok ? 'pass' : 'fail' };
+}
+
+export function missingKinds(checks: AutomatedCheck[]): DocumentKind[] {
+  return checks.find((check) => check.code === 'required_documents')?.missing ?? [];
+}
+
+export const hasFailure = (checks: AutomatedCheck[]) => checks.some((check) => check.status === 'fail');

@@ -1,0 +1,32 @@
+import type { Page, PublicPartner } from '@tourconnect/contracts/http';
+import { findPartner, listPartners } from '../db/partners.repository.ts';
+import type { PartnersContext } from './context.ts';
+import { publicPartnerNotFound } from './partner-errors.ts';
+import { toPublicPartner } from './partner-view.ts';
+import { PUBLIC_STATUSES } from './status.ts';
+
+export interface DirectoryRequest {
+  type?: string | undefined;
+  region?: string | undefined;
+  language?: string | undefined;
+  verified?: 'true' | 'false' | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The public directory: submitted partners, verified ones first; public fields only. */
+export async function listDirectory(ctx: PartnersContext, query: DirectoryRequest): Promise<Page<PublicPartner>> {
+  const { rows, total } = await listPartners(
+    ctx.db,
+    { ...query, statuses: PUBLIC_STATUSES, verifiedOnly: query.verified === 'true' },
+    'directory',
+  );
+  return { items: rows.map(toPublicPartner), page: query.page, pageSize: query.pageSize, total };
+}
+
+export async function publicProfile(ctx: PartnersContext, id: string): Promise<PublicPartner> {
+  const partner = await findPartner(ctx.db, id);
+  if (!partner || !PUBLIC_STATUSES.includes(partner.status)) throw publicPartnerNotFound();
+  return toPublicPartner(partner);
+}

@@ -1,0 +1,62 @@
+import type { Partner, PartnerDocument, PublicPartner } from '@tourconnect/contracts/http';
+import type { documents, partners } from '../db/schema.ts';
+
+export type PartnerRow = typeof partners.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Where the portal loads a logo; the hash changes the URL when the logo changes (cacheable). */
+export function logoUrl(row: PartnerRow): string | null {
+  return row.logoKey && row.logoSha256 ? `/api/partners/${row.id}/logo?v=${row.logoSha256.slice(0, 12)}` : null;
+}
+
+/** What anyone may see: no legal name, tax id, contacts or review details. */
+export function toPublicPartner(row: PartnerRow): PublicPartner {
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    country: row.country,
+    description: row.description,
+    logoUrl: logoUrl(row),
+    website: row.website,
+    socialLinks: row.socialLinks,
+    regions: row.regions,
+    languages: row.languages,
+    verified: row.verified,
+    verifiedAt: iso(row.verifiedAt),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** What the partner's members and admins see. */
+export function toPartner(row: PartnerRow): Partner {
+  return {
+    ...toPublicPartner(row),
+    status: row.status,
+    legalName: row.legalName,
+    vatId: row.vatId,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    ownerUserId: row.ownerUserId,
+    verifiedBy: row.verifiedBy,
+    rejectionReason: row.rejectionReason,
+    suspensionReason: row.suspensionReason,
+    submittedAt: iso(row.submittedAt),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toDocument(row: DocumentRow): PartnerDocument {
+  return {
+    id: row.id,
+    kind: row.kind,
+    filename: row.filename,
+    contentType: row.contentType as PartnerDocument['contentType'],
+    size: row.size,
+    sha256: row.sha256,
+    uploadedAt: row.uploadedAt.toISOString(),
+    uploadedBy: row.uploadedBy,
+  };
+}

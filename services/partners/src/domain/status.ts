@@ -1,0 +1,64 @@
+import type { MemberRole, PartnerStatus } from '@tourconnect/contracts/http';
+
+/**
+ * The verification state machine (README "Status"): which transitions exist, and what a
+ * partner may change in each status. Pure, so the rules are unit-tested in one place.
+ */
+export type PartnerTransition =
+  'submit' | 'approve' | 'reject' | 'legal_change' | 'suspend' | 'reinstate' | 'request_deletion' | 'erase';
+
+const transitions: Record<PartnerTransition, Partial<Record<PartnerStatus, PartnerStatus>>> = {
+  submit: { draft: 'pending_review', rejected: 'pending_review' },
+  approve: { pending_review: 'verified' },
+  reject: { pending_review: 'rejected' },
+  legal_change: { verified: 'pending_review' },
+  suspend: { verified: 'suspended', pending_review: 'suspended' },
+  reinstate: { suspended: 'verified' },
+  request_deletion: {
+    draft: 'deletion_requested',
+    pending_review: 'deletion_requested',
+    verified: 'deletion_requested',
+    rejected: 'deletion_requested',
+    suspended: 'deletion_requested',
+  },
+  erase: { deletion_requested: 'deleted' },
+};
+
+/** The status after `transition`, or undefined when it is not allowed from `from`. */
+export function nextStatus(from: PartnerStatus, transition: PartnerTransition): PartnerStatus | undefined {
+  return transitions[transition][from];
+}
+
+export type EditScope = 'all' | 'profile_only' | 'none';
+
+/** Drafts and rejected partners edit everything; a verified one edits freely, but legal changes reopen review. */
+export function editScope(status: PartnerStatus): EditScope {
+  if (status === 'draft' || status === 'rejected') return 'all';
+  if (status === 'verified') return 'profile_only';
+  return 'none';
+}
+
+/** Documents change while the partner prepares its case; a verified partner may add (renewals) but not remove. */
+export function documentRights(status: PartnerStatus): { upload: boolean; remove: boolean } {
+  if (status === 'draft' || status === 'rejected') return { upload: true, remove: true };
+  if (status === 'verified') return { upload: true, remove: false };
+  return { upload: false, remove: false };
+}
+
+/** Fields whose change sends a verified partner back to review: the badge vouches for them. */
+export const LEGAL_FIELDS = ['legalName', 'vatId', 'country'] as const;
+
+/** Listed in the public directory and profile: submitted partners, the badge only when verified. */
+export const PUBLIC_STATUSES: readonly PartnerStatus[] = ['pending_review', 'verified'];
+
+export type MemberAction = 'read' | 'edit' | 'manage_members' | 'export' | 'delete';
+
+const rights: Record<MemberRole, readonly MemberAction[]> = {
+  owner: ['read', 'edit', 'manage_members', 'export', 'delete'],
+  manager: ['read', 'edit'],
+  viewer: ['read'],
+};
+
+export function memberMay(role: MemberRole, action: MemberAction): boolean {
+  return rights[role].includes(action);
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { inviteMemberBodySchema } from '@tourconnect/contracts/http';
+import type { ServiceApp } from '@tourconnect/service-kit';
+import type { PartnersContext } from '../domain/context.ts';
+import {
+  acceptInvitation,
+  declineInvitation,
+  inviteMember,
+  listMembers,
+  myInvitations,
+  removeMember,
+  withdrawInvitation,
+} from '../domain/members.ts';
+import { bearer, callerOf, idParams } from './route-helpers.ts';
+
+const tags = ['partner members'];
+const userParams = z.object({ userId: z.uuid({ message: 'invalid_id' }) });
+const noContent = { 204: z.null() };
+
+/** Members of the caller's partner, and invitations addressed to the caller. */
+export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
+  app.get(
+    '/api/partners/me/members',
+    { preHandler: app.requireUser(), schema: { tags, summary: 'Members and pending invitations', security: bearer } },
+    async (request) => listMembers(ctx, callerOf(request)),
+  );
+
+  app.post(
+    '/api/partners/me/members',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Invite someone by e-mail (owner)', security: bearer, body: inviteMemberBodySchema },
+      config: { rateLimit: { max: 30, timeWindow: '1 hour' } },
+    },
+    async (request, reply) => reply.status(201).send(await inviteMember(ctx, callerOf(request), request.body)),
+  );
+
+  app.delete(
+    '/api/partners/me/members/:userId',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Remove a member (owner)', security: bearer, params: userParams, response: noContent },
+    },
+    async (request, reply) => {
+      await removeMember(ctx, callerOf(request), request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/partners/me/invitations/:id',
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Withdraw an invitation (owner)',
+        security: bearer,
+        params: idParams,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await withdrawInvitation(ctx, callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/partners/invitations',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: "Invitations to the caller's e-mail", security: bearer },
+    },
+    async (request) => ({ items: await myInvitations(ctx, callerOf(request)) }),
+  );
+
+  app.post(
+    '/api/partners/invitations/:id/accept',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Accept an invitation', security: bearer, params: idParams },
+    },
+    async (request) => acceptInvitation(ctx, callerOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/partners/invitations/:id/decline',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Decline an invitation', security: bearer, params: idParams, response: noContent },
+    },
+    async (request, reply) => {
+      await declineInvitation(ctx, callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import {
+  documentKindSchema,
+  DOCUMENT_MAX_BYTES,
+  LOGO_MAX_BYTES,
+  registerPartnerBodySchema,
+  updatePartnerBodySchema,
+} from '@tourconnect/contracts/http';
+import { AppError, type ServiceApp } from '@tourconnect/service-kit';
+import type { PartnersContext } from '../domain/context.ts';
+import {
+  deleteMyDocument,
+  listMyDocuments,
+  readDocumentFile,
+  readLogo,
+  removeLogo,
+  uploadDocument,
+  uploadLogo,
+} from '../domain/documents.ts';
+import { myPartnerView, requireMembership } from '../domain/membership.ts';
+import { registerPartner, submitMyPartner, updateMyPartner } from '../domain/partner-profile.ts';
+import { bearer, callerOf, idParams, readUpload, sendFile } from './route-helpers.ts';
+
+const tags = ['partners'];
+
+/** The caller's own partner: registration, profile, submission, logo and documents. */
+export function myPartnerRoutes(app: ServiceApp, ctx: PartnersContext): void {
+  app.post(
+    '/api/partners/register',
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Register a business as a partner (draft)',
+        security: bearer,
+        body: registerPartnerBodySchema,
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
+    },
+    async (request, reply) => reply.status(201).send(await registerPartner(ctx, callerOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/partners/me',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: "The caller's partner, role and checks", security: bearer },
+    },
+    async (request) => myPartnerView(ctx.db, await requireMembership(ctx.db, request.user!.id, 'read')),
+  );
+
+  app.patch(
+    '/api/partners/me',
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Edit the profile (status rules apply)',
+        security: bearer,
+        body: updatePartnerBodySchema,
+      },
+    },
+    async (request) => updateMyPartner(ctx, callerOf(request), request.body),
+  );
+
+  app.post(
+    '/api/partners/me/submit',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Send the partner to the admin review queue', security: bearer },
+    },
+    async (request) => submitMyPartner(ctx, callerOf(request)),
+  );
+
+  app.post(
+    '/api/partners/me/logo',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Upload the logo (multipart field "file"; PNG or JPEG, 2 MB)', security: bearer },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const { file } = await readUpload(request, LOGO_MAX_BYTES);
+      return uploadLogo(ctx, callerOf(request), file);
+    },
+  );
+
+  app.delete(
+    '/api/partners/me/logo',
+    { preHandler: app.requireUser(), schema: { tags, summary: 'Remove the logo', security: bearer } },
+    async (request) => removeLogo(ctx, callerOf(request)),
+  );
+
+  app.get(
+    '/api/partners/:id/logo',
+    { schema: { tags, summary: "A partner's logo (public)", params: idParams } },
+    async (request, reply) => {
+      const file = await readLogo(ctx, request.params.id);
+      return sendFile(reply, file).header('cache-control', 'public, max-age=86400');
+    },
+  );
+
+  documentRoutes(app, ctx);
+}
+
+function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
+  app.post(
+    '/api/partners/me/documents',
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Upload a verification document (multipart: field "kind", then field "file"; PDF/JPEG/PNG, 10 MB)',
+        security: bearer,
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { file, fields } = await readUpload(request, DOCUMENT_MAX_BYTES);
+      const kind = documentKindSchema.safeParse(fields.kind);
+      if (!kind.success) {
+        throw new AppError(
+          400,
+          'validation_failed',
+          'Say which document this is (field "kind", sent before the file)',
+          [{ path: 'kind', code: fields.kind ? 'invalid_document_kind' : 'required', message: 'a document kind' }],
+        );
+      }
+      return reply.status(201).send(await uploadDocument(ctx, callerOf(request), kind.data, file));
+    },
+  );
+
+  app.get(
+    '/api/partners/me/documents',
+    { preHandler: app.requireUser(), schema: { tags, summary: "The partner's documents", security: bearer } },
+    async (request) => ({ items: await listMyDocuments(ctx, callerOf(request)) }),
+  );
+
+  app.get(
+    '/api/partners/me/documents/:id/file',
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'A document file (inline)', security: bearer, params: idParams },
+    },
+    async (request, reply) =>
+      sendFile(reply, await readDocumentFile(ctx, request.params.id, { userId: request.user!.id })),
+  );
+
+  app.delete(
+    '/api/partners/me/documents/:id',
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Delete a document (draft or rejected only)',
+        security: bearer,
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteMyDocument(ctx, callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

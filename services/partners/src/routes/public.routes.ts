@@ -1,0 +1,28 @@
+import { directoryQuerySchema } from '@tourconnect/contracts/http';
+import type { ServiceApp } from '@tourconnect/service-kit';
+import type { PartnersContext } from '../domain/context.ts';
+import { listDirectory, publicProfile } from '../domain/directory.ts';
+import { idParams } from './route-helpers.ts';
+
+const tags = ['partner directory'];
+
+/** What anyone can read: the directory and public profiles (public fields only). */
+export function publicRoutes(app: ServiceApp, ctx: PartnersContext): void {
+  app.get(
+    '/api/partners',
+    {
+      schema: { tags, summary: 'Partner directory (filters, paging)', querystring: directoryQuerySchema },
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    },
+    async (request) => listDirectory(ctx, request.query),
+  );
+
+  app.get(
+    '/api/partners/:id',
+    {
+      schema: { tags, summary: 'Public partner profile', params: idParams },
+      config: { rateLimit: { max: 240, timeWindow: '1 minute' } },
+    },
+    async (request) => publicProfile(ctx, request.params.id),
+  );
+}

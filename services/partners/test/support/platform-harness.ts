@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDatabase, type Database } from '@tourconnect/db';
+import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
+import {
+  createInProcessTransport,
+  createNatsTransport,
+  type EventTransport,
+  type NatsTransport,
+} from '@tourconnect/events';
+import { buildGateway } from '@tourconnect/gateway';
+import { buildIdentityService } from '@tourconnect/identity';
+import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
+import { createLogger, type ServiceApp } from '@tourconnect/service-kit';
+import { buildPartnersService } from '../../src/app.ts';
+import { settingsSchema } from '../../src/config.ts';
+
+const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+export const ADMIN = { email: 'admin@partners.example', password: 'admin-pass-1234' };
+
+export interface Platform {
+  /** The gateway's base URL: every call goes through it, as the portal's do. */
+  base: string;
+  /** A pool on the test database for assertions (schemas identity and partners). */
+  database: Database;
+  uploadsDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * identity + partners + gateway on the real PostgreSQL (one fresh database) and, unless
+ * `inProcess`, real NATS JetStream under a random subject prefix of this file's own.
+ */
+export async function startPlatform(label: string, options: { inProcess?: boolean } = {}): Promise<Platform> {
+  const testDb: TestDatabase = await createTestDatabase(label);
+  const uploadsDir = await mkdtemp(path.join(tmpdir(), 'tc-partners-'));
+  const suffix = randomBytes(4).toString('hex');
+  const transport: EventTransport = options.inProcess
+    ? createInProcessTransport()
+    : await createNatsTransport({ url: NATS_URL, name: `${label}-${suffix}`, subjectPrefix: `partnerstest${suffix}` });
+  const logger = createLogger('partners-test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
+  const apps: ServiceApp[] = [];
+  const listen = async (app: ServiceApp) => {
+    apps.unshift(app);
+    return app.listen({ port: 0, host: '127.0.0.1' });
+  };
+
+  const identitySettings = identitySettingsSchema.parse({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  const identityUrl = await listen(
+    await buildIdentityService({
+      settings: identitySettings,
+      database: createDatabase({ url: testDb.url, schema: 'identity', max: 4 }),
+      transport,
+      logger,
+      processMetrics: false,
+    }),
+  );
+  const jwks = {
+    JWKS_URL: `${identityUrl}/.well-known/jwks.json`,
+    JWT_ISSUER: 'tourconnect-identity',
+    JWT_AUDIENCE: 'tourconnect',
+  };
+  const partnersUrl = await listen(
+    await buildPartnersService({
+      settings: settingsSchema.parse({ ...jwks, UPLOADS_DIR: uploadsDir }),
+      database: createDatabase({ url: testDb.url, schema: 'partners', max: 4 }),
+      transport,
+      logger,
+      processMetrics: false,
+    }),
+  );
+  const gateway = await buildGateway({
+    settings: {
+      IDENTITY_URL: identityUrl,
+      PARTNERS_URL: partnersUrl,
+      ...jwks,
+      WEB_DIST_DIR: path.join(uploadsDir, 'no-portal'),
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: 100_000,
+      UPSTREAM_TIMEOUT_MS: 15_000,
+    },
+    transport,
+    logger,
+    processMetrics: false,
+  });
+  const base = await listen(gateway);
+  const database = createDatabase({ url: testDb.url, schema: 'partners', max: 2 });
+  return {
+    base,
+    database,
+    uploadsDir,
+    async close() {
+      for (const app of apps) await app.close().catch(() => {});
+      if (!options.inProcess) await dropStreams(transport as NatsTransport);
+      await transport.close().catch(() => {});
+      await database.close();
+      await testDb.drop();
+      await rm(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function dropStreams(transport: NatsTransport): Promise<void> {
+  const jsm = await transport.connection.jetstreamManager().catch(() => undefined);
+  await jsm?.streams.delete(transport.stream).catch(() => false);
+  await jsm?.streams.delete(transport.deadLetterStream).catch(() => false);
+}
