@@ -1,5 +1,6 @@
 import { ConfigError } from '@tourconnect/service-kit';
 import { startPlatform, type Platform } from './all-in-one/platform.ts';
+import { seedDemoPartners } from './all-in-one/seed-partners.ts';
 import { seedDemoData } from './all-in-one/seed.ts';
 import { demoUsers, loadAllInOneSettings, type AllInOneSettings } from './all-in-one/settings.ts';
 
@@ -42,6 +43,11 @@ const { logger } = platform;
 if (settings.SEED_DEMO_DATA === 'true') {
   const seeded = await seedDemoData(platform.url);
   if (seeded.created.length) logger.info({ users: seeded.created }, 'demo data seeded');
+  const partners = await seedDemoPartners(platform.url, {
+    email: settings.ADMIN_EMAIL,
+    password: settings.ADMIN_PASSWORD,
+  });
+  if (partners.length) logger.info({ partners }, 'demo partners seeded');
 }
 const readyMs = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

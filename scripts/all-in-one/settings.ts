@@ -40,4 +40,6 @@ export const demoUsers = [
   },
   { email: 'partner@tourconnect.demo', password: 'Partner-demo-2026', displayName: 'Paolo Partner', locale: 'it' },
   { email: 'hotel@tourconnect.demo', password: 'Hotel-demo-2026', displayName: 'Heidi Hotel', locale: 'de' },
+  { email: 'dmo@tourconnect.demo', password: 'Dmo-demo-2026', displayName: 'Giulia Garda', locale: 'it' },
+  { email: 'ferry@tourconnect.demo', password: 'Ferry-demo-2026', displayName: 'Carlos Costa', locale: 'es' },
 ] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, reSignIn, signIn, signUp, waitFor, type TestUser } from '../support/api-client.ts';
-import { pdf, png, upload } from '../support/files.ts';
+import { pdf, png, upload } from '../../src/demo-files.ts';
 import { ADMIN, startPlatform, type Platform } from '../support/platform-harness.ts';
 
 const HOTEL = {
