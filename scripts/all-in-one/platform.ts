@@ -105,6 +105,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
       CORS_ORIGINS: [],
       RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
       UPSTREAM_TIMEOUT_MS: 15_000,
+      TRUST_PROXY_HOPS: 0,
     },
     transport,
     logger,

@@ -50,13 +50,15 @@ describe('all-in-one start (npm start with no environment)', () => {
   });
 
   it('seeds demo partners through the API: verified ones in the directory, one waiting for review', async () => {
-    const directory = await (await fetch(`${platform.url}/api/partners?verified=true`)).json();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const directory: any = await (await fetch(`${platform.url}/api/partners?verified=true`)).json();
     expect(directory.items.map((p: { name: string }) => p.name).sort()).toEqual([
       'Dolomiti Trails',
       'Visit Lago di Garda',
     ]);
     expect(directory.items.every((p: { verified: boolean; logoUrl: string }) => p.verified && p.logoUrl)).toBe(true);
-    const all = await (await fetch(`${platform.url}/api/partners`)).json();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const all: any = await (await fetch(`${platform.url}/api/partners`)).json();
     expect(all.items.map((p: { name: string }) => p.name)).toContain('Costa Ferries');
     // Documents went to the local store under DATA_DIR.
     const logo = await fetch(`${platform.url}${directory.items[0].logoUrl}`);

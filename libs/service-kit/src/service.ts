@@ -46,9 +46,19 @@ export interface ServiceOptions {
   /** Process metrics (GC, heap…) once per process; the all-in-one turns them on for one app. */
   processMetrics?: boolean;
   helmet?: FastifyHelmetOptions;
-  trustProxy?: boolean;
+  /**
+   * Whose X-Forwarded-For to believe: services behind the gateway trust it (true); the gateway,
+   * at the edge, trusts only as many proxy hops as really sit in front of it (a number; 0 = none).
+   */
+  trustProxy?: boolean | number;
   /** Tried before the problem+json 404 (e.g. serving the portal's index.html). */
   notFoundHandler?: NotFoundHandler;
+}
+
+/** A hop count trusts that many proxies nearest to us (Fastify's own numeric form, typed as a function). */
+function trustSetting(trust: boolean | number | undefined): boolean | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust === 0 ? false : (_address, hop) => hop < trust;
+  return trust ?? true;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -65,7 +75,7 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
       ? { loggerInstance: logger as FastifyBaseLogger }
       : { logger: loggerOptions(options.name, options.logLevel) }),
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    trustProxy: options.trustProxy ?? true,
+    trustProxy: trustSetting(options.trustProxy),
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -38,6 +38,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
     logger: deps.logger,
     auth,
     rateLimit: { global: true, max: settings.RATE_LIMIT_MAX, timeWindow: '1 minute' },
+    trustProxy: settings.TRUST_PROXY_HOPS ?? 0,
     helmet: { contentSecurityPolicy: { directives: portalCsp.directives } },
     openapi: { title: 'TourConnect gateway' },
     processMetrics: deps.processMetrics,

@@ -27,6 +27,11 @@ export const settingsSchema = z.object({
   /** Requests per minute per client IP across /api. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Proxies in front of the gateway whose X-Forwarded-For it believes (an ingress: 1). 0 when
+   * browsers reach it directly, so nobody can pick their own address to dodge per-IP limits.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export const configSchema = baseConfigSchema

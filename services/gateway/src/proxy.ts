@@ -47,7 +47,9 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
       return reply.from(base + request.url, {
         rewriteRequestHeaders: (_req, headers) => {
           const out: Record<string, string | string[] | undefined> = { ...headers, 'x-request-id': String(request.id) };
-          out['x-forwarded-for'] = request.ips?.join(', ') ?? request.ip;
+          // One address: the client as the gateway established it (TRUST_PROXY_HOPS), so a
+          // forged X-Forwarded-For from a browser never reaches the services' per-IP limits.
+          out['x-forwarded-for'] = request.ip;
           out['x-forwarded-proto'] = request.protocol;
           out['x-forwarded-host'] = request.host;
           return injectTraceHeaders(out as Record<string, string>);

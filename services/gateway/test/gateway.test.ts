@@ -85,6 +85,7 @@ describe('gateway', () => {
         CORS_ORIGINS: ['https://partner.example'],
         RATE_LIMIT_MAX: 10_000,
         UPSTREAM_TIMEOUT_MS: 5_000,
+        TRUST_PROXY_HOPS: 0,
       },
       transport,
       keys,
@@ -107,8 +108,15 @@ describe('gateway', () => {
     expect(res.headers.get('x-request-id')).toBe('req-42');
     const forwarded = seen.at(-1)!.headers;
     expect(forwarded['x-request-id']).toBe('req-42');
-    expect(forwarded['x-forwarded-for']).toBeDefined();
+    expect(forwarded['x-forwarded-for']).toBe('127.0.0.1');
     expect(String(forwarded.traceparent)).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+  });
+
+  it('does not let a browser choose its own address for the services (forged X-Forwarded-For)', async () => {
+    await fetch(`${base}/api/auth/echo`, { headers: { 'x-forwarded-for': '198.51.100.7, 203.0.113.9' } });
+    // At the edge (TRUST_PROXY_HOPS 0) the client is the socket's peer, whatever the header says:
+    // services' per-IP limits (login throttling, registrations) cannot be dodged by rotating it.
+    expect(seen.at(-1)!.headers['x-forwarded-for']).toBe('127.0.0.1');
   });
 
   it('passes JSON bodies and the service’s problem+json answers through unchanged', async () => {
@@ -266,6 +274,7 @@ describe('gateway with a service down', () => {
         WEB_DIST_DIR: '/nonexistent',
         CORS_ORIGINS: [],
         RATE_LIMIT_MAX: 10_000,
+        TRUST_PROXY_HOPS: 0,
         UPSTREAM_TIMEOUT_MS: 2_000,
       },
       transport,

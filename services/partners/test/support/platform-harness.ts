@@ -80,6 +80,8 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       CORS_ORIGINS: [],
       RATE_LIMIT_MAX: 100_000,
       UPSTREAM_TIMEOUT_MS: 15_000,
+      // As behind an ingress: each test user's X-Forwarded-For is its own client address.
+      TRUST_PROXY_HOPS: 1,
     },
     transport,
     logger,
