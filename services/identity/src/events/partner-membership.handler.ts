@@ -1,4 +1,4 @@
-import { eq, and } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { decodeEventPayload, type EventSubject, type JsonValue } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import { PermanentEventError, type EventBus, type EventEnvelope } from '@tourconnect/events';
@@ -57,6 +57,14 @@ async function memberJoined(ctx: IdentityContext, tx: Tx, envelope: EventEnvelop
   const user = UUID.test(payload.userId) ? await findUserById(tx, payload.userId, { forUpdate: true }) : undefined;
   if (!user) throw new PermanentEventError(`partner ${payload.partnerId}: member ${payload.userId} is not a user`);
   if (user.status !== 'active') return;
+  // Joined and removed events travel on separate consumers: a join for partner B may arrive
+  // before the removal from A. The grant follows the newest membership, and the late removal
+  // of A then finds a role for B and leaves it alone.
+  await tx
+    .delete(userRoles)
+    .where(
+      and(eq(userRoles.userId, user.id), eq(userRoles.role, 'partner'), ne(userRoles.partnerId, payload.partnerId)),
+    );
   await grantRole(ctx, tx, {
     userId: user.id,
     role: 'partner',

@@ -42,7 +42,8 @@ export async function decidePartner(ctx: PartnersContext, admin: Caller, decisio
             rejectionReason: null,
           })
         : await updatePartner(tx, partner.id, { status: next, rejectionReason: decision.reason ?? null });
-    const audience = await memberUserIds(tx, partner.id);
+    // Members learn the outcome live; other admins' queues refresh without a reload.
+    const audience = [...(await memberUserIds(tx, partner.id)), 'role:admin'];
     if (decision.decision === 'approve') await announceVerified(ctx, tx, admin, updated, audience);
     else
       await publishPartnerEvent(
@@ -103,7 +104,7 @@ export async function suspendPartner(
       tx,
       'partners.partner.suspended.v1',
       { partnerId, ownerUserId: partner.ownerUserId, suspendedByUserId: admin.user.id, reason },
-      { audience: await memberUserIds(tx, partnerId), correlationId: admin.correlationId },
+      { audience: [...(await memberUserIds(tx, partnerId)), 'role:admin'], correlationId: admin.correlationId },
     );
     await audit(tx, {
       action: 'partner.suspended',
@@ -130,7 +131,7 @@ export async function reinstatePartner(ctx: PartnersContext, admin: Caller, part
       verifiedBy: admin.user.id,
       suspensionReason: null,
     });
-    await announceVerified(ctx, tx, admin, updated, await memberUserIds(tx, partnerId));
+    await announceVerified(ctx, tx, admin, updated, [...(await memberUserIds(tx, partnerId)), 'role:admin']);
     await audit(tx, {
       action: 'partner.reinstated',
       entityType: 'partner',
