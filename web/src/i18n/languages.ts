@@ -12,7 +12,19 @@ export const languageNames: Record<Locale, string> = {
 /** Same order as `locales` in the contracts (a test keeps the two in step). */
 export const supportedLanguages: readonly Locale[] = ['en', 'it', 'de', 'fr', 'es'];
 
-export const namespaces = ['common', 'auth', 'errors', 'discover', 'partner', 'admin', 'account', 'privacy', 'onboarding', 'directory', 'verification'] as const;
+export const namespaces = [
+  'common',
+  'auth',
+  'errors',
+  'discover',
+  'partner',
+  'admin',
+  'account',
+  'privacy',
+  'onboarding',
+  'directory',
+  'verification',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const LANGUAGE_STORAGE_KEY = 'tourconnect.language';

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { adminPlaceholders } from './admin-sections.ts';
 import { AuditCard } from './audit-card.tsx';
 import { DeadLettersCard } from './dead-letters-card.tsx';
+import { VerificationQueue } from './verification-queue.tsx';
 
 export function AdminPage() {
   const { t } = useTranslation('admin');
@@ -14,6 +15,7 @@ export function AdminPage() {
         <h1 className="page-title">{t('title')}</h1>
         <p className="lead">{t('subtitle')}</p>
       </header>
+      <VerificationQueue />
       <div className="grid">
         {adminPlaceholders.map((key) => (
           <ComingSoonCard

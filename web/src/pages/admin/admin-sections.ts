@@ -1,2 +1,2 @@
-/** Admin areas still to be built (MISSION §7); audit and dead letters are live already. */
-export const adminPlaceholders = ['verificationQueue', 'reconciliation', 'connectorHealth'] as const;
+/** Admin areas still to be built (MISSION §7); verification, audit and dead letters are live. */
+export const adminPlaceholders = ['reconciliation', 'connectorHealth'] as const;

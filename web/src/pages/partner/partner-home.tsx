@@ -3,16 +3,40 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DashboardChart } from '../../components/charts/dashboard-chart.tsx';
+import { StatusBanner } from '../../components/partner/status-banner.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { BecomePartner } from './become-partner.tsx';
+import { useMyPartner } from './partner-queries.ts';
 import { partnerSections } from './partner-sections.ts';
+import { PartnerSummary } from './partner-summary.tsx';
 
 /** Illustrative curve for the chart preview; labelled as sample data on screen. */
 const sampleViews = [120, 180, 150, 240, 310, 280, 360];
 const sampleBookings = [4, 7, 5, 9, 14, 12, 17];
 
+/** The overview: "become a partner" for newcomers, status and summary for members. */
 export function PartnerHome() {
-  const { t, i18n } = useTranslation('partner');
+  const { t } = useTranslation('partner');
   useDocumentTitle(t('title'));
+  const me = useMyPartner();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ProblemAlert error={me.error} />;
+  if (!me.data) return <BecomePartner />;
+  return (
+    <div className="stack">
+      <StatusBanner partner={me.data.partner} />
+      <div className="grid">
+        <PartnerSummary my={me.data} />
+        <PartnerDashboard />
+      </div>
+    </div>
+  );
+}
+
+function PartnerDashboard() {
+  const { t, i18n } = useTranslation('partner');
   const days = useMemo(() => {
     const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'short' });
     // 2024-01-01 was a Monday: seven consecutive days give localised weekday names.
@@ -27,7 +51,7 @@ export function PartnerHome() {
   );
 
   return (
-    <div className="grid">
+    <>
       <section className="card card-wide" aria-labelledby="partner-chart-title">
         <div className="card-header">
           <div>
@@ -59,6 +83,6 @@ export function PartnerHome() {
           <Link to={`/partner/${section}`}>{t('overview.open')}</Link>
         </section>
       ))}
-    </div>
+    </>
   );
 }

@@ -1,9 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
-import { partnerSections } from './partner-sections.ts';
+import '../../styles/partner-portal.css';
+import { usePartnerLiveSync } from './partner-live-sync.ts';
+import { useMyPartner } from './partner-queries.ts';
+import { partnerPages, partnerSections } from './partner-sections.ts';
 
 export function PartnerLayout() {
   const { t } = useTranslation('partner');
+  usePartnerLiveSync();
+  const me = useMyPartner();
+  // Onboarding is offered while there is something to fill in or wait for: no partner, draft, rejected, in review.
+  const status = me.data?.partner.status;
+  const pages = partnerPages.filter(
+    (page) =>
+      page !== 'onboarding' || !status || status === 'draft' || status === 'pending_review' || status === 'rejected',
+  );
   return (
     <div>
       <header>
@@ -14,8 +25,18 @@ export function PartnerLayout() {
         <NavLink to="/partner" end data-testid="partner-nav-overview">
           {t('overview.nav')}
         </NavLink>
+        {pages.map((page) => (
+          <NavLink key={page} to={`/partner/${page}`} data-testid={`partner-nav-${page}`}>
+            {t(`pages.${page}`)}
+          </NavLink>
+        ))}
         {partnerSections.map((section) => (
-          <NavLink key={section} to={`/partner/${section}`} data-testid={`partner-nav-${section}`}>
+          <NavLink
+            key={section}
+            to={`/partner/${section}`}
+            data-testid={`partner-nav-${section}`}
+            className="subnav-soon"
+          >
             {t(`sections.${section}.title`)}
           </NavLink>
         ))}

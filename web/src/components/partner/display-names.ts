@@ -1,0 +1,54 @@
+import { isoCountryCodes, isoLanguageCodes } from '@contracts/http';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface CodeOption {
+  code: string;
+  name: string;
+}
+
+function safeOf(names: Intl.DisplayNames, code: string): string {
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    // A malformed code (RangeError) is shown as typed rather than breaking the screen.
+    return code;
+  }
+}
+
+export interface DisplayNames {
+  country: (code: string) => string;
+  /** "IT" → "Italy"; "IT-21" → "Italy · IT-21" (Intl has no names for subdivisions). */
+  region: (code: string) => string;
+  language: (code: string) => string;
+  countryOptions: CodeOption[];
+  languageOptions: CodeOption[];
+}
+
+function sorted(codes: readonly string[], name: (code: string) => string, language: string): CodeOption[] {
+  const collator = new Intl.Collator(language);
+  return codes.map((code) => ({ code, name: name(code) })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Country, region and language names in the portal's current language, via Intl.DisplayNames. */
+export function useDisplayNames(): DisplayNames {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const regions = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' });
+    const languages = new Intl.DisplayNames([language, 'en'], { type: 'language', fallback: 'code' });
+    const country = (code: string) => safeOf(regions, code.toUpperCase());
+    const languageName = (code: string) => safeOf(languages, code.toLowerCase());
+    const region = (code: string) => {
+      const [iso, subdivision] = code.toUpperCase().split('-');
+      return subdivision ? `${country(iso ?? '')} · ${code.toUpperCase()}` : country(code);
+    };
+    return {
+      country,
+      region,
+      language: languageName,
+      countryOptions: sorted(isoCountryCodes, country, language),
+      languageOptions: sorted(isoLanguageCodes, languageName, language),
+    };
+  }, [language]);
+}

@@ -1,0 +1,89 @@
+import type { AutomatedCheck, CheckCode, PartnerDocument } from '@contracts/http';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+
+/** The order the README lists them in: blocking checks first, then the warnings. */
+const checkOrder: readonly CheckCode[] = ['required_documents', 'vat_format', 'vat_duplicate', 'duplicate_files'];
+
+const statusBadge = { pass: 'badge-success', warn: 'badge-warning', fail: 'badge-danger' } as const;
+
+function shortId(id: string): string {
+  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
+}
+
+function CheckDetails({ check, documents }: { check: AutomatedCheck; documents: PartnerDocument[] }) {
+  const { t } = useTranslation('verification');
+  if (check.code === 'required_documents' && check.missing?.length) {
+    return (
+      <ul className="vcheck-list">
+        {check.missing.map((kind) => (
+          <li key={kind}>{t(`documentKinds.${kind}`)}</li>
+        ))}
+      </ul>
+    );
+  }
+  if (check.code === 'vat_duplicate' && check.partnerIds?.length) {
+    return (
+      <ul className="vcheck-list">
+        {check.partnerIds.map((id) => (
+          <li key={id}>
+            <Link to={`/admin/partners/${id}`} data-testid="admin-check-partner-link" title={id}>
+              {t('checks.otherPartner', { id: shortId(id) })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (check.code === 'duplicate_files' && check.documentIds?.length) {
+    return (
+      <ul className="vcheck-list">
+        {check.documentIds.map((id) => {
+          const own = documents.find((doc) => doc.id === id);
+          return <li key={id}>{own ? own.filename : t('checks.otherDocument', { id: shortId(id) })}</li>;
+        })}
+      </ul>
+    );
+  }
+  return null;
+}
+
+/** The service's automated checks, styled pass / warn / fail; warnings never block a decision. */
+interface AutomatedChecksProps {
+  checks: AutomatedCheck[];
+  documents: PartnerDocument[];
+  /** vat_format also fails when no VAT id was given, which deserves its own sentence. */
+  vatId: string | null;
+}
+
+export function AutomatedChecks({ checks, documents, vatId }: AutomatedChecksProps) {
+  const { t } = useTranslation('verification');
+  const sentence = (check: AutomatedCheck) =>
+    check.code === 'vat_format' && check.status === 'fail' && !vatId
+      ? t('checks.vat_format.missing')
+      : t(`checks.${check.code}.${check.status}`, { defaultValue: t(`checkStatus.${check.status}`) });
+  const sorted = [...checks].sort((a, b) => checkOrder.indexOf(a.code) - checkOrder.indexOf(b.code));
+  return (
+    <section className="card" aria-labelledby="checks-title" data-testid="admin-checks">
+      <h2 id="checks-title">{t('checks.title')}</h2>
+      {sorted.length === 0 && <p className="muted">{t('checks.none')}</p>}
+      <ul className="plain-list stack">
+        {sorted.map((check) => (
+          <li
+            key={check.code}
+            className={`vcheck vcheck-${check.status}`}
+            data-testid={`admin-check-${check.code}`}
+            data-status={check.status}
+          >
+            <div className="row vcheck-head">
+              <strong>{t(`checks.${check.code}.title`, { defaultValue: check.code })}</strong>
+              <span className={`badge ${statusBadge[check.status]}`}>{t(`checkStatus.${check.status}`)}</span>
+            </div>
+            <p className="muted vcheck-text">{sentence(check)}</p>
+            <CheckDetails check={check} documents={documents} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { getPartner } from '../../api/directory-api.ts';
+import { isApiError } from '../../api/api-error.ts';
+import { PartnerProfileView } from '../../components/partner/partner-profile-view.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import '../../styles/directory.css';
+
+/** A malformed id in a hand-typed URL (400 on the only parameter) is as missing as an unknown one. */
+function isNotFound(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || (error.status === 400 && error.code === 'validation_failed'));
+}
+
+/** Returns to the directory with the filters the visitor came from, when known. */
+function BackLink() {
+  const { t } = useTranslation('directory');
+  const location = useLocation();
+  const state = location.state as { directorySearch?: unknown } | null;
+  const search = typeof state?.directorySearch === 'string' ? state.directorySearch : '';
+  return (
+    <Link to={`/partners${search}`} className="back-link" data-testid="partner-profile-back">
+      ← {t('profile.back')}
+    </Link>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation('directory');
+  return (
+    <section className="empty-state" data-testid="partner-profile-not-found" aria-labelledby="partner-missing-title">
+      <h1 id="partner-missing-title">{t('profile.notFoundTitle')}</h1>
+      <p className="muted">{t('profile.notFoundBody')}</p>
+      <Link to="/partners" className="btn btn-primary">
+        {t('profile.browse')}
+      </Link>
+    </section>
+  );
+}
+
+/** Packages arrive with the bundling feature; until then an honest placeholder. */
+function PackagesPlaceholder() {
+  const { t } = useTranslation('directory');
+  return (
+    <section className="card" aria-labelledby="partner-packages-title" data-testid="partner-packages">
+      <div className="card-header">
+        <h2 id="partner-packages-title">{t('profile.packagesTitle')}</h2>
+        <span className="badge badge-neutral">{t('profile.comingSoon')}</span>
+      </div>
+      <p className="muted" style={{ margin: 0 }}>
+        {t('profile.packagesBody')}
+      </p>
+    </section>
+  );
+}
+
+/** A partner's public profile: the shared profile view plus, later, its packages. */
+export function PartnerProfilePage() {
+  const { t } = useTranslation('directory');
+  const { id = '' } = useParams();
+  const query = useQuery({
+    queryKey: ['directory', 'partner', id],
+    queryFn: ({ signal }) => getPartner(id, signal),
+    retry: (failures, error) => !isNotFound(error) && failures < 2,
+  });
+  useDocumentTitle(query.data?.name ?? t('profile.title'));
+
+  return (
+    <div className="stack partner-profile-page" data-testid="partner-profile">
+      <BackLink />
+      {query.isPending && <Loading />}
+      {query.isError && (isNotFound(query.error) ? <NotFound /> : <ProblemAlert error={query.error} />)}
+      {query.data && (
+        <>
+          <PartnerProfileView partner={query.data} headingLevel={1} />
+          <PackagesPlaceholder />
+        </>
+      )}
+    </div>
+  );
+}

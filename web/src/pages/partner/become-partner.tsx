@@ -1,0 +1,35 @@
+import { partnerTypes } from '@contracts/http';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { InvitationsCard } from './invitations-card.tsx';
+
+/** The overview for a signed-in user with no partner yet: register one, or join by invitation. */
+export function BecomePartner() {
+  const { t } = useTranslation('onboarding');
+  return (
+    <div className="stack">
+      <section className="card become-hero" aria-labelledby="become-title">
+        <div className="become-copy">
+          <h2 id="become-title">{t('become.title')}</h2>
+          <p className="lead">{t('become.body')}</p>
+          <ul className="become-points">
+            <li>{t('become.points.register')}</li>
+            <li>{t('become.points.verify')}</li>
+            <li>{t('become.points.sell')}</li>
+          </ul>
+          <Link to="/partner/onboarding" className="btn btn-primary" data-testid="become-partner">
+            {t('become.cta')}
+          </Link>
+        </div>
+        <ul className="become-types" aria-label={t('become.typesLabel')}>
+          {partnerTypes.map((type) => (
+            <li key={type} className="badge badge-neutral">
+              {t(`profileView.types.${type}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <InvitationsCard />
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { MembersView, MyPartner, PartnerMember } from '@contracts/http';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { removeMember, withdrawInvitation } from '../../../api/partners-api.ts';
+import { ConfirmDialog } from '../../../components/partner/confirm-dialog.tsx';
+import { Loading } from '../../../components/ui/loading.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useMembers, useMyPartner, usePartnerAction } from '../partner-queries.ts';
+import { NoPartner } from '../profile/profile-page.tsx';
+import { InviteForm } from './invite-form.tsx';
+import { RolesTable } from './roles-table.tsx';
+
+function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
+  const { t, i18n } = useTranslation('onboarding');
+  const [removing, setRemoving] = useState<PartnerMember | null>(null);
+  const remove = usePartnerAction(removeMember);
+  const withdraw = usePartnerAction(withdrawInvitation);
+
+  return (
+    <section className="card" aria-labelledby="members-title">
+      <h2 id="members-title">{t('members.listTitle')}</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('members.email')}</th>
+              <th scope="col">{t('members.role')}</th>
+              <th scope="col">{t('members.joined')}</th>
+              {owner && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('members.actions')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map((member) => (
+              <tr key={member.userId} data-testid="member-row" data-role={member.role}>
+                <td>{member.email}</td>
+                <td>{t(`roles.${member.role}.name`)}</td>
+                <td>{formatDateTime(member.joinedAt, i18n.language)}</td>
+                {owner && (
+                  <td>
+                    {member.role !== 'owner' && (
+                      <button
+                        type="button"
+                        className="btn btn-danger btn-sm"
+                        data-testid="member-remove"
+                        aria-label={t('members.removeLabel', { email: member.email })}
+                        onClick={() => setRemoving(member)}
+                      >
+                        {t('members.remove')}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="members-subtitle">{t('members.pendingTitle')}</h3>
+      {view.invitations.length === 0 ? (
+        <p className="muted">{t('members.noPending')}</p>
+      ) : (
+        <ul className="invitations">
+          {view.invitations.map((invitation) => (
+            <li key={invitation.id} className="invitation" data-testid="invitation-row">
+              <div>
+                <strong>{invitation.email}</strong>
+                <p className="muted" style={{ margin: 0 }}>
+                  {t(`roles.${invitation.role}.name`)} · {formatDateTime(invitation.invitedAt, i18n.language)}
+                </p>
+              </div>
+              {owner && (
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-sm"
+                  data-testid="invitation-withdraw"
+                  disabled={withdraw.isPending}
+                  aria-label={t('members.withdrawLabel', { email: invitation.email })}
+                  onClick={() => withdraw.mutate(invitation.id)}
+                >
+                  {t('members.withdraw')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ProblemAlert error={remove.error ?? withdraw.error} />
+      <ConfirmDialog
+        open={!!removing}
+        danger
+        title={t('members.removeTitle')}
+        confirmLabel={t('members.remove')}
+        testId="member-remove-dialog"
+        pending={remove.isPending}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && remove.mutate(removing.userId, { onSettled: () => setRemoving(null) })}
+      >
+        <p>{t('members.removeBody', { email: removing?.email ?? '' })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function Members({ my }: { my: MyPartner }) {
+  const { t } = useTranslation('onboarding');
+  const members = useMembers(true);
+  const owner = my.role === 'owner';
+  return (
+    <div className="stack">
+      {!owner && (
+        <p className="alert" role="note" data-testid="members-read-only">
+          {t('members.readOnly')}
+        </p>
+      )}
+      {owner && <InviteForm />}
+      {members.isPending ? (
+        <Loading />
+      ) : members.isError ? (
+        <ProblemAlert error={members.error} />
+      ) : (
+        <MembersTables view={members.data} owner={owner} />
+      )}
+      <RolesTable />
+    </div>
+  );
+}
+
+export function MembersPage() {
+  const { t } = useTranslation('onboarding');
+  useDocumentTitle(t('members.title'));
+  const me = useMyPartner();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ProblemAlert error={me.error} />;
+  if (!me.data) return <NoPartner />;
+  return <Members my={me.data} />;
+}

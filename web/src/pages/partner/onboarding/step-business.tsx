@@ -1,0 +1,142 @@
+import { registerPartnerBodySchema, type MyPartner, type Partner, type PartnerType } from '@contracts/http';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/api-error.ts';
+import { partnerKeys, registerPartner, updatePartner } from '../../../api/partners-api.ts';
+import { useAuth } from '../../../auth/use-auth.ts';
+import { useDisplayNames } from '../../../components/partner/display-names.ts';
+import { SelectField } from '../../../components/partner/form-fields.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { useJoinedPartner, usePartnerMutation } from '../partner-queries.ts';
+import { blankToNull, changedFields, formLevelError, usePartnerForm } from '../use-partner-form.ts';
+import { WizardNav } from './wizard-nav.tsx';
+
+export const businessFields = [
+  'name',
+  'legalName',
+  'vatId',
+  'country',
+  'website',
+  'contactEmail',
+  'contactPhone',
+] as const;
+type BusinessField = (typeof businessFields)[number];
+type BusinessValues = Record<BusinessField, string>;
+
+function initialValues(partner: Partner | undefined, email: string | undefined): BusinessValues {
+  return {
+    name: partner?.name ?? '',
+    legalName: partner?.legalName ?? '',
+    vatId: partner?.vatId ?? '',
+    country: partner?.country ?? '',
+    website: partner?.website ?? '',
+    contactEmail: partner ? (partner.contactEmail ?? '') : (email ?? ''),
+    contactPhone: partner?.contactPhone ?? '',
+  };
+}
+
+interface StepBusinessProps {
+  my: MyPartner | null;
+  type: PartnerType;
+  onBack: () => void;
+  onDone: () => void;
+}
+
+/** Leaving this step the first time registers the partner (draft); later it patches it. */
+export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
+  const { t } = useTranslation('onboarding');
+  const { user } = useAuth();
+  const names = useDisplayNames();
+  const joined = useJoinedPartner();
+  const queryClient = useQueryClient();
+  const register = useMutation({
+    mutationFn: registerPartner,
+    onSuccess: joined,
+    // Registered meanwhile (another tab, an accepted invitation): show that partner instead.
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'already_partner_member')
+        void queryClient.invalidateQueries({ queryKey: partnerKeys.me });
+    },
+  });
+  const update = usePartnerMutation(updatePartner);
+  const toBody = useCallback(
+    (v: BusinessValues) => ({
+      type,
+      name: v.name,
+      country: v.country,
+      legalName: blankToNull(v.legalName),
+      vatId: blankToNull(v.vatId),
+      website: blankToNull(v.website),
+      contactEmail: blankToNull(v.contactEmail),
+      contactPhone: blankToNull(v.contactPhone),
+    }),
+    [type],
+  );
+  const form = usePartnerForm(initialValues(my?.partner, user?.email), registerPartnerBodySchema, toBody, [
+    'name',
+    'country',
+  ]);
+  const pending = register.isPending || update.isPending;
+  const onError = (error: unknown) => form.applyServerError(error, { invalid_vat: 'vatId' });
+
+  return (
+    <form
+      ref={form.formRef}
+      className="form wizard-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const body = form.validate();
+        if (!body || pending) return;
+        if (!my) return register.mutate(body, { onSuccess: onDone, onError });
+        const { type: _type, ...rest } = body;
+        const patch = changedFields(rest, my.partner, businessFields);
+        if (Object.keys(patch).length === 0) return onDone();
+        update.mutate(patch, { onSuccess: onDone, onError });
+      }}
+    >
+      <div className="form-grid">
+        <TextField
+          label={t('business.name')}
+          autoComplete="organization"
+          hint={t('business.nameHint')}
+          {...form.text('name')}
+        />
+        <TextField label={t('business.legalName')} hint={t('business.legalNameHint')} {...form.text('legalName')} />
+        <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.text('vatId')} />
+        <SelectField
+          label={t('business.country')}
+          placeholder={t('business.countryPlaceholder')}
+          options={names.countryOptions.map((o) => ({ value: o.code, label: o.name }))}
+          autoComplete="country"
+          {...form.text('country')}
+        />
+        <TextField
+          label={t('business.website')}
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          {...form.text('website')}
+        />
+        <TextField
+          label={t('business.contactEmail')}
+          type="email"
+          autoComplete="email"
+          {...form.text('contactEmail')}
+        />
+        <TextField
+          label={t('business.contactPhone')}
+          type="tel"
+          autoComplete="tel"
+          placeholder="+39 011 123 4567"
+          hint={t('business.contactPhoneHint')}
+          {...form.text('contactPhone')}
+        />
+      </div>
+      <ProblemAlert error={formLevelError(register.error ?? update.error, ['invalid_vat'])} />
+      <WizardNav onBack={onBack} pending={pending} nextLabel={my ? undefined : t('business.register')} />
+    </form>
+  );
+}

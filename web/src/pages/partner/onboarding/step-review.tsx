@@ -1,0 +1,108 @@
+import type { CheckCode, MyPartner } from '@contracts/http';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/api-error.ts';
+import { partnerKeys, submitPartner } from '../../../api/partners-api.ts';
+import { ChecksList } from '../../../components/partner/checks-list.tsx';
+import { useDisplayNames } from '../../../components/partner/display-names.ts';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
+import { canManage, useDocuments, usePartnerMutation } from '../partner-queries.ts';
+
+interface StepReviewProps {
+  my: MyPartner;
+  onBack: () => void;
+  onGo: (step: number) => void;
+}
+
+function Summary({ my, onGo }: { my: MyPartner; onGo: (step: number) => void }) {
+  const { t } = useTranslation('onboarding');
+  const names = useDisplayNames();
+  const documents = useDocuments(true);
+  const { partner } = my;
+  const dash = '—';
+  const rows: [string, string, number][] = [
+    [t('review.type'), t(`profileView.types.${partner.type}`), 1],
+    [t('business.name'), partner.name, 2],
+    [t('business.legalName'), partner.legalName ?? dash, 2],
+    [t('business.vatId'), partner.vatId ?? dash, 2],
+    [t('business.country'), names.country(partner.country), 2],
+    [t('business.contactEmail'), partner.contactEmail ?? dash, 2],
+    [t('regions.regions'), partner.regions.map(names.region).join(', ') || dash, 3],
+    [t('regions.languages'), partner.languages.map(names.language).join(', ') || dash, 3],
+    [t('review.documents'), String(documents.data?.length ?? dash), 4],
+  ];
+  return (
+    <dl className="dl review-summary">
+      {rows.map(([label, value, step]) => (
+        <div key={label} className="review-row">
+          <dt>{label}</dt>
+          <dd>
+            {value}{' '}
+            {step > 1 && (
+              <button
+                type="button"
+                className="btn btn-ghost btn-sm"
+                aria-label={t('review.editLabel', { field: label })}
+                onClick={() => onGo(step)}
+              >
+                {t('review.edit')}
+              </button>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Submit only once no automated check fails; the server re-checks and may still refuse. */
+export function StepReview({ my, onBack, onGo }: StepReviewProps) {
+  const { t } = useTranslation('onboarding');
+  const queryClient = useQueryClient();
+  const submit = usePartnerMutation(submitPartner);
+  const blocked = my.checks.some((check) => check.status === 'fail');
+  const fix = (code: CheckCode) => onGo(code === 'required_documents' ? 4 : 2);
+
+  return (
+    <form
+      className="form wizard-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (blocked || submit.isPending) return;
+        submit.mutate(undefined, {
+          // The answer to `submission_incomplete` carries fresh checks: reload them.
+          onError: (error) => {
+            if (isApiError(error) && error.code === 'submission_incomplete')
+              void queryClient.invalidateQueries({ queryKey: partnerKeys.me });
+          },
+        });
+      }}
+    >
+      <Summary my={my} onGo={onGo} />
+      <section aria-labelledby="checks-title" className="stack">
+        <h3 id="checks-title">{t('review.checksTitle')}</h3>
+        <ChecksList checks={my.checks} onFix={fix} />
+      </section>
+      <p className="muted" id="submit-hint">
+        {blocked ? t('review.blocked') : t('review.ready')}
+      </p>
+      <ProblemAlert error={submit.error} />
+      <div className="wizard-nav">
+        <button type="button" className="btn btn-secondary" data-testid="wizard-back" onClick={onBack}>
+          {t('wizard.back')}
+        </button>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="wizard-submit"
+          disabled={blocked || submit.isPending || !canManage(my)}
+          aria-describedby="submit-hint"
+        >
+          {submit.isPending && <span className="spinner spinner-sm" aria-hidden="true" />}
+          {submit.isPending ? t('review.submitting') : t('review.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

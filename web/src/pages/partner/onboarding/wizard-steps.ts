@@ -1,0 +1,21 @@
+import type { AutomatedCheck, CheckCode, MyPartner } from '@contracts/http';
+
+export const wizardSteps = ['type', 'business', 'regions', 'documents', 'review'] as const;
+export type WizardStep = (typeof wizardSteps)[number];
+export const STEP_COUNT = wizardSteps.length;
+
+export function failing(checks: readonly AutomatedCheck[], code: CheckCode): boolean {
+  return checks.some((check) => check.code === code && check.status === 'fail');
+}
+
+/**
+ * Where a returning partner resumes (1-based): the type is fixed once registered, so the
+ * first step whose data is missing or fails an automated check, else the review.
+ */
+export function firstIncompleteStep(my: MyPartner): number {
+  const { partner, checks } = my;
+  if (!partner.name || !partner.country || failing(checks, 'vat_format')) return 2;
+  if (partner.regions.length === 0 || partner.languages.length === 0) return 3;
+  if (failing(checks, 'required_documents')) return 4;
+  return 5;
+}

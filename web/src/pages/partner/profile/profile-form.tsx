@@ -1,0 +1,149 @@
+import { updatePartnerBodySchema, type MyPartner, type UpdatePartnerBody } from '@contracts/http';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updatePartner } from '../../../api/partners-api.ts';
+import { ConfirmDialog } from '../../../components/partner/confirm-dialog.tsx';
+import { useDisplayNames } from '../../../components/partner/display-names.ts';
+import { SelectField, TextAreaField } from '../../../components/partner/form-fields.tsx';
+import { PartnerProfileView } from '../../../components/partner/partner-profile-view.tsx';
+import { RegionLanguageFields } from '../../../components/partner/region-language-fields.tsx';
+import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { usePartnerMutation } from '../partner-queries.ts';
+import { changedFields, formLevelError, usePartnerForm } from '../use-partner-form.ts';
+import { LogoField } from './logo-field.tsx';
+import { previewPartner, profileBody, profileFields, profileValues } from './profile-values.ts';
+import { SocialLinksField } from './social-links-field.tsx';
+
+/** Edits the profile beside a live preview of the public page; viewers get the same form read-only. */
+export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean }) {
+  const { t } = useTranslation('onboarding');
+  const names = useDisplayNames();
+  const { partner } = my;
+  const form = usePartnerForm(profileValues(partner), updatePartnerBodySchema, profileBody, ['name', 'country']);
+  const update = usePartnerMutation(updatePartner);
+  const [confirm, setConfirm] = useState<UpdatePartnerBody | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const verified = partner.status === 'verified';
+
+  const save = (patch: UpdatePartnerBody) => {
+    setConfirm(null);
+    update.mutate(patch, {
+      onSuccess: (fresh) => {
+        form.reset(profileValues(fresh.partner));
+        setNotice(fresh.partner.status === 'pending_review' ? t('profile.savedForReview') : t('profile.saved'));
+      },
+      onError: (error) => form.applyServerError(error, { invalid_vat: 'vatId' }),
+    });
+  };
+
+  return (
+    <div className="profile-layout">
+      <form
+        ref={form.formRef}
+        className="form profile-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setNotice(null);
+          const body = form.validate();
+          if (!body || readOnly || update.isPending) return;
+          const patch = changedFields(body, partner, profileFields);
+          if (Object.keys(patch).length === 0) return setNotice(t('profile.nothingChanged'));
+          // Legal name and VAT id are what the badge vouches for: changing them means a new review.
+          if (verified && ('legalName' in patch || 'vatId' in patch)) return setConfirm(patch);
+          save(patch);
+        }}
+      >
+        <fieldset className="card form" disabled={readOnly}>
+          <legend className="card-legend">{t('profile.publicSection')}</legend>
+          <LogoField partner={partner} disabled={readOnly} />
+          <TextAreaField
+            label={t('profile.description')}
+            hint={t('profile.descriptionHint')}
+            maxLength={2000}
+            rows={6}
+            {...form.text('description')}
+          />
+          <TextField label={t('business.website')} type="url" placeholder="https://" {...form.text('website')} />
+          <SocialLinksField
+            value={form.values.socialLinks}
+            onChange={(next) => form.set('socialLinks', next)}
+            errors={form.errors.socialLinks}
+            disabled={readOnly}
+          />
+          <RegionLanguageFields
+            regions={form.values.regions}
+            languages={form.values.languages}
+            onRegions={(next) => form.set('regions', next)}
+            onLanguages={(next) => form.set('languages', next)}
+            errors={form.errors}
+            disabled={readOnly}
+          />
+        </fieldset>
+        <fieldset className="card form" disabled={readOnly}>
+          <legend className="card-legend">{t('profile.contactSection')}</legend>
+          <p className="field-hint">{t('profile.contactHint')}</p>
+          <TextField label={t('business.contactEmail')} type="email" {...form.text('contactEmail')} />
+          <TextField
+            label={t('business.contactPhone')}
+            type="tel"
+            placeholder="+39 011 123 4567"
+            {...form.text('contactPhone')}
+          />
+        </fieldset>
+        <fieldset className="card form" disabled={readOnly}>
+          <legend className="card-legend">{t('profile.businessSection')}</legend>
+          {verified && !readOnly && (
+            <p className="alert alert-warning" role="note">
+              {t('profile.reviewWarning')}
+            </p>
+          )}
+          <TextField label={t('business.name')} {...form.text('name')} />
+          <TextField label={t('business.legalName')} {...form.text('legalName')} />
+          <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.text('vatId')} />
+          <SelectField
+            label={t('business.country')}
+            options={names.countryOptions.map((o) => ({ value: o.code, label: o.name }))}
+            {...form.text('country')}
+          />
+        </fieldset>
+        <ProblemAlert error={formLevelError(update.error, ['invalid_vat'])} />
+        <p className="doc-notice doc-notice-success" role="status" aria-live="polite">
+          {notice}
+        </p>
+        {!readOnly && (
+          <button
+            type="submit"
+            className="btn btn-primary form-submit"
+            data-testid="profile-save"
+            disabled={update.isPending}
+          >
+            {update.isPending && <span className="spinner spinner-sm" aria-hidden="true" />}
+            {update.isPending ? t('profile.saving') : t('profile.save')}
+          </button>
+        )}
+      </form>
+      <aside className="profile-preview" aria-labelledby="preview-title" data-testid="profile-preview">
+        <h2 id="preview-title" className="preview-title">
+          {t('profile.previewTitle')}
+        </h2>
+        <p className="field-hint">{t('profile.previewHint')}</p>
+        <div className="card">
+          <PartnerProfileView partner={previewPartner(partner, form.values)} />
+        </div>
+      </aside>
+      <ConfirmDialog
+        open={!!confirm}
+        title={t('profile.confirmTitle')}
+        confirmLabel={t('profile.confirmSave')}
+        testId="profile-review-dialog"
+        pending={update.isPending}
+        onConfirm={() => confirm && save(confirm)}
+        onCancel={() => setConfirm(null)}
+      >
+        <p>{t('profile.confirmBody')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
