@@ -8,6 +8,14 @@ import { useLiveEvents, type LiveEvent } from './live-context.ts';
 const TOAST_MS = 6_000;
 const MAX_TOASTS = 3;
 
+/** A known event in words, in the UI language; any other by its subject. */
+function EventText({ subject }: { subject: string }) {
+  const { t } = useTranslation('common');
+  const key = subject.replace(/\./g, '_');
+  const text = t(`live.events.${key}`, { defaultValue: '' });
+  return text ? <div>{text}</div> : <div className="mono">{subject}</div>;
+}
+
 /** Brief, polite announcements of pushed events; the full list lives behind the indicator. */
 export function LiveToasts() {
   const { t, i18n } = useTranslation('common');
@@ -62,7 +70,7 @@ export function LiveToasts() {
                 ×
               </button>
             </div>
-            <div className="mono">{toast.subject}</div>
+            <EventText subject={toast.subject} />
             <div className="muted" style={{ fontSize: '0.8rem' }}>
               {formatTime(toast.occurredAt, i18n.language)}
             </div>

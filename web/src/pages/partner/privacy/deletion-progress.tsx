@@ -33,10 +33,13 @@ export function DeletionProgress({ deletion }: { deletion: DeletionRequest }) {
         {!done && <span className="spinner" aria-hidden="true" />}
       </div>
       <p>
-        {t('deletion.requested', {
-          name: deletion.partnerName,
-          date: formatDateTime(deletion.requestedAt, i18n.language),
-        })}
+        {/* Once erased, the request no longer keeps the partner's name. */}
+        {deletion.partnerName
+          ? t('deletion.requested', {
+              name: deletion.partnerName,
+              date: formatDateTime(deletion.requestedAt, i18n.language),
+            })
+          : t('deletion.requestedUnnamed', { date: formatDateTime(deletion.requestedAt, i18n.language) })}
       </p>
       <p className="deletion-count" role="status" aria-live="polite">
         {done
