@@ -16,6 +16,7 @@ import type { PartnersSettings } from './config.ts';
 import { auditLog, deadLetters, inbox, outbox, SCHEMA_NAME } from './db/schema.ts';
 import type { PartnersContext } from './domain/context.ts';
 import { registerPartnerDataErasedHandlers } from './events/partner-data-erased.handler.ts';
+import { registerUserDeletedHandler } from './events/user-deleted.handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { gdprRoutes } from './routes/gdpr.routes.ts';
 import { membersRoutes } from './routes/members.routes.ts';
@@ -87,6 +88,7 @@ export async function buildPartnersService(deps: PartnersServiceDeps): Promise<S
     });
     const ctx: PartnersContext = { db: database.db, bus, store, settings };
     registerPartnerDataErasedHandlers(bus, ctx);
+    registerUserDeletedHandler(bus);
     myPartnerRoutes(app, ctx);
     membersRoutes(app, ctx);
     gdprRoutes(app, ctx);
