@@ -12,3 +12,4 @@ export {
   type AuditBreakReason,
   type VerifyAuditOptions,
 } from './verify-audit-chain.ts';
+export { auditOps } from './audit-ops.ts';

@@ -40,3 +40,4 @@ export type { EventsLogger } from './logger.ts';
 export { PermanentEventError, EventValidationError, MalformedMessageError } from './errors.ts';
 export { withCorrelationId, currentCorrelationId } from './correlation.ts';
 export { subjectMatches } from './subject-matcher.ts';
+export { bindBusToApp, deadLetterOps, type HookableApp, type ServiceLifecycle } from './service-lifecycle.ts';

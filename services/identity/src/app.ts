@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { installAuditGuards, listAudit, verifyAuditChain } from '@tourconnect/audit';
+import { auditOps, installAuditGuards } from '@tourconnect/audit';
 import { eventContracts } from '@tourconnect/contracts';
 import { applyMigrations, pingDatabase, type Database } from '@tourconnect/db';
-import { createEventBus, type EventBus, type EventTransport } from '@tourconnect/events';
+import { bindBusToApp, createEventBus, deadLetterOps, type EventTransport } from '@tourconnect/events';
 import { createService, installOpsRoutes, type ServiceApp, type ServiceOptions } from '@tourconnect/service-kit';
 import type { IdentitySettings } from './config.ts';
 import { purgeStaleThrottles } from './db/login-throttle.repository.ts';
@@ -61,8 +61,9 @@ export async function buildIdentityService(deps: IdentityServiceDeps): Promise<S
     jwksRoutes(app, keys);
     authRoutes(app, ctx);
     accountRoutes(app, ctx);
-    installOps(app, database, bus);
-    installLifecycle(app, deps, bus);
+    installOpsRoutes(app, { deadLetters: deadLetterOps(bus), audit: auditOps(database.db, auditLog) });
+    installThrottlePurge(app, database, settings);
+    bindBusToApp(app, { bus, database, transport, ownsTransport: deps.ownsTransport });
     if (settings.ADMIN_EMAIL && settings.ADMIN_PASSWORD) {
       const outcome = await bootstrapAdmin(ctx, settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD);
       app.log.info({ outcome }, 'bootstrap admin checked');
@@ -90,38 +91,19 @@ async function createIdentityApp(deps: IdentityServiceDeps, keys: SigningKeys): 
   return app;
 }
 
-function installOps(app: ServiceApp, database: Database, bus: EventBus): void {
-  installOpsRoutes(app, {
-    deadLetters: {
-      list: ({ limit }) => bus.listDeadLetters({ limit }),
-      replay: (id) => bus.replayDeadLetter(id),
-    },
-    audit: {
-      list: (query) => listAudit(database.db, auditLog, query),
-      verify: () => verifyAuditChain(database.db, auditLog),
-    },
-  });
-}
-
 const THROTTLE_PURGE_MS = 3_600_000;
 
-function installLifecycle(app: ServiceApp, deps: IdentityServiceDeps, bus: EventBus): void {
-  const { database, settings } = deps;
+/** Stale login-throttle rows are purged hourly while the app runs. */
+function installThrottlePurge(app: ServiceApp, database: Database, settings: IdentitySettings): void {
   const purge = () =>
     purgeStaleThrottles(database.db, settings.LOGIN_LOCK_SECONDS).catch((err: unknown) =>
       app.log.warn({ err }, 'login throttle purge failed'),
     );
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    await bus.start();
     void purge();
     timer = setInterval(() => void purge(), THROTTLE_PURGE_MS);
     timer.unref();
   });
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await bus.stop();
-    if (deps.ownsTransport) await deps.transport.close();
-    await database.close();
-  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import type { JWTVerifyGetKey } from 'jose';
-import { installAuditGuards, listAudit, verifyAuditChain } from '@tourconnect/audit';
+import { auditOps, installAuditGuards } from '@tourconnect/audit';
 import { eventContracts } from '@tourconnect/contracts';
 import { applyMigrations, pingDatabase, type Database } from '@tourconnect/db';
-import { createEventBus, type EventBus, type EventTransport } from '@tourconnect/events';
+import { bindBusToApp, createEventBus, deadLetterOps, type EventTransport } from '@tourconnect/events';
 import {
   createService,
   installOpsRoutes,
@@ -94,35 +94,11 @@ export async function buildPartnersService(deps: PartnersServiceDeps): Promise<S
     gdprRoutes(app, ctx);
     publicRoutes(app, ctx);
     adminRoutes(app, ctx);
-    installOps(app, database, bus);
-    installLifecycle(app, deps, bus);
+    installOpsRoutes(app, { deadLetters: deadLetterOps(bus), audit: auditOps(database.db, auditLog) });
+    bindBusToApp(app, { bus, database, transport, ownsTransport: deps.ownsTransport });
     return app;
   } catch (error) {
     await app.close().catch(() => {});
     throw error;
   }
-}
-
-function installOps(app: ServiceApp, database: Database, bus: EventBus): void {
-  installOpsRoutes(app, {
-    deadLetters: {
-      list: ({ limit }) => bus.listDeadLetters({ limit }),
-      replay: (id) => bus.replayDeadLetter(id),
-    },
-    audit: {
-      list: (query) => listAudit(database.db, auditLog, query),
-      verify: () => verifyAuditChain(database.db, auditLog),
-    },
-  });
-}
-
-function installLifecycle(app: ServiceApp, deps: PartnersServiceDeps, bus: EventBus): void {
-  app.addHook('onReady', async () => {
-    await bus.start();
-  });
-  app.addHook('onClose', async () => {
-    await bus.stop();
-    if (deps.ownsTransport) await deps.transport.close();
-    await deps.database.close();
-  });
 }

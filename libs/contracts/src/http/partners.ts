@@ -142,38 +142,20 @@ const profileShape = {
   languages: uniqueList(languageCodeSchema, 30),
 };
 
-export const registerPartnerBodySchema = z.strictObject({
+/** Every profile field, each optional: what PATCH accepts, and what registration adds to its required three. */
+const optionalProfile = z.strictObject(profileShape).partial();
+
+export const registerPartnerBodySchema = optionalProfile.extend({
   type: partnerTypeSchema,
   name: profileShape.name,
   country: profileShape.country,
-  legalName: profileShape.legalName.optional(),
-  vatId: profileShape.vatId.optional(),
-  website: profileShape.website.optional(),
-  socialLinks: profileShape.socialLinks.optional(),
-  contactEmail: profileShape.contactEmail.optional(),
-  contactPhone: profileShape.contactPhone.optional(),
-  description: profileShape.description.optional(),
-  regions: profileShape.regions.optional(),
-  languages: profileShape.languages.optional(),
 });
 export type RegisterPartnerBody = z.input<typeof registerPartnerBodySchema>;
 
 /** The type is chosen once at registration; everything else may change (status rules apply). */
-export const updatePartnerBodySchema = z
-  .strictObject({
-    name: profileShape.name.optional(),
-    legalName: profileShape.legalName.optional(),
-    vatId: profileShape.vatId.optional(),
-    country: profileShape.country.optional(),
-    website: profileShape.website.optional(),
-    socialLinks: profileShape.socialLinks.optional(),
-    contactEmail: profileShape.contactEmail.optional(),
-    contactPhone: profileShape.contactPhone.optional(),
-    description: profileShape.description.optional(),
-    regions: profileShape.regions.optional(),
-    languages: profileShape.languages.optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, { message: 'empty_update' });
+export const updatePartnerBodySchema = optionalProfile.refine((body) => Object.keys(body).length > 0, {
+  message: 'empty_update',
+});
 export type UpdatePartnerBody = z.input<typeof updatePartnerBodySchema>;
 
 export const verifyPartnerBodySchema = z
