@@ -51,7 +51,7 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
           const patch = changedFields(body, partner, profileFields);
           if (Object.keys(patch).length === 0) return setNotice(t('profile.nothingChanged'));
           // Legal name and VAT id are what the badge vouches for: changing them means a new review.
-          if (verified && ('legalName' in patch || 'vatId' in patch)) return setConfirm(patch);
+          if (verified && ('legalName' in patch || 'vatId' in patch || 'country' in patch)) return setConfirm(patch);
           save(patch);
         }}
       >
