@@ -14,9 +14,18 @@ export interface LoadResult {
  */
 export function autocannon(
   url: string,
-  opts: { connections: number; durationSec: number; headers?: Record<string, string> },
+  opts: {
+    connections: number;
+    durationSec: number;
+    headers?: Record<string, string>;
+    method?: 'GET' | 'POST';
+    /** The request body, read from this file (large or binary bodies). */
+    inputFile?: string;
+  },
 ): Promise<LoadResult> {
   const args = ['autocannon', '-j', '-c', String(opts.connections), '-d', String(opts.durationSec)];
+  if (opts.method) args.push('-m', opts.method);
+  if (opts.inputFile) args.push('-i', opts.inputFile);
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
   args.push(url);
   return new Promise((resolve, reject) => {

@@ -85,6 +85,12 @@ export function installProblemHandlers(app: FastifyInstance, notFound?: NotFound
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(request, reply, error.statusCode, 'bad_request', 'The request cannot be processed');
     }
+    // The client went away mid-response (a closed tab, a load generator stopping): nothing
+    // failed on our side and nobody is left to answer.
+    if (reply.raw.destroyed || error.code === 'UND_ERR_ABORTED') {
+      request.log.info({ code: error.code }, 'client closed the connection');
+      return reply;
+    }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');
     } else {

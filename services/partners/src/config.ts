@@ -25,6 +25,10 @@ const settingsShape = {
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
+  /** Per client IP and minute: the public directory and profiles (twice this for profiles). */
+  DIRECTORY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Per client IP and minute: document and logo uploads. */
+  UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /**
    * The services (besides partners) that hold partner data and confirm a GDPR erasure with
    * `<service>.partner_data.erased.v1`; a deletion completes when every one has confirmed.

@@ -77,7 +77,7 @@ export function myPartnerRoutes(app: ServiceApp, ctx: PartnersContext): void {
     {
       preHandler: app.requireUser(),
       schema: { tags, summary: 'Upload the logo (multipart field "file"; PNG or JPEG, 2 MB)', security: bearer },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.settings.UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request) => {
       const { file } = await readUpload(request, LOGO_MAX_BYTES);
@@ -113,7 +113,7 @@ function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
         summary: 'Upload a verification document (multipart: field "kind", then field "file"; PDF/JPEG/PNG, 10 MB)',
         security: bearer,
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.settings.UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { file, fields } = await readUpload(request, DOCUMENT_MAX_BYTES);

@@ -12,7 +12,7 @@ export function publicRoutes(app: ServiceApp, ctx: PartnersContext): void {
     '/api/partners',
     {
       schema: { tags, summary: 'Partner directory (filters, paging)', querystring: directoryQuerySchema },
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.settings.DIRECTORY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request) => listDirectory(ctx, request.query),
   );
@@ -21,7 +21,7 @@ export function publicRoutes(app: ServiceApp, ctx: PartnersContext): void {
     '/api/partners/:id',
     {
       schema: { tags, summary: 'Public partner profile', params: idParams },
-      config: { rateLimit: { max: 240, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 2 * ctx.settings.DIRECTORY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request) => publicProfile(ctx, request.params.id),
   );
