@@ -175,9 +175,19 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
     await visitor.goto(`${platform.url}/partners?verified=true`);
     await visitor.locator(`[data-testid="partner-card"][data-partner-id="${partnerId}"]`).waitFor({ timeout: 15_000 });
     await shot(visitor, '15-directory-verified-it');
+    // Discover shows it too, with the same card and badge.
+    await visitor.goto(`${platform.url}/`);
+    const strip = visitor.getByTestId('discover-verified-partners');
+    await strip.locator(`[data-testid="partner-card"][data-partner-id="${partnerId}"]`).waitFor({ timeout: 15_000 });
+    expect(await strip.getByTestId('verified-badge').count()).toBeGreaterThan(0);
   }, 60_000);
 
   it('the owner downloads the data export and deletes the partner, following each service to completion', async () => {
+    // Deleting the account alone would leave the business registered: the account page says so.
+    await owner.goto(`${platform.url}/account`);
+    await expect
+      .poll(() => owner.getByTestId('account-partner-warning').getAttribute('data-role'), { timeout: 15_000 })
+      .toBe('owner');
     await owner.goto(`${platform.url}/partner/privacy`);
     const [download] = await Promise.all([
       owner.waitForEvent('download'),

@@ -6,6 +6,7 @@ import { acknowledgeEnd } from '../auth/session-store.ts';
 import { useAuth } from '../auth/use-auth.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { discoverHighlights } from './discover-highlights.ts';
+import { DiscoverVerifiedPartners } from './discover-verified-partners.tsx';
 
 /**
  * Discover: search and filters live in the URL so results are shareable; the results list
@@ -106,6 +107,8 @@ export function DiscoverPage() {
           )}
         </div>
       </section>
+
+      <DiscoverVerifiedPartners />
 
       <section className="grid" style={{ marginTop: 'var(--space-6)' }} aria-label={t('highlights.label')}>
         {discoverHighlights.map((key, index) => (

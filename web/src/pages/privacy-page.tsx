@@ -37,6 +37,8 @@ export function PrivacyPage() {
       ))}
       <p>
         <Link to="/account">{t('manageAccount')}</Link>
+        {' · '}
+        <Link to="/partner/privacy">{t('managePartner')}</Link>
       </p>
     </article>
   );

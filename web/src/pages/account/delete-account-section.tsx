@@ -1,10 +1,12 @@
 import { deleteAccountBodySchema } from '@contracts/http';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useDeleteAccount } from '../../auth/auth-mutations.ts';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
+import { useMyPartner } from '../partner/partner-queries.ts';
 
 /** GDPR erasure: irreversible, so it asks for the password and an explicit acknowledgement. */
 export function DeleteAccountSection() {
@@ -21,6 +23,7 @@ export function DeleteAccountSection() {
         <p className="alert-title">{t('delete.warningTitle')}</p>
         <p style={{ margin: 0 }}>{t('delete.warning')}</p>
       </div>
+      <PartnerWarning />
       <form
         ref={form.formRef}
         className="form"
@@ -61,5 +64,26 @@ export function DeleteAccountSection() {
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * Deleting an account does not erase the business it acts for: an owner's partner stays
+ * (without their e-mail), a manager or viewer leaves it. Say so before the password is typed.
+ */
+function PartnerWarning() {
+  const { t } = useTranslation('account');
+  const mine = useMyPartner();
+  const role = mine.data?.role;
+  if (!role) return null;
+  return (
+    <div className="alert alert-warning" role="note" data-testid="account-partner-warning" data-role={role}>
+      <p style={{ margin: 0 }}>
+        {role === 'owner'
+          ? t('delete.partnerOwner', { name: mine.data?.partner.name })
+          : t('delete.partnerMember', { name: mine.data?.partner.name })}{' '}
+        {role === 'owner' && <Link to="/partner/privacy">{t('delete.partnerPrivacyLink')}</Link>}
+      </p>
+    </div>
   );
 }
