@@ -227,10 +227,14 @@ export async function removeLogo(ctx: PartnersContext, caller: Caller): Promise<
   return view;
 }
 
-/** Logos are public: the profile shows them before verification too (not for erased partners). */
+/**
+ * Logos are public (an <img> sends no token, and the owner's preview shows a draft's logo),
+ * except once the partner asked to be erased.
+ */
 export async function readLogo(ctx: PartnersContext, partnerId: string): Promise<StoredFile> {
   const partner = await findPartner(ctx.db, partnerId);
-  if (!partner || partner.status === 'deleted' || !partner.logoKey) throw publicPartnerNotFound();
+  const erased = partner?.status === 'deleted' || partner?.status === 'deletion_requested';
+  if (!partner || erased || !partner.logoKey) throw publicPartnerNotFound();
   const data = await ctx.store.get(partner.logoKey);
   if (!data) throw publicPartnerNotFound();
   return { data, contentType: partner.logoContentType ?? 'application/octet-stream', filename: 'logo' };

@@ -192,6 +192,9 @@ describe('partner GDPR export and erasure across services (real PostgreSQL + NAT
       expect(edit.body.code).toBe('partner_locked');
       const publicProfile = await call(p.base, 'GET', `/api/partners/${partnerId}`);
       expect(publicProfile.status).toBe(404);
+      // The logo stops being served at once too, not only when the files are gone.
+      const logo = await call(p.base, 'GET', `/api/partners/${partnerId}/logo`);
+      expect(logo.status).toBe(404);
       const directory = await call(p.base, 'GET', '/api/partners?pageSize=50');
       expect(directory.body.items.map((i: { id: string }) => i.id)).not.toContain(partnerId);
       const again = await call(p.base, 'DELETE', '/api/partners/me', { ...as(owner), body: { confirmName: DMO.name } });
