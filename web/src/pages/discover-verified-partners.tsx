@@ -5,7 +5,7 @@ import { listPartners } from '../api/directory-api.ts';
 import { Loading } from '../components/ui/loading.tsx';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
 import { PartnerCard } from './directory/partner-card.tsx';
-import { useDisplayNames } from './directory/use-display-names.ts';
+import { useDisplayNames } from '../lib/display-names.ts';
 import '../styles/directory.css';
 
 const SHOWN = 6;

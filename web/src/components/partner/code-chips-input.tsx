@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/use-error-text.ts';
-import type { CodeOption } from './display-names.ts';
+import type { CodeOption } from '../../lib/display-names.ts';
 
 interface CodeChipsInputProps {
   label: string;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/partner-portal.css';
 import { VerifiedBadge } from '../ui/verified-badge.tsx';
-import { useDisplayNames } from './display-names.ts';
+import { useDisplayNames } from '../../lib/display-names.ts';
 
 /** Only http(s) links are rendered: anything else (javascript:, data:) would run in our origin. */
 function safeHref(value: string | null): string | null {

@@ -2,7 +2,7 @@ import type { Partner } from '@contracts/http';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
-import { useDisplayNames } from '../directory/use-display-names.ts';
+import { useDisplayNames } from '../../lib/display-names.ts';
 
 const dash = '—';
 

@@ -8,7 +8,7 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { Pager } from '../directory/pager.tsx';
-import { useDisplayNames } from '../directory/use-display-names.ts';
+import { useDisplayNames } from '../../lib/display-names.ts';
 import { CheckSummary } from './check-summary.tsx';
 import { QueueStatusTabs } from './queue-status-tabs.tsx';
 import { usePartnersLiveRefresh } from './use-partners-live-refresh.ts';

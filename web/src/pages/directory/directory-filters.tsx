@@ -2,7 +2,7 @@ import { partnerTypes } from '@contracts/http';
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryFilters } from './directory-search-params.ts';
-import type { DisplayNames } from './use-display-names.ts';
+import type { DisplayNames } from '../../lib/display-names.ts';
 
 /** Typing pauses this long before the URL (and so the results) follow the search box. */
 const SEARCH_DEBOUNCE_MS = 400;
@@ -94,13 +94,13 @@ function Select({
 /** Search, type, country, language and "verified only"; every change lands in the URL. */
 export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear }: DirectoryFiltersProps) {
   const { t } = useTranslation('directory');
-  const allCountries = useMemo(() => names.countryOptions(), [names]);
+  const allCountries = useMemo(() => names.countryOptions, [names]);
   // A shared link may name a subdivision ("IT-21"): keep it selectable rather than showing "all".
   const countries =
     filters.region && !allCountries.some((option) => option.code === filters.region)
       ? [{ code: filters.region, name: names.region(filters.region) }, ...allCountries]
       : allCountries;
-  const languages = useMemo(() => names.languageOptions(), [names]);
+  const languages = useMemo(() => names.languageOptions, [names]);
   const types = partnerTypes.map((type) => ({ code: type, name: t(`types.${type}`) }));
   const onSearch = useCallback((q: string) => onChange({ q }), [onChange]);
 

@@ -18,7 +18,7 @@ import {
 } from './directory-search-params.ts';
 import { PartnerCard } from './partner-card.tsx';
 import { Pager } from './pager.tsx';
-import { useDisplayNames } from './use-display-names.ts';
+import { useDisplayNames } from '../../lib/display-names.ts';
 import '../../styles/directory.css';
 
 /** The public partner directory; filters live in the URL so a filtered view can be shared. */

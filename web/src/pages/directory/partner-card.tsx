@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { VerifiedBadge } from '../../components/ui/verified-badge.tsx';
 import { PartnerLogo } from './partner-logo.tsx';
-import type { DisplayNames } from './use-display-names.ts';
+import type { DisplayNames } from '../../lib/display-names.ts';
 
 const SHOWN_CHIPS = 3;
 

@@ -1,7 +1,7 @@
 import type { MyPartner } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useDisplayNames } from '../../components/partner/display-names.ts';
+import { useDisplayNames } from '../../lib/display-names.ts';
 import { initials } from '../../components/partner/partner-profile-view.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.ts';
 import { partnerKeys, registerPartner, updatePartner } from '../../../api/partners-api.ts';
 import { useAuth } from '../../../auth/use-auth.ts';
-import { useDisplayNames } from '../../../components/partner/display-names.ts';
+import { useDisplayNames } from '../../../lib/display-names.ts';
 import { SelectField } from '../../../components/partner/form-fields.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';

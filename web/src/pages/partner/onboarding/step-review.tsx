@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.ts';
 import { partnerKeys, submitPartner } from '../../../api/partners-api.ts';
 import { ChecksList } from '../../../components/partner/checks-list.tsx';
-import { useDisplayNames } from '../../../components/partner/display-names.ts';
+import { useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { canManage, useDocuments, usePartnerMutation } from '../partner-queries.ts';
 

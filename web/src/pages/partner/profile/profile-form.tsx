@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updatePartner } from '../../../api/partners-api.ts';
 import { ConfirmDialog } from '../../../components/partner/confirm-dialog.tsx';
-import { useDisplayNames } from '../../../components/partner/display-names.ts';
+import { useDisplayNames } from '../../../lib/display-names.ts';
 import { SelectField, TextAreaField } from '../../../components/partner/form-fields.tsx';
 import { PartnerProfileView } from '../../../components/partner/partner-profile-view.tsx';
 import { RegionLanguageFields } from '../../../components/partner/region-language-fields.tsx';
