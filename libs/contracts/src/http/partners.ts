@@ -245,8 +245,10 @@ export interface AutomatedCheck {
   status: CheckStatus;
   /** required_documents: the kinds still missing. */
   missing?: DocumentKind[];
-  /** vat_duplicate: other partners already registered with the same VAT id. */
+  /** vat_duplicate, admins only: other partners already registered with the same VAT id. */
   partnerIds?: string[];
+  /** vat_duplicate, admins only: those partners' names and statuses, to judge at a glance. */
+  partners?: { id: string; name: string; status: PartnerStatus }[];
   /** duplicate_files: document ids whose bytes (SHA-256) appear twice or on another partner. */
   documentIds?: string[];
 }

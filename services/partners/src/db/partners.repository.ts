@@ -46,13 +46,17 @@ export async function updatePartner(executor: Executor, id: string, values: Part
 }
 
 /** Other live partners registered with the same VAT id (the `vat_duplicate` check). */
-export async function partnersWithVat(executor: Executor, vatId: string, exceptId: string): Promise<string[]> {
-  const rows = await executor
-    .select({ id: partners.id })
+export async function partnersWithVat(
+  executor: Executor,
+  vatId: string,
+  exceptId: string,
+): Promise<{ id: string; name: string; status: PartnerStatus }[]> {
+  return executor
+    .select({ id: partners.id, name: partners.name, status: partners.status })
     .from(partners)
     .where(and(eq(partners.vatId, vatId), ne(partners.id, exceptId), ne(partners.status, 'deleted')))
+    .orderBy(asc(partners.createdAt))
     .limit(20);
-  return rows.map((row) => row.id);
 }
 
 /** Documents of this partner whose bytes appear twice here or on another partner. */

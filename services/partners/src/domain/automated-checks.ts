@@ -10,7 +10,11 @@ import { checkTaxId } from './vat.ts';
  * The checks an admin would otherwise do by hand before reading the documents. `fail` blocks
  * submission (the partner can fix it); `warn` is for the admin (possible duplicate business).
  */
-export async function runAutomatedChecks(executor: Executor, partner: PartnerRow): Promise<AutomatedCheck[]> {
+export async function runAutomatedChecks(
+  executor: Executor,
+  partner: PartnerRow,
+  audience: 'partner' | 'admin' = 'partner',
+): Promise<AutomatedCheck[]> {
   const uploaded = await executor
     .selectDistinct({ kind: documents.kind })
     .from(documents)
@@ -24,10 +28,11 @@ export async function runAutomatedChecks(executor: Executor, partner: PartnerRow
     vatFormatCheck(partner),
   ];
   const sameVat = partner.vatId ? await partnersWithVat(executor, partner.vatId, partner.id) : [];
+  // Who else uses the VAT id is for the admin's eyes: a partner typing someone else's number
+  // learns only that it is already in use.
+  const others = audience === 'admin' ? { partnerIds: sameVat.map((other) => other.id), partners: sameVat } : {};
   checks.push(
-    sameVat.length
-      ? { code: 'vat_duplicate', status: 'warn', partnerIds: sameVat }
-      : { code: 'vat_duplicate', status: 'pass' },
+    sameVat.length ? { code: 'vat_duplicate', status: 'warn', ...others } : { code: 'vat_duplicate', status: 'pass' },
   );
   const duplicates = await duplicateDocumentIds(executor, partner.id);
   checks.push(

@@ -160,7 +160,11 @@ export async function reviewQueue(
   const items = await Promise.all(
     rows.map(async (row) => {
       const [counted] = await ctx.db.select({ n: count() }).from(documents).where(eq(documents.partnerId, row.id));
-      return { partner: toPartner(row), documentCount: counted?.n ?? 0, checks: await runAutomatedChecks(ctx.db, row) };
+      return {
+        partner: toPartner(row),
+        documentCount: counted?.n ?? 0,
+        checks: await runAutomatedChecks(ctx.db, row, 'admin'),
+      };
     }),
   );
   return { items, page: query.page, pageSize: query.pageSize, total };
@@ -171,7 +175,7 @@ export async function adminPartnerDetail(ctx: PartnersContext, partnerId: string
   if (!partner) throw publicPartnerNotFound();
   const [docs, checks, history] = await Promise.all([
     ctx.db.select().from(documents).where(eq(documents.partnerId, partnerId)).orderBy(asc(documents.uploadedAt)),
-    runAutomatedChecks(ctx.db, partner),
+    runAutomatedChecks(ctx.db, partner, 'admin'),
     listAudit(ctx.db, auditLog, { limit: 100, entityType: 'partner', entityId: partnerId }),
   ]);
   return {

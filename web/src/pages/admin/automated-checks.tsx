@@ -22,14 +22,15 @@ function CheckDetails({ check, documents }: { check: AutomatedCheck; documents: 
       </ul>
     );
   }
-  if (check.code === 'vat_duplicate' && check.partnerIds?.length) {
+  if (check.code === 'vat_duplicate' && check.partners?.length) {
     return (
       <ul className="vcheck-list">
-        {check.partnerIds.map((id) => (
-          <li key={id}>
-            <Link to={`/admin/partners/${id}`} data-testid="admin-check-partner-link" title={id}>
-              {t('checks.otherPartner', { id: shortId(id) })}
-            </Link>
+        {check.partners.map((other) => (
+          <li key={other.id}>
+            <Link to={`/admin/partners/${other.id}`} data-testid="admin-check-partner-link" title={other.id}>
+              {other.name}
+            </Link>{' '}
+            <span className="muted">({t(`statuses.${other.status}`)})</span>
           </li>
         ))}
       </ul>
