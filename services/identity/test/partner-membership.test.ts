@@ -152,6 +152,15 @@ describe('partner membership events → partner role, and partner erasure', () =
     ).toEqual([{ data: { requestId, revokedRoles: 3 } }]);
   });
 
+  it('a join or registration that arrives after the erasure (on its own consumer) grants nothing', async () => {
+    const [member, owner] = [await newUserId(), await newUserId()];
+    const partnerId = randomUUID();
+    await deliver(deletionRequested(partnerId, owner, randomUUID()));
+    await deliver(memberJoined(member, partnerId), partnerRegistered(owner, partnerId));
+    expect(await partnerRole(member)).toEqual([]);
+    expect(await partnerRole(owner)).toEqual([]);
+  });
+
   it('dead-letters a joined event whose user does not exist', async () => {
     const ghost = randomUUID();
     const event = memberJoined(ghost, randomUUID());

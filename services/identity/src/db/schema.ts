@@ -102,5 +102,15 @@ export const signingKeys = identity.table('signing_keys', {
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
+/**
+ * Partners whose data identity erased (GDPR): a membership event that arrives after the
+ * erasure, on another consumer, must not grant the role again.
+ */
+export const erasedPartners = identity.table('erased_partners', {
+  partnerId: text('partner_id').primaryKey(),
+  requestId: text('request_id').notNull(),
+  erasedAt: at('erased_at').notNull().defaultNow(),
+});
+
 export const { outbox, inbox, deadLetters } = eventTables(identity);
 export const auditLog = auditTable(identity);

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { decodeEventPayload, type EventSubject, type JsonValue } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import { PermanentEventError, type EventBus, type EventEnvelope } from '@tourconnect/events';
-import { userRoles } from '../db/schema.ts';
+import { erasedPartners, userRoles } from '../db/schema.ts';
 import { findUserById } from '../db/users.repository.ts';
 import { audit } from '../domain/audit.ts';
 import { grantRole } from '../domain/grant-role.ts';
@@ -57,6 +57,7 @@ async function memberJoined(ctx: IdentityContext, tx: Tx, envelope: EventEnvelop
   const user = UUID.test(payload.userId) ? await findUserById(tx, payload.userId, { forUpdate: true }) : undefined;
   if (!user) throw new PermanentEventError(`partner ${payload.partnerId}: member ${payload.userId} is not a user`);
   if (user.status !== 'active') return;
+  if (await isErased(tx, payload.partnerId)) return; // joined just before the erasure; nothing to grant
   // Joined and removed events travel on separate consumers: a join for partner B may arrive
   // before the removal from A. The grant follows the newest membership, and the late removal
   // of A then finds a role for B and leaves it alone.
@@ -74,8 +75,21 @@ async function memberJoined(ctx: IdentityContext, tx: Tx, envelope: EventEnvelop
   });
 }
 
+/** Whether identity already erased this partner's data (a late grant must not bring it back). */
+export async function isErased(tx: Tx, partnerId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: erasedPartners.partnerId })
+    .from(erasedPartners)
+    .where(eq(erasedPartners.partnerId, partnerId));
+  return !!row;
+}
+
 async function erasePartnerData(ctx: IdentityContext, tx: Tx, envelope: EventEnvelope): Promise<void> {
   const payload = decode('partners.partner.deletion_requested.v1', envelope);
+  await tx
+    .insert(erasedPartners)
+    .values({ partnerId: payload.partnerId, requestId: payload.requestId })
+    .onConflictDoNothing();
   const holders = await tx
     .select({ userId: userRoles.userId })
     .from(userRoles)

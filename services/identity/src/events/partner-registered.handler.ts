@@ -3,6 +3,7 @@ import type { Tx } from '@tourconnect/db';
 import { PermanentEventError, type EventBus, type EventEnvelope } from '@tourconnect/events';
 import { findUserById } from '../db/users.repository.ts';
 import { grantRole } from '../domain/grant-role.ts';
+import { isErased } from './partner-membership.handler.ts';
 import type { IdentityContext } from '../domain/identity-context.ts';
 
 export const GRANT_PARTNER_ROLE_DURABLE = 'identity-grant-partner-role';
@@ -30,6 +31,7 @@ async function grantPartnerRole(ctx: IdentityContext, tx: Tx, envelope: EventEnv
   // Retrying cannot make an unknown user appear: dead-letter it for an admin to look at.
   if (!owner) throw new PermanentEventError(`partner ${payload.partnerId}: owner ${payload.ownerUserId} is not a user`);
   if (owner.status !== 'active') return; // erased meanwhile; nobody to grant the role to
+  if (await isErased(tx, payload.partnerId)) return; // the partner was erased before this arrived
   await grantRole(ctx, tx, {
     userId: owner.id,
     role: 'partner',

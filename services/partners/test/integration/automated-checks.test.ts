@@ -14,7 +14,7 @@ describe('automated checks: duplicate VAT ids and duplicate files', () => {
   let firstId: string;
   let secondId: string;
   const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
-  const check = (checks: { code: string }[], code: string) => checks.find((c) => c.code === code);
+  const check = (checks: { code: string; status: string }[], code: string) => checks.find((c) => c.code === code);
   const shared = pdf('The very same registration extract');
 
   beforeAll(async () => {
