@@ -77,7 +77,13 @@ function PartnerWarning() {
   const role = mine.data?.role;
   if (!role) return null;
   return (
-    <div className="alert alert-warning" role="note" data-testid="account-partner-warning" data-role={role}>
+    <div
+      className="alert alert-warning"
+      role="note"
+      data-testid="account-partner-warning"
+      data-role={role}
+      style={{ marginTop: 'var(--space-3)' }}
+    >
       <p style={{ margin: 0 }}>
         {role === 'owner'
           ? t('delete.partnerOwner', { name: mine.data?.partner.name })
