@@ -3,6 +3,7 @@ import os from 'node:os';
 import { runColdStartBench } from './cold-start.bench.ts';
 import { printEventBusBench, runEventBusBench } from './event-bus.bench.ts';
 import { runGatewayOverheadBench } from './gateway-overhead.bench.ts';
+import { partnersMarkdown, printPartnersBench } from './partners-report.ts';
 import { runPartnersBench } from './partners.bench.ts';
 
 // `npm run bench`: every benchmark, one after the other (they would skew each other in
@@ -10,7 +11,7 @@ import { runPartnersBench } from './partners.bench.ts';
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (name: string) => !only || only.includes(name);
 const md: string[] = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)} at the start (the machine is shared).`,
   '',
 ];
 
@@ -66,24 +67,8 @@ if (want('start')) {
 
 if (want('partners')) {
   const p = await runPartnersBench();
-  console.log(`\nPartners through the gateway (${p.partners} partners in the directory)`);
-  console.table({ directory: p.directory, profile: p.profile, 'upload 1 MB': p.upload });
-  const goal = (ok: boolean) => (ok ? 'met' : '**missed**');
-  md.push(
-    `**Partners** (all-in-one, through the gateway; ${p.partners} partners; directory \`?verified=true&region=IT&language=en\` and one profile with 20 connections, 1 MB PDF uploads with 8, 10 s each; goals: directory ≥ 500 req/s with p99 ≤ 100 ms, uploads ≥ 20/s):`,
-    '',
-  );
-  md.push('| call | req/s | p50 | p99 | non-2xx | goal |', '|---|---|---|---|---|---|');
-  md.push(
-    `| directory page | ${p.directory.requestsPerSec} | ${p.directory.p50Ms} ms | ${p.directory.p99Ms} ms | ${p.directory.non2xx} | ${goal(p.directory.requestsPerSec >= 500 && p.directory.p99Ms <= 100)} |`,
-  );
-  md.push(
-    `| public profile | ${p.profile.requestsPerSec} | ${p.profile.p50Ms} ms | ${p.profile.p99Ms} ms | ${p.profile.non2xx} | — |`,
-  );
-  md.push(
-    `| document upload (1 MB) | ${p.upload.requestsPerSec} (${p.upload.megabytesPerSec} MB/s) | ${p.upload.p50Ms} ms | ${p.upload.p99Ms} ms | ${p.upload.non2xx} | ${goal(p.upload.requestsPerSec >= 20)} |`,
-    '',
-  );
+  printPartnersBench(p);
+  md.push(...partnersMarkdown(p));
 }
 
 if (want('stripe')) {

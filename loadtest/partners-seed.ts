@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { CSRF_HEADER, requiredDocuments, type PartnerType } from '@tourconnect/contracts/http';
+import { pdf, upload } from '@tourconnect/partners/demo-files';
+
+export interface SeededDirectory {
+  verified: number;
+  pendingReview: number;
+  /** Owners of draft partners (drafts accept any number of documents): the upload run's callers. */
+  draftOwnerTokens: string[];
+  firstVerifiedId: string;
+  seconds: number;
+}
+
+type Outcome = 'verified' | 'pending_review' | 'draft';
+
+const TYPES: PartnerType[] = ['agency', 'hotel', 'dmo', 'ota', 'transport'];
+const REGIONS = ['IT', 'IT-21', 'IT-34', 'DE', 'FR', 'ES', 'ES-IB', 'AT', 'PT', 'GR'];
+const LANGUAGES = ['it', 'en', 'de', 'fr', 'es', 'pt', 'el'];
+// Valid VAT ids (format and checksum are checked before a partner can be submitted); the
+// repeats only raise a "possible duplicate" warning for the admin.
+const HOMES = [
+  { country: 'IT', vatId: 'IT01234567897' },
+  { country: 'IT', vatId: 'IT00743110157' },
+  { country: 'DE', vatId: 'DE136695976' },
+  { country: 'FR', vatId: 'FR40303265045' },
+  { country: 'ES', vatId: 'ESA28015865' },
+  { country: 'AT', vatId: 'ATU13585627' },
+  { country: 'PT', vatId: 'PT501964843' },
+  { country: 'GR', vatId: 'EL094259216' },
+];
+
+// Two in three approved, one in six waiting for review, one in six still a draft.
+const outcomeOf = (i: number): Outcome => (i % 6 === 0 ? 'draft' : i % 6 === 1 ? 'pending_review' : 'verified');
+
+/**
+ * The directory onboarded through the public API, as owners and the admin would do it
+ * (register, partner, required documents, submit; the admin approves), `concurrency` owners
+ * at a time. Each owner calls from its own address, as real owners would: the per-IP limits on
+ * registration and uploads stay at their defaults.
+ */
+export async function seedDirectoryThroughApi(
+  base: string,
+  admin: { email: string; password: string },
+  count: number,
+  concurrency = 8,
+): Promise<SeededDirectory> {
+  const started = Date.now();
+  const owners = await pool(count, concurrency, (i) => onboard(base, i));
+  const adminToken = await signIn(base, admin, '10.255.255.254');
+  const toApprove = owners.filter((o) => o.outcome === 'verified');
+  await pool(toApprove.length, concurrency, async (i) => {
+    const body = { partnerId: toApprove[i]!.partnerId, decision: 'approve' };
+    await expectStatus(await call(base, '10.255.255.254', 'POST', '/api/partners/verify', adminToken, body), 200);
+  });
+  return {
+    verified: toApprove.length,
+    pendingReview: owners.filter((o) => o.outcome === 'pending_review').length,
+    draftOwnerTokens: owners.filter((o) => o.outcome === 'draft').map((o) => o.token),
+    firstVerifiedId: toApprove[0]!.partnerId,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+}
+
+async function onboard(base: string, i: number): Promise<{ outcome: Outcome; token: string; partnerId: string }> {
+  const client = `10.254.${i >> 8}.${i & 255}`;
+  const outcome = outcomeOf(i);
+  const type = TYPES[i % TYPES.length]!;
+  const email = `bench-owner-${i}-${randomUUID().slice(0, 8)}@example.com`;
+  const user = await call(base, client, 'POST', '/api/auth/register', undefined, {
+    email,
+    password: 'Bench-owner-2026',
+    displayName: `Owner ${i}`,
+  });
+  const { accessToken: token } = (await expectStatus(user, 201)) as { accessToken: string };
+  const name = `Bench partner ${String(i).padStart(3, '0')}`;
+  const registered = await call(base, client, 'POST', '/api/partners/register', token, {
+    type,
+    name,
+    ...HOMES[i % HOMES.length]!,
+    legalName: `${name} S.p.A.`,
+    description: `Benchmark partner ${i}: tours, transfers and stays.`,
+    regions: [REGIONS[i % REGIONS.length]!, REGIONS[(i + 3) % REGIONS.length]!],
+    languages: [LANGUAGES[i % LANGUAGES.length]!, 'en'],
+  });
+  const { partner } = (await expectStatus(registered, 201)) as { partner: { id: string } };
+  if (outcome !== 'draft') {
+    for (const kind of requiredDocuments[type]) {
+      const form = upload({ kind }, pdf(`${name}: ${kind}`), `${kind}.pdf`);
+      await expectStatus(await call(base, client, 'POST', '/api/partners/me/documents', token, form), 201);
+    }
+    await expectStatus(await call(base, client, 'POST', '/api/partners/me/submit', token), 200);
+  }
+  return { outcome, token, partnerId: partner.id };
+}
+
+async function signIn(base: string, user: { email: string; password: string }, client: string): Promise<string> {
+  const res = await call(base, client, 'POST', '/api/auth/login', undefined, user);
+  return ((await expectStatus(res, 200)) as { accessToken: string }).accessToken;
+}
+
+function call(
+  base: string,
+  client: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Response> {
+  const headers: Record<string, string> = { [CSRF_HEADER]: '1', 'x-forwarded-for': client };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+  const payload = body === undefined || body instanceof FormData ? body : JSON.stringify(body);
+  return fetch(base + path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+}
+
+async function expectStatus(res: Response, status: number): Promise<unknown> {
+  if (res.status !== status) throw new Error(`seeding: ${res.url} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+/** Runs fn(0..count-1), at most `concurrency` at a time, results in index order. */
+async function pool<T>(count: number, concurrency: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await fn(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
+}
