@@ -25,7 +25,7 @@ interface OpenApiDoc {
   components: { schemas: Record<string, Schema> };
 }
 
-export const SPEC_DIR = fileURLToPath(new URL('../../../../../shared/specs/octo/', import.meta.url));
+export const SPEC_DIR = fileURLToPath(new URL('../../../specs/octo/', import.meta.url));
 export const CANONICAL_SPEC = 'octo-openapi.typespec.yaml';
 export const TYPES_SPEC = 'octo-openapi.octo-types.yaml';
 

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildRequestParams } from '../spec/request-params-builder.ts';
 
-export const DEFAULT_SPEC_PATH = resolve(import.meta.dirname, '../../../../../shared/specs/stripe/openapi-subset.json');
+export const DEFAULT_SPEC_PATH = resolve(import.meta.dirname, '../../../specs/stripe/openapi-subset.json');
 export const REQUEST_PARAMS_PATH = resolve(import.meta.dirname, '../spec/request-params.json');
 
 export function renderRequestParams(specPath: string): string {

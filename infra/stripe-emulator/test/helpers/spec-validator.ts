@@ -1,5 +1,5 @@
 // Validates response bodies against the component schemas of Stripe's OpenAPI subset
-// (../shared/specs/stripe/openapi-subset.json), the way the spec means them:
+// (infra/specs/stripe/openapi-subset.json, vendored from ../shared/specs), the way the spec means them:
 //   - `nullable: true` admits null (for plain types, enums and anyOf alike);
 //   - expandable fields are `anyOf: [id string, object]`, so both shapes validate;
 //   - `$ref`s resolve inside the document;
@@ -14,7 +14,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { EMULATED_OBJECTS } from '../../src/spec/request-params-builder.ts';
 
-export const SPEC_PATH = resolve(import.meta.dirname, '../../../../../shared/specs/stripe/openapi-subset.json');
+export const SPEC_PATH = resolve(import.meta.dirname, '../../../specs/stripe/openapi-subset.json');
 
 type Node = Record<string, unknown>;
 

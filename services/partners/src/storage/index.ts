@@ -7,7 +7,7 @@ export { LocalBlobStore } from './local-blob-store.ts';
 export { S3BlobStore, S3Error, type S3BlobStoreOptions } from './s3-blob-store.ts';
 
 export interface StorageSettings {
-  /** Local root, e.g. /work/main/.data/uploads. */
+  /** Local root, e.g. `<repo>/.data/uploads`. */
   UPLOADS_DIR: string;
   /** e.g. http://127.0.0.1:9000 (MinIO); when set, S3 is used. */
   S3_ENDPOINT?: string;
