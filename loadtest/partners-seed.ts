@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CSRF_HEADER, requiredDocuments, type PartnerType } from '@tourconnect/contracts/http';
-import { pdf, upload } from '@tourconnect/partners/demo-files';
+import type { PartnerType } from '@tourconnect/contracts/http';
+import {
+  approvePartner,
+  expectStatus,
+  onboardPartner,
+  platformApi,
+  signIn,
+} from '../scripts/all-in-one/platform-api.ts';
 
 export interface SeededDirectory {
   verified: number;
@@ -46,12 +52,10 @@ export async function seedDirectoryThroughApi(
 ): Promise<SeededDirectory> {
   const started = Date.now();
   const owners = await pool(count, concurrency, (i) => onboard(base, i));
-  const adminToken = await signIn(base, admin, '10.255.255.254');
+  const adminApi = platformApi(base, '10.255.255.254');
+  const adminToken = await signIn(adminApi, admin);
   const toApprove = owners.filter((o) => o.outcome === 'verified');
-  await pool(toApprove.length, concurrency, async (i) => {
-    const body = { partnerId: toApprove[i]!.partnerId, decision: 'approve' };
-    await expectStatus(await call(base, '10.255.255.254', 'POST', '/api/partners/verify', adminToken, body), 200);
-  });
+  await pool(toApprove.length, concurrency, (i) => approvePartner(adminApi, adminToken, toApprove[i]!.partnerId));
   return {
     verified: toApprove.length,
     pendingReview: owners.filter((o) => o.outcome === 'pending_review').length,
@@ -62,60 +66,26 @@ export async function seedDirectoryThroughApi(
 }
 
 async function onboard(base: string, i: number): Promise<{ outcome: Outcome; token: string; partnerId: string }> {
-  const client = `10.254.${i >> 8}.${i & 255}`;
+  const api = platformApi(base, `10.254.${i >> 8}.${i & 255}`);
   const outcome = outcomeOf(i);
   const type = TYPES[i % TYPES.length]!;
-  const email = `bench-owner-${i}-${randomUUID().slice(0, 8)}@example.com`;
-  const user = await call(base, client, 'POST', '/api/auth/register', undefined, {
-    email,
-    password: 'Bench-owner-2026',
-    displayName: `Owner ${i}`,
-  });
-  const { accessToken: token } = (await expectStatus(user, 201)) as { accessToken: string };
+  const user = { email: `bench-owner-${i}-${randomUUID().slice(0, 8)}@example.com`, password: 'Bench-owner-2026' };
+  const registered = await api('POST', '/api/auth/register', undefined, { ...user, displayName: `Owner ${i}` });
+  const { accessToken: token } = (await expectStatus(registered, 201, `owner ${i}`)) as { accessToken: string };
   const name = `Bench partner ${String(i).padStart(3, '0')}`;
-  const registered = await call(base, client, 'POST', '/api/partners/register', token, {
-    type,
-    name,
-    ...HOMES[i % HOMES.length]!,
-    legalName: `${name} S.p.A.`,
-    description: `Benchmark partner ${i}: tours, transfers and stays.`,
-    regions: [REGIONS[i % REGIONS.length]!, REGIONS[(i + 3) % REGIONS.length]!],
-    languages: [LANGUAGES[i % LANGUAGES.length]!, 'en'],
+  const partnerId = await onboardPartner(api, token, {
+    body: {
+      type,
+      name,
+      ...HOMES[i % HOMES.length]!,
+      legalName: `${name} S.p.A.`,
+      description: `Benchmark partner ${i}: tours, transfers and stays.`,
+      regions: [REGIONS[i % REGIONS.length]!, REGIONS[(i + 3) % REGIONS.length]!],
+      languages: [LANGUAGES[i % LANGUAGES.length]!, 'en'],
+    },
+    submit: outcome !== 'draft',
   });
-  const { partner } = (await expectStatus(registered, 201)) as { partner: { id: string } };
-  if (outcome !== 'draft') {
-    for (const kind of requiredDocuments[type]) {
-      const form = upload({ kind }, pdf(`${name}: ${kind}`), `${kind}.pdf`);
-      await expectStatus(await call(base, client, 'POST', '/api/partners/me/documents', token, form), 201);
-    }
-    await expectStatus(await call(base, client, 'POST', '/api/partners/me/submit', token), 200);
-  }
-  return { outcome, token, partnerId: partner.id };
-}
-
-async function signIn(base: string, user: { email: string; password: string }, client: string): Promise<string> {
-  const res = await call(base, client, 'POST', '/api/auth/login', undefined, user);
-  return ((await expectStatus(res, 200)) as { accessToken: string }).accessToken;
-}
-
-function call(
-  base: string,
-  client: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<Response> {
-  const headers: Record<string, string> = { [CSRF_HEADER]: '1', 'x-forwarded-for': client };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
-  const payload = body === undefined || body instanceof FormData ? body : JSON.stringify(body);
-  return fetch(base + path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
-}
-
-async function expectStatus(res: Response, status: number): Promise<unknown> {
-  if (res.status !== status) throw new Error(`seeding: ${res.url} answered ${res.status}: ${await res.text()}`);
-  return res.json();
+  return { outcome, token, partnerId };
 }
 
 /** Runs fn(0..count-1), at most `concurrency` at a time, results in index order. */

@@ -7,7 +7,9 @@ import { loadAllInOneSettings } from './all-in-one/settings.ts';
 // proxying /api, /ws and /docs to it. Open http://localhost:5173.
 const settings = loadAllInOneSettings();
 const platform = await startPlatform(settings);
-if (settings.SEED_DEMO_DATA === 'true') await seedDemoData(platform.url);
+if (settings.SEED_DEMO_DATA === 'true') {
+  await seedDemoData(platform.url, { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD });
+}
 platform.logger.info(`back end ready at ${platform.url}; starting Vite on http://localhost:5173`);
 
 const vite = spawn('npm', ['run', 'dev', '-w', 'web'], {

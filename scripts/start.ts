@@ -1,6 +1,5 @@
 import { ConfigError } from '@tourconnect/service-kit';
 import { startPlatform, type Platform } from './all-in-one/platform.ts';
-import { seedDemoPartners } from './all-in-one/seed-partners.ts';
 import { seedDemoData } from './all-in-one/seed.ts';
 import { demoUsers, loadAllInOneSettings, type AllInOneSettings } from './all-in-one/settings.ts';
 
@@ -52,13 +51,10 @@ const platform = await startPlatform(settings);
 running.platform = platform;
 const { logger } = platform;
 if (settings.SEED_DEMO_DATA === 'true') {
-  const seeded = await seedDemoData(platform.url);
+  const admin = { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD };
+  const seeded = await seedDemoData(platform.url, admin);
   if (seeded.created.length) logger.info({ users: seeded.created }, 'demo data seeded');
-  const partners = await seedDemoPartners(platform.url, {
-    email: settings.ADMIN_EMAIL,
-    password: settings.ADMIN_PASSWORD,
-  });
-  if (partners.length) logger.info({ partners }, 'demo partners seeded');
+  if (seeded.partners.length) logger.info({ partners: seeded.partners }, 'demo partners seeded');
 }
 const readyMs = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

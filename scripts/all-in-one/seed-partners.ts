@@ -1,14 +1,9 @@
-import {
-  CSRF_HEADER,
-  requiredDocuments,
-  type PartnerType,
-  type RegisterPartnerBody,
-} from '@tourconnect/contracts/http';
-import { pdf, png, upload } from '@tourconnect/partners/demo-files';
+import type { PartnerType, RegisterPartnerBody } from '@tourconnect/contracts/http';
+import { approvePartner, onboardPartner, platformApi, signIn } from './platform-api.ts';
 
 interface DemoPartner {
   owner: { email: string; password: string };
-  body: RegisterPartnerBody & { type: PartnerType };
+  body: RegisterPartnerBody & { type: PartnerType; name: string };
   description: string;
   colour: [number, number, number];
   /** Where the demo leaves it: approved, or waiting in the admin's queue. */
@@ -67,70 +62,26 @@ export const demoPartners: DemoPartner[] = [
   },
 ];
 
-type Api = (method: string, path: string, token?: string, body?: unknown) => Promise<Response>;
-
-function apiFor(baseUrl: string): Api {
-  return (method, path, token, body) => {
-    const headers: Record<string, string> = { [CSRF_HEADER]: '1' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
-    const payload = body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body);
-    return fetch(baseUrl + path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
-  };
-}
-
-async function expectOk(res: Response, what: string): Promise<unknown> {
-  if (!res.ok) throw new Error(`seeding ${what} failed: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
-}
-
-async function signIn(api: Api, email: string, password: string): Promise<string> {
-  const body = (await expectOk(
-    await api('POST', '/api/auth/login', undefined, { email, password }),
-    `sign-in ${email}`,
-  )) as {
-    accessToken: string;
-  };
-  return body.accessToken;
-}
-
 /**
  * Demo partners through the public API, as their owners and the admin would do it: register,
  * upload a logo and every required document, submit, and (for most) approval. A partner that
  * already exists is left alone, so this is safe on every start.
  */
 export async function seedDemoPartners(baseUrl: string, admin: { email: string; password: string }): Promise<string[]> {
-  const api = apiFor(baseUrl);
+  const api = platformApi(baseUrl);
   const created: string[] = [];
   let adminToken: string | undefined;
   for (const demo of demoPartners) {
-    const token = await signIn(api, demo.owner.email, demo.owner.password);
+    const token = await signIn(api, demo.owner);
     if ((await api('GET', '/api/partners/me', token)).status === 200) continue;
-    const registered = (await expectOk(
-      await api('POST', '/api/partners/register', token, { ...demo.body, description: demo.description }),
-      `partner ${demo.body.name}`,
-    )) as { partner: { id: string } };
-    await expectOk(
-      await api('POST', '/api/partners/me/logo', token, upload({}, png(demo.colour, 64), 'logo.png', 'image/png')),
-      'logo',
-    );
-    for (const kind of requiredDocuments[demo.body.type]) {
-      const file = pdf(`${demo.body.name}: ${kind.replace(/_/g, ' ')} (demo document)`);
-      await expectOk(
-        await api('POST', '/api/partners/me/documents', token, upload({ kind }, file, `${kind}.pdf`)),
-        kind,
-      );
-    }
-    await expectOk(await api('POST', '/api/partners/me/submit', token), `submit ${demo.body.name}`);
+    const partnerId = await onboardPartner(api, token, {
+      body: { ...demo.body, description: demo.description },
+      logoColour: demo.colour,
+      submit: true,
+    });
     if (demo.outcome === 'verified') {
-      adminToken ??= await signIn(api, admin.email, admin.password);
-      await expectOk(
-        await api('POST', '/api/partners/verify', adminToken, {
-          partnerId: registered.partner.id,
-          decision: 'approve',
-        }),
-        `approve ${demo.body.name}`,
-      );
+      adminToken ??= await signIn(api, admin);
+      await approvePartner(api, adminToken, partnerId);
     }
     created.push(demo.body.name);
   }

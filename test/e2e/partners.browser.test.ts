@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CSRF_HEADER } from '@tourconnect/contracts/http';
 import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
 import { pdf, png } from '@tourconnect/partners/demo-files';
+import { platformApi, signIn as apiSignIn } from '../../scripts/all-in-one/platform-api.ts';
 import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
 
@@ -62,10 +62,11 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
         OCTO_SIMULATOR_PORT: '0',
       }),
     );
-    const registered = await fetch(`${platform.url}/api/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-      body: JSON.stringify({ email: hotelier.email, password: hotelier.password, displayName: hotelier.name }),
+    const api = platformApi(platform.url);
+    const registered = await api('POST', '/api/auth/register', undefined, {
+      email: hotelier.email,
+      password: hotelier.password,
+      displayName: hotelier.name,
     });
     expect(registered.status).toBe(201);
     browser = await chromium.launch({
@@ -131,15 +132,11 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
     await shot(owner, '11-submitted-en');
 
     // The partner's id, for the admin's and the visitor's steps.
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-      body: JSON.stringify({ email: hotelier.email, password: hotelier.password }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const mine = (await (
-      await fetch(`${platform.url}/api/partners/me`, { headers: { authorization: `Bearer ${accessToken}` } })
-    ).json()) as { partner: { id: string; status: string } };
+    const api = platformApi(platform.url);
+    const token = await apiSignIn(api, hotelier);
+    const mine = (await (await api('GET', '/api/partners/me', token)).json()) as {
+      partner: { id: string; status: string };
+    };
     expect(mine.partner.status).toBe('pending_review');
     partnerId = mine.partner.id;
   }, 120_000);

@@ -2,7 +2,8 @@ import { and, eq, ne } from 'drizzle-orm';
 import { decodeEventPayload, type EventSubject, type JsonValue } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import { PermanentEventError, type EventBus, type EventEnvelope } from '@tourconnect/events';
-import { erasedPartners, userRoles } from '../db/schema.ts';
+import { isErased, markErased } from '../db/erased-partners.repository.ts';
+import { userRoles } from '../db/schema.ts';
 import { findUserById } from '../db/users.repository.ts';
 import { audit } from '../domain/audit.ts';
 import { grantRole } from '../domain/grant-role.ts';
@@ -75,21 +76,9 @@ async function memberJoined(ctx: IdentityContext, tx: Tx, envelope: EventEnvelop
   });
 }
 
-/** Whether identity already erased this partner's data (a late grant must not bring it back). */
-export async function isErased(tx: Tx, partnerId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: erasedPartners.partnerId })
-    .from(erasedPartners)
-    .where(eq(erasedPartners.partnerId, partnerId));
-  return !!row;
-}
-
 async function erasePartnerData(ctx: IdentityContext, tx: Tx, envelope: EventEnvelope): Promise<void> {
   const payload = decode('partners.partner.deletion_requested.v1', envelope);
-  await tx
-    .insert(erasedPartners)
-    .values({ partnerId: payload.partnerId, requestId: payload.requestId })
-    .onConflictDoNothing();
+  await markErased(tx, payload.partnerId, payload.requestId);
   const holders = await tx
     .select({ userId: userRoles.userId })
     .from(userRoles)

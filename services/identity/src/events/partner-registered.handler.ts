@@ -3,7 +3,7 @@ import type { Tx } from '@tourconnect/db';
 import { PermanentEventError, type EventBus, type EventEnvelope } from '@tourconnect/events';
 import { findUserById } from '../db/users.repository.ts';
 import { grantRole } from '../domain/grant-role.ts';
-import { isErased } from './partner-membership.handler.ts';
+import { isErased } from '../db/erased-partners.repository.ts';
 import type { IdentityContext } from '../domain/identity-context.ts';
 
 export const GRANT_PARTNER_ROLE_DURABLE = 'identity-grant-partner-role';

@@ -1,19 +1,13 @@
-import type { Page, PublicPartner } from '@tourconnect/contracts/http';
+import type { z } from 'zod';
+import type { directoryQuerySchema, Page, PublicPartner } from '@tourconnect/contracts/http';
 import { findPartner, listPartners } from '../db/partners.repository.ts';
 import type { PartnersContext } from './context.ts';
 import { publicPartnerNotFound } from './partner-errors.ts';
 import { toPublicPartner } from './partner-view.ts';
 import { PUBLIC_STATUSES } from './status.ts';
 
-export interface DirectoryRequest {
-  type?: string | undefined;
-  region?: string | undefined;
-  language?: string | undefined;
-  verified?: 'true' | 'false' | undefined;
-  q?: string | undefined;
-  page: number;
-  pageSize: number;
-}
+/** The directory query as the route validated it (`directoryQuerySchema`). */
+export type DirectoryRequest = z.output<typeof directoryQuerySchema>;
 
 /** The public directory: submitted partners, verified ones first; public fields only. */
 export async function listDirectory(ctx: PartnersContext, query: DirectoryRequest): Promise<Page<PublicPartner>> {

@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import { listAudit } from '@tourconnect/audit';
 import {
   requiredDocuments,
@@ -157,15 +157,26 @@ export async function reviewQueue(
   query: { status: PartnerStatus; page: number; pageSize: number },
 ): Promise<Page<AdminPartnerSummary>> {
   const { rows, total } = await listPartners(ctx.db, { statuses: [query.status], ...query }, 'queue');
+  // One grouped count for the page instead of one query per row.
+  const counts = rows.length
+    ? await ctx.db
+        .select({ partnerId: documents.partnerId, n: count() })
+        .from(documents)
+        .where(
+          inArray(
+            documents.partnerId,
+            rows.map((row) => row.id),
+          ),
+        )
+        .groupBy(documents.partnerId)
+    : [];
+  const documentCount = new Map(counts.map((row) => [row.partnerId, row.n]));
   const items = await Promise.all(
-    rows.map(async (row) => {
-      const [counted] = await ctx.db.select({ n: count() }).from(documents).where(eq(documents.partnerId, row.id));
-      return {
-        partner: toPartner(row),
-        documentCount: counted?.n ?? 0,
-        checks: await runAutomatedChecks(ctx.db, row, 'admin'),
-      };
-    }),
+    rows.map(async (row) => ({
+      partner: toPartner(row),
+      documentCount: documentCount.get(row.id) ?? 0,
+      checks: await runAutomatedChecks(ctx.db, row, 'admin'),
+    })),
   );
   return { items, page: query.page, pageSize: query.pageSize, total };
 }
