@@ -4,6 +4,7 @@ import { listAudit, verifyAudit, type AuditVerification } from '../../api/admin-
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { AdminCardHeader } from './admin-card-header.tsx';
 
 function VerificationResult({ result }: { result: AuditVerification }) {
   const { t, i18n } = useTranslation('admin');
@@ -41,33 +42,24 @@ export function AuditCard() {
 
   return (
     <section className="card" aria-labelledby="audit-title" data-testid="audit-card">
-      <div className="card-header">
-        <div>
-          <h2 id="audit-title">{t('audit.title')}</h2>
-          <p className="muted" style={{ margin: 0 }}>
-            {t('audit.description')}
-          </p>
-        </div>
-        <div className="row" style={{ gap: 'var(--space-2)' }}>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => void query.refetch()}
-            disabled={query.isFetching}
-          >
-            {t('refresh')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="audit-verify"
-            onClick={() => verify.mutate()}
-            disabled={verify.isPending}
-          >
-            {verify.isPending ? t('audit.verifying') : t('audit.verify')}
-          </button>
-        </div>
-      </div>
+      <AdminCardHeader
+        titleId="audit-title"
+        title={t('audit.title')}
+        description={t('audit.description')}
+        refreshLabel={t('refresh')}
+        onRefresh={() => void query.refetch()}
+        refreshing={query.isFetching}
+      >
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="audit-verify"
+          onClick={() => verify.mutate()}
+          disabled={verify.isPending}
+        >
+          {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+        </button>
+      </AdminCardHeader>
       <ProblemAlert error={verify.error ?? query.error} />
       {verify.data && <VerificationResult result={verify.data} />}
       {query.isPending && <Loading />}

@@ -4,6 +4,7 @@ import { listDeadLetters, replayDeadLetter, type DeadLetter } from '../../api/ad
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { AdminCardHeader } from './admin-card-header.tsx';
 
 const queryKey = ['admin', 'dead-letters'] as const;
 
@@ -57,22 +58,14 @@ export function DeadLettersCard() {
 
   return (
     <section className="card" aria-labelledby="dead-letters-title" data-testid="dead-letters-card">
-      <div className="card-header">
-        <div>
-          <h2 id="dead-letters-title">{t('deadLetters.title')}</h2>
-          <p className="muted" style={{ margin: 0 }}>
-            {t('deadLetters.description')}
-          </p>
-        </div>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => void query.refetch()}
-          disabled={query.isFetching}
-        >
-          {t('refresh')}
-        </button>
-      </div>
+      <AdminCardHeader
+        titleId="dead-letters-title"
+        title={t('deadLetters.title')}
+        description={t('deadLetters.description')}
+        refreshLabel={t('refresh')}
+        onRefresh={() => void query.refetch()}
+        refreshing={query.isFetching}
+      />
       <ProblemAlert error={query.error ?? replay.error} />
       {query.isPending && <Loading />}
       {query.data && query.data.length === 0 && <p className="muted">{t('deadLetters.empty')}</p>}

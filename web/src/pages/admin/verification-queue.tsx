@@ -13,6 +13,7 @@ import { CheckSummary } from './check-summary.tsx';
 import { QueueStatusTabs } from './queue-status-tabs.tsx';
 import { usePartnersLiveRefresh } from './use-partners-live-refresh.ts';
 import '../../styles/directory.css';
+import { AdminCardHeader } from './admin-card-header.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -73,22 +74,14 @@ export function VerificationQueue() {
 
   return (
     <section className="card" aria-labelledby="queue-title" data-testid="admin-partners-queue">
-      <div className="card-header">
-        <div>
-          <h2 id="queue-title">{t('queue.title')}</h2>
-          <p className="muted" style={{ margin: 0 }}>
-            {t('queue.description')}
-          </p>
-        </div>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => void query.refetch()}
-          disabled={query.isFetching}
-        >
-          {t('queue.refresh')}
-        </button>
-      </div>
+      <AdminCardHeader
+        titleId="queue-title"
+        title={t('queue.title')}
+        description={t('queue.description')}
+        refreshLabel={t('queue.refresh')}
+        onRefresh={() => void query.refetch()}
+        refreshing={query.isFetching}
+      />
       <QueueStatusTabs value={status} onChange={(next) => go({ status: next })} panelId={panelId} />
       <div id={panelId} role="tabpanel" aria-busy={query.isFetching} className="stack queue-panel">
         <ProblemAlert error={query.error} />
