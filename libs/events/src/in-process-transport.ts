@@ -21,6 +21,8 @@ export interface InProcessTransport extends EventTransport {
   deadLetterCopies(): readonly DeadLetterCopy[];
   /** Messages not yet acked or dead-lettered by the given durable. */
   backlog(service: string, durable: string): number;
+  /** Messages not yet acked or dead-lettered by any durable of the service (tests wait for 0). */
+  serviceBacklog(service: string): number;
 }
 
 /**
@@ -107,6 +109,10 @@ export function createInProcessTransport(opts: InProcessTransportOptions = {}): 
     },
     deadLetterCopies: () => deadLetters,
     backlog: (service, durable) => durables.get(`${service}:${durable}`)?.backlog() ?? 0,
+    serviceBacklog: (service) =>
+      [...durables.entries()]
+        .filter(([key]) => key.startsWith(`${service}:`))
+        .reduce((sum, [, durable]) => sum + durable.backlog(), 0),
     async ping() {
       if (closed) throw new Error('in-process transport is closed');
     },

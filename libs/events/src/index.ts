@@ -31,6 +31,16 @@ export {
   type ReplayResult,
 } from './event-bus.ts';
 export type { HandlerDefinition } from './durable-consumer.ts';
+export {
+  defineHandler,
+  decodePayload,
+  createPublisher,
+  type TypedHandler,
+  type DurableOptions,
+  type Publish,
+  type PublishMeta,
+  type SubjectOf,
+} from './typed-events.ts';
 export { DEFAULT_BACKOFF_MS } from './handler-definition.ts';
 export type { NewEvent } from './outbox-writer.ts';
 export type { DeadLetter } from './dead-letters.repository.ts';

@@ -84,3 +84,30 @@ export const jwtConsumerConfigSchema = z.object({
 export const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * A service's config module in one call: its own settings (what the all-in-one parses, without
+ * the base variables), the full config of its distributed entry, and the two loaders.
+ */
+export function defineServiceConfig<Shape extends z.ZodRawShape>(
+  service: string,
+  shape: Shape,
+  refine?: (value: z.infer<z.ZodObject<Shape>>, ctx: z.RefinementCtx) => void,
+) {
+  const own = z.object(shape);
+  const full = baseConfigSchema.extend(shape);
+  const settingsSchema = refine ? own.superRefine(refine) : own;
+  const configSchema = refine
+    ? full.superRefine((value, ctx) => refine(value as z.infer<z.ZodObject<Shape>>, ctx))
+    : full;
+  type Config = z.infer<typeof configSchema>;
+  return {
+    settingsSchema,
+    configSchema,
+    /** Throws a ConfigError naming every bad variable (tests, launcher). */
+    loadConfig: (env: Record<string, string | undefined>): Config => parseConfig(service, configSchema, env),
+    /** Entry points: print the named problems and exit 78 instead of a stack trace. */
+    loadConfigForServer: (env: Record<string, string | undefined>): Config =>
+      loadConfigOrExit(service, configSchema, env),
+  };
+}

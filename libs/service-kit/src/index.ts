@@ -10,3 +10,5 @@ export * from './rate-limit.ts';
 export * from './shutdown.ts';
 export * from './service.ts';
 export * from './ops-routes.ts';
+export * from './boot.ts';
+export * from './run-service.ts';
