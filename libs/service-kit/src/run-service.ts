@@ -25,8 +25,8 @@ export interface RunServiceOptions<C extends BaseConfig> {
  */
 export async function runService<C extends BaseConfig>(options: RunServiceOptions<C>): Promise<ServiceApp> {
   const { name } = options;
-  // The one place outside a config.ts that hands the environment on: it is validated at once.
-  const config = loadConfigOrExit(name, options.configSchema, options.env ?? process.env);
+  // Without env, the kit's config module reads the process environment.
+  const config = loadConfigOrExit(name, options.configSchema, options.env);
   initTracing(config.OTEL_SERVICE_NAME ?? name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const logger = createLogger(name, config.LOG_LEVEL);
   const database = createDatabase({ url: config.DATABASE_URL, schema: name, applicationName: name });
