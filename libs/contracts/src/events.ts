@@ -16,6 +16,13 @@ import {
   UserRoleGrantedV1Schema,
   UserRoleRevokedV1Schema,
   PartnerDataErasedV1Schema,
+  EmailVerificationRequestedV1Schema,
+  PasswordResetRequestedV1Schema,
+  EmailChangeRequestedV1Schema,
+  UserEmailChangedV1Schema,
+  UserProfileUpdatedV1Schema,
+  UserSignupAttemptedV1Schema,
+  UserLockedV1Schema,
 } from './gen/tourconnect/events/v1/identity_pb.ts';
 import {
   PartnerDeletedV1Schema,
@@ -27,7 +34,9 @@ import {
   PartnerSuspendedV1Schema,
   PartnerMemberJoinedV1Schema,
   PartnerMemberRemovedV1Schema,
+  PartnerInvitationSentV1Schema,
 } from './gen/tourconnect/events/v1/partners_pb.ts';
+import { EmailFailedV1Schema, EmailSentV1Schema } from './gen/tourconnect/events/v1/notifications_pb.ts';
 import {
   BookingCancelledV1Schema,
   BookingConfirmedV1Schema,
@@ -52,6 +61,7 @@ export * from './gen/tourconnect/events/v1/bundling_pb.ts';
 export * from './gen/tourconnect/events/v1/billing_pb.ts';
 export * from './gen/tourconnect/events/v1/promotions_pb.ts';
 export * from './gen/tourconnect/events/v1/connectors_pb.ts';
+export * from './gen/tourconnect/events/v1/notifications_pb.ts';
 // Renamed: bare `required` and `event_subject` would be cryptic at the package root.
 export {
   event_subject as eventSubjectOption,
@@ -73,6 +83,13 @@ const schemas = {
   'identity.user.role_granted.v1': UserRoleGrantedV1Schema,
   'identity.user.role_revoked.v1': UserRoleRevokedV1Schema,
   'identity.partner_data.erased.v1': PartnerDataErasedV1Schema,
+  'identity.email_verification.requested.v1': EmailVerificationRequestedV1Schema,
+  'identity.password_reset.requested.v1': PasswordResetRequestedV1Schema,
+  'identity.email_change.requested.v1': EmailChangeRequestedV1Schema,
+  'identity.user.email_changed.v1': UserEmailChangedV1Schema,
+  'identity.user.profile_updated.v1': UserProfileUpdatedV1Schema,
+  'identity.user.signup_attempted.v1': UserSignupAttemptedV1Schema,
+  'identity.user.locked.v1': UserLockedV1Schema,
   'partners.partner.registered.v1': PartnerRegisteredV1Schema,
   'partners.partner.verified.v1': PartnerVerifiedV1Schema,
   'partners.partner.rejected.v1': PartnerRejectedV1Schema,
@@ -82,6 +99,7 @@ const schemas = {
   'partners.partner.suspended.v1': PartnerSuspendedV1Schema,
   'partners.member.joined.v1': PartnerMemberJoinedV1Schema,
   'partners.member.removed.v1': PartnerMemberRemovedV1Schema,
+  'partners.invitation.sent.v1': PartnerInvitationSentV1Schema,
   'bundling.booking.held.v1': BookingHeldV1Schema,
   'bundling.booking.confirmed.v1': BookingConfirmedV1Schema,
   'bundling.booking.cancelled.v1': BookingCancelledV1Schema,
@@ -92,6 +110,8 @@ const schemas = {
   'promotions.coupon.redeemed.v1': CouponRedeemedV1Schema,
   'connectors.availability.synced.v1': AvailabilitySyncedV1Schema,
   'connectors.booking.cancelled_externally.v1': BookingCancelledExternallyV1Schema,
+  'notifications.email.sent.v1': EmailSentV1Schema,
+  'notifications.email.failed.v1': EmailFailedV1Schema,
 } as const;
 type Schemas = typeof schemas;
 

@@ -87,6 +87,13 @@ describe('subjects', () => {
         'promotions.coupon.redeemed.v1',
         'connectors.availability.synced.v1',
         'connectors.booking.cancelled_externally.v1',
+        // What the notifications service e-mails about (issue 10).
+        'identity.email_verification.requested.v1',
+        'identity.password_reset.requested.v1',
+        'identity.email_change.requested.v1',
+        'partners.invitation.sent.v1',
+        'notifications.email.sent.v1',
+        'notifications.email.failed.v1',
       ]),
     );
     expect(subjects.some((subject) => subject.startsWith('analytics.'))).toBe(false);

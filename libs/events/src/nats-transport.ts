@@ -15,6 +15,7 @@ export const DEFAULT_EVENT_SUBJECTS = [
   'promotions.>',
   'analytics.>',
   'connectors.>',
+  'notifications.>',
 ];
 
 export interface NatsTransportOptions {

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/identity.proto.
  */
 export const file_tourconnect_events_v1_identity: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvaWRlbnRpdHkucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKUAQoQVXNlclJlZ2lzdGVyZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhMKBWVtYWlsGAIgASgJQgSQtRgBEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRINCgVyb2xlcxgEIAMoCRIOCgZsb2NhbGUYBSABKAk6H4q1GBtpZGVudGl0eS51c2VyLnJlZ2lzdGVyZWQudjEijgEKDVVzZXJEZWxldGVkVjESFQoHdXNlcl9pZBgBIAEoCUIEkLUYARISCgphbm9ueW1pc2VkGAIgASgIEjQKCmRlbGV0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBOhyKtRgYaWRlbnRpdHkudXNlci5kZWxldGVkLnYxIpEBChFVc2VyUm9sZUdyYW50ZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCRIaChJncmFudGVkX2J5X3VzZXJfaWQYBCABKAk6IYq1GB1pZGVudGl0eS51c2VyLnJvbGVfZ3JhbnRlZC52MSJ1ChFVc2VyUm9sZVJldm9rZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCTohirUYHWlkZW50aXR5LnVzZXIucm9sZV9yZXZva2VkLnYxIroBChNQYXJ0bmVyRGF0YUVyYXNlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYARIVCgdzZXJ2aWNlGAMgASgJQgSQtRgBEhcKD2RlbGV0ZWRfcmVjb3JkcxgEIAEoBRIaChJhbm9ueW1pc2VkX3JlY29yZHMYBSABKAU6I4q1GB9pZGVudGl0eS5wYXJ0bmVyX2RhdGEuZXJhc2VkLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvaWRlbnRpdHkucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKUAQoQVXNlclJlZ2lzdGVyZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhMKBWVtYWlsGAIgASgJQgSQtRgBEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRINCgVyb2xlcxgEIAMoCRIOCgZsb2NhbGUYBSABKAk6H4q1GBtpZGVudGl0eS51c2VyLnJlZ2lzdGVyZWQudjEijgEKDVVzZXJEZWxldGVkVjESFQoHdXNlcl9pZBgBIAEoCUIEkLUYARISCgphbm9ueW1pc2VkGAIgASgIEjQKCmRlbGV0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBOhyKtRgYaWRlbnRpdHkudXNlci5kZWxldGVkLnYxIpEBChFVc2VyUm9sZUdyYW50ZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCRIaChJncmFudGVkX2J5X3VzZXJfaWQYBCABKAk6IYq1GB1pZGVudGl0eS51c2VyLnJvbGVfZ3JhbnRlZC52MSJ1ChFVc2VyUm9sZVJldm9rZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhIKBHJvbGUYAiABKAlCBJC1GAESEgoKcGFydG5lcl9pZBgDIAEoCTohirUYHWlkZW50aXR5LnVzZXIucm9sZV9yZXZva2VkLnYxIroBChNQYXJ0bmVyRGF0YUVyYXNlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYARIVCgdzZXJ2aWNlGAMgASgJQgSQtRgBEhcKD2RlbGV0ZWRfcmVjb3JkcxgEIAEoBRIaChJhbm9ueW1pc2VkX3JlY29yZHMYBSABKAU6I4q1GB9pZGVudGl0eS5wYXJ0bmVyX2RhdGEuZXJhc2VkLnYxIukBChxFbWFpbFZlcmlmaWNhdGlvblJlcXVlc3RlZFYxEhUKB3VzZXJfaWQYASABKAlCBJC1GAESEwoFZW1haWwYAiABKAlCBJC1GAESFAoMZGlzcGxheV9uYW1lGAMgASgJEg4KBmxvY2FsZRgEIAEoCRITCgV0b2tlbhgFIAEoCUIEkLUYARI0CgpleHBpcmVzX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEkLUYATosirUYKGlkZW50aXR5LmVtYWlsX3ZlcmlmaWNhdGlvbi5yZXF1ZXN0ZWQudjEi4QEKGFBhc3N3b3JkUmVzZXRSZXF1ZXN0ZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhMKBWVtYWlsGAIgASgJQgSQtRgBEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRIOCgZsb2NhbGUYBCABKAkSEwoFdG9rZW4YBSABKAlCBJC1GAESNAoKZXhwaXJlc19hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBJC1GAE6KIq1GCRpZGVudGl0eS5wYXNzd29yZF9yZXNldC5yZXF1ZXN0ZWQudjEi/gEKFkVtYWlsQ2hhbmdlUmVxdWVzdGVkVjESFQoHdXNlcl9pZBgBIAEoCUIEkLUYARIXCgluZXdfZW1haWwYAiABKAlCBJC1GAESGwoNY3VycmVudF9lbWFpbBgDIAEoCUIEkLUYARIUCgxkaXNwbGF5X25hbWUYBCABKAkSDgoGbG9jYWxlGAUgASgJEhMKBXRva2VuGAYgASgJQgSQtRgBEjQKCmV4cGlyZXNfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBOiaKtRgiaWRlbnRpdHkuZW1haWxfY2hhbmdlLnJlcXVlc3RlZC52MSJ8ChJVc2VyRW1haWxDaGFuZ2VkVjESFQoHdXNlcl9pZBgBIAEoCUIEkLUYARITCgVlbWFpbBgCIAEoCUIEkLUYARIWCg5wcmV2aW91c19lbWFpbBgDIAEoCToiirUYHmlkZW50aXR5LnVzZXIuZW1haWxfY2hhbmdlZC52MSJ5ChRVc2VyUHJvZmlsZVVwZGF0ZWRWMRIVCgd1c2VyX2lkGAEgASgJQgSQtRgBEhQKDGRpc3BsYXlfbmFtZRgCIAEoCRIOCgZsb2NhbGUYAyABKAk6JIq1GCBpZGVudGl0eS51c2VyLnByb2ZpbGVfdXBkYXRlZC52MSKQAQoVVXNlclNpZ251cEF0dGVtcHRlZFYxEhUKB3VzZXJfaWQYASABKAlCBJC1GAESEwoFZW1haWwYAiABKAlCBJC1GAESFAoMZGlzcGxheV9uYW1lGAMgASgJEg4KBmxvY2FsZRgEIAEoCTolirUYIWlkZW50aXR5LnVzZXIuc2lnbnVwX2F0dGVtcHRlZC52MSK1AQoMVXNlckxvY2tlZFYxEhUKB3VzZXJfaWQYASABKAlCBJC1GAESEwoFZW1haWwYAiABKAlCBJC1GAESFAoMZGlzcGxheV9uYW1lGAMgASgJEg4KBmxvY2FsZRgEIAEoCRI2Cgxsb2NrZWRfdW50aWwYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBOhuKtRgXaWRlbnRpdHkudXNlci5sb2NrZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * Published by identity when someone creates an account, so services that keep per-user
@@ -375,4 +375,547 @@ export type PartnerDataErasedV1Json = {
  */
 export const PartnerDataErasedV1Schema: GenMessage<PartnerDataErasedV1, {jsonType: PartnerDataErasedV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_identity, 4);
+
+/**
+ * Published by identity when a user must prove they own an e-mail address (at sign-up, or
+ * when they ask for a new link), so notifications sends them the verification e-mail.
+ * `token` is the secret part of the link: identity stores only its hash; notifications puts
+ * it into the e-mail it sends and never stores it in clear.
+ *
+ * @generated from message tourconnect.events.v1.EmailVerificationRequestedV1
+ */
+export type EmailVerificationRequestedV1 = Message<"tourconnect.events.v1.EmailVerificationRequestedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * The address to verify, lower-cased.
+   *
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName: string;
+
+  /**
+   * The user's language for the e-mail: "en", "it", "de", "fr" or "es" (empty: "en").
+   *
+   * @generated from field: string locale = 4;
+   */
+  locale: string;
+
+  /**
+   * Single-use secret for the link; notifications never stores it in clear.
+   *
+   * @generated from field: string token = 5;
+   */
+  token: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 6;
+   */
+  expiresAt?: Timestamp | undefined;
+};
+
+/**
+ * Published by identity when a user must prove they own an e-mail address (at sign-up, or
+ * when they ask for a new link), so notifications sends them the verification e-mail.
+ * `token` is the secret part of the link: identity stores only its hash; notifications puts
+ * it into the e-mail it sends and never stores it in clear.
+ *
+ * @generated from message tourconnect.events.v1.EmailVerificationRequestedV1
+ */
+export type EmailVerificationRequestedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * The address to verify, lower-cased.
+   *
+   * @generated from field: string email = 2;
+   */
+  email?: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName?: string;
+
+  /**
+   * The user's language for the e-mail: "en", "it", "de", "fr" or "es" (empty: "en").
+   *
+   * @generated from field: string locale = 4;
+   */
+  locale?: string;
+
+  /**
+   * Single-use secret for the link; notifications never stores it in clear.
+   *
+   * @generated from field: string token = 5;
+   */
+  token?: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 6;
+   */
+  expiresAt?: TimestampJson;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.EmailVerificationRequestedV1.
+ * Use `create(EmailVerificationRequestedV1Schema)` to create a new message.
+ */
+export const EmailVerificationRequestedV1Schema: GenMessage<EmailVerificationRequestedV1, {jsonType: EmailVerificationRequestedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 5);
+
+/**
+ * Published by identity when someone asks to reset the password of an existing account
+ * (identity answers the request the same way whether or not the address exists, and
+ * publishes only when it does), so notifications sends the reset link to that address.
+ *
+ * @generated from message tourconnect.events.v1.PasswordResetRequestedV1
+ */
+export type PasswordResetRequestedV1 = Message<"tourconnect.events.v1.PasswordResetRequestedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName: string;
+
+  /**
+   * @generated from field: string locale = 4;
+   */
+  locale: string;
+
+  /**
+   * Single-use secret for the link; notifications never stores it in clear.
+   *
+   * @generated from field: string token = 5;
+   */
+  token: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 6;
+   */
+  expiresAt?: Timestamp | undefined;
+};
+
+/**
+ * Published by identity when someone asks to reset the password of an existing account
+ * (identity answers the request the same way whether or not the address exists, and
+ * publishes only when it does), so notifications sends the reset link to that address.
+ *
+ * @generated from message tourconnect.events.v1.PasswordResetRequestedV1
+ */
+export type PasswordResetRequestedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email?: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName?: string;
+
+  /**
+   * @generated from field: string locale = 4;
+   */
+  locale?: string;
+
+  /**
+   * Single-use secret for the link; notifications never stores it in clear.
+   *
+   * @generated from field: string token = 5;
+   */
+  token?: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 6;
+   */
+  expiresAt?: TimestampJson;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PasswordResetRequestedV1.
+ * Use `create(PasswordResetRequestedV1Schema)` to create a new message.
+ */
+export const PasswordResetRequestedV1Schema: GenMessage<PasswordResetRequestedV1, {jsonType: PasswordResetRequestedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 6);
+
+/**
+ * Published by identity when a user asks to change their e-mail address: the new address
+ * gets a confirmation link (the change happens only once it is followed), and the current
+ * address is told about the request, so a hijacked session cannot move an account silently.
+ *
+ * @generated from message tourconnect.events.v1.EmailChangeRequestedV1
+ */
+export type EmailChangeRequestedV1 = Message<"tourconnect.events.v1.EmailChangeRequestedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * The address the user wants, lower-cased; the confirmation link goes here.
+   *
+   * @generated from field: string new_email = 2;
+   */
+  newEmail: string;
+
+  /**
+   * The address in use now; it gets a notice without the link.
+   *
+   * @generated from field: string current_email = 3;
+   */
+  currentEmail: string;
+
+  /**
+   * @generated from field: string display_name = 4;
+   */
+  displayName: string;
+
+  /**
+   * @generated from field: string locale = 5;
+   */
+  locale: string;
+
+  /**
+   * Single-use secret for the link; notifications never stores it in clear.
+   *
+   * @generated from field: string token = 6;
+   */
+  token: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 7;
+   */
+  expiresAt?: Timestamp | undefined;
+};
+
+/**
+ * Published by identity when a user asks to change their e-mail address: the new address
+ * gets a confirmation link (the change happens only once it is followed), and the current
+ * address is told about the request, so a hijacked session cannot move an account silently.
+ *
+ * @generated from message tourconnect.events.v1.EmailChangeRequestedV1
+ */
+export type EmailChangeRequestedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * The address the user wants, lower-cased; the confirmation link goes here.
+   *
+   * @generated from field: string new_email = 2;
+   */
+  newEmail?: string;
+
+  /**
+   * The address in use now; it gets a notice without the link.
+   *
+   * @generated from field: string current_email = 3;
+   */
+  currentEmail?: string;
+
+  /**
+   * @generated from field: string display_name = 4;
+   */
+  displayName?: string;
+
+  /**
+   * @generated from field: string locale = 5;
+   */
+  locale?: string;
+
+  /**
+   * Single-use secret for the link; notifications never stores it in clear.
+   *
+   * @generated from field: string token = 6;
+   */
+  token?: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 7;
+   */
+  expiresAt?: TimestampJson;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.EmailChangeRequestedV1.
+ * Use `create(EmailChangeRequestedV1Schema)` to create a new message.
+ */
+export const EmailChangeRequestedV1Schema: GenMessage<EmailChangeRequestedV1, {jsonType: EmailChangeRequestedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 7);
+
+/**
+ * Published by identity once a user's new e-mail address is confirmed and in use, so services
+ * that address the user (notifications, partners' member list) follow the change.
+ *
+ * @generated from message tourconnect.events.v1.UserEmailChangedV1
+ */
+export type UserEmailChangedV1 = Message<"tourconnect.events.v1.UserEmailChangedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * @generated from field: string previous_email = 3;
+   */
+  previousEmail: string;
+};
+
+/**
+ * Published by identity once a user's new e-mail address is confirmed and in use, so services
+ * that address the user (notifications, partners' member list) follow the change.
+ *
+ * @generated from message tourconnect.events.v1.UserEmailChangedV1
+ */
+export type UserEmailChangedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email?: string;
+
+  /**
+   * @generated from field: string previous_email = 3;
+   */
+  previousEmail?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.UserEmailChangedV1.
+ * Use `create(UserEmailChangedV1Schema)` to create a new message.
+ */
+export const UserEmailChangedV1Schema: GenMessage<UserEmailChangedV1, {jsonType: UserEmailChangedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 8);
+
+/**
+ * Published by identity when a user changes their display name or preferred language, so
+ * e-mails greet them by the new name in the new language.
+ *
+ * @generated from message tourconnect.events.v1.UserProfileUpdatedV1
+ */
+export type UserProfileUpdatedV1 = Message<"tourconnect.events.v1.UserProfileUpdatedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string display_name = 2;
+   */
+  displayName: string;
+
+  /**
+   * @generated from field: string locale = 3;
+   */
+  locale: string;
+};
+
+/**
+ * Published by identity when a user changes their display name or preferred language, so
+ * e-mails greet them by the new name in the new language.
+ *
+ * @generated from message tourconnect.events.v1.UserProfileUpdatedV1
+ */
+export type UserProfileUpdatedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string display_name = 2;
+   */
+  displayName?: string;
+
+  /**
+   * @generated from field: string locale = 3;
+   */
+  locale?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.UserProfileUpdatedV1.
+ * Use `create(UserProfileUpdatedV1Schema)` to create a new message.
+ */
+export const UserProfileUpdatedV1Schema: GenMessage<UserProfileUpdatedV1, {jsonType: UserProfileUpdatedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 9);
+
+/**
+ * Published by identity when someone tries to sign up with an address that already has an
+ * account. Identity answers that sign-up exactly like a new one (no account enumeration) and
+ * notifications tells the address's owner instead, with links to sign in or reset the password.
+ *
+ * @generated from message tourconnect.events.v1.UserSignupAttemptedV1
+ */
+export type UserSignupAttemptedV1 = Message<"tourconnect.events.v1.UserSignupAttemptedV1"> & {
+  /**
+   * The existing account.
+   *
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName: string;
+
+  /**
+   * @generated from field: string locale = 4;
+   */
+  locale: string;
+};
+
+/**
+ * Published by identity when someone tries to sign up with an address that already has an
+ * account. Identity answers that sign-up exactly like a new one (no account enumeration) and
+ * notifications tells the address's owner instead, with links to sign in or reset the password.
+ *
+ * @generated from message tourconnect.events.v1.UserSignupAttemptedV1
+ */
+export type UserSignupAttemptedV1Json = {
+  /**
+   * The existing account.
+   *
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email?: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName?: string;
+
+  /**
+   * @generated from field: string locale = 4;
+   */
+  locale?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.UserSignupAttemptedV1.
+ * Use `create(UserSignupAttemptedV1Schema)` to create a new message.
+ */
+export const UserSignupAttemptedV1Schema: GenMessage<UserSignupAttemptedV1, {jsonType: UserSignupAttemptedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 10);
+
+/**
+ * Published by identity when an account is locked for everyone after many failed sign-ins,
+ * so its owner learns of it by e-mail (with a link to reset the password).
+ *
+ * @generated from message tourconnect.events.v1.UserLockedV1
+ */
+export type UserLockedV1 = Message<"tourconnect.events.v1.UserLockedV1"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName: string;
+
+  /**
+   * @generated from field: string locale = 4;
+   */
+  locale: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp locked_until = 5;
+   */
+  lockedUntil?: Timestamp | undefined;
+};
+
+/**
+ * Published by identity when an account is locked for everyone after many failed sign-ins,
+ * so its owner learns of it by e-mail (with a link to reset the password).
+ *
+ * @generated from message tourconnect.events.v1.UserLockedV1
+ */
+export type UserLockedV1Json = {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string email = 2;
+   */
+  email?: string;
+
+  /**
+   * @generated from field: string display_name = 3;
+   */
+  displayName?: string;
+
+  /**
+   * @generated from field: string locale = 4;
+   */
+  locale?: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp locked_until = 5;
+   */
+  lockedUntil?: TimestampJson;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.UserLockedV1.
+ * Use `create(UserLockedV1Schema)` to create a new message.
+ */
+export const UserLockedV1Schema: GenMessage<UserLockedV1, {jsonType: UserLockedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_identity, 11);
 

@@ -4,6 +4,8 @@
 
 import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Timestamp, TimestampJson } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import { file_tourconnect_events_v1_options } from "./options_pb.ts";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -11,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/partners.proto.
  */
 export const file_tourconnect_events_v1_partners: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvcGFydG5lcnMucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKYAQoTUGFydG5lclJlZ2lzdGVyZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBOiKKtRgecGFydG5lcnMucGFydG5lci5yZWdpc3RlcmVkLnYxIrcBChFQYXJ0bmVyVmVyaWZpZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBEiEKE3ZlcmlmaWVkX2J5X3VzZXJfaWQYBSABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnZlcmlmaWVkLnYxIqUBChFQYXJ0bmVyUmVqZWN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIQoTcmVqZWN0ZWRfYnlfdXNlcl9pZBgDIAEoCUIEkLUYARIUCgZyZWFzb24YBCABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnJlamVjdGVkLnYxIqABChpQYXJ0bmVyRGVsZXRpb25SZXF1ZXN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhgKCnJlcXVlc3RfaWQYAiABKAlCBJC1GAESIgoUcmVxdWVzdGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAE6Koq1GCZwYXJ0bmVycy5wYXJ0bmVyLmRlbGV0aW9uX3JlcXVlc3RlZC52MSJnChBQYXJ0bmVyRGVsZXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYATofirUYG3BhcnRuZXJzLnBhcnRuZXIuZGVsZXRlZC52MSKsAQoSUGFydG5lclN1Ym1pdHRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGwoNb3duZXJfdXNlcl9pZBgCIAEoCUIEkLUYARISCgR0eXBlGAMgASgJQgSQtRgBEhIKBG5hbWUYBCABKAlCBJC1GAESFAoGcmVhc29uGAUgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdWJtaXR0ZWQudjEiqAEKElBhcnRuZXJTdXNwZW5kZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIgoUc3VzcGVuZGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAESFAoGcmVhc29uGAQgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdXNwZW5kZWQudjEiewoVUGFydG5lck1lbWJlckpvaW5lZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARISCgRyb2xlGAMgASgJQgSQtRgBOh2KtRgZcGFydG5lcnMubWVtYmVyLmpvaW5lZC52MSJpChZQYXJ0bmVyTWVtYmVyUmVtb3ZlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYAToeirUYGnBhcnRuZXJzLm1lbWJlci5yZW1vdmVkLnYxYgZwcm90bzM", [file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvcGFydG5lcnMucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKYAQoTUGFydG5lclJlZ2lzdGVyZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBOiKKtRgecGFydG5lcnMucGFydG5lci5yZWdpc3RlcmVkLnYxIrcBChFQYXJ0bmVyVmVyaWZpZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBEiEKE3ZlcmlmaWVkX2J5X3VzZXJfaWQYBSABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnZlcmlmaWVkLnYxIqUBChFQYXJ0bmVyUmVqZWN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIQoTcmVqZWN0ZWRfYnlfdXNlcl9pZBgDIAEoCUIEkLUYARIUCgZyZWFzb24YBCABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnJlamVjdGVkLnYxIqABChpQYXJ0bmVyRGVsZXRpb25SZXF1ZXN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhgKCnJlcXVlc3RfaWQYAiABKAlCBJC1GAESIgoUcmVxdWVzdGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAE6Koq1GCZwYXJ0bmVycy5wYXJ0bmVyLmRlbGV0aW9uX3JlcXVlc3RlZC52MSJnChBQYXJ0bmVyRGVsZXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYATofirUYG3BhcnRuZXJzLnBhcnRuZXIuZGVsZXRlZC52MSKsAQoSUGFydG5lclN1Ym1pdHRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGwoNb3duZXJfdXNlcl9pZBgCIAEoCUIEkLUYARISCgR0eXBlGAMgASgJQgSQtRgBEhIKBG5hbWUYBCABKAlCBJC1GAESFAoGcmVhc29uGAUgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdWJtaXR0ZWQudjEiqAEKElBhcnRuZXJTdXNwZW5kZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIgoUc3VzcGVuZGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAESFAoGcmVhc29uGAQgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdXNwZW5kZWQudjEiewoVUGFydG5lck1lbWJlckpvaW5lZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARISCgRyb2xlGAMgASgJQgSQtRgBOh2KtRgZcGFydG5lcnMubWVtYmVyLmpvaW5lZC52MSJpChZQYXJ0bmVyTWVtYmVyUmVtb3ZlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYAToeirUYGnBhcnRuZXJzLm1lbWJlci5yZW1vdmVkLnYxIrMCChdQYXJ0bmVySW52aXRhdGlvblNlbnRWMRIbCg1pbnZpdGF0aW9uX2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESGgoMcGFydG5lcl9uYW1lGAMgASgJQgSQtRgBEhMKBWVtYWlsGAQgASgJQgSQtRgBEhIKBHJvbGUYBSABKAlCBJC1GAESIAoSaW52aXRlZF9ieV91c2VyX2lkGAYgASgJQgSQtRgBEhMKBXRva2VuGAcgASgJQgSQtRgBEjQKCmV4cGlyZXNfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBEg4KBmxvY2FsZRgJIAEoCTofirUYG3BhcnRuZXJzLmludml0YXRpb24uc2VudC52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * Published by partners when a user registers a business as a partner, so identity grants
@@ -563,4 +565,135 @@ export type PartnerMemberRemovedV1Json = {
  */
 export const PartnerMemberRemovedV1Schema: GenMessage<PartnerMemberRemovedV1, {jsonType: PartnerMemberRemovedV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_partners, 8);
+
+/**
+ * Published by partners when a member invites someone by e-mail, so notifications sends the
+ * invitation with its acceptance link. `token` is the secret part of that link (partners
+ * keeps only its hash; notifications never stores it in clear): the invitation is accepted
+ * by following the link while signed in with that verified address.
+ *
+ * @generated from message tourconnect.events.v1.PartnerInvitationSentV1
+ */
+export type PartnerInvitationSentV1 = Message<"tourconnect.events.v1.PartnerInvitationSentV1"> & {
+  /**
+   * @generated from field: string invitation_id = 1;
+   */
+  invitationId: string;
+
+  /**
+   * @generated from field: string partner_id = 2;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string partner_name = 3;
+   */
+  partnerName: string;
+
+  /**
+   * The invited address, lower-cased; it may not have an account yet.
+   *
+   * @generated from field: string email = 4;
+   */
+  email: string;
+
+  /**
+   * "manager" or "viewer".
+   *
+   * @generated from field: string role = 5;
+   */
+  role: string;
+
+  /**
+   * @generated from field: string invited_by_user_id = 6;
+   */
+  invitedByUserId: string;
+
+  /**
+   * @generated from field: string token = 7;
+   */
+  token: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 8;
+   */
+  expiresAt?: Timestamp | undefined;
+
+  /**
+   * Language for the e-mail when partners knows one; empty: the invitee's own language if
+   * they have an account, else the inviter's, else "en".
+   *
+   * @generated from field: string locale = 9;
+   */
+  locale: string;
+};
+
+/**
+ * Published by partners when a member invites someone by e-mail, so notifications sends the
+ * invitation with its acceptance link. `token` is the secret part of that link (partners
+ * keeps only its hash; notifications never stores it in clear): the invitation is accepted
+ * by following the link while signed in with that verified address.
+ *
+ * @generated from message tourconnect.events.v1.PartnerInvitationSentV1
+ */
+export type PartnerInvitationSentV1Json = {
+  /**
+   * @generated from field: string invitation_id = 1;
+   */
+  invitationId?: string;
+
+  /**
+   * @generated from field: string partner_id = 2;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string partner_name = 3;
+   */
+  partnerName?: string;
+
+  /**
+   * The invited address, lower-cased; it may not have an account yet.
+   *
+   * @generated from field: string email = 4;
+   */
+  email?: string;
+
+  /**
+   * "manager" or "viewer".
+   *
+   * @generated from field: string role = 5;
+   */
+  role?: string;
+
+  /**
+   * @generated from field: string invited_by_user_id = 6;
+   */
+  invitedByUserId?: string;
+
+  /**
+   * @generated from field: string token = 7;
+   */
+  token?: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expires_at = 8;
+   */
+  expiresAt?: TimestampJson;
+
+  /**
+   * Language for the e-mail when partners knows one; empty: the invitee's own language if
+   * they have an account, else the inviter's, else "en".
+   *
+   * @generated from field: string locale = 9;
+   */
+  locale?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerInvitationSentV1.
+ * Use `create(PartnerInvitationSentV1Schema)` to create a new message.
+ */
+export const PartnerInvitationSentV1Schema: GenMessage<PartnerInvitationSentV1, {jsonType: PartnerInvitationSentV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_partners, 9);
 
