@@ -7,7 +7,7 @@ import { buildIdentityService } from '@tourconnect/identity';
 import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
 import { buildPartnersService } from '@tourconnect/partners';
 import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
-import { initTracing, loggerOptions, type ServiceApp } from '@tourconnect/service-kit';
+import { initTracing, loggerOptions, serveMetrics, type ServiceApp } from '@tourconnect/service-kit';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { freePort } from './ports.ts';
 import type { AllInOneSettings } from './settings.ts';
@@ -114,6 +114,10 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   const gatewayPort = settings.PORT === 0 ? await freePort() : settings.PORT;
   await gateway.listen({ port: gatewayPort, host: settings.HOST });
   apps.unshift(gateway);
+  // Not on the public port: the gateway's metrics (with the process's) on loopback only.
+  const metrics = await serveMetrics([gateway.metrics], { port: 0, host: '127.0.0.1' });
+  services.metrics = metrics.url;
+  stops.push(() => metrics.close());
 
   let stopped = false;
   return {

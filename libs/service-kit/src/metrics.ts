@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry, collectDefaultMetrics, type Gauge } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 
@@ -14,7 +16,12 @@ declare module 'fastify' {
  * Prometheus metrics per service instance. A registry per app (not prom-client's global one)
  * because the all-in-one mode runs every service in one process.
  */
-export function installMetrics(app: FastifyInstance, service: string, processMetrics: boolean): Registry {
+export function installMetrics(
+  app: FastifyInstance,
+  service: string,
+  processMetrics: boolean,
+  route = true,
+): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   if (processMetrics) collectDefaultMetrics({ register: registry });
@@ -42,11 +49,41 @@ export function installMetrics(app: FastifyInstance, service: string, processMet
     total.inc(labels);
     if (request.startedAt) duration.observe(labels, Number(process.hrtime.bigint() - request.startedAt) / 1e9);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  if (route) {
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    });
+  }
   return registry;
+}
+
+/**
+ * A registry on a listener of its own (GET /metrics only), for an app whose main port is public:
+ * Prometheus scrapes it inside the cluster, browsers never reach it.
+ */
+export async function serveMetrics(
+  registries: Registry[],
+  options: { port: number; host: string },
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    Promise.all(registries.map((r) => r.metrics()))
+      .then((texts) => response.writeHead(200, { 'content-type': Registry.PROMETHEUS_CONTENT_TYPE }).end(texts.join('\n')))
+      .catch(() => response.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed\n'));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/metrics`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export type { Gauge };

@@ -20,6 +20,7 @@ import { installAuth, type AuthOptions } from './auth.ts';
 import { installHealth, type ReadinessCheck } from './health.ts';
 import { loggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
+import { installNulGuard } from './nul-guard.ts';
 import { installProblemHandlers, type NotFoundHandler } from './problem-handler.ts';
 import { installRateLimit, type RateLimitOptions } from './rate-limit.ts';
 import { installHttpTracing } from './tracing.ts';
@@ -45,6 +46,11 @@ export interface ServiceOptions {
   openapi?: { title: string; version?: string; description?: string };
   /** Process metrics (GC, heap…) once per process; the all-in-one turns them on for one app. */
   processMetrics?: boolean;
+  /**
+   * Serve GET /metrics on the app's own listener (default). The gateway, the public edge, turns
+   * it off and serves its registry on an internal port instead (`serveMetrics`).
+   */
+  metricsRoute?: boolean;
   helmet?: FastifyHelmetOptions;
   /**
    * Whose X-Forwarded-For to believe: services behind the gateway trust it (true); the gateway,
@@ -93,6 +99,7 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
   });
 
   installProblemHandlers(app, options.notFoundHandler);
+  installNulGuard(app);
   installHttpTracing(app, options.name);
   await app.register(
     helmet,
@@ -112,7 +119,7 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
     transform: jsonSchemaTransform,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  installMetrics(app, options.name, options.processMetrics ?? true);
+  installMetrics(app, options.name, options.processMetrics ?? true, options.metricsRoute ?? true);
   if (options.auth) installAuth(app, options.auth);
   const checks: Record<string, ReadinessCheck> = { ...(options.readiness ?? {}) };
   installHealth(app, checks);

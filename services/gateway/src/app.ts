@@ -42,6 +42,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
     helmet: { contentSecurityPolicy: { directives: portalCsp.directives } },
     openapi: { title: 'TourConnect gateway' },
     processMetrics: deps.processMetrics,
+    // The gateway is the public edge: its metrics go out on an internal port (serveMetrics).
+    metricsRoute: false,
     notFoundHandler: spaFallback(() => portalReady),
   });
 

@@ -37,7 +37,11 @@ export const settingsSchema = z.object({
 export const configSchema = baseConfigSchema
   .omit({ DATABASE_URL: true })
   .extend(jwtConsumerConfigSchema.shape)
-  .extend(settingsSchema.shape);
+  .extend(settingsSchema.shape)
+  .extend({
+    /** Internal port for Prometheus (GET /metrics); never routed by the ingress. 0 = off. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  });
 
 export type GatewaySettings = z.infer<typeof settingsSchema> & z.infer<typeof jwtConsumerConfigSchema>;
 export type GatewayConfig = z.infer<typeof configSchema>;

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, injectTraceHeaders, sendProblem, type ServiceApp } from '@tourconnect/service-kit';
@@ -21,8 +22,23 @@ const MAX_BODY = 12 * 1024 * 1024;
 export async function registerProxy(app: ServiceApp, options: ProxyOptions): Promise<void> {
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    // The body stays a stream: proxied byte for byte (JSON, multipart alike), never re-encoded.
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    // A body with a Content-Length stays a stream: proxied byte for byte (JSON, multipart
+    // alike), never re-encoded, its length checked against the route's limit before a byte is
+    // read. A chunked body declares no length, so it is counted as it arrives and refused
+    // with 413 the moment it passes the limit; under it, it goes on with a Content-Length.
+    scope.addContentTypeParser('*', (request, payload, done) => {
+      if (request.headers['content-length'] !== undefined) return done(null, payload);
+      const limit = bodyLimitFor(request.url, options.defaultBodyLimit);
+      readCapped(payload, limit).then(
+        (body) => {
+          // Forwarded as a stream of known length, so the service sees an ordinary request.
+          delete request.headers['transfer-encoding'];
+          request.headers['content-length'] = String(body.length);
+          done(null, Readable.from([body]));
+        },
+        (error: Error) => done(error, undefined),
+      );
+    });
     await scope.register(replyFrom, {
       disableRequestLogging: true,
       undici: {
@@ -40,9 +56,7 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
       const base = route ? options.upstreams[route.service] : undefined;
       if (!route || !base) throw new AppError(404, 'not_found', `No route for ${request.method} ${path}`);
       const length = Number(request.headers['content-length'] ?? 0);
-      if (length > Math.min(route.bodyLimit ?? options.defaultBodyLimit, MAX_BODY)) {
-        throw new AppError(413, 'payload_too_large', 'The request body is too large');
-      }
+      if (length > bodyLimitFor(path, options.defaultBodyLimit)) throw tooLarge();
       checkCsrf(request, options.allowedOrigins);
       return reply.from(base + request.url, {
         rewriteRequestHeaders: (_req, headers) => {
@@ -63,6 +77,38 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
     };
     scope.all('/api/*', forward);
     scope.get('/.well-known/jwks.json', forward);
+  });
+}
+
+const tooLarge = () =>
+  new AppError(413, 'payload_too_large', 'The request body is too large', undefined, { connection: 'close' });
+
+function bodyLimitFor(url: string, defaultLimit: number): number {
+  const route = resolveRoute(url.split('?')[0] ?? '/');
+  return Math.min(route?.bodyLimit ?? defaultLimit, MAX_BODY);
+}
+
+/** Reads a body of unknown length, refusing it as soon as it passes `limit` bytes. */
+function readCapped(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stream.removeListener('data', onData);
+        // Keep draining without storing, so the client sees the 413 rather than a reset.
+        stream.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    stream.on('data', onData);
+    stream.once('end', () => {
+      if (size <= limit) resolve(Buffer.concat(chunks, size));
+    });
+    stream.once('error', reject);
   });
 }
 

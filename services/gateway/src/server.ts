@@ -1,5 +1,5 @@
 import { createNatsTransport } from '@tourconnect/events';
-import { initTracing, listenWithGracefulShutdown, loadConfigOrExit } from '@tourconnect/service-kit';
+import { initTracing, listenWithGracefulShutdown, loadConfigOrExit, serveMetrics } from '@tourconnect/service-kit';
 import { buildGateway } from './app.ts';
 import { configSchema } from './config.ts';
 
@@ -13,4 +13,8 @@ const transport = await createNatsTransport({
 });
 const app = await buildGateway({ settings: config, transport });
 app.addHook('onClose', () => transport.close());
+if (config.METRICS_PORT > 0) {
+  const metrics = await serveMetrics([app.metrics], { port: config.METRICS_PORT, host: config.HOST });
+  app.addHook('onClose', () => metrics.close());
+}
 await listenWithGracefulShutdown(app, { port: config.PORT, host: config.HOST });
