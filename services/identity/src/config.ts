@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
-import { baseConfigSchema, booleanFromEnv, loadConfigOrExit, parseConfig } from '@tourconnect/service-kit';
+import { booleanFromEnv, defineServiceConfig } from '@tourconnect/service-kit';
 import { emailSchema } from '@tourconnect/contracts/http';
 
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -21,20 +21,6 @@ function isEd25519Pkcs8(pem: string): boolean {
   }
 }
 
-const settingsShape = {
-  ADMIN_EMAIL: emailSchema.optional(),
-  ADMIN_PASSWORD: z.string().min(1).max(200).optional(),
-  JWT_ISSUER: z.string().min(1).default('tourconnect-identity'),
-  JWT_AUDIENCE: z.string().min(1).default('tourconnect'),
-  /** Absent: a key pair is generated once and kept in the identity schema (replicas share it). */
-  JWT_PRIVATE_KEY: ed25519PrivateKeyPem.optional(),
-  ACCESS_TOKEN_TTL_SECONDS: seconds(10, 24 * 3600).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: seconds(60, 365 * 24 * 3600).default(30 * 24 * 3600),
-  COOKIE_SECURE: booleanFromEnv.default(false),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_LOCK_SECONDS: seconds(1, 24 * 3600).default(900),
-};
-
 function adminPairRule(value: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string }, ctx: z.RefinementCtx): void {
   if ((value.ADMIN_EMAIL === undefined) === (value.ADMIN_PASSWORD === undefined)) return;
   const missing = value.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
@@ -45,21 +31,27 @@ function adminPairRule(value: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string },
   });
 }
 
-/** Identity's own settings; the all-in-one launcher parses these without the base variables. */
-export const settingsSchema = z.object(settingsShape).superRefine(adminPairRule);
-
-/** Everything the distributed entry point reads: the kit's base variables plus identity's. */
-export const configSchema = baseConfigSchema.extend(settingsSchema.shape).superRefine(adminPairRule);
+/**
+ * Identity's variables on top of the kit's base ones (PORT, DATABASE_URL, NATS_URL, …).
+ * `settingsSchema` is what the all-in-one parses; `configSchema` what the distributed entry reads.
+ */
+export const { settingsSchema, configSchema, loadConfig, loadConfigForServer } = defineServiceConfig(
+  'identity',
+  {
+    ADMIN_EMAIL: emailSchema.optional(),
+    ADMIN_PASSWORD: z.string().min(1).max(200).optional(),
+    JWT_ISSUER: z.string().min(1).default('tourconnect-identity'),
+    JWT_AUDIENCE: z.string().min(1).default('tourconnect'),
+    /** Absent: a key pair is generated once and kept in the identity schema (replicas share it). */
+    JWT_PRIVATE_KEY: ed25519PrivateKeyPem.optional(),
+    ACCESS_TOKEN_TTL_SECONDS: seconds(10, 24 * 3600).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: seconds(60, 365 * 24 * 3600).default(30 * 24 * 3600),
+    COOKIE_SECURE: booleanFromEnv.default(false),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_LOCK_SECONDS: seconds(1, 24 * 3600).default(900),
+  },
+  adminPairRule,
+);
 
 export type IdentitySettings = z.infer<typeof settingsSchema>;
 export type IdentityConfig = z.infer<typeof configSchema>;
-
-/** Throws a ConfigError naming every bad variable (tests, launcher). */
-export function loadConfig(env: Record<string, string | undefined> = process.env): IdentityConfig {
-  return parseConfig('identity', configSchema, env);
-}
-
-/** Entry points: print the named problems and exit 78 instead of a stack trace. */
-export function loadConfigForServer(env: Record<string, string | undefined> = process.env): IdentityConfig {
-  return loadConfigOrExit('identity', configSchema, env);
-}

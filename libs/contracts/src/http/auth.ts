@@ -80,6 +80,22 @@ export type Session = z.infer<typeof sessionSchema>;
 
 export const meSchema = z.object({ user: userSchema });
 
+/**
+ * One public key of GET /.well-known/jwks.json (RFC 7517). Only these members are sent: a
+ * private member such as `d` can never leave the service, whatever the key object holds.
+ */
+export const publicJwkSchema = z.object({
+  kty: z.string(),
+  kid: z.string(),
+  alg: z.string(),
+  use: z.string(),
+  /** OKP keys (Ed25519): the curve and the public point. */
+  crv: z.string().optional(),
+  x: z.string().optional(),
+});
+export const jwksSchema = z.object({ keys: z.array(publicJwkSchema) });
+export type Jwks = z.infer<typeof jwksSchema>;
+
 /** Claims inside the access token (JWT) that services rely on. */
 export const accessTokenClaimsSchema = z.object({
   sub: z.string(),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '@tourconnect/db';
 import { roles as allRoles, type Role } from '@tourconnect/contracts/http';
 import { userRoles, users } from './schema.ts';
@@ -36,6 +36,42 @@ export async function insertRole(
   return inserted.length > 0;
 }
 
+/** True when a grant was removed; `partnerId` narrows it to the grant for that partner. */
+export async function deleteRole(
+  tx: Tx,
+  grant: { userId: string; role: Role; partnerId?: string | undefined },
+): Promise<boolean> {
+  const removed = await tx
+    .delete(userRoles)
+    .where(
+      and(
+        eq(userRoles.userId, grant.userId),
+        eq(userRoles.role, grant.role),
+        ...(grant.partnerId ? [eq(userRoles.partnerId, grant.partnerId)] : []),
+      ),
+    )
+    .returning({ role: userRoles.role });
+  return removed.length > 0;
+}
+
+/** The partner a user's 'partner' role is for, if they hold one (a user acts for one partner). */
+export async function findPartnerOfUser(ex: Executor, userId: string): Promise<string | undefined> {
+  const [row] = await ex
+    .select({ partnerId: userRoles.partnerId })
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'partner')));
+  return row?.partnerId ?? undefined;
+}
+
+/** Everyone holding the 'partner' role for this partner (its owner and members). */
+export async function listPartnerRoleHolders(ex: Executor, partnerId: string): Promise<string[]> {
+  const rows = await ex
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(and(eq(userRoles.role, 'partner'), eq(userRoles.partnerId, partnerId)));
+  return rows.map((r) => r.userId);
+}
+
 /** In the canonical order of the contract, so tokens and responses are stable. */
 export async function listRoles(ex: Executor, userId: string): Promise<Role[]> {
   const rows = await ex.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
@@ -52,6 +88,11 @@ export async function updatePasswordHash(ex: Executor, userId: string, passwordH
     .update(users)
     .set({ passwordHash, updatedAt: new Date() })
     .where(and(eq(users.id, userId), eq(users.status, 'active')));
+}
+
+/** Replicas booting together with ADMIN_EMAIL set must not each create the admin. */
+export async function lockBootstrapAdmin(tx: Tx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('tourconnect.identity.bootstrap_admin', 0))`);
 }
 
 /** GDPR erasure: keep an anonymous tombstone so ids referenced elsewhere stay resolvable. */

@@ -1,6 +1,6 @@
-import { appendAudit, type AuditEntry } from '@tourconnect/audit';
+import type { AuditEntry } from '@tourconnect/audit';
 import type { Tx } from '@tourconnect/db';
-import { auditLog } from '../db/schema.ts';
+import { appendAuditEntry } from '../db/audit.repository.ts';
 
 /**
  * Appends to identity's hash-chained audit log in the caller's transaction. Call it last:
@@ -8,5 +8,5 @@ import { auditLog } from '../db/schema.ts';
  * the log is append-only and must survive a GDPR erasure without keeping personal data.
  */
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await appendAudit(tx, auditLog, entry);
+  await appendAuditEntry(tx, entry);
 }

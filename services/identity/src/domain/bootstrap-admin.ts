@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Role } from '@tourconnect/contracts/http';
 import type { Tx } from '@tourconnect/db';
-import { findUserByEmail, insertRole, insertUser, listRoles } from '../db/users.repository.ts';
+import { findUserByEmail, insertRole, insertUser, listRoles, lockBootstrapAdmin } from '../db/users.repository.ts';
 import { audit } from './audit.ts';
-import type { IdentityContext } from './identity-context.ts';
-import { publishUserEvent } from './identity-events.ts';
+import type { IdentityContext } from './context.ts';
 import { grantRole } from './grant-role.ts';
-import { hashPassword } from './passwords.ts';
 
 export type BootstrapOutcome = 'created' | 'promoted' | 'unchanged';
 
@@ -21,15 +18,15 @@ const ADMIN_ROLES: Role[] = ['traveller', 'admin'];
 export async function bootstrapAdmin(ctx: IdentityContext, email: string, password: string): Promise<BootstrapOutcome> {
   const existing = await findUserByEmail(ctx.db, email);
   if (existing && (await listRoles(ctx.db, existing.id)).includes('admin')) return 'unchanged';
-  const passwordHash = existing ? null : await hashPassword(password);
+  const passwordHash = existing ? null : await ctx.passwords.hash(password);
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('tourconnect.identity.bootstrap_admin', 0))`);
+    await lockBootstrapAdmin(tx);
     const user = await findUserByEmail(tx, email);
     if (user) {
       const promoted = await grantRole(ctx, tx, { userId: user.id, role: 'admin', cause: 'bootstrap' });
       return promoted ? 'promoted' : 'unchanged';
     }
-    await createAdmin(ctx, tx, email, passwordHash ?? (await hashPassword(password)));
+    await createAdmin(ctx, tx, email, passwordHash ?? (await ctx.passwords.hash(password)));
     return 'created';
   });
 }
@@ -38,12 +35,11 @@ async function createAdmin(ctx: IdentityContext, tx: Tx, email: string, password
   const id = randomUUID();
   await insertUser(tx, { id, email, displayName: 'Administrator', locale: 'en', passwordHash });
   for (const role of ADMIN_ROLES) await insertRole(tx, { userId: id, role });
-  await publishUserEvent(
-    ctx.bus,
+  await ctx.publish(
     tx,
     'identity.user.registered.v1',
     { userId: id, email, displayName: 'Administrator', roles: ADMIN_ROLES, locale: 'en' },
-    { userId: id },
+    { audience: [id] },
   );
   await audit(tx, {
     action: 'user.admin_bootstrapped',

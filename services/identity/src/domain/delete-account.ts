@@ -4,10 +4,8 @@ import { anonymiseUser, findUserById } from '../db/users.repository.ts';
 import { clearKeys } from '../db/login-throttle.repository.ts';
 import { audit } from './audit.ts';
 import { accountGone, invalidCredentials } from './identity-errors.ts';
-import type { IdentityContext, RequestMeta } from './identity-context.ts';
-import { publishUserEvent } from './identity-events.ts';
+import type { IdentityContext, RequestMeta } from './context.ts';
 import { assertNotThrottled, emailThrottleKey, recordThrottledFailure, throttleKeys } from './login-throttle.ts';
-import { verifyPassword } from './passwords.ts';
 
 /**
  * GDPR erasure, confirmed with the password: the row becomes an anonymous tombstone (other
@@ -17,15 +15,15 @@ import { verifyPassword } from './passwords.ts';
  */
 export async function deleteAccount(
   ctx: IdentityContext,
-  userId: string,
+  callerId: string,
   password: string,
   meta: RequestMeta,
 ): Promise<void> {
-  const user = await findUserById(ctx.db, userId);
+  const user = await findUserById(ctx.db, callerId);
   if (!user || user.status !== 'active') throw accountGone();
   const keys = throttleKeys(user.email, meta.ip);
   await assertNotThrottled(ctx.db, keys);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+  if (!user.passwordHash || !(await ctx.passwords.verify(user.passwordHash, password))) {
     await recordThrottledFailure(ctx.db, keys, {
       maxFailures: ctx.settings.LOGIN_MAX_FAILURES,
       lockSeconds: ctx.settings.LOGIN_LOCK_SECONDS,
@@ -33,24 +31,23 @@ export async function deleteAccount(
     throw invalidCredentials();
   }
   await ctx.db.transaction(async (tx) => {
-    const current = await findUserById(tx, userId, { forUpdate: true });
+    const current = await findUserById(tx, callerId, { forUpdate: true });
     if (!current || current.status !== 'active') return; // a concurrent request already did it
     const deletedAt = new Date();
-    await anonymiseUser(tx, userId, deletedAt);
-    const sessionsRevoked = await revokeAllForUser(tx, userId, deletedAt);
+    await anonymiseUser(tx, callerId, deletedAt);
+    const sessionsRevoked = await revokeAllForUser(tx, callerId, deletedAt);
     await clearKeys(tx, 'email', [emailThrottleKey(current.email).keyHash]);
-    await publishUserEvent(
-      ctx.bus,
+    await ctx.publish(
       tx,
       'identity.user.deleted.v1',
-      { userId, anonymised: true, deletedAt: timestampFromDate(deletedAt) },
-      { userId, correlationId: meta.correlationId },
+      { userId: callerId, anonymised: true, deletedAt: timestampFromDate(deletedAt) },
+      { audience: [callerId], correlationId: meta.correlationId },
     );
     await audit(tx, {
       action: 'user.deleted',
       entityType: 'user',
-      entityId: userId,
-      actorId: userId,
+      entityId: callerId,
+      actorId: callerId,
       actorRole: 'self',
       data: { anonymised: true, sessionsRevoked },
       correlationId: meta.correlationId ?? null,

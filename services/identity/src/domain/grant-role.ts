@@ -2,8 +2,7 @@ import type { Role } from '@tourconnect/contracts/http';
 import type { Tx } from '@tourconnect/db';
 import { insertRole } from '../db/users.repository.ts';
 import { audit } from './audit.ts';
-import type { IdentityContext } from './identity-context.ts';
-import { publishUserEvent } from './identity-events.ts';
+import type { IdentityContext } from './context.ts';
 
 export interface RoleGrant {
   userId: string;
@@ -29,8 +28,7 @@ export async function grantRole(ctx: IdentityContext, tx: Tx, grant: RoleGrant):
     grantedBy: grant.grantedBy ?? null,
   });
   if (!added) return false;
-  await publishUserEvent(
-    ctx.bus,
+  await ctx.publish(
     tx,
     'identity.user.role_granted.v1',
     {
@@ -39,7 +37,7 @@ export async function grantRole(ctx: IdentityContext, tx: Tx, grant: RoleGrant):
       partnerId: grant.partnerId ?? '',
       grantedByUserId: grant.grantedBy ?? '',
     },
-    { userId: grant.userId, correlationId: grant.correlationId },
+    { audience: [grant.userId], correlationId: grant.correlationId },
   );
   await audit(tx, {
     action: 'user.role_granted',

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '@tourconnect/db';
 import { AppError } from '@tourconnect/service-kit';
-import { activeLockUntil, clearKeys, recordFailure, type ThrottleKey } from '../db/login-throttle.repository.ts';
+import {
+  activeLockUntil,
+  clearKeys,
+  purgeStaleThrottles,
+  recordFailure,
+  type ThrottleKey,
+} from '../db/login-throttle.repository.ts';
 
 export interface ThrottlePolicy {
   maxFailures: number;
@@ -54,4 +60,9 @@ export async function recordThrottledFailure(ex: Executor, keys: ThrottleKey[], 
 /** A successful sign-in forgives the e-mail's failures, never the IP's (or one account could reset it). */
 export async function forgiveEmail(ex: Executor, email: string): Promise<void> {
   await clearKeys(ex, 'email', [emailThrottleKey(email).keyHash]);
+}
+
+/** Rows whose window and lock are both over carry no information any more; returns how many went. */
+export function purgeExpiredThrottles(ex: Executor, policy: Pick<ThrottlePolicy, 'lockSeconds'>): Promise<number> {
+  return purgeStaleThrottles(ex, policy.lockSeconds);
 }

@@ -1,8 +1,7 @@
 import { findUserByEmail, updatePasswordHash, withRoles } from '../db/users.repository.ts';
 import { invalidCredentials } from './identity-errors.ts';
-import type { IdentityContext, RequestMeta } from './identity-context.ts';
+import type { IdentityContext, RequestMeta } from './context.ts';
 import { assertNotThrottled, forgiveEmail, recordThrottledFailure, throttleKeys } from './login-throttle.ts';
-import { burnVerification, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { issueSession, type IssuedSession } from './sessions.ts';
 
 /**
@@ -19,8 +18,8 @@ export async function login(
   const user = await findUserByEmail(ctx.db, input.email);
   const passwordHash = user?.status === 'active' ? user.passwordHash : null;
   const valid = passwordHash
-    ? await verifyPassword(passwordHash, input.password)
-    : await burnVerification(input.password);
+    ? await ctx.passwords.verify(passwordHash, input.password)
+    : await ctx.passwords.burnVerification(input.password);
   if (!user || !passwordHash || !valid) {
     await recordThrottledFailure(ctx.db, keys, {
       maxFailures: ctx.settings.LOGIN_MAX_FAILURES,
@@ -28,7 +27,8 @@ export async function login(
     });
     throw invalidCredentials();
   }
-  if (needsRehash(passwordHash)) await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password));
+  if (ctx.passwords.needsRehash(passwordHash))
+    await updatePasswordHash(ctx.db, user.id, await ctx.passwords.hash(input.password));
   return ctx.db.transaction(async (tx) => {
     await forgiveEmail(tx, input.email);
     return issueSession(ctx, tx, await withRoles(tx, user));

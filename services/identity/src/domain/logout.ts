@@ -1,5 +1,5 @@
 import { findRefreshTokenForUpdate, revokeFamily } from '../db/refresh-tokens.repository.ts';
-import type { IdentityContext } from './identity-context.ts';
+import type { IdentityContext } from './context.ts';
 import { hashRefreshToken } from './refresh-token-secret.ts';
 
 /** Ends the session the cookie belongs to (its whole family). Without a cookie: nothing to do. */

@@ -8,7 +8,7 @@ import {
 import { findUserById, withRoles } from '../db/users.repository.ts';
 import { audit } from './audit.ts';
 import { refreshTokenInvalid, refreshTokenReused } from './identity-errors.ts';
-import type { IdentityContext, RequestMeta } from './identity-context.ts';
+import type { IdentityContext, RequestMeta } from './context.ts';
 import { hashRefreshToken } from './refresh-token-secret.ts';
 import { issueSession, type IssuedSession } from './sessions.ts';
 

@@ -3,9 +3,7 @@ import type { Locale, Role } from '@tourconnect/contracts/http';
 import { findUserByEmail, insertRole, insertUser } from '../db/users.repository.ts';
 import { audit } from './audit.ts';
 import { emailTaken } from './identity-errors.ts';
-import type { IdentityContext, RequestMeta } from './identity-context.ts';
-import { publishUserEvent } from './identity-events.ts';
-import { hashPassword } from './passwords.ts';
+import type { IdentityContext, RequestMeta } from './context.ts';
 import { issueSession, type IssuedSession } from './sessions.ts';
 
 export interface Registration {
@@ -28,7 +26,7 @@ export async function registerUser(
 ): Promise<IssuedSession> {
   // Cheap pre-check so a duplicate does not pay for Argon2; the unique index still decides.
   if (await findUserByEmail(ctx.db, input.email)) throw emailTaken();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await ctx.passwords.hash(input.password);
   return ctx.db.transaction(async (tx) => {
     const id = randomUUID();
     const user = await insertUser(tx, {
@@ -41,12 +39,11 @@ export async function registerUser(
     if (!user) throw emailTaken();
     for (const role of NEW_USER_ROLES) await insertRole(tx, { userId: id, role });
     const issued = await issueSession(ctx, tx, { ...user, roles: NEW_USER_ROLES });
-    await publishUserEvent(
-      ctx.bus,
+    await ctx.publish(
       tx,
       'identity.user.registered.v1',
       { userId: id, email: user.email, displayName: user.displayName, roles: NEW_USER_ROLES, locale: user.locale },
-      { userId: id, correlationId: meta.correlationId },
+      { audience: [id], correlationId: meta.correlationId },
     );
     await audit(tx, {
       action: 'user.registered',

@@ -4,7 +4,7 @@ import type { Tx } from '@tourconnect/db';
 import { insertRefreshToken } from '../db/refresh-tokens.repository.ts';
 import type { UserWithRoles } from '../db/users.repository.ts';
 import { signAccessToken } from './access-tokens.ts';
-import type { IdentityContext } from './identity-context.ts';
+import type { IdentityContext } from './context.ts';
 import { hashRefreshToken, newRefreshTokenSecret } from './refresh-token-secret.ts';
 import { toUserView } from './user-view.ts';
 

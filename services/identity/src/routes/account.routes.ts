@@ -3,7 +3,7 @@ import { deleteAccountBodySchema, meSchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import { deleteAccount } from '../domain/delete-account.ts';
 import { getCurrentUser } from '../domain/get-current-user.ts';
-import type { IdentityContext } from '../domain/identity-context.ts';
+import type { IdentityContext } from '../domain/context.ts';
 import { clearRefreshCookie } from './refresh-cookie.ts';
 import { requestMeta } from './request-meta.ts';
 
@@ -20,7 +20,10 @@ export function accountRoutes(app: ServiceApp, ctx: IdentityContext): void {
         response: { 200: meSchema },
       },
     },
-    async (request) => ({ user: await getCurrentUser(ctx, request.user!.id) }),
+    async (request) => {
+      const caller = request.user!;
+      return { user: await getCurrentUser(ctx, caller.id) };
+    },
   );
 
   app.delete(
@@ -37,7 +40,8 @@ export function accountRoutes(app: ServiceApp, ctx: IdentityContext): void {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      await deleteAccount(ctx, request.user!.id, request.body.password, requestMeta(request));
+      const caller = request.user!;
+      await deleteAccount(ctx, caller.id, request.body.password, requestMeta(request));
       clearRefreshCookie(reply, ctx.settings);
       return reply.status(204).send(null);
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loginBodySchema, registerBodySchema, sessionSchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
-import type { IdentityContext } from '../domain/identity-context.ts';
+import type { IdentityContext } from '../domain/context.ts';
 import { login } from '../domain/login.ts';
 import { logout } from '../domain/logout.ts';
 import { refreshSession } from '../domain/refresh-session.ts';

@@ -1,13 +1,9 @@
-import { z } from 'zod';
+import { jwksSchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
-import type { SigningKeys } from '../domain/signing-keys.ts';
-
-const jwksSchema = z.object({
-  keys: z.array(z.looseObject({ kty: z.string(), kid: z.string(), alg: z.string(), use: z.string() })),
-});
+import type { IdentityContext } from '../domain/context.ts';
 
 /** Public keys for verifying access tokens; the gateway and services cache them. */
-export function jwksRoutes(app: ServiceApp, keys: SigningKeys): void {
+export function jwksRoutes(app: ServiceApp, ctx: IdentityContext): void {
   app.get(
     '/.well-known/jwks.json',
     {
@@ -20,7 +16,7 @@ export function jwksRoutes(app: ServiceApp, keys: SigningKeys): void {
     async (_request, reply) => {
       // Short enough that a rotated key reaches every verifier well inside a token lifetime.
       reply.header('cache-control', 'public, max-age=300, stale-while-revalidate=60');
-      return keys.jwks;
+      return ctx.keys.jwks;
     },
   );
 }
