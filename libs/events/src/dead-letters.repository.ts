@@ -111,6 +111,16 @@ export class DeadLettersRepository {
     return rows[0] ? toDeadLetter(rows[0]) : undefined;
   }
 
+  /** A replay that ran outside a consumer's inbox transaction (EventBus.deadLetterQueue). */
+  async markReplayed(id: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE ${this.tables.deadLetters}
+          SET replayed_at = now(), replay_attempts = replay_attempts + 1, last_replay_error = NULL
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
   async recordReplayFailure(id: string, error: string): Promise<void> {
     await this.pool.query(
       `UPDATE ${this.tables.deadLetters}

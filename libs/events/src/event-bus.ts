@@ -1,7 +1,7 @@
 import type { Database, Executor } from '@tourconnect/db';
 import { DeadLettersRepository, type DeadLetter } from './dead-letters.repository.ts';
 import { DurableConsumer, type ConsumerStats, type HandlerDefinition } from './durable-consumer.ts';
-import { assertEnvelope, isUuid, type ContractRegistry, type EventEnvelope } from './envelope.ts';
+import { assertEnvelope, DURABLE_PATTERN, isUuid, type ContractRegistry, type EventEnvelope } from './envelope.ts';
 import { normalizeHandler } from './handler-definition.ts';
 import { sleep } from './limiter.ts';
 import { errorMessage, type EventsLogger } from './logger.ts';
@@ -54,6 +54,18 @@ export interface ReplayResult {
   notFound?: boolean;
 }
 
+/** A dead letter filed by a service's own worker (see EventBus.deadLetterQueue). */
+export interface WorkDeadLetter {
+  /** An event describing the failed work (its id keys the dead letter); never a secret. */
+  envelope: EventEnvelope;
+  error: string;
+  attempts: number;
+}
+
+export interface DeadLetterQueue {
+  record(letter: WorkDeadLetter): Promise<DeadLetter>;
+}
+
 export interface EventBus {
   readonly service: string;
   enqueue<P>(tx: Executor, event: NewEvent<P>): Promise<EventEnvelope<P>>;
@@ -64,6 +76,13 @@ export interface EventBus {
   listDeadLetters(opts?: { limit?: number; durable?: string; includeReplayed?: boolean }): Promise<DeadLetter[]>;
   replayDeadLetter(id: string): Promise<ReplayResult>;
   stats(): EventBusStats;
+  /**
+   * Dead letters for work a service runs outside its consumers (a worker draining a queue of
+   * its own, such as notifications' mail sender): `record` files one in the same table the
+   * admin's dead-letter view lists, and replaying it calls `replay` instead of a consumer.
+   * `replay` must be idempotent: a replay that fails may be tried again.
+   */
+  deadLetterQueue(durable: string, replay: (letter: DeadLetter) => Promise<void>): DeadLetterQueue;
 }
 
 export function createEventBus(opts: EventBusOptions): EventBus {
@@ -77,6 +96,7 @@ export function createEventBus(opts: EventBusOptions): EventBus {
   const counters: ConsumerStats = { consumed: 0, duplicates: 0, retried: 0, deadLettered: 0 };
   const ctx = { service, database, tables: opts.tables, transport, deadLetters, logger, stats: counters };
   const consumers = new Map<string, DurableConsumer>();
+  const replayers = new Map<string, (letter: DeadLetter) => Promise<void>>();
   const writer = { service, tables: opts.tables, channel: tables.channel, registry: opts.registry, notify };
   let handles: Array<{ stop(): Promise<void> }> = [];
   let timers: NodeJS.Timeout[] = [];
@@ -127,6 +147,8 @@ export function createEventBus(opts: EventBusOptions): EventBus {
     const letter = isUuid(id) ? await deadLetters.get(id) : undefined;
     if (!letter) return { replayed: false, notFound: true, error: 'dead letter not found' };
     if (letter.replayedAt) return { replayed: true, alreadyReplayed: true };
+    const replayer = replayers.get(letter.durable);
+    if (replayer) return replayWork(letter, replayer);
     const consumer = consumers.get(letter.durable);
     if (!consumer) return { replayed: false, error: `no handler registered for durable ${letter.durable}` };
     if ('malformed' in letter.envelope) {
@@ -144,6 +166,40 @@ export function createEventBus(opts: EventBusOptions): EventBus {
       await deadLetters.recordReplayFailure(id, error);
       return { replayed: false, error };
     }
+  }
+
+  async function replayWork(letter: DeadLetter, replay: (letter: DeadLetter) => Promise<void>): Promise<ReplayResult> {
+    try {
+      await replay(letter);
+      await deadLetters.markReplayed(letter.id);
+      logger.info({ deadLetterId: letter.id, durable: letter.durable }, 'dead letter replayed');
+      return { replayed: true };
+    } catch (err) {
+      const error = errorMessage(err);
+      await deadLetters.recordReplayFailure(letter.id, error);
+      return { replayed: false, error };
+    }
+  }
+
+  function deadLetterQueue(durable: string, replay: (letter: DeadLetter) => Promise<void>): DeadLetterQueue {
+    if (!DURABLE_PATTERN.test(durable))
+      throw new Error(`durable "${durable}" must be 1-64 letters, digits, "_" or "-"`);
+    if (consumers.has(durable) || replayers.has(durable)) throw new Error(`durable ${durable} is already registered`);
+    replayers.set(durable, replay);
+    return {
+      async record({ envelope, error, attempts }) {
+        const base = { service, durable, subject: envelope.subject, eventId: envelope.id, envelope, error, attempts };
+        const row = await deadLetters.insert(base);
+        counters.deadLettered++;
+        logger.error({ durable, eventId: envelope.id, error, deadLetterId: row.id }, 'work dead-lettered');
+        try {
+          await transport.publishDeadLetter?.({ ...base, deadAt: row.deadAt });
+        } catch (err) {
+          logger.warn({ err: errorMessage(err), deadLetterId: row.id }, 'could not publish dead-letter copy');
+        }
+        return row;
+      },
+    };
   }
 
   return {
@@ -186,5 +242,6 @@ export function createEventBus(opts: EventBusOptions): EventBus {
       publishFailures: relay.publishFailures,
       outboxPending,
     }),
+    deadLetterQueue,
   };
 }

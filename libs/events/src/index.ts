@@ -29,6 +29,8 @@ export {
   type EventBusOptions,
   type EventBusStats,
   type ReplayResult,
+  type DeadLetterQueue,
+  type WorkDeadLetter,
 } from './event-bus.ts';
 export type { HandlerDefinition } from './durable-consumer.ts';
 export {
