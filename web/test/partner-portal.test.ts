@@ -17,8 +17,8 @@ vi.mock('@contracts/http', () => import('../../libs/contracts/src/http/index.ts'
 
 const { firstIncompleteStep } = await import('../src/pages/partner/onboarding/wizard-steps.ts');
 const { fileProblem } = await import('../src/components/partner/files.ts');
-const { changedFields } = await import('../src/pages/partner/use-partner-form.ts');
-const { previewPartner, profileBody, profileValues } = await import('../src/pages/partner/profile/profile-values.ts');
+const { changedFields, previewPartner, profileBody, profileValues } =
+  await import('../src/pages/partner/partner-values.ts');
 
 function partner(overrides: Partial<Partner> = {}): Partner {
   return {

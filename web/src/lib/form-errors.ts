@@ -1,4 +1,5 @@
 import type { ProblemFieldError } from '@contracts/http';
+import { isApiError } from '../api/api-error.ts';
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
@@ -37,4 +38,10 @@ export function problemToFieldErrors(fieldErrors: readonly ProblemFieldError[]):
     add(errors, field, issueCode(error));
   }
   return errors;
+}
+
+/** The error for a form's alert, or null when its fields already show it (no message twice). */
+export function formLevelError(error: unknown, fieldCodes: readonly string[] = []): unknown {
+  if (isApiError(error) && (error.fieldErrors.length > 0 || fieldCodes.includes(error.code))) return null;
+  return error;
 }

@@ -40,8 +40,8 @@ export function DeleteAccountSection() {
         <PasswordField
           label={t('delete.password')}
           autoComplete="current-password"
+          {...form.field('password')}
           testId="delete-password"
-          {...form.bind('password')}
         />
         <div className="checkbox">
           <input

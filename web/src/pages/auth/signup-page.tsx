@@ -1,35 +1,40 @@
 import { PASSWORD_MIN_LENGTH, registerBodySchema } from '@contracts/http';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useSignUp } from '../../auth/auth-mutations.ts';
-import { useAuth } from '../../auth/use-auth.ts';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { isSupportedLanguage } from '../../i18n/languages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { safeNextPath, useSchemaForm } from '../../lib/use-schema-form.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
+import { AuthCard } from './auth-card.tsx';
+
+interface SignUpValues {
+  displayName: string;
+  email: string;
+  password: string;
+}
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation('auth');
-  const { isAuthenticated } = useAuth();
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
   const signUp = useSignUp();
+  // The account starts in the language the portal is shown in.
   const locale = isSupportedLanguage(i18n.language) ? i18n.language : 'en';
-  const extra = useCallback(() => ({ locale }), [locale]);
-  const form = useSchemaForm({ displayName: '', email: '', password: '' }, registerBodySchema, extra);
+  const toBody = useCallback((values: SignUpValues) => ({ ...values, locale }), [locale]);
+  const form = useSchemaForm({ displayName: '', email: '', password: '' }, registerBodySchema, { toBody });
   useDocumentTitle(t('signup.title'));
 
-  if (isAuthenticated) return <Navigate to={next} replace />;
-
   return (
-    <section className="card auth-card" aria-labelledby="signup-title">
-      <h1 id="signup-title" className="page-title">
-        {t('signup.title')}
-      </h1>
-      <p className="muted">{t('signup.subtitle')}</p>
+    <AuthCard
+      titleId="signup-title"
+      title={t('signup.title')}
+      subtitle={t('signup.subtitle')}
+      switchPrompt={t('signup.haveAccount')}
+      switchLabel={t('signup.signInLink')}
+      switchPath="/signin"
+    >
       <form
         ref={form.formRef}
         className="form"
@@ -42,22 +47,22 @@ export function SignUpPage() {
         <TextField
           label={t('fields.displayName')}
           autoComplete="name"
+          {...form.field('displayName')}
           testId="signup-name"
-          {...form.bind('displayName')}
         />
         <TextField
           label={t('fields.email')}
           type="email"
           autoComplete="email"
+          {...form.field('email')}
           testId="signup-email"
-          {...form.bind('email')}
         />
         <PasswordField
           label={t('fields.password')}
           autoComplete="new-password"
-          testId="signup-password"
           hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
-          {...form.bind('password')}
+          {...form.field('password')}
+          testId="signup-password"
         />
         <p className="field-hint" style={{ margin: 0 }}>
           {t('signup.privacyNotice')} <Link to="/privacy">{t('signup.privacyLink')}</Link>
@@ -72,10 +77,6 @@ export function SignUpPage() {
           {signUp.isPending ? t('signup.submitting') : t('signup.submit')}
         </button>
       </form>
-      <p className="muted" style={{ marginTop: 'var(--space-4)' }}>
-        {t('signup.haveAccount')}{' '}
-        <Link to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>{t('signup.signInLink')}</Link>
-      </p>
-    </section>
+    </AuthCard>
   );
 }

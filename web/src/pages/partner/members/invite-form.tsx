@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { inviteMember } from '../../../api/partners-api.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { usePartnerAction } from '../partner-queries.ts';
-import { formLevelError } from '../use-partner-form.ts';
 
 /** The owner invites by e-mail; the invitee sees it in their portal when signed in with that address. */
 export function InviteForm() {
@@ -42,8 +42,8 @@ export function InviteForm() {
             label={t('members.email')}
             type="email"
             autoComplete="off"
+            {...form.field('email')}
             testId="invite-email"
-            {...form.bind('email')}
           />
           <div className="field">
             <label htmlFor={roleId}>{t('members.role')}</label>

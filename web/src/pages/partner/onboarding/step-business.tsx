@@ -1,4 +1,4 @@
-import { registerPartnerBodySchema, type MyPartner, type Partner, type PartnerType } from '@contracts/http';
+import { registerPartnerBodySchema, type MyPartner, type PartnerType } from '@contracts/http';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,32 +10,10 @@ import { SelectField } from '../../../components/partner/form-fields.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useJoinedPartner, usePartnerMutation } from '../partner-queries.ts';
-import { blankToNull, changedFields, formLevelError, usePartnerForm } from '../use-partner-form.ts';
+import { formLevelError } from '../../../lib/form-errors.ts';
+import { useSchemaForm } from '../../../lib/use-schema-form.ts';
+import { businessBody, businessFields, businessValues, changedFields, type BusinessValues } from '../partner-values.ts';
 import { WizardNav } from './wizard-nav.tsx';
-
-export const businessFields = [
-  'name',
-  'legalName',
-  'vatId',
-  'country',
-  'website',
-  'contactEmail',
-  'contactPhone',
-] as const;
-type BusinessField = (typeof businessFields)[number];
-type BusinessValues = Record<BusinessField, string>;
-
-function initialValues(partner: Partner | undefined, email: string | undefined): BusinessValues {
-  return {
-    name: partner?.name ?? '',
-    legalName: partner?.legalName ?? '',
-    vatId: partner?.vatId ?? '',
-    country: partner?.country ?? '',
-    website: partner?.website ?? '',
-    contactEmail: partner ? (partner.contactEmail ?? '') : (email ?? ''),
-    contactPhone: partner?.contactPhone ?? '',
-  };
-}
 
 interface StepBusinessProps {
   my: MyPartner | null;
@@ -61,23 +39,12 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
     },
   });
   const update = usePartnerMutation(updatePartner);
-  const toBody = useCallback(
-    (v: BusinessValues) => ({
-      type,
-      name: v.name,
-      country: v.country,
-      legalName: blankToNull(v.legalName),
-      vatId: blankToNull(v.vatId),
-      website: blankToNull(v.website),
-      contactEmail: blankToNull(v.contactEmail),
-      contactPhone: blankToNull(v.contactPhone),
-    }),
-    [type],
-  );
-  const form = usePartnerForm(initialValues(my?.partner, user?.email), registerPartnerBodySchema, toBody, [
-    'name',
-    'country',
-  ]);
+  const toBody = useCallback((v: BusinessValues) => ({ type, ...businessBody(v) }), [type]);
+  const form = useSchemaForm(businessValues(my?.partner, user?.email), registerPartnerBodySchema, {
+    toBody,
+    required: ['name', 'country'],
+    focusServerErrors: true,
+  });
   const pending = register.isPending || update.isPending;
   const onError = (error: unknown) => form.applyServerError(error, { invalid_vat: 'vatId' });
 
@@ -102,29 +69,29 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
           label={t('business.name')}
           autoComplete="organization"
           hint={t('business.nameHint')}
-          {...form.text('name')}
+          {...form.field('name')}
         />
-        <TextField label={t('business.legalName')} hint={t('business.legalNameHint')} {...form.text('legalName')} />
-        <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.text('vatId')} />
+        <TextField label={t('business.legalName')} hint={t('business.legalNameHint')} {...form.field('legalName')} />
+        <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.field('vatId')} />
         <SelectField
           label={t('business.country')}
           placeholder={t('business.countryPlaceholder')}
           options={names.countryOptions.map((o) => ({ value: o.code, label: o.name }))}
           autoComplete="country"
-          {...form.text('country')}
+          {...form.field('country')}
         />
         <TextField
           label={t('business.website')}
           type="url"
           inputMode="url"
           placeholder="https://"
-          {...form.text('website')}
+          {...form.field('website')}
         />
         <TextField
           label={t('business.contactEmail')}
           type="email"
           autoComplete="email"
-          {...form.text('contactEmail')}
+          {...form.field('contactEmail')}
         />
         <TextField
           label={t('business.contactPhone')}
@@ -132,7 +99,7 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
           autoComplete="tel"
           placeholder="+39 011 123 4567"
           hint={t('business.contactPhoneHint')}
-          {...form.text('contactPhone')}
+          {...form.field('contactPhone')}
         />
       </div>
       <ProblemAlert error={formLevelError(register.error ?? update.error, ['invalid_vat'])} />

@@ -5,22 +5,21 @@ import { updatePartner } from '../../../api/partners-api.ts';
 import { RegionLanguageFields } from '../../../components/partner/region-language-fields.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { usePartnerMutation } from '../partner-queries.ts';
-import { changedFields, formLevelError, usePartnerForm } from '../use-partner-form.ts';
+import { formLevelError } from '../../../lib/form-errors.ts';
+import { useSchemaForm } from '../../../lib/use-schema-form.ts';
+import { changedFields, regionFields, regionValues, type RegionValues } from '../partner-values.ts';
 import { WizardNav } from './wizard-nav.tsx';
-
-interface Lists {
-  regions: string[];
-  languages: string[];
-  [key: string]: unknown;
-}
 
 export function StepRegions({ my, onBack, onDone }: { my: MyPartner; onBack: () => void; onDone: () => void }) {
   const { t } = useTranslation('onboarding');
   const update = usePartnerMutation(updatePartner);
-  const toBody = useCallback((v: Lists) => ({ regions: v.regions, languages: v.languages }), []);
-  const initial: Lists = { regions: my.partner.regions, languages: my.partner.languages };
+  const toBody = useCallback((v: RegionValues) => ({ regions: v.regions, languages: v.languages }), []);
   // A directory entry nobody can find by region or language is of no use: ask for one of each.
-  const form = usePartnerForm(initial, updatePartnerBodySchema, toBody, ['regions', 'languages']);
+  const form = useSchemaForm(regionValues(my.partner), updatePartnerBodySchema, {
+    toBody,
+    required: regionFields,
+    focusServerErrors: true,
+  });
 
   return (
     <form
@@ -31,7 +30,7 @@ export function StepRegions({ my, onBack, onDone }: { my: MyPartner; onBack: () 
         event.preventDefault();
         const body = form.validate();
         if (!body || update.isPending) return;
-        const patch = changedFields(body, my.partner, ['regions', 'languages']);
+        const patch = changedFields(body, my.partner, regionFields);
         if (Object.keys(patch).length === 0) return onDone();
         update.mutate(patch, { onSuccess: onDone, onError: (error) => form.applyServerError(error) });
       }}

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { deletePartner, partnerKeys } from '../../../api/partners-api.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
-import { formLevelError } from '../use-partner-form.ts';
 
 /** The danger zone: erasure is irreversible, so the owner types the partner's name to confirm. */
 export function DeletePartnerCard({ partner }: { partner: Partner }) {
@@ -63,9 +63,9 @@ export function DeletePartnerCard({ partner }: { partner: Partner }) {
               label={t('privacy.confirmLabel', { name: partner.name })}
               autoComplete="off"
               spellCheck={false}
-              testId="delete-confirm-name"
               autoFocus
-              {...form.bind('confirmName')}
+              {...form.field('confirmName')}
+              testId="delete-confirm-name"
             />
             <ProblemAlert error={formLevelError(deletion.error, ['confirm_name_mismatch'])} />
             <div className="row">

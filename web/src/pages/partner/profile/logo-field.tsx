@@ -7,7 +7,7 @@ import { fileProblem } from '../../../components/partner/files.ts';
 import { initials } from '../../../components/partner/partner-profile-view.tsx';
 import { useErrorText } from '../../../lib/use-error-text.ts';
 import { usePartnerMutation } from '../partner-queries.ts';
-import { versionedLogoUrl } from './profile-values.ts';
+import { versionedLogoUrl } from '../partner-values.ts';
 
 const logoTypes = ['image/png', 'image/jpeg'] as const;
 

@@ -9,10 +9,11 @@ import { PartnerProfileView } from '../../../components/partner/partner-profile-
 import { RegionLanguageFields } from '../../../components/partner/region-language-fields.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
+import { formLevelError } from '../../../lib/form-errors.ts';
+import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { usePartnerMutation } from '../partner-queries.ts';
-import { changedFields, formLevelError, usePartnerForm } from '../use-partner-form.ts';
+import { changedFields, previewPartner, profileBody, profileFields, profileValues } from '../partner-values.ts';
 import { LogoField } from './logo-field.tsx';
-import { previewPartner, profileBody, profileFields, profileValues } from './profile-values.ts';
 import { SocialLinksField } from './social-links-field.tsx';
 
 /** Edits the profile beside a live preview of the public page; viewers get the same form read-only. */
@@ -20,7 +21,11 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
   const { t } = useTranslation('onboarding');
   const names = useDisplayNames();
   const { partner } = my;
-  const form = usePartnerForm(profileValues(partner), updatePartnerBodySchema, profileBody, ['name', 'country']);
+  const form = useSchemaForm(profileValues(partner), updatePartnerBodySchema, {
+    toBody: profileBody,
+    required: ['name', 'country'],
+    focusServerErrors: true,
+  });
   const update = usePartnerMutation(updatePartner);
   const [confirm, setConfirm] = useState<UpdatePartnerBody | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -63,9 +68,9 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
             hint={t('profile.descriptionHint')}
             maxLength={2000}
             rows={6}
-            {...form.text('description')}
+            {...form.field('description')}
           />
-          <TextField label={t('business.website')} type="url" placeholder="https://" {...form.text('website')} />
+          <TextField label={t('business.website')} type="url" placeholder="https://" {...form.field('website')} />
           <SocialLinksField
             value={form.values.socialLinks}
             onChange={(next) => form.set('socialLinks', next)}
@@ -84,12 +89,12 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
         <fieldset className="card form" disabled={readOnly}>
           <legend className="card-legend">{t('profile.contactSection')}</legend>
           <p className="field-hint">{t('profile.contactHint')}</p>
-          <TextField label={t('business.contactEmail')} type="email" {...form.text('contactEmail')} />
+          <TextField label={t('business.contactEmail')} type="email" {...form.field('contactEmail')} />
           <TextField
             label={t('business.contactPhone')}
             type="tel"
             placeholder="+39 011 123 4567"
-            {...form.text('contactPhone')}
+            {...form.field('contactPhone')}
           />
         </fieldset>
         <fieldset className="card form" disabled={readOnly}>
@@ -99,13 +104,13 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
               {t('profile.reviewWarning')}
             </p>
           )}
-          <TextField label={t('business.name')} {...form.text('name')} />
-          <TextField label={t('business.legalName')} {...form.text('legalName')} />
-          <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.text('vatId')} />
+          <TextField label={t('business.name')} {...form.field('name')} />
+          <TextField label={t('business.legalName')} {...form.field('legalName')} />
+          <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.field('vatId')} />
           <SelectField
             label={t('business.country')}
             options={names.countryOptions.map((o) => ({ value: o.code, label: o.name }))}
-            {...form.text('country')}
+            {...form.field('country')}
           />
         </fieldset>
         <ProblemAlert error={formLevelError(update.error, ['invalid_vat'])} />
