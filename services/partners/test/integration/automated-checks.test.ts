@@ -1,35 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdf, upload } from '../../src/demo-files.ts';
-import { call, signIn, signUp, type TestUser } from '../support/api-client.ts';
-import { ADMIN, startPlatform, type Platform } from '../support/platform-harness.ts';
+import { pdf, upload } from '../support/files.ts';
+import { as, startPartnersHarness, type PartnersHarness, type TestUser } from '../support/harness.ts';
 
 // The checks an admin relies on before opening a document: a VAT id already used by another
 // partner, and the same file bytes uploaded twice. Partners see that a warning exists; only
 // the admin sees who else is involved.
 describe('automated checks: duplicate VAT ids and duplicate files', () => {
-  let p: Platform;
+  let p: PartnersHarness;
   let first: TestUser;
   let second: TestUser;
   let admin: TestUser;
   let firstId: string;
   let secondId: string;
-  const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
   const check = (checks: { code: string; status: string }[], code: string) => checks.find((c) => c.code === code);
   const shared = pdf('The very same registration extract');
 
   beforeAll(async () => {
-    p = await startPlatform('partners_checks', { inProcess: true });
-    [first, second] = [await signUp(p.base, 'first'), await signUp(p.base, 'second')];
-    admin = await signIn(p.base, ADMIN.email, ADMIN.password);
+    p = await startPartnersHarness('partners_checks');
+    [first, second, admin] = await Promise.all([p.user('first'), p.user('second'), p.admin()]);
     const body = { type: 'ota', country: 'DE', vatId: 'DE136695976' };
-    firstId = (
-      await call(p.base, 'POST', '/api/partners/register', { ...as(first), body: { ...body, name: 'First OTA' } })
-    ).body.partner.id;
+    firstId = (await p.call('POST', '/api/partners/register', { ...as(first), body: { ...body, name: 'First OTA' } }))
+      .body.partner.id;
     secondId = (
-      await call(p.base, 'POST', '/api/partners/register', { ...as(second), body: { ...body, name: 'Second OTA' } })
+      await p.call('POST', '/api/partners/register', { ...as(second), body: { ...body, name: 'Second OTA' } })
     ).body.partner.id;
     for (const user of [first, second]) {
-      const res = await call(p.base, 'POST', '/api/partners/me/documents', {
+      const res = await p.call('POST', '/api/partners/me/documents', {
         ...as(user),
         form: upload({ kind: 'business_registration' }, shared),
       });
@@ -39,14 +35,14 @@ describe('automated checks: duplicate VAT ids and duplicate files', () => {
   afterAll(() => p?.close());
 
   it('tells the partner its VAT id is already in use, without saying by whom', async () => {
-    const me = await call(p.base, 'GET', '/api/partners/me', as(second));
+    const me = await p.call('GET', '/api/partners/me', as(second));
     expect(check(me.body.checks, 'vat_duplicate')).toEqual({ code: 'vat_duplicate', status: 'warn' });
     expect(JSON.stringify(me.body.checks)).not.toContain(firstId);
     expect(JSON.stringify(me.body.checks)).not.toContain('First OTA');
   });
 
   it('shows the admin the other partner by name and status', async () => {
-    const detail = await call(p.base, 'GET', `/api/admin/partners/${secondId}`, as(admin));
+    const detail = await p.call('GET', `/api/admin/partners/${secondId}`, as(admin));
     expect(check(detail.body.checks, 'vat_duplicate')).toEqual({
       code: 'vat_duplicate',
       status: 'warn',
@@ -56,8 +52,8 @@ describe('automated checks: duplicate VAT ids and duplicate files', () => {
   });
 
   it("flags the partner's own document whose bytes another partner uploaded too", async () => {
-    const docs = await call(p.base, 'GET', '/api/partners/me/documents', as(second));
-    const me = await call(p.base, 'GET', '/api/partners/me', as(second));
+    const docs = await p.call('GET', '/api/partners/me/documents', as(second));
+    const me = await p.call('GET', '/api/partners/me', as(second));
     expect(check(me.body.checks, 'duplicate_files')).toEqual({
       code: 'duplicate_files',
       status: 'warn',
@@ -66,16 +62,16 @@ describe('automated checks: duplicate VAT ids and duplicate files', () => {
   });
 
   it('passes both checks for a partner with its own VAT id and files', async () => {
-    const third = await signUp(p.base, 'third');
-    await call(p.base, 'POST', '/api/partners/register', {
+    const third = await p.user('third');
+    await p.call('POST', '/api/partners/register', {
       ...as(third),
       body: { type: 'ota', name: 'Third OTA', country: 'NL', vatId: 'NL004495445B01' },
     });
-    await call(p.base, 'POST', '/api/partners/me/documents', {
+    await p.call('POST', '/api/partners/me/documents', {
       ...as(third),
       form: upload({ kind: 'business_registration' }, pdf('Third OTA extract')),
     });
-    const me = await call(p.base, 'GET', '/api/partners/me', as(third));
+    const me = await p.call('GET', '/api/partners/me', as(third));
     expect(check(me.body.checks, 'vat_duplicate')?.status).toBe('pass');
     expect(check(me.body.checks, 'duplicate_files')?.status).toBe('pass');
     expect(check(me.body.checks, 'vat_format')?.status).toBe('pass');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, reSignIn, signIn, signUp, waitFor, type ApiResponse, type TestUser } from '../support/api-client.ts';
+import { approve, invite, join, registerPartner, submittedDmo, uploadDocument } from '../support/builders.ts';
 import { pdf, png, upload } from '../support/files.ts';
-import { ADMIN, startPlatform, type Platform } from '../support/platform-harness.ts';
+import { as, startPartnersHarness, type ApiResponse, type PartnersHarness, type TestUser } from '../support/harness.ts';
 
 /**
  * The IDOR/RBAC matrix: every partner-scoped route against every kind of caller. A partner's
@@ -37,7 +37,7 @@ interface World {
 }
 
 const w = {} as World;
-let p: Platform;
+let p: PartnersHarness;
 
 interface Route {
   name: string;
@@ -146,8 +146,8 @@ const adminRoutes: Route[] = [
 
 function send(route: Route, who: Who): Promise<ApiResponse> {
   const user = who === 'anonymous' ? undefined : w.users[who];
-  return call(p.base, route.method, route.path(), {
-    ...(user ? { token: user.token, ip: user.ip } : {}),
+  return p.call(route.method, route.path(), {
+    ...(user ? as(user) : {}),
     ...(route.body ? { body: route.body() } : {}),
     ...(route.form ? { form: route.form() } : {}),
   });
@@ -160,76 +160,26 @@ function expectProblem(res: ApiResponse, status: number, code?: string) {
   if (code) expect(res.body.code).toBe(code);
 }
 
-const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
-
-async function register(user: TestUser, body: Record<string, unknown>): Promise<string> {
-  const res = await call(p.base, 'POST', '/api/partners/register', { ...as(user), body });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.partner.id;
-}
-
-async function invite(owner: TestUser, email: string, role: 'manager' | 'viewer'): Promise<string> {
-  const res = await call(p.base, 'POST', '/api/partners/me/members', { ...as(owner), body: { email, role } });
-  if (res.status !== 201) throw new Error(`invite: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
-}
-
-/** A new user who joins the owner's partner through an invitation to their own e-mail. */
-async function join(owner: TestUser, role: 'manager' | 'viewer'): Promise<TestUser> {
-  const user = await signUp(p.base, role);
-  const invitationId = await invite(owner, user.email, role);
-  const res = await call(p.base, 'POST', `/api/partners/invitations/${invitationId}/accept`, as(user));
-  if (res.status !== 200 || res.body.role !== role)
-    throw new Error(`accept: ${res.status} ${JSON.stringify(res.body)}`);
-  return user;
-}
-
-async function uploadDocument(user: TestUser, kind: string, file: Buffer): Promise<string> {
-  const res = await call(p.base, 'POST', '/api/partners/me/documents', { ...as(user), form: upload({ kind }, file) });
-  if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
-}
-
-/** A DMO with full private details, submitted for review (public from then on). */
-async function publicPartner(name: string, vatId: string, colour: [number, number, number]): Promise<string> {
-  const owner = await signUp(p.base, 'public');
-  const id = await register(owner, {
-    type: 'dmo',
-    name,
-    country: 'IT',
-    legalName: `${name} S.r.l.`,
-    vatId,
-    contactEmail: 'private@example.com',
-    contactPhone: '+39 011 123 4567',
-    description: 'Guided walks in the mountains',
-  });
-  await uploadDocument(owner, 'business_registration', pdf(`registration of ${name}`));
-  await uploadDocument(owner, 'representative_id', png(colour));
-  const submit = await call(p.base, 'POST', '/api/partners/me/submit', as(owner));
-  if (submit.status !== 200) throw new Error(`submit: ${submit.status} ${JSON.stringify(submit.body)}`);
-  return id;
-}
-
 async function setUpPartnerA(): Promise<void> {
-  const ownerA = await signUp(p.base, 'ownera');
+  const ownerA = await p.user('ownera');
   w.partnerA = { id: '', name: 'Alpine Adventures' };
-  w.partnerA.id = await register(ownerA, {
+  w.partnerA.id = await registerPartner(p, ownerA, {
     type: 'agency',
     name: w.partnerA.name,
     country: 'IT',
     legalName: 'Alpine Adventures S.r.l.',
   });
   w.users.ownerA = ownerA;
-  w.users.managerA = await join(ownerA, 'manager');
-  w.users.viewerA = await join(ownerA, 'viewer');
-  w.invitationA = await invite(ownerA, `pending-a.${Date.now()}@example.com`, 'viewer');
-  w.docA = await uploadDocument(ownerA, 'business_registration', pdf('registration of A'));
+  w.users.managerA = await join(p, ownerA, 'manager');
+  w.users.viewerA = await join(p, ownerA, 'viewer');
+  w.invitationA = await invite(p, ownerA, `pending-a.${Date.now()}@example.com`, 'viewer');
+  w.docA = await uploadDocument(p, ownerA, 'business_registration', pdf('registration of A'));
 }
 
 async function setUpPartnerB(): Promise<void> {
-  const ownerB = await signUp(p.base, 'ownerb');
+  const ownerB = await p.user('ownerb');
   w.partnerB = { id: '', name: 'Borgo Antico' };
-  w.partnerB.id = await register(ownerB, {
+  w.partnerB.id = await registerPartner(p, ownerB, {
     type: 'hotel',
     name: w.partnerB.name,
     country: 'IT',
@@ -239,10 +189,10 @@ async function setUpPartnerB(): Promise<void> {
     contactPhone: '+39 055 765 4321',
   });
   w.users.ownerB = ownerB;
-  w.managerB = await join(ownerB, 'manager');
-  w.invitationB = await invite(ownerB, `pending-b.${Date.now()}@example.com`, 'manager');
+  w.managerB = await join(p, ownerB, 'manager');
+  w.invitationB = await invite(p, ownerB, `pending-b.${Date.now()}@example.com`, 'manager');
   w.docBBytes = pdf('business registration of B');
-  w.docB = await uploadDocument(ownerB, 'business_registration', w.docBBytes);
+  w.docB = await uploadDocument(p, ownerB, 'business_registration', w.docBBytes);
 }
 
 interface Snapshot {
@@ -254,40 +204,30 @@ interface Snapshot {
 async function snapshotB(): Promise<Snapshot> {
   const ownerB = w.users.ownerB;
   const [documents, members, me] = await Promise.all([
-    call(p.base, 'GET', '/api/partners/me/documents', as(ownerB)),
-    call(p.base, 'GET', '/api/partners/me/members', as(ownerB)),
-    call(p.base, 'GET', '/api/partners/me', as(ownerB)),
+    p.call('GET', '/api/partners/me/documents', as(ownerB)),
+    p.call('GET', '/api/partners/me/members', as(ownerB)),
+    p.call('GET', '/api/partners/me', as(ownerB)),
   ]);
   return { documents: documents.body, members: members.body, me: me.body.partner };
 }
 
-describe('IDOR and role matrix of the partners API (through the gateway)', () => {
+describe('IDOR and role matrix of the partners API', () => {
   let bBefore: Snapshot;
 
   beforeAll(async () => {
-    p = await startPlatform('partners_idor');
+    p = await startPartnersHarness('partners_idor');
     w.users = {} as World['users'];
-    const [admin, outsider, ownerC] = await Promise.all([
-      signIn(p.base, ADMIN.email, ADMIN.password),
-      signUp(p.base, 'outsider'),
-      signUp(p.base, 'ownerc'),
-    ]);
+    const [admin, outsider, ownerC] = await Promise.all([p.admin(), p.user('outsider'), p.user('ownerc')]);
     Object.assign(w.users, { admin, outsider, ownerC });
     await Promise.all([setUpPartnerA(), setUpPartnerB()]);
     w.partnerC = { id: '', name: 'Cascata Travel' };
-    w.partnerC.id = await register(ownerC, { type: 'ota', name: w.partnerC.name, country: 'IT' });
-    w.p1 = await publicPartner('100% Dolomiti', 'IT00743110157', [10, 20, 30]);
-    w.p2 = await publicPartner('Lago Blu Viaggi', 'IT01234567897', [40, 50, 60]);
-    const approve = await call(p.base, 'POST', '/api/partners/verify', {
-      ...as(admin),
-      body: { partnerId: w.p1, decision: 'approve' },
-    });
-    if (approve.status !== 200) throw new Error(`approve: ${approve.status}`);
-    // A partner's token carries the partner role once identity has granted it; it is still no admin.
-    w.users.ownerAWithPartnerRole = await waitFor(
-      () => reSignIn(p.base, w.users.ownerA),
-      (user) => user.roles.includes('partner'),
-    );
+    w.partnerC.id = await registerPartner(p, ownerC, { type: 'ota', name: w.partnerC.name, country: 'IT' });
+    w.p1 = await submittedDmo(p, await p.user('public'), '100% Dolomiti', 'IT00743110157', [10, 20, 30]);
+    w.p2 = await submittedDmo(p, await p.user('public'), 'Lago Blu Viaggi', 'IT01234567897', [40, 50, 60]);
+    await approve(p, admin, w.p1);
+    // A partner's token carries the partner role once identity has granted it (identity's side,
+    // tested there and in test/e2e); it is still no admin.
+    w.users.ownerAWithPartnerRole = await p.withRoles(w.users.ownerA, ['traveller', 'partner']);
     bBefore = await snapshotB();
   });
   afterAll(() => p?.close());
@@ -339,7 +279,7 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
     });
 
     it("an admin cannot reach B's document through A's id either", async () => {
-      const res = await call(p.base, 'GET', `/api/admin/partners/${w.partnerA.id}/documents/${w.docB}/file`, {
+      const res = await p.call('GET', `/api/admin/partners/${w.partnerA.id}/documents/${w.docB}/file`, {
         ...as(w.users.admin),
       });
       expectProblem(res, 404, 'document_not_found');
@@ -347,7 +287,7 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
 
     it("B's documents, members and invitation are unchanged, as B's owner reads them back", async () => {
       expect(await snapshotB()).toEqual(bBefore);
-      const file = await call(p.base, 'GET', `/api/partners/me/documents/${w.docB}/file`, as(w.users.ownerB));
+      const file = await p.call('GET', `/api/partners/me/documents/${w.docB}/file`, as(w.users.ownerB));
       expect(file.status).toBe(200);
       expect(file.bytes.equals(w.docBBytes)).toBe(true);
       const members = (bBefore.members as { members: Array<{ userId: string }>; invitations: Array<{ id: string }> })
@@ -390,14 +330,14 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
 
     it('nothing of A changed through the refused calls', async () => {
       const owner = w.users.ownerA;
-      const me = await call(p.base, 'GET', '/api/partners/me', as(owner));
+      const me = await p.call('GET', '/api/partners/me', as(owner));
       expect(me.body.partner).toMatchObject({ status: 'draft', description: null, logoUrl: null });
-      const docs = await call(p.base, 'GET', '/api/partners/me/documents', as(owner));
+      const docs = await p.call('GET', '/api/partners/me/documents', as(owner));
       expect(docs.body.items.map((d: { id: string }) => d.id)).toEqual([w.docA]);
-      const members = await call(p.base, 'GET', '/api/partners/me/members', as(owner));
+      const members = await p.call('GET', '/api/partners/me/members', as(owner));
       expect(members.body.members.map((m: { role: string }) => m.role).sort()).toEqual(['manager', 'owner', 'viewer']);
       expect(members.body.invitations.map((i: { id: string }) => i.id)).toEqual([w.invitationA]);
-      expect((await call(p.base, 'GET', '/api/partners/me/deletion', as(owner))).status).toBe(404);
+      expect((await p.call('GET', '/api/partners/me/deletion', as(owner))).status).toBe(404);
     });
 
     it('a manager edits the profile and documents', async () => {
@@ -406,7 +346,7 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
       expect(edit.body).toMatchObject({ role: 'manager', partner: { description: 'Changed by someone who may not' } });
       const doc = await send(meRoutes.docPost, 'managerA');
       expect(doc.status).toBe(201);
-      const removed = await call(p.base, 'DELETE', `/api/partners/me/documents/${doc.body.id}`, as(w.users.managerA));
+      const removed = await p.call('DELETE', `/api/partners/me/documents/${doc.body.id}`, as(w.users.managerA));
       expect(removed.status).toBe(204);
     });
   });
@@ -423,12 +363,12 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
     });
 
     it("another owner's deletion request is visible to its requester only", async () => {
-      const del = await call(p.base, 'DELETE', '/api/partners/me', {
+      const del = await p.call('DELETE', '/api/partners/me', {
         ...as(w.users.ownerC),
         body: { confirmName: w.partnerC.name },
       });
       expect(del.status, JSON.stringify(del.body)).toBe(202);
-      const mine = await call(p.base, 'GET', '/api/partners/me/deletion', as(w.users.ownerC));
+      const mine = await p.call('GET', '/api/partners/me/deletion', as(w.users.ownerC));
       expect(mine.body.partnerId).toBe(w.partnerC.id);
       for (const who of ['ownerA', 'ownerB', 'outsider'] as const) {
         expectProblem(await send(deletion, who), 404, 'deletion_not_found');
@@ -447,9 +387,9 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
     });
 
     it('the refused decisions changed nothing', async () => {
-      const detail = await call(p.base, 'GET', `/api/admin/partners/${w.p2}`, as(w.users.admin));
+      const detail = await p.call('GET', `/api/admin/partners/${w.p2}`, as(w.users.admin));
       expect(detail.body.partner).toMatchObject({ status: 'pending_review', verified: false });
-      const verified = await call(p.base, 'GET', `/api/admin/partners/${w.p1}`, as(w.users.admin));
+      const verified = await p.call('GET', `/api/admin/partners/${w.p1}`, as(w.users.admin));
       expect(verified.body.partner).toMatchObject({ status: 'verified', verified: true });
     });
   });
@@ -457,15 +397,15 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
   describe('(f) invitations belong to the e-mail they were sent to', () => {
     it("someone else cannot see, accept or decline B's invitation", async () => {
       const outsider = w.users.outsider;
-      const list = await call(p.base, 'GET', '/api/partners/invitations', as(outsider));
+      const list = await p.call('GET', '/api/partners/invitations', as(outsider));
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([]);
       for (const action of ['accept', 'decline']) {
-        const res = await call(p.base, 'POST', `/api/partners/invitations/${w.invitationB}/${action}`, as(outsider));
+        const res = await p.call('POST', `/api/partners/invitations/${w.invitationB}/${action}`, as(outsider));
         expectProblem(res, 404, 'invitation_not_found');
       }
       expectProblem(await send(meRoutes.me, 'outsider'), 404, 'partner_not_found');
-      const members = await call(p.base, 'GET', '/api/partners/me/members', as(w.users.ownerB));
+      const members = await p.call('GET', '/api/partners/me/members', as(w.users.ownerB));
       expect(members.body.invitations.map((i: { id: string }) => i.id)).toEqual([w.invitationB]);
       expect(members.body.members).toHaveLength(2);
     });
@@ -476,17 +416,17 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
 
     it('a draft partner has no public profile', async () => {
       for (const id of [w.partnerA.id, w.partnerB.id]) {
-        expectProblem(await call(p.base, 'GET', `/api/partners/${id}`), 404, 'partner_not_found');
+        expectProblem(await p.call('GET', `/api/partners/${id}`), 404, 'partner_not_found');
       }
     });
 
     it('public profiles and directory entries carry no private fields', async () => {
-      const profiles = await Promise.all([w.p1, w.p2].map((id) => call(p.base, 'GET', `/api/partners/${id}`)));
+      const profiles = await Promise.all([w.p1, w.p2].map((id) => p.call('GET', `/api/partners/${id}`)));
       expect(profiles.map((r) => [r.status, r.body.verified])).toEqual([
         [200, true],
         [200, false],
       ]);
-      const directory = await call(p.base, 'GET', '/api/partners?pageSize=50');
+      const directory = await p.call('GET', '/api/partners?pageSize=50');
       expect(directory.body.items.map((i: { id: string }) => i.id).sort()).toEqual([w.p1, w.p2].sort());
       for (const entry of [...profiles.map((r) => r.body), ...directory.body.items]) {
         for (const field of privateFields) expect(entry).not.toHaveProperty(field);
@@ -498,7 +438,7 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
 
   describe('SQL injection probes', () => {
     const search = async (q: string) => {
-      const res = await call(p.base, 'GET', `/api/partners?q=${encodeURIComponent(q)}&pageSize=50`);
+      const res = await p.call('GET', `/api/partners?q=${encodeURIComponent(q)}&pageSize=50`);
       expect(res.status).toBe(200);
       return { ids: res.body.items.map((i: { id: string }) => i.id), total: res.body.total };
     };
@@ -513,7 +453,7 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
 
     it('a description that is SQL is stored verbatim and drops nothing', async () => {
       const description = "'); DROP TABLE partners.partners; --";
-      const res = await call(p.base, 'PATCH', '/api/partners/me', { ...as(w.users.ownerA), body: { description } });
+      const res = await p.call('PATCH', '/api/partners/me', { ...as(w.users.ownerA), body: { description } });
       expect(res.status).toBe(200);
       expect(res.body.partner.description).toBe(description);
       const { rows } = await p.database.pool.query<{ description: string }>(
@@ -523,7 +463,7 @@ describe('IDOR and role matrix of the partners API (through the gateway)', () =>
       expect(rows).toEqual([{ description }]);
       const count = await p.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM partners.partners');
       expect(Number(count.rows[0]?.n)).toBeGreaterThanOrEqual(5);
-      expect((await call(p.base, 'GET', '/api/partners/me', as(w.users.ownerB))).status).toBe(200);
+      expect((await p.call('GET', '/api/partners/me', as(w.users.ownerB))).status).toBe(200);
     });
   });
 });

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Role } from '@tourconnect/contracts/http';
+import type { EventEnvelope } from '@tourconnect/events';
+import { startServiceHarness, type ServiceHarness } from '@tourconnect/service-kit/testing';
+import { buildPartnersService } from '../../src/app.ts';
+import { settingsSchema, type PartnersSettings } from '../../src/config.ts';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  bytes: Buffer;
+}
+
+export interface CallOptions {
+  token?: string | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as multipart/form-data, as the portal uploads. */
+  form?: FormData;
+  /** A body sent verbatim with this content type (malformed JSON and the like). */
+  raw?: { payload: string; contentType: string };
+  ip?: string;
+}
+
+/** A signed-in identity user as partners sees one: the claims of identity's access token. */
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  /** The user's own client address (forwarded by the gateway), so per-IP limits never mix users. */
+  ip: string;
+  roles: Role[];
+}
+
+export interface PartnersHarness extends ServiceHarness<PartnersSettings> {
+  /** The local document store's root: a temp directory of this file's own. */
+  uploadsDir: string;
+  /** A request as the gateway forwards it (through inject: no port, no gateway). */
+  call(method: string, url: string, options?: CallOptions): Promise<ApiResponse>;
+  /**
+   * A user identity would have registered, with a token signed as identity signs them; roles
+   * default to a new user's ['traveller']. The e-mail is in lower case, as identity stores it.
+   */
+  user(name?: string, options?: { email?: string; roles?: Role[] }): Promise<TestUser>;
+  /** The same user with a token carrying other roles (what signing in again after a grant gives). */
+  withRoles(user: TestUser, roles: Role[]): Promise<TestUser>;
+  /** A platform administrator (roles traveller and admin, as identity's bootstrap grants). */
+  admin(): Promise<TestUser>;
+  rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The envelopes partners wrote to its outbox under `subject`, oldest first. */
+  published(subject: string): Promise<EventEnvelope[]>;
+  /** Every file (not directory) in the document store, relative to its root, sorted. */
+  files(): Promise<string[]>;
+}
+
+/** `{ token, ip }` of a user, for `call`. */
+export const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
+
+let ipCounter = 0;
+/** A client address of its own (TEST-NET-3), so one test's rate-limit bucket never fills another's. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `203.0.113.${(ipCounter % 250) + 1}`;
+}
+
+let userCounter = 0;
+
+/**
+ * The partners service alone on the real PostgreSQL (a fresh database per file), its document
+ * store in a temp directory and the in-process transport, with tokens signed by the test's own
+ * key. `env` overrides settings (e.g. PARTNER_DATA_HOLDERS).
+ */
+export async function startPartnersHarness(label: string, env: Record<string, string> = {}): Promise<PartnersHarness> {
+  const uploadsDir = await mkdtemp(path.join(tmpdir(), 'tc-partners-'));
+  let harness: ServiceHarness<PartnersSettings>;
+  try {
+    harness = await startServiceHarness<PartnersSettings>({
+      service: 'partners',
+      label,
+      build: (deps) => buildPartnersService(deps),
+      settings: (tokens) => settingsSchema.parse({ ...tokens.settings, UPLOADS_DIR: uploadsDir, ...env }),
+    });
+  } catch (error) {
+    await rm(uploadsDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { app, tokens } = harness;
+
+  const call: PartnersHarness['call'] = async (method, url, options = {}) => {
+    const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? nextIp() };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | Buffer | undefined;
+    if (options.form) {
+      // The multipart encoding fetch would send, boundary included.
+      const encoded = new Response(options.form);
+      headers['content-type'] = encoded.headers.get('content-type')!;
+      payload = Buffer.from(await encoded.arrayBuffer());
+    } else if (options.raw) {
+      headers['content-type'] = options.raw.contentType;
+      payload = options.raw.payload;
+    } else if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(options.body);
+    }
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
+    const responseHeaders = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+      for (const one of Array.isArray(value) ? value : [value]) {
+        if (one !== undefined) responseHeaders.append(name, String(one));
+      }
+    }
+    const bytes = res.rawPayload;
+    const type = responseHeaders.get('content-type') ?? '';
+    const body = type.includes('json') && bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
+    return { status: res.statusCode, headers: responseHeaders, body, bytes };
+  };
+
+  const sign = async (id: string, email: string, roles: Role[]): Promise<TestUser> => ({
+    id,
+    email,
+    roles,
+    ip: nextIp(),
+    token: await tokens.sign({ id, email, roles }),
+  });
+
+  return {
+    ...harness,
+    uploadsDir,
+    call,
+    async user(name = 'user', options = {}) {
+      userCounter += 1;
+      const email = (options.email ?? `${name}${userCounter}.${Date.now()}@example.com`).toLowerCase();
+      return sign(randomUUID(), email, options.roles ?? ['traveller']);
+    },
+    async withRoles(user, roles) {
+      return { ...user, roles, token: await tokens.sign({ id: user.id, email: user.email, roles }) };
+    },
+    admin() {
+      return sign(randomUUID(), 'admin@partners.example', ['traveller', 'admin']);
+    },
+    async rows<T>(sql: string, params: unknown[] = []) {
+      return (await harness.database.pool.query(sql, params)).rows as T[];
+    },
+    async published(subject) {
+      const rows = await harness.database.pool.query<{ envelope: EventEnvelope }>(
+        'SELECT envelope FROM partners.event_outbox WHERE subject = $1 ORDER BY created_at, id',
+        [subject],
+      );
+      return rows.rows.map((row) => row.envelope);
+    },
+    async files() {
+      const entries = await readdir(uploadsDir, { recursive: true, withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(uploadsDir, path.join(entry.parentPath, entry.name)))
+        .sort();
+    },
+    async close() {
+      await harness.close();
+      await rm(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}
