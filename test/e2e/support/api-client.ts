@@ -1,4 +1,8 @@
-import { CSRF_HEADER } from '@tourconnect/contracts/http';
+import { platformApi } from '../../../scripts/all-in-one/platform-api.ts';
+
+// The platform's public API as the e2e tests use it: through the gateway, with the portal's
+// CSRF header (platformApi, shared with the seeds and benchmarks) and a client address per
+// user, read back as status, headers, parsed body and raw bytes.
 
 export interface ApiResponse {
   status: number;
@@ -22,22 +26,15 @@ export interface CallOptions {
   ip?: string;
 }
 
-/** A call through the gateway, with the portal's CSRF header. */
+/** A call through the gateway, as the portal makes it. */
 export async function call(
   base: string,
   method: string,
   path: string,
   options: CallOptions = {},
 ): Promise<ApiResponse> {
-  const headers: Record<string, string> = { [CSRF_HEADER]: '1', 'x-forwarded-for': options.ip ?? nextIp() };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | FormData | undefined;
-  if (options.form) body = options.form;
-  else if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  const res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const api = platformApi(base, options.ip ?? nextIp());
+  const res = await api(method, path, options.token, options.form ?? options.body);
   const bytes = Buffer.from(await res.arrayBuffer());
   const type = res.headers.get('content-type') ?? '';
   const parsed = type.includes('json') && bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
@@ -53,18 +50,29 @@ export interface TestUser {
   roles: string[];
 }
 
+/** `{ token, ip }` of a user, for `call`. */
+export const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
+
 let userCounter = 0;
-export async function signUp(base: string, name = 'user'): Promise<TestUser> {
+/** Registers with identity; `email` as typed (identity keeps it in lower case). */
+export async function signUp(base: string, name = 'user', email?: string): Promise<TestUser> {
   userCounter += 1;
   const ip = nextIp();
-  const email = `${name}${userCounter}.${Date.now()}@example.com`;
+  const address = email ?? `${name}${userCounter}.${Date.now()}@example.com`;
   const password = 'sunny-beaches-42';
   const res = await call(base, 'POST', '/api/auth/register', {
     ip,
-    body: { email, password, displayName: `${name} ${userCounter}` },
+    body: { email: address, password, displayName: `${name} ${userCounter}` },
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { id: res.body.user.id, email, token: res.body.accessToken, ip, password, roles: res.body.user.roles };
+  return {
+    id: res.body.user.id,
+    email: address,
+    token: res.body.accessToken,
+    ip,
+    password,
+    roles: res.body.user.roles,
+  };
 }
 
 export async function signIn(base: string, email: string, password: string): Promise<TestUser> {
@@ -76,14 +84,3 @@ export async function signIn(base: string, email: string, password: string): Pro
 
 /** A fresh sign-in: the new access token carries the roles granted since. */
 export const reSignIn = (base: string, user: TestUser) => signIn(base, user.email, user.password);
-
-export async function waitFor<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, signUp, waitFor, type TestUser } from '../support/api-client.ts';
-import { startPlatform, type Platform } from '../support/platform-harness.ts';
+import { waitFor } from '@tourconnect/service-kit/testing';
+import { as, call, signUp, type TestUser } from './support/api-client.ts';
+import { startPlatform, type Platform } from './support/platform.ts';
 
 // identity.user.deleted.v1 → partners forgets the user's e-mail: a member leaves the partner;
 // an owner's membership stays, without the e-mail, so the business is not erased with them.
@@ -9,7 +10,6 @@ describe('a member or owner erasing their account (identity.user.deleted.v1)', (
   let owner: TestUser;
   let manager: TestUser;
   let partnerId: string;
-  const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
   const rows = async (sql: string, params: unknown[]) => (await p.database.pool.query(sql, params)).rows;
 
   beforeAll(async () => {

@@ -13,9 +13,10 @@ import {
 import { buildGateway } from '@tourconnect/gateway';
 import { buildIdentityService } from '@tourconnect/identity';
 import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
-import { createLogger, type ServiceApp } from '@tourconnect/service-kit';
-import { buildPartnersService } from '../../src/app.ts';
-import { settingsSchema } from '../../src/config.ts';
+import type { ServiceApp } from '@tourconnect/service-kit';
+import { silentTestLogger } from '@tourconnect/service-kit/testing';
+import { buildPartnersService } from '@tourconnect/partners';
+import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 export const ADMIN = { email: 'admin@partners.example', password: 'admin-pass-1234' };
@@ -23,7 +24,7 @@ export const ADMIN = { email: 'admin@partners.example', password: 'admin-pass-12
 export interface Platform {
   /** The gateway's base URL: every call goes through it, as the portal's do. */
   base: string;
-  /** A pool on the test database for assertions (schemas identity and partners). */
+  /** A pool on the test database for assertions (schemas identity and partners, qualified in SQL). */
   database: Database;
   uploadsDir: string;
   close(): Promise<void>;
@@ -31,16 +32,18 @@ export interface Platform {
 
 /**
  * identity + partners + gateway on the real PostgreSQL (one fresh database) and, unless
- * `inProcess`, real NATS JetStream under a random subject prefix of this file's own.
+ * `inProcess`, real NATS JetStream under a random subject prefix of this file's own: the
+ * platform as the portal sees it, for flows that cross services. One service's own behaviour
+ * is tested in that service's folder on `@tourconnect/service-kit/testing` instead.
  */
 export async function startPlatform(label: string, options: { inProcess?: boolean } = {}): Promise<Platform> {
   const testDb: TestDatabase = await createTestDatabase(label);
-  const uploadsDir = await mkdtemp(path.join(tmpdir(), 'tc-partners-'));
+  const uploadsDir = await mkdtemp(path.join(tmpdir(), 'tc-e2e-'));
   const suffix = randomBytes(4).toString('hex');
   const transport: EventTransport = options.inProcess
     ? createInProcessTransport()
     : await createNatsTransport({ url: NATS_URL, name: `${label}-${suffix}`, subjectPrefix: `partnerstest${suffix}` });
-  const logger = createLogger('partners-test', (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
+  const logger = silentTestLogger;
   const apps: ServiceApp[] = [];
   const listen = async (app: ServiceApp) => {
     apps.unshift(app);
@@ -64,7 +67,7 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
   };
   const partnersUrl = await listen(
     await buildPartnersService({
-      settings: settingsSchema.parse({ ...jwks, UPLOADS_DIR: uploadsDir }),
+      settings: partnersSettingsSchema.parse({ ...jwks, UPLOADS_DIR: uploadsDir }),
       database: createDatabase({ url: testDb.url, schema: 'partners', max: 4 }),
       transport,
       logger,
