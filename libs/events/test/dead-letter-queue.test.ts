@@ -29,6 +29,7 @@ async function setup() {
     subject: schema.subject('job', 'failed'),
     occurredAt: new Date().toISOString(),
     producer: schema.service,
+    correlationId: 'corr-work',
     payload: { jobId: 'job-1' },
   };
   return { schema, transport, bus, envelope };
