@@ -1,47 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessTransport, type InProcessTransport } from '@tourconnect/events';
-import {
-  bearer,
-  post,
-  register,
-  startIdentity,
-  waitFor,
-  withCookie,
-  type IdentityHarness,
-} from './support/identity-harness.ts';
-import { partnerRegistered } from './support/partner-events.ts';
+import { bearer, waitFor } from '@tourconnect/service-kit/testing';
+import { startIdentity, type IdentityHarness } from '../support/harness.ts';
+import { post, register, withCookie } from '../support/http.ts';
+import { partnerRegistered } from '../support/partner-events.ts';
+import { rowsOf } from '../support/rows.ts';
 
 const admin = { ADMIN_EMAIL: 'admin@tourconnect.example', ADMIN_PASSWORD: 'admin-pass-1234' };
 
 describe('partners.partner.registered.v1 → partner role', () => {
   let h: IdentityHarness;
-  let transport: InProcessTransport;
 
   beforeAll(async () => {
-    // No broker-side de-duplication, so the consumer itself must cope with duplicates.
-    transport = createInProcessTransport({ duplicateWindowMs: 0 });
-    h = await startIdentity({ label: 'identity_partner_role', transport, env: admin });
+    // The harness's transport has no de-duplication window: the consumer itself must cope.
+    h = await startIdentity({ label: 'identity_partner_role', env: admin });
   });
   afterAll(() => h.close());
 
-  const rows = async (sql: string, params: unknown[]) => (await h.database.pool.query(sql, params)).rows;
-  const handled = (eventId: string) =>
-    waitFor(
-      () => rows(`SELECT count(*)::int AS n FROM identity.event_inbox WHERE event_id = $1`, [eventId]),
-      (r) => r[0].n === 1,
-    );
+  const rows = (sql: string, params: unknown[]) => rowsOf(h.database, sql, params);
+  const handled = async (eventId: string) =>
+    (await rows(`SELECT count(*)::int AS n FROM identity.event_inbox WHERE event_id = $1`, [eventId]))[0].n;
 
   it('grants the role exactly once under duplicate delivery and announces it once', async () => {
     const { session, cookie } = await register(h.app);
     const userId = session.user.id;
     const partnerId = '0190d7e2-7f3a-7000-8000-0000000000aa';
     const event = partnerRegistered(userId, partnerId);
-    await Promise.all([transport.publish(event), transport.publish(event), transport.publish(event)]);
-    await handled(event.id);
-    await waitFor(
-      () => Promise.resolve(transport.backlog('identity', 'identity-grant-partner-role')),
-      (n) => n === 0,
-    );
+    // Three copies at once (competing for the inbox row), then two more one after the other.
+    await Promise.all([h.transport.publish(event), h.transport.publish(event), h.transport.publish(event)]);
+    await h.settle();
+    await h.deliver(event, 2);
+    expect(await handled(event.id)).toBe(1);
 
     expect(
       await rows(`SELECT role, partner_id FROM identity.user_roles WHERE user_id = $1 ORDER BY role`, [userId]),
@@ -74,10 +62,10 @@ describe('partners.partner.registered.v1 → partner role', () => {
     const { session } = await register(h.app);
     const first = partnerRegistered(session.user.id);
     const second = partnerRegistered(session.user.id);
-    await transport.publish(first);
-    await handled(first.id);
-    await transport.publish(second);
-    await handled(second.id);
+    await h.deliver(first);
+    expect(await handled(first.id)).toBe(1);
+    await h.deliver(second);
+    expect(await handled(second.id)).toBe(1);
     const audit = await rows(
       `SELECT count(*)::int AS n FROM identity.audit_log WHERE action = 'user.role_granted' AND entity_id = $1`,
       [session.user.id],
@@ -87,7 +75,7 @@ describe('partners.partner.registered.v1 → partner role', () => {
 
   it('dead-letters an event whose owner is not a user; an admin sees it', async () => {
     const event = partnerRegistered('0190d7e2-7f3a-7000-8000-00000000dead');
-    await transport.publish(event);
+    await h.deliver(event);
     const login = await post(h.app, '/api/auth/login', { email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD });
     const token = login.json().accessToken;
     type DeadLetterView = { id: string; durable: string; eventId: string; subject: string; error: string };

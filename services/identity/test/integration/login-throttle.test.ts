@@ -1,32 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceApp } from '@tourconnect/service-kit';
-import { clientIp, newUser, post, register, startIdentity, type IdentityHarness } from './support/identity-harness.ts';
+import { CURRENT_PARAMS } from '../../src/domain/passwords.ts';
+import { startIdentity, type IdentityHarness } from '../support/harness.ts';
+import { clientIp, newUser, post, register } from '../support/http.ts';
+import { recordingHasher } from '../support/recording-hasher.ts';
+import { rowsOf } from '../support/rows.ts';
 
 const MAX = 2;
 
 describe('login throttling', () => {
   let h: IdentityHarness;
   let replica: ServiceApp;
+  const passwords = recordingHasher();
 
   beforeAll(async () => {
     const env = { LOGIN_MAX_FAILURES: String(MAX), LOGIN_LOCK_SECONDS: '60' };
-    h = await startIdentity({ label: 'identity_throttle', env });
-    replica = await h.boot(env);
+    h = await startIdentity({ label: 'identity_throttle', env, passwordHasher: passwords.hasher });
+    replica = await h.boot();
   });
   afterAll(() => h.close());
 
   const attempt = (email: string, password: string, ip = clientIp(), app = h.app) =>
     post(app, '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
 
-  it('unknown e-mail and wrong password get the same answer after similar work', async () => {
-    const { body } = await register(h.app);
-    const timed = async (email: string) => {
-      const started = performance.now();
+  it('unknown e-mail and wrong password get the same answer after the same work', async () => {
+    const { body, session } = await register(h.app);
+    const [account] = await rowsOf(h.database, `SELECT password_hash FROM identity.users WHERE id = $1`, [
+      session.user.id,
+    ]);
+    const recorded = async (email: string) => {
+      passwords.verified.length = 0;
       const res = await attempt(email, 'wrong-password-1');
-      return { res, ms: performance.now() - started };
+      return { res, verified: [...passwords.verified] };
     };
     const runs = [];
-    for (let i = 0; i < 2; i++) runs.push(await timed(body.email), await timed(`nobody-${i}@example.com`));
+    for (let i = 0; i < 2; i++) runs.push(await recorded(body.email), await recorded(`nobody-${i}@example.com`));
     for (const { res } of runs) {
       expect(res.statusCode).toBe(401);
       const { requestId: _r, ...problem } = res.json();
@@ -39,10 +47,17 @@ describe('login throttling', () => {
         instance: '/api/auth/login',
       });
     }
-    // Both paths run one Argon2 verification; a missing one would be ~20× faster.
-    const known = Math.min(runs[0]!.ms, runs[2]!.ms);
-    const unknown = Math.min(runs[1]!.ms, runs[3]!.ms);
-    expect(unknown).toBeGreaterThan(known * 0.4);
+    // The work, not the clock (a loaded machine skews timings): both paths run exactly one
+    // Argon2id verification with the current parameters, the wrong password against the
+    // account's hash and the unknown e-mail against a throwaway one. A missing one would
+    // answer an unknown e-mail ~20× faster.
+    const [known1, unknown1, known2, unknown2] = runs.map((run) => run.verified);
+    expect(known1).toEqual([account!.password_hash]);
+    expect(known2).toEqual([account!.password_hash]);
+    expect(unknown1).toHaveLength(1);
+    expect(unknown1![0]).not.toBe(account!.password_hash);
+    expect(unknown2).toEqual(unknown1);
+    for (const verified of [known1!, unknown1!]) expect(verified[0]!.startsWith(CURRENT_PARAMS)).toBe(true);
   });
 
   it(`locks an e-mail after ${MAX} failures from any address: 429 too_many_attempts with Retry-After`, async () => {

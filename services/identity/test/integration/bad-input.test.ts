@@ -2,16 +2,11 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
-import {
-  bearer,
-  clientIp,
-  countRows,
-  newUser,
-  register,
-  startIdentity,
-  type IdentityHarness,
-} from './support/identity-harness.ts';
-import { newPrivateKeyPem } from './support/keys.ts';
+import { bearer } from '@tourconnect/service-kit/testing';
+import { startIdentity, type IdentityHarness } from '../support/harness.ts';
+import { clientIp, newUser, register } from '../support/http.ts';
+import { newPrivateKeyPem } from '../support/keys.ts';
+import { countRows } from '../support/rows.ts';
 
 // Every bad request of the issue: answered as problem+json with its code, and nothing written.
 describe('bad input', () => {

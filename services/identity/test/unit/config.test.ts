@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@tourconnect/service-kit';
-import { loadConfig, settingsSchema } from '../src/config.ts';
-import { newPrivateKeyPem } from './support/keys.ts';
+import { loadConfig, settingsSchema } from '../../src/config.ts';
+import { newPrivateKeyPem } from '../support/keys.ts';
 
 const base = {
   PORT: '8081',

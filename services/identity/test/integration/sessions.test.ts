@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { EventEnvelope } from '@tourconnect/events';
-import {
-  bearer,
-  countRows,
-  newUser,
-  post,
-  refreshCookieOf,
-  register,
-  startIdentity,
-  waitFor,
-  withCookie,
-  type IdentityHarness,
-} from './support/identity-harness.ts';
+import { bearer, waitFor } from '@tourconnect/service-kit/testing';
+import { startIdentity, type IdentityHarness } from '../support/harness.ts';
+import { newUser, post, refreshCookieOf, register, withCookie } from '../support/http.ts';
+import { countRows } from '../support/rows.ts';
 
 let h: IdentityHarness;
 const delivered: EventEnvelope[] = [];

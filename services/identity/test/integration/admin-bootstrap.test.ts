@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, post, startIdentity, type IdentityHarness } from './support/identity-harness.ts';
+import { bearer } from '@tourconnect/service-kit/testing';
+import { startIdentity, testSettings, type IdentityHarness } from '../support/harness.ts';
+import { post } from '../support/http.ts';
 
 const env = { ADMIN_EMAIL: 'Root@TourConnect.example', ADMIN_PASSWORD: 'first-admin-pass-1' };
 
@@ -22,7 +24,7 @@ describe('bootstrap admin and the stored signing key', () => {
 
     // A restart with a different ADMIN_PASSWORD does not reset the password or duplicate anything.
     await h.app.close();
-    const second = await h.boot({ ...env, ADMIN_PASSWORD: 'another-pass-2' });
+    const second = await h.boot(testSettings({ ...env, ADMIN_PASSWORD: 'another-pass-2' }));
     h.app = second;
     const { rows } = await h.database.pool.query(`SELECT count(*)::int AS n FROM identity.users`);
     expect(rows[0].n).toBe(1);
@@ -41,7 +43,7 @@ describe('bootstrap admin and the stored signing key', () => {
   it('promotes an existing account named by ADMIN_EMAIL, once', async () => {
     const user = { email: 'ops@tourconnect.example', password: 'ops-person-pass-7', displayName: 'Ops' };
     expect((await post(h.app, '/api/auth/register', user)).statusCode).toBe(201);
-    const promote = { ADMIN_EMAIL: user.email, ADMIN_PASSWORD: 'ignored-for-existing-1' };
+    const promote = testSettings({ ADMIN_EMAIL: user.email, ADMIN_PASSWORD: 'ignored-for-existing-1' });
     await h.boot(promote);
     await h.boot(promote);
     const login = await post(h.app, '/api/auth/login', { email: user.email, password: user.password });
@@ -84,5 +86,25 @@ describe('bootstrap admin and the stored signing key', () => {
     expect(doc.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['email', 'password', 'displayName']),
     );
+  });
+
+  it('declares the response of every route in /openapi.json, so what goes out is filtered by its schema', async () => {
+    const doc = (await h.app.inject('/openapi.json')).json();
+    type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+    const operations = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    const undeclared = operations
+      .filter(({ op }) => {
+        const [status, response] = Object.entries(op.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+        if (!status) return true;
+        return status !== '204' && !response?.content?.['application/json']?.schema;
+      })
+      .map(({ route }) => route);
+    expect(undeclared).toEqual([]);
+    const session = doc.paths['/api/auth/login'].post.responses['200'].content['application/json'].schema;
+    expect(session.required).toEqual(expect.arrayContaining(['user', 'accessToken', 'expiresIn']));
+    const jwks = doc.paths['/.well-known/jwks.json'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(jwks.properties.keys.items.properties)).not.toContain('d');
   });
 });

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNatsTransport, type EventEnvelope, type NatsTransport } from '@tourconnect/events';
-import {
-  post,
-  register,
-  startIdentity,
-  waitFor,
-  withCookie,
-  type IdentityHarness,
-} from './support/identity-harness.ts';
-import { partnerRegistered } from './support/partner-events.ts';
+import { waitFor } from '@tourconnect/service-kit/testing';
+import { startIdentityOn, type IdentityOnTransport } from '../support/harness.ts';
+import { post, register, withCookie } from '../support/http.ts';
+import { partnerRegistered } from '../support/partner-events.ts';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const suffix = randomBytes(4).toString('hex');
@@ -22,14 +17,14 @@ async function openTransport(): Promise<NatsTransport> {
 }
 
 describe('identity over real NATS JetStream', () => {
-  let h: IdentityHarness;
+  let h: IdentityOnTransport;
   let transport: NatsTransport;
   const seen: EventEnvelope[] = [];
 
   beforeAll(async () => {
     transport = await openTransport();
     transport.tap('identity.>', (env) => seen.push(env));
-    h = await startIdentity({ label: 'identity_nats', transport });
+    h = await startIdentityOn(transport, 'identity_nats');
   });
   afterAll(async () => {
     await h?.app.close();
@@ -37,6 +32,7 @@ describe('identity over real NATS JetStream', () => {
     await jsm?.streams.delete(transport.stream).catch(() => false);
     await jsm?.streams.delete(transport.deadLetterStream).catch(() => false);
     await h?.close();
+    await transport?.close();
   });
 
   const storedPartnerEvents = async () => {
