@@ -203,96 +203,126 @@ export const adminPartnersQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-// ---- Responses (what the service answers; the portal types its reads with these) ----
+/** Bodies as the service receives them, after validation (trimmed, upper-cased, de-duplicated). */
+export type RegisterPartnerInput = z.output<typeof registerPartnerBodySchema>;
+export type UpdatePartnerInput = z.output<typeof updatePartnerBodySchema>;
+export type VerifyPartnerInput = z.output<typeof verifyPartnerBodySchema>;
 
-export interface PublicPartner {
-  id: string;
-  type: PartnerType;
-  name: string;
-  country: string;
-  description: string | null;
-  logoUrl: string | null;
-  website: string | null;
-  socialLinks: string[];
-  regions: string[];
-  languages: string[];
+// ---- Responses ----
+// What the service answers. The service declares these as its routes' response schemas, so an
+// outgoing body is checked and filtered by them and /openapi.json shows them; the portal can
+// parse what it reads with the same schemas. Plain shapes only (no transforms): responses are
+// encoded, and a transform cannot run backwards.
+
+/** An ISO 8601 instant as `Date.toISOString()` writes it. */
+const instantSchema = z.string().meta({ format: 'date-time' });
+const documentContentTypeSchema = z.enum(documentContentTypes);
+const memberRoleSchema = z.enum(memberRoles);
+const partnerStatusSchema = z.enum(partnerStatuses);
+
+export const publicPartnerSchema = z.object({
+  id: z.string(),
+  type: partnerTypeSchema,
+  name: z.string(),
+  country: z.string(),
+  description: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  website: z.string().nullable(),
+  socialLinks: z.array(z.string()),
+  regions: z.array(z.string()),
+  languages: z.array(z.string()),
   /** The "Partner Verified" badge. */
-  verified: boolean;
-  verifiedAt: string | null;
-  createdAt: string;
-}
+  verified: z.boolean(),
+  verifiedAt: instantSchema.nullable(),
+  createdAt: instantSchema,
+});
+export type PublicPartner = z.infer<typeof publicPartnerSchema>;
 
-export interface Partner extends PublicPartner {
-  status: PartnerStatus;
-  legalName: string | null;
+export const partnerSchema = publicPartnerSchema.extend({
+  status: partnerStatusSchema,
+  legalName: z.string().nullable(),
   /** Normalised: upper case, no separators, EU ids with their country prefix ("IT01234567897"). */
-  vatId: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  ownerUserId: string;
-  verifiedBy: string | null;
-  rejectionReason: string | null;
-  suspensionReason: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-}
+  vatId: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  ownerUserId: z.string(),
+  verifiedBy: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+  suspensionReason: z.string().nullable(),
+  submittedAt: instantSchema.nullable(),
+  updatedAt: instantSchema,
+});
+export type Partner = z.infer<typeof partnerSchema>;
 
-export type CheckCode = 'required_documents' | 'vat_format' | 'vat_duplicate' | 'duplicate_files';
+export const checkCodes = ['required_documents', 'vat_format', 'vat_duplicate', 'duplicate_files'] as const;
+export type CheckCode = (typeof checkCodes)[number];
 /** fail blocks submission; warn is shown to the admin; pass is fine. */
-export type CheckStatus = 'pass' | 'warn' | 'fail';
-export interface AutomatedCheck {
-  code: CheckCode;
-  status: CheckStatus;
+export const checkStatuses = ['pass', 'warn', 'fail'] as const;
+export type CheckStatus = (typeof checkStatuses)[number];
+
+export const automatedCheckSchema = z.object({
+  code: z.enum(checkCodes),
+  status: z.enum(checkStatuses),
   /** required_documents: the kinds still missing. */
-  missing?: DocumentKind[];
+  missing: z.array(documentKindSchema).optional(),
   /** vat_duplicate, admins only: other partners already registered with the same VAT id. */
-  partnerIds?: string[];
+  partnerIds: z.array(z.string()).optional(),
   /** vat_duplicate, admins only: those partners' names and statuses, to judge at a glance. */
-  partners?: { id: string; name: string; status: PartnerStatus }[];
+  partners: z.array(z.object({ id: z.string(), name: z.string(), status: partnerStatusSchema })).optional(),
   /** duplicate_files: document ids whose bytes (SHA-256) appear twice or on another partner. */
-  documentIds?: string[];
-}
+  documentIds: z.array(z.string()).optional(),
+});
+export type AutomatedCheck = z.infer<typeof automatedCheckSchema>;
 
-export interface PartnerDocument {
-  id: string;
-  kind: DocumentKind;
-  filename: string;
-  contentType: DocumentContentType;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string;
-}
+export const partnerDocumentSchema = z.object({
+  id: z.string(),
+  kind: documentKindSchema,
+  filename: z.string(),
+  contentType: documentContentTypeSchema,
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: instantSchema,
+  uploadedBy: z.string(),
+});
+export type PartnerDocument = z.infer<typeof partnerDocumentSchema>;
 
-/** GET /api/partners/me */
-export interface MyPartner {
-  partner: Partner;
-  role: MemberRole;
-  requiredDocuments: DocumentKind[];
-  checks: AutomatedCheck[];
-}
+/** GET /api/partners/me, and every change the partner makes to itself. */
+export const myPartnerSchema = z.object({
+  partner: partnerSchema,
+  role: memberRoleSchema,
+  requiredDocuments: z.array(documentKindSchema),
+  checks: z.array(automatedCheckSchema),
+});
+export type MyPartner = z.infer<typeof myPartnerSchema>;
 
-export interface PartnerMember {
-  userId: string;
-  email: string;
-  role: MemberRole;
-  joinedAt: string;
-}
+export const partnerMemberSchema = z.object({
+  userId: z.string(),
+  /** `erased-user` for an owner who erased their account (the membership stays). */
+  email: z.string(),
+  role: memberRoleSchema,
+  joinedAt: instantSchema,
+});
+export type PartnerMember = z.infer<typeof partnerMemberSchema>;
 
-export interface PartnerInvitation {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  email: string;
-  role: MemberRole;
-  invitedAt: string;
-  invitedBy: string;
-}
+export const partnerInvitationSchema = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  email: z.string(),
+  role: memberRoleSchema,
+  invitedAt: instantSchema,
+  invitedBy: z.string(),
+});
+export type PartnerInvitation = z.infer<typeof partnerInvitationSchema>;
 
-export interface MembersView {
-  members: PartnerMember[];
-  invitations: PartnerInvitation[];
-}
+export const membersViewSchema = z.object({
+  members: z.array(partnerMemberSchema),
+  invitations: z.array(partnerInvitationSchema),
+});
+export type MembersView = z.infer<typeof membersViewSchema>;
+
+/** `{ items }`: a list answered whole (documents, invitations). */
+export const itemsSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export interface Page<T> {
   items: T[];
@@ -300,36 +330,76 @@ export interface Page<T> {
   pageSize: number;
   total: number;
 }
+/** One page of a paged list (directory, review queue). */
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 
-export interface PartnerHistoryEntry {
-  action: string;
-  actorId: string | null;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
+export const partnerHistoryEntrySchema = z.object({
+  action: z.string(),
+  actorId: z.string().nullable(),
+  occurredAt: instantSchema,
+  data: z.record(z.string(), z.unknown()),
+});
+export type PartnerHistoryEntry = z.infer<typeof partnerHistoryEntrySchema>;
 
 /** GET /api/admin/partners/:id */
-export interface AdminPartnerDetail {
-  partner: Partner;
-  requiredDocuments: DocumentKind[];
-  documents: PartnerDocument[];
-  checks: AutomatedCheck[];
-  history: PartnerHistoryEntry[];
-}
+export const adminPartnerDetailSchema = z.object({
+  partner: partnerSchema,
+  requiredDocuments: z.array(documentKindSchema),
+  documents: z.array(partnerDocumentSchema),
+  checks: z.array(automatedCheckSchema),
+  history: z.array(partnerHistoryEntrySchema),
+});
+export type AdminPartnerDetail = z.infer<typeof adminPartnerDetailSchema>;
 
-export interface AdminPartnerSummary {
-  partner: Partner;
-  documentCount: number;
-  checks: AutomatedCheck[];
-}
+export const adminPartnerSummarySchema = z.object({
+  partner: partnerSchema,
+  documentCount: z.number().int(),
+  checks: z.array(automatedCheckSchema),
+});
+export type AdminPartnerSummary = z.infer<typeof adminPartnerSummarySchema>;
 
-export type DeletionServiceStatus = 'pending' | 'confirmed';
-export interface DeletionRequest {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  status: 'in_progress' | 'completed';
-  requestedAt: string;
-  completedAt: string | null;
-  services: { service: string; status: DeletionServiceStatus; confirmedAt: string | null }[];
-}
+export const deletionServiceStatuses = ['pending', 'confirmed'] as const;
+export type DeletionServiceStatus = (typeof deletionServiceStatuses)[number];
+export const deletionRequestStatuses = ['in_progress', 'completed'] as const;
+
+export const deletionRequestSchema = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  /** Cleared once the erasure completes. */
+  partnerName: z.string(),
+  status: z.enum(deletionRequestStatuses),
+  requestedAt: instantSchema,
+  completedAt: instantSchema.nullable(),
+  services: z.array(
+    z.object({ service: z.string(), status: z.enum(deletionServiceStatuses), confirmedAt: instantSchema.nullable() }),
+  ),
+});
+export type DeletionRequest = z.infer<typeof deletionRequestSchema>;
+
+/** GET /api/partners/me/export: everything the partners service holds about the partner (GDPR art. 15/20). */
+export const partnerExportSchema = z.object({
+  format: z.literal('tourconnect.partner-export.v1'),
+  exportedAt: instantSchema,
+  service: z.string(),
+  partner: partnerSchema,
+  members: z.array(partnerMemberSchema),
+  invitations: z.array(z.object({ email: z.string(), role: memberRoleSchema, invitedAt: instantSchema })),
+  documents: z.array(partnerDocumentSchema),
+  history: z.array(partnerHistoryEntrySchema),
+  deletionRequests: z.array(
+    z.object({
+      id: z.string(),
+      partnerId: z.string(),
+      partnerName: z.string(),
+      requestedBy: z.string(),
+      status: z.enum(deletionRequestStatuses),
+      requestedAt: instantSchema,
+      completedAt: instantSchema.nullable(),
+    }),
+  ),
+});
+export type PartnerExport = z.infer<typeof partnerExportSchema>;
+
+/** A stored file (document or logo) answered as its own bytes, never as JSON. */
+export const fileResponseSchema = z.file();
