@@ -1,22 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
-import type { JWTVerifyGetKey } from 'jose';
-import { auditOps, installAuditGuards } from '@tourconnect/audit';
-import { eventContracts } from '@tourconnect/contracts';
-import { applyMigrations, pingDatabase, type Database } from '@tourconnect/db';
-import { bindBusToApp, createEventBus, deadLetterOps, type EventTransport } from '@tourconnect/events';
-import {
-  createService,
-  installOpsRoutes,
-  remoteJwks,
-  type ServiceApp,
-  type ServiceOptions,
-} from '@tourconnect/service-kit';
+import { bootService, identityTokens, type ServiceApp, type ServiceDeps } from '@tourconnect/service-kit';
 import type { PartnersSettings } from './config.ts';
-import { auditLog, deadLetters, inbox, outbox, SCHEMA_NAME } from './db/schema.ts';
+import { bootTables } from './db/boot-tables.ts';
 import type { PartnersContext } from './domain/context.ts';
-import { registerPartnerDataErasedHandlers } from './events/partner-data-erased.handler.ts';
-import { registerUserDeletedHandler } from './events/user-deleted.handler.ts';
+import { partnerDataErasedHandler } from './events/partner-data-erased.handler.ts';
+import { userDeletedHandler } from './events/user-deleted.handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { gdprRoutes } from './routes/gdpr.routes.ts';
 import { membersRoutes } from './routes/members.routes.ts';
@@ -28,77 +17,46 @@ export { settingsSchema, configSchema, loadConfig, type PartnersSettings } from 
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
 
-export interface PartnersServiceDeps {
-  settings: PartnersSettings;
-  /** Created with schema 'partners'; closed when the app closes. */
-  database: Database;
-  /** May be shared with other services in one process (all-in-one); see ownsTransport. */
-  transport: EventTransport;
-  logger?: ServiceOptions['logger'];
-  processMetrics?: boolean;
-  ownsTransport?: boolean;
-  /** Token verification keys; identity's JWKS at JWKS_URL when absent. */
-  keys?: JWTVerifyGetKey;
+export type PartnersServiceDeps = ServiceDeps<PartnersSettings> & {
   /** The document store; built from the settings (local disk or S3) when absent. */
   store?: BlobStore;
-}
+};
+
+// Uploads are multipart and read by the routes (documents up to 10 MB); JSON bodies stay small.
+const UPLOAD_LIMIT_BYTES = 11 * 1024 * 1024;
 
 /**
- * The partners service as one Fastify app: migrations and audit guards, the document store,
- * routes, the erasure-confirmation consumers and ops routes. The bus starts when the app is
- * ready and stops before the database closes.
+ * The partners service as one Fastify app, booted in the kit's order: migrations and audit
+ * guards, then routes and the erasure consumers, then ops routes. Readiness also checks the
+ * document store. The bus starts when the app is ready and stops before the database closes.
  */
 export async function buildPartnersService(deps: PartnersServiceDeps): Promise<ServiceApp> {
-  const { settings, database, transport } = deps;
-  if (database.schema !== SCHEMA_NAME)
-    throw new Error(`partners needs a database with schema '${SCHEMA_NAME}', got '${database.schema}'`);
-  await applyMigrations(database, MIGRATIONS_FOLDER);
-  await installAuditGuards(database.db, SCHEMA_NAME);
+  const { settings } = deps;
   const store = deps.store ?? createBlobStore(settings);
-  const app = await createService({
+  return bootService({
     name: 'partners',
-    ...(deps.logger ? { logger: deps.logger } : {}),
-    auth: {
-      keys: deps.keys ?? remoteJwks(settings.JWKS_URL),
-      issuer: settings.JWT_ISSUER,
-      audience: settings.JWT_AUDIENCE,
+    deps,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    tables: bootTables,
+    auth: identityTokens(settings, deps.keys),
+    readiness: { storage: () => store.ping() },
+    http: {
+      bodyLimit: UPLOAD_LIMIT_BYTES,
+      openapi: {
+        title: 'TourConnect partners',
+        description: 'Partner onboarding, KYC-light documents, verification, members, directory and GDPR.',
+      },
     },
-    readiness: {
-      postgres: () => pingDatabase(database),
-      events: () => transport.ping(),
-      storage: () => store.ping(),
+    async register(app, { bus, publish }) {
+      await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
+      const ctx: PartnersContext = { db: deps.database.db, publish, settings, store };
+      for (const holder of settings.PARTNER_DATA_HOLDERS) bus.handle(partnerDataErasedHandler(ctx, holder));
+      bus.handle(userDeletedHandler(ctx));
+      myPartnerRoutes(app, ctx);
+      membersRoutes(app, ctx);
+      gdprRoutes(app, ctx);
+      publicRoutes(app, ctx);
+      adminRoutes(app, ctx);
     },
-    // Uploads are multipart and read by the routes; JSON bodies stay small.
-    bodyLimit: 11 * 1024 * 1024,
-    openapi: {
-      title: 'TourConnect partners',
-      description: 'Partner onboarding, KYC-light documents, verification, members, directory and GDPR.',
-    },
-    processMetrics: deps.processMetrics ?? true,
   });
-  try {
-    await app.register(multipart, { limits: { fileSize: 11 * 1024 * 1024, files: 1, fields: 5 } });
-    const bus = createEventBus({
-      service: 'partners',
-      database,
-      tables: { outbox, inbox, deadLetters },
-      transport,
-      logger: app.log.child({ component: 'events' }),
-      registry: eventContracts,
-    });
-    const ctx: PartnersContext = { db: database.db, bus, store, settings };
-    registerPartnerDataErasedHandlers(bus, ctx);
-    registerUserDeletedHandler(bus);
-    myPartnerRoutes(app, ctx);
-    membersRoutes(app, ctx);
-    gdprRoutes(app, ctx);
-    publicRoutes(app, ctx);
-    adminRoutes(app, ctx);
-    installOpsRoutes(app, { deadLetters: deadLetterOps(bus), audit: auditOps(database.db, auditLog) });
-    bindBusToApp(app, { bus, database, transport, ownsTransport: deps.ownsTransport });
-    return app;
-  } catch (error) {
-    await app.close().catch(() => {});
-    throw error;
-  }
 }

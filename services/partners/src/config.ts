@@ -1,15 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  baseConfigSchema,
-  booleanFromEnv,
-  jwtConsumerConfigSchema,
-  loadConfigOrExit,
-  parseConfig,
-} from '@tourconnect/service-kit';
+import { booleanFromEnv, defineServiceConfig, jwtConsumerConfigSchema } from '@tourconnect/service-kit';
 
 const serviceName = z.string().regex(/^[a-z]+$/, 'service names are lower-case words');
 
+/** The partners service's own variables; the kit adds PORT, DATABASE_URL, NATS_URL, LOG_LEVEL… */
 const settingsShape = {
   ...jwtConsumerConfigSchema.shape,
   /** Local document store (default `.data/uploads` under the working directory). */
@@ -45,6 +40,7 @@ const settingsShape = {
     .pipe(z.array(serviceName).min(1)),
 };
 
+/** S3 needs its bucket and credentials as soon as an endpoint is named. */
 function s3Rule(value: { S3_ENDPOINT?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void {
   if (!value.S3_ENDPOINT) return;
   for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
@@ -52,21 +48,16 @@ function s3Rule(value: { S3_ENDPOINT?: string | undefined } & Record<string, unk
   }
 }
 
-/** The partners service's own settings; the all-in-one launcher parses these without the base variables. */
-export const settingsSchema = z.object(settingsShape).superRefine(s3Rule);
-
-/** Everything the distributed entry point reads: the kit's base variables plus the partners service's. */
-export const configSchema = baseConfigSchema.extend(settingsSchema.shape).superRefine(s3Rule);
+/**
+ * `settingsSchema`: what the all-in-one launcher parses (no base variables); `configSchema`:
+ * everything the distributed entry point reads; `loadConfig(env)` throws a ConfigError naming
+ * every bad variable; `loadConfigForServer(env)` prints them and exits 78.
+ */
+export const { settingsSchema, configSchema, loadConfig, loadConfigForServer } = defineServiceConfig(
+  'partners',
+  settingsShape,
+  s3Rule,
+);
 
 export type PartnersSettings = z.infer<typeof settingsSchema>;
 export type PartnersConfig = z.infer<typeof configSchema>;
-
-/** Throws a ConfigError naming every bad variable (tests, launcher). */
-export function loadConfig(env: Record<string, string | undefined> = process.env): PartnersConfig {
-  return parseConfig('partners', configSchema, env);
-}
-
-/** Entry point: print the named problems and exit 78 instead of a stack trace. */
-export function loadConfigForServer(env: Record<string, string | undefined> = process.env): PartnersConfig {
-  return loadConfigOrExit('partners', configSchema, env);
-}

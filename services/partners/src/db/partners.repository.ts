@@ -1,27 +1,34 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { MemberRole, PartnerStatus } from '@tourconnect/contracts/http';
+import type { PartnerStatus, PartnerType } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
-import type { PartnerRow } from '../domain/partner-view.ts';
-import { documents, members, partners } from './schema.ts';
+import { partners } from './schema.ts';
 
-export interface Membership {
-  partner: PartnerRow;
-  role: MemberRole;
+export type PartnerRow = typeof partners.$inferSelect;
+
+/** The columns a partner fills in itself, at registration and in later edits. */
+export interface PartnerProfileColumns {
+  name: string;
+  legalName: string | null;
+  vatId: string | null;
+  country: string;
+  website: string | null;
+  socialLinks: string[];
+  contactEmail: string | null;
+  contactPhone: string | null;
+  description: string | null;
+  regions: string[];
+  languages: string[];
 }
 
-/** The caller's partner and role; `forUpdate` locks the partner row for a state change. */
-export async function findMembership(
-  executor: Executor,
-  userId: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<Membership | undefined> {
-  const query = executor
-    .select({ partner: partners, role: members.role })
-    .from(members)
-    .innerJoin(partners, eq(partners.id, members.partnerId))
-    .where(eq(members.userId, userId));
-  // Locks the member row too, which also keeps a concurrent removal out until commit.
-  const [row] = options.forUpdate ? await query.for('update') : await query;
+export type NewPartner = Partial<PartnerProfileColumns> &
+  Pick<PartnerProfileColumns, 'name' | 'country'> & { id: string; ownerUserId: string; type: PartnerType };
+
+/** What an update may set: everything but the identity of the row and its timestamps. */
+export type PartnerChanges = Partial<Omit<PartnerRow, 'id' | 'ownerUserId' | 'type' | 'createdAt' | 'updatedAt'>>;
+
+export async function insertPartner(executor: Executor, values: NewPartner): Promise<PartnerRow> {
+  const [row] = await executor.insert(partners).values(values).returning();
+  if (!row) throw new Error(`partner ${values.id} was not inserted`);
   return row;
 }
 
@@ -35,22 +42,24 @@ export async function findPartner(
   return row;
 }
 
-export async function updatePartner(executor: Executor, id: string, values: Partial<PartnerRow>): Promise<PartnerRow> {
+export async function updatePartner(executor: Executor, id: string, changes: PartnerChanges): Promise<PartnerRow> {
   const [row] = await executor
     .update(partners)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: new Date() })
     .where(eq(partners.id, id))
     .returning();
   if (!row) throw new Error(`partner ${id} vanished during an update`);
   return row;
 }
 
+export interface PartnerRef {
+  id: string;
+  name: string;
+  status: PartnerStatus;
+}
+
 /** Other live partners registered with the same VAT id (the `vat_duplicate` check). */
-export async function partnersWithVat(
-  executor: Executor,
-  vatId: string,
-  exceptId: string,
-): Promise<{ id: string; name: string; status: PartnerStatus }[]> {
+export async function partnersWithVat(executor: Executor, vatId: string, exceptId: string): Promise<PartnerRef[]> {
   return executor
     .select({ id: partners.id, name: partners.name, status: partners.status })
     .from(partners)
@@ -59,23 +68,9 @@ export async function partnersWithVat(
     .limit(20);
 }
 
-/** Documents of this partner whose bytes appear twice here or on another partner. */
-export async function duplicateDocumentIds(executor: Executor, partnerId: string): Promise<string[]> {
-  const rows = await executor
-    .select({ id: documents.id })
-    .from(documents)
-    .where(
-      and(
-        eq(documents.partnerId, partnerId),
-        sql`EXISTS (SELECT 1 FROM ${documents} AS other WHERE other.sha256 = ${documents.sha256} AND other.id <> ${documents.id})`,
-      ),
-    );
-  return rows.map((row) => row.id);
-}
-
-export interface DirectoryFilter {
+export interface PartnerFilter {
   statuses: readonly PartnerStatus[];
-  type?: string | undefined;
+  type?: PartnerType | undefined;
   region?: string | undefined;
   language?: string | undefined;
   verifiedOnly?: boolean;
@@ -84,9 +79,9 @@ export interface DirectoryFilter {
   pageSize: number;
 }
 
-function directoryWhere(filter: DirectoryFilter): SQL | undefined {
+function filterWhere(filter: PartnerFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [inArray(partners.status, [...filter.statuses])];
-  if (filter.type) where.push(eq(partners.type, filter.type as PartnerRow['type']));
+  if (filter.type) where.push(eq(partners.type, filter.type));
   // A country filter also finds partners serving a subdivision of it ("IT" matches "IT-21").
   if (filter.region) {
     where.push(
@@ -104,12 +99,13 @@ function directoryWhere(filter: DirectoryFilter): SQL | undefined {
   return and(...where);
 }
 
+/** One page of partners: the directory (verified first, by name) or the review queue (oldest submission first). */
 export async function listPartners(
   executor: Executor,
-  filter: DirectoryFilter,
+  filter: PartnerFilter,
   order: 'directory' | 'queue',
 ): Promise<{ rows: PartnerRow[]; total: number }> {
-  const where = directoryWhere(filter);
+  const where = filterWhere(filter);
   const orderBy =
     order === 'queue'
       ? [asc(sql`coalesce(${partners.submittedAt}, ${partners.createdAt})`), asc(partners.id)]

@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { requiredDocuments, type AutomatedCheck, type DocumentKind } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
-import { duplicateDocumentIds, partnersWithVat } from '../db/partners.repository.ts';
-import { documents } from '../db/schema.ts';
-import type { PartnerRow } from './partner-view.ts';
+import { duplicateDocumentIds, uploadedKinds } from '../db/documents.repository.ts';
+import { partnersWithVat, type PartnerRow } from '../db/partners.repository.ts';
 import { checkTaxId } from './vat.ts';
 
 /**
@@ -15,11 +13,7 @@ export async function runAutomatedChecks(
   partner: PartnerRow,
   audience: 'partner' | 'admin' = 'partner',
 ): Promise<AutomatedCheck[]> {
-  const uploaded = await executor
-    .selectDistinct({ kind: documents.kind })
-    .from(documents)
-    .where(eq(documents.partnerId, partner.id));
-  const have = new Set(uploaded.map((row) => row.kind));
+  const have = new Set(await uploadedKinds(executor, partner.id));
   const missing = requiredDocuments[partner.type].filter((kind) => !have.has(kind));
   const checks: AutomatedCheck[] = [
     missing.length

@@ -1,19 +1,23 @@
 import type { Db } from '@tourconnect/db';
-import type { EventBus } from '@tourconnect/events';
+import type { Publish, SubjectOf } from '@tourconnect/events';
 import type { AuthUser } from '@tourconnect/service-kit';
 import type { PartnersSettings } from '../config.ts';
 import type { BlobStore } from '../storage/index.ts';
 
-/** What the use cases need; built once by app.ts. */
+/** What the use cases and event handlers need; built once by app.ts. */
 export interface PartnersContext {
   db: Db;
-  bus: EventBus;
-  store: BlobStore;
+  /** Writes one of the partners service's events to the outbox, in the caller's transaction. */
+  publish: Publish<SubjectOf<'partners'>>;
   settings: PartnersSettings;
+  /** Documents and logos (local disk or S3). */
+  store: BlobStore;
 }
 
-/** Who is asking: the verified token's user, plus the request's correlation id. */
-export interface Caller {
-  user: AuthUser;
-  correlationId?: string;
+/** The signed-in user a use case acts for: the verified token's `request.user`. */
+export type Caller = AuthUser;
+
+/** Facts about the request (or event) besides who asks: its id correlates events and audit entries. */
+export interface RequestMeta {
+  correlationId?: string | undefined;
 }

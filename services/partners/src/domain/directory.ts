@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { directoryQuerySchema, Page, PublicPartner } from '@tourconnect/contracts/http';
 import { findPartner, listPartners } from '../db/partners.repository.ts';
 import type { PartnersContext } from './context.ts';
-import { publicPartnerNotFound } from './partner-errors.ts';
+import { publicPartnerNotFound } from './partners-errors.ts';
 import { toPublicPartner } from './partner-view.ts';
 import { PUBLIC_STATUSES } from './status.ts';
 

@@ -1,30 +1,31 @@
-import { eq } from 'drizzle-orm';
 import { requiredDocuments, type MyPartner } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
-import { findMembership, type Membership } from '../db/partners.repository.ts';
-import { members } from '../db/schema.ts';
+import { findMembership, type Membership } from '../db/members.repository.ts';
 import { runAutomatedChecks } from './automated-checks.ts';
-import { partnerNotFound, roleForbidden } from './partner-errors.ts';
+import { partnerNotFound, roleForbidden } from './partners-errors.ts';
 import { toPartner } from './partner-view.ts';
 import { memberMay, type MemberAction } from './status.ts';
 
+export type { Membership } from '../db/members.repository.ts';
+
 /**
- * Every partner-scoped route starts here: the caller's partner comes from the caller's own
+ * Every partner-scoped use case starts here: the caller's partner comes from the caller's own
  * membership, never from an id in the request, so one partner's member cannot reach another's
  * resources (IDOR) — and a role lacking `action` is refused.
  */
 export async function requireMembership(
   executor: Executor,
-  userId: string,
+  callerId: string,
   action: MemberAction,
   options: { forUpdate?: boolean } = {},
 ): Promise<Membership> {
-  const membership = await findMembership(executor, userId, options);
+  const membership = await findMembership(executor, callerId, options);
   if (!membership || membership.partner.status === 'deleted') throw partnerNotFound();
   if (!memberMay(membership.role, action)) throw roleForbidden(action);
   return membership;
 }
 
+/** The partner as its member sees it: profile, role, what to upload and the checks. */
 export async function myPartnerView(executor: Executor, membership: Membership): Promise<MyPartner> {
   return {
     partner: toPartner(membership.partner),
@@ -32,10 +33,4 @@ export async function myPartnerView(executor: Executor, membership: Membership):
     requiredDocuments: [...requiredDocuments[membership.partner.type]],
     checks: await runAutomatedChecks(executor, membership.partner),
   };
-}
-
-/** The user ids to notify live about a change to this partner. */
-export async function memberUserIds(executor: Executor, partnerId: string): Promise<string[]> {
-  const rows = await executor.select({ userId: members.userId }).from(members).where(eq(members.partnerId, partnerId));
-  return rows.map((row) => row.userId);
 }

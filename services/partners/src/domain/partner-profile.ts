@@ -1,25 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { MyPartner, RegisterPartnerBody, UpdatePartnerBody } from '@tourconnect/contracts/http';
+import type { MyPartner, RegisterPartnerInput, UpdatePartnerInput } from '@tourconnect/contracts/http';
 import type { Tx } from '@tourconnect/db';
-import { findMembership, updatePartner, type Membership } from '../db/partners.repository.ts';
-import { members, partners } from '../db/schema.ts';
+import { findMembership, insertMember, memberUserIds } from '../db/members.repository.ts';
+import {
+  insertPartner,
+  updatePartner,
+  type PartnerChanges,
+  type PartnerProfileColumns,
+  type PartnerRow,
+} from '../db/partners.repository.ts';
+import { audit } from './audit.ts';
 import { hasFailure, runAutomatedChecks } from './automated-checks.ts';
-import type { Caller, PartnersContext } from './context.ts';
-import { isUniqueViolation } from './db-errors.ts';
-import { memberUserIds, myPartnerView, requireMembership } from './membership.ts';
+import type { Caller, PartnersContext, RequestMeta } from './context.ts';
+import { myPartnerView, requireMembership } from './membership.ts';
 import {
   alreadyPartnerMember,
   invalidVat,
   notSubmittable,
   partnerLocked,
   submissionIncomplete,
-} from './partner-errors.ts';
-import { audit, publishPartnerEvent } from './partner-events.ts';
-import type { PartnerRow } from './partner-view.ts';
-import { editScope, LEGAL_FIELDS, nextStatus } from './status.ts';
+} from './partners-errors.ts';
+import { editScope, LEGAL_FIELDS, statusChange } from './status.ts';
 import { checkTaxId } from './vat.ts';
 
-type ProfileInput = Omit<UpdatePartnerBody, 'type'>;
+/** The profile fields of a validated registration or edit (the type is chosen once, at registration). */
+type ProfileInput = UpdatePartnerInput;
 
 /** A VAT id is stored normalised and must be valid for the partner's country. */
 function normalisedVat(vatId: string | null | undefined, country: string): string | null | undefined {
@@ -29,121 +34,138 @@ function normalisedVat(vatId: string | null | undefined, country: string): strin
   return result.normalised;
 }
 
+/** The columns the input sets, field by field; a field left out of the input stays as it is. */
+function profileColumns(input: ProfileInput): Partial<PartnerProfileColumns> {
+  const columns: Partial<PartnerProfileColumns> = {};
+  if (input.name !== undefined) columns.name = input.name;
+  if (input.legalName !== undefined) columns.legalName = input.legalName;
+  if (input.vatId !== undefined) columns.vatId = input.vatId;
+  if (input.country !== undefined) columns.country = input.country;
+  if (input.website !== undefined) columns.website = input.website;
+  if (input.socialLinks !== undefined) columns.socialLinks = input.socialLinks;
+  if (input.contactEmail !== undefined) columns.contactEmail = input.contactEmail;
+  if (input.contactPhone !== undefined) columns.contactPhone = input.contactPhone;
+  if (input.description !== undefined) columns.description = input.description;
+  if (input.regions !== undefined) columns.regions = input.regions;
+  if (input.languages !== undefined) columns.languages = input.languages;
+  return columns;
+}
+
+/** GET /api/partners/me: the caller's partner, role and checks. */
+export async function getMyPartner(ctx: PartnersContext, caller: Caller): Promise<MyPartner> {
+  return myPartnerView(ctx.db, await requireMembership(ctx.db, caller.id, 'read'));
+}
+
 /** A signed-in user registers a business: a draft partner whose owner they are. */
 export async function registerPartner(
   ctx: PartnersContext,
   caller: Caller,
-  body: RegisterPartnerBody,
+  input: RegisterPartnerInput,
+  meta: RequestMeta,
 ): Promise<MyPartner> {
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      if (await findMembership(tx, caller.user.id)) throw alreadyPartnerMember();
-      const id = randomUUID();
-      const { type, name, country, ...rest } = body as Required<RegisterPartnerBody>;
-      const [partner] = await tx
-        .insert(partners)
-        .values({
-          id,
-          ownerUserId: caller.user.id,
-          type,
-          name,
-          country,
-          ...rest,
-          vatId: normalisedVat(body.vatId, country) ?? null,
-        })
-        .returning();
-      await tx
-        .insert(members)
-        .values({ partnerId: id, userId: caller.user.id, email: caller.user.email, role: 'owner' });
-      await publishPartnerEvent(
-        ctx.bus,
-        tx,
-        'partners.partner.registered.v1',
-        { partnerId: id, ownerUserId: caller.user.id, type, name },
-        { audience: [caller.user.id], correlationId: caller.correlationId },
-      );
-      await audit(tx, {
-        action: 'partner.registered',
-        entityType: 'partner',
-        entityId: id,
-        actorId: caller.user.id,
-        actorRole: 'owner',
-        data: { type, country },
-        correlationId: caller.correlationId ?? null,
-      });
-      return myPartnerView(tx, { partner: partner!, role: 'owner' });
+  return ctx.db.transaction(async (tx) => {
+    if (await findMembership(tx, caller.id)) throw alreadyPartnerMember();
+    const { type, country } = input;
+    const partner = await insertPartner(tx, {
+      ...profileColumns(input),
+      id: randomUUID(),
+      ownerUserId: caller.id,
+      type,
+      name: input.name,
+      country,
+      vatId: normalisedVat(input.vatId, country) ?? null,
     });
-  } catch (error) {
-    // Two registrations racing for one user: the unique membership index decides.
-    if (isUniqueViolation(error, 'members_user_uq')) throw alreadyPartnerMember();
-    throw error;
-  }
+    // Two registrations racing for one user: the unique membership decides, the loser rolls back.
+    const joined = await insertMember(tx, {
+      partnerId: partner.id,
+      userId: caller.id,
+      email: caller.email,
+      role: 'owner',
+    });
+    if (!joined.ok) throw alreadyPartnerMember();
+    await ctx.publish(
+      tx,
+      'partners.partner.registered.v1',
+      { partnerId: partner.id, ownerUserId: caller.id, type, name: partner.name },
+      { audience: [caller.id], correlationId: meta.correlationId },
+    );
+    await audit(tx, {
+      action: 'partner.registered',
+      entityType: 'partner',
+      entityId: partner.id,
+      actorId: caller.id,
+      actorRole: 'owner',
+      data: { type, country },
+      correlationId: meta.correlationId ?? null,
+    });
+    return myPartnerView(tx, { partner, role: 'owner' });
+  });
 }
 
-function changedFields(partner: PartnerRow, values: Partial<PartnerRow>): string[] {
-  return Object.entries(values)
+function changedFields(partner: PartnerRow, changes: PartnerChanges): string[] {
+  return Object.entries(changes)
     .filter(([key, value]) => JSON.stringify(partner[key as keyof PartnerRow]) !== JSON.stringify(value))
     .map(([key]) => key);
 }
 
 /** Profile edits; on a verified partner, a legal change sends it back to review and removes the badge. */
-export async function updateMyPartner(ctx: PartnersContext, caller: Caller, body: ProfileInput): Promise<MyPartner> {
+export async function updateMyPartner(
+  ctx: PartnersContext,
+  caller: Caller,
+  input: ProfileInput,
+  meta: RequestMeta,
+): Promise<MyPartner> {
   return ctx.db.transaction(async (tx) => {
-    const membership = await requireMembership(tx, caller.user.id, 'edit', { forUpdate: true });
+    const membership = await requireMembership(tx, caller.id, 'edit', { forUpdate: true });
     const { partner } = membership;
     if (editScope(partner.status) === 'none') throw partnerLocked(partner.status);
-    const country = body.country ?? partner.country;
-    const values: Partial<PartnerRow> = { ...(body as Partial<PartnerRow>) };
-    if (body.vatId !== undefined || (body.country !== undefined && partner.vatId)) {
-      values.vatId = normalisedVat(body.vatId === undefined ? partner.vatId : body.vatId, country) ?? null;
+    const changes: PartnerChanges = profileColumns(input);
+    if (input.vatId !== undefined || (input.country !== undefined && partner.vatId)) {
+      const country = input.country ?? partner.country;
+      changes.vatId = normalisedVat(input.vatId === undefined ? partner.vatId : input.vatId, country) ?? null;
     }
-    const changed = changedFields(partner, values);
+    const changed = changedFields(partner, changes);
     if (!changed.length) return myPartnerView(tx, membership);
     const legalChange = changed.some((field) => (LEGAL_FIELDS as readonly string[]).includes(field));
-    const reopen = partner.status === 'verified' && legalChange;
+    // The badge vouches for the legal details: changing them reopens the review.
+    const reopen = legalChange ? statusChange(partner.status, 'legal_change') : undefined;
     const updated = await updatePartner(tx, partner.id, {
-      ...values,
-      ...(reopen
-        ? { status: 'pending_review', verified: false, verifiedAt: null, verifiedBy: null, submittedAt: new Date() }
-        : {}),
+      ...changes,
+      ...(reopen ? { ...reopen, verifiedAt: null, verifiedBy: null, submittedAt: new Date() } : {}),
     });
-    if (reopen) await announceSubmission(ctx, tx, caller, updated, 'legal_details_changed');
+    if (reopen) await announceSubmission(ctx, tx, updated, 'legal_details_changed', meta);
     await audit(tx, {
       action: 'partner.updated',
       entityType: 'partner',
       entityId: partner.id,
-      actorId: caller.user.id,
+      actorId: caller.id,
       actorRole: membership.role,
-      data: { fields: changed, reopenedReview: reopen },
-      correlationId: caller.correlationId ?? null,
+      data: { fields: changed, reopenedReview: !!reopen },
+      correlationId: meta.correlationId ?? null,
     });
     return myPartnerView(tx, { partner: updated, role: membership.role });
   });
 }
 
 /** Draft or rejected → pending_review, once no automated check fails. */
-export async function submitMyPartner(ctx: PartnersContext, caller: Caller): Promise<MyPartner> {
+export async function submitMyPartner(ctx: PartnersContext, caller: Caller, meta: RequestMeta): Promise<MyPartner> {
   return ctx.db.transaction(async (tx) => {
-    const membership: Membership = await requireMembership(tx, caller.user.id, 'edit', { forUpdate: true });
+    const membership = await requireMembership(tx, caller.id, 'edit', { forUpdate: true });
     const { partner } = membership;
-    const next = nextStatus(partner.status, 'submit');
-    if (!next) throw notSubmittable(partner.status);
+    const change = statusChange(partner.status, 'submit');
+    if (!change) throw notSubmittable(partner.status);
     const checks = await runAutomatedChecks(tx, partner);
     if (hasFailure(checks)) throw submissionIncomplete(checks);
-    const updated = await updatePartner(tx, partner.id, {
-      status: next,
-      submittedAt: new Date(),
-      rejectionReason: null,
-    });
-    await announceSubmission(ctx, tx, caller, updated, 'submitted');
+    const updated = await updatePartner(tx, partner.id, { ...change, submittedAt: new Date(), rejectionReason: null });
+    await announceSubmission(ctx, tx, updated, 'submitted', meta);
     await audit(tx, {
       action: 'partner.submitted',
       entityType: 'partner',
       entityId: partner.id,
-      actorId: caller.user.id,
+      actorId: caller.id,
       actorRole: membership.role,
       data: { from: partner.status, checks: checks.map((check) => `${check.code}:${check.status}`) },
-      correlationId: caller.correlationId ?? null,
+      correlationId: meta.correlationId ?? null,
     });
     return myPartnerView(tx, { partner: updated, role: membership.role });
   });
@@ -152,15 +174,14 @@ export async function submitMyPartner(ctx: PartnersContext, caller: Caller): Pro
 async function announceSubmission(
   ctx: PartnersContext,
   tx: Tx,
-  caller: Caller,
   partner: PartnerRow,
   reason: 'submitted' | 'legal_details_changed',
+  meta: RequestMeta,
 ): Promise<void> {
-  await publishPartnerEvent(
-    ctx.bus,
+  await ctx.publish(
     tx,
     'partners.partner.submitted.v1',
     { partnerId: partner.id, ownerUserId: partner.ownerUserId, type: partner.type, name: partner.name, reason },
-    { audience: [...(await memberUserIds(tx, partner.id)), 'role:admin'], correlationId: caller.correlationId },
+    { audience: [...(await memberUserIds(tx, partner.id)), 'role:admin'], correlationId: meta.correlationId },
   );
 }

@@ -1,8 +1,6 @@
 import type { Partner, PartnerDocument, PublicPartner } from '@tourconnect/contracts/http';
-import type { documents, partners } from '../db/schema.ts';
-
-export type PartnerRow = typeof partners.$inferSelect;
-export type DocumentRow = typeof documents.$inferSelect;
+import type { DocumentRow } from '../db/documents.repository.ts';
+import type { PartnerRow } from '../db/partners.repository.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

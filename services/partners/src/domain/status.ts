@@ -29,6 +29,21 @@ export function nextStatus(from: PartnerStatus, transition: PartnerTransition): 
   return transitions[transition][from];
 }
 
+/** A partner row's status and the badge that goes with it (on exactly in `verified`; the table checks it too). */
+export interface StatusChange {
+  status: PartnerStatus;
+  verified: boolean;
+}
+
+/**
+ * What `transition` changes on a partner in status `from`, or undefined when it is not allowed.
+ * Every status change goes through here, so no code path sets a status the machine lacks.
+ */
+export function statusChange(from: PartnerStatus, transition: PartnerTransition): StatusChange | undefined {
+  const status = nextStatus(from, transition);
+  return status ? { status, verified: status === 'verified' } : undefined;
+}
+
 export type EditScope = 'all' | 'profile_only' | 'none';
 
 /** Drafts and rejected partners edit everything; a verified one edits freely, but legal changes reopen review. */
@@ -47,6 +62,13 @@ export function documentRights(status: PartnerStatus): { upload: boolean; remove
 
 /** Fields whose change sends a verified partner back to review: the badge vouches for them. */
 export const LEGAL_FIELDS = ['legalName', 'vatId', 'country'] as const;
+
+/** Statuses in which members join and are invited: not once the partner is being (or has been) erased. */
+const LIVE_FOR_MEMBERSHIP: readonly PartnerStatus[] = ['draft', 'pending_review', 'verified', 'rejected', 'suspended'];
+
+export function isLiveForMembership(status: PartnerStatus): boolean {
+  return LIVE_FOR_MEMBERSHIP.includes(status);
+}
 
 /** Listed in the public directory and profile: submitted partners, the badge only when verified. */
 export const PUBLIC_STATUSES: readonly PartnerStatus[] = ['pending_review', 'verified'];

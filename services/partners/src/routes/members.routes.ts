@@ -1,38 +1,51 @@
 import { z } from 'zod';
-import { inviteMemberBodySchema } from '@tourconnect/contracts/http';
+import {
+  inviteMemberBodySchema,
+  itemsSchema,
+  membersViewSchema,
+  myPartnerSchema,
+  partnerInvitationSchema,
+} from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { PartnersContext } from '../domain/context.ts';
-import {
-  acceptInvitation,
-  declineInvitation,
-  inviteMember,
-  listMembers,
-  myInvitations,
-  removeMember,
-  withdrawInvitation,
-} from '../domain/members.ts';
-import { bearer, callerOf, idParams } from './route-helpers.ts';
+import { acceptInvitation, declineInvitation, myInvitations } from '../domain/invitations.ts';
+import { inviteMember, listMyMembers, removeMember, withdrawInvitation } from '../domain/members.ts';
+import { bearer, callerOf, idParams, noContent, requestMeta } from './route-helpers.ts';
 
 const tags = ['partner members'];
 const userParams = z.object({ userId: z.uuid({ message: 'invalid_id' }) });
-const noContent = { 204: z.null() };
 
 /** Members of the caller's partner, and invitations addressed to the caller. */
 export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
   app.get(
     '/api/partners/me/members',
-    { preHandler: app.requireUser(), schema: { tags, summary: 'Members and pending invitations', security: bearer } },
-    async (request) => listMembers(ctx, callerOf(request)),
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Members and pending invitations',
+        security: bearer,
+        response: { 200: membersViewSchema },
+      },
+    },
+    async (request) => listMyMembers(ctx, callerOf(request)),
   );
 
   app.post(
     '/api/partners/me/members',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: 'Invite someone by e-mail (owner)', security: bearer, body: inviteMemberBodySchema },
+      schema: {
+        tags,
+        summary: 'Invite someone by e-mail (owner)',
+        security: bearer,
+        body: inviteMemberBodySchema,
+        response: { 201: partnerInvitationSchema },
+      },
       config: { rateLimit: { max: 30, timeWindow: '1 hour' } },
     },
-    async (request, reply) => reply.status(201).send(await inviteMember(ctx, callerOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await inviteMember(ctx, callerOf(request), request.body, requestMeta(request))),
   );
 
   app.delete(
@@ -42,7 +55,7 @@ export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
       schema: { tags, summary: 'Remove a member (owner)', security: bearer, params: userParams, response: noContent },
     },
     async (request, reply) => {
-      await removeMember(ctx, callerOf(request), request.params.userId);
+      await removeMember(ctx, callerOf(request), request.params.userId, requestMeta(request));
       return reply.status(204).send(null);
     },
   );
@@ -60,16 +73,26 @@ export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
       },
     },
     async (request, reply) => {
-      await withdrawInvitation(ctx, callerOf(request), request.params.id);
+      await withdrawInvitation(ctx, callerOf(request), request.params.id, requestMeta(request));
       return reply.status(204).send(null);
     },
   );
 
+  invitationRoutes(app, ctx);
+}
+
+/** The invitee's side: invitations addressed to the caller's e-mail. */
+function invitationRoutes(app: ServiceApp, ctx: PartnersContext): void {
   app.get(
     '/api/partners/invitations',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: "Invitations to the caller's e-mail", security: bearer },
+      schema: {
+        tags,
+        summary: "Invitations to the caller's e-mail",
+        security: bearer,
+        response: { 200: itemsSchema(partnerInvitationSchema) },
+      },
     },
     async (request) => ({ items: await myInvitations(ctx, callerOf(request)) }),
   );
@@ -78,9 +101,15 @@ export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
     '/api/partners/invitations/:id/accept',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: 'Accept an invitation', security: bearer, params: idParams },
+      schema: {
+        tags,
+        summary: 'Accept an invitation',
+        security: bearer,
+        params: idParams,
+        response: { 200: myPartnerSchema },
+      },
     },
-    async (request) => acceptInvitation(ctx, callerOf(request), request.params.id),
+    async (request) => acceptInvitation(ctx, callerOf(request), request.params.id, requestMeta(request)),
   );
 
   app.post(
@@ -90,7 +119,7 @@ export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
       schema: { tags, summary: 'Decline an invitation', security: bearer, params: idParams, response: noContent },
     },
     async (request, reply) => {
-      await declineInvitation(ctx, callerOf(request), request.params.id);
+      await declineInvitation(ctx, callerOf(request), request.params.id, requestMeta(request));
       return reply.status(204).send(null);
     },
   );

@@ -1,29 +1,33 @@
-import { z } from 'zod';
 import {
-  documentKindSchema,
-  DOCUMENT_MAX_BYTES,
+  itemsSchema,
   LOGO_MAX_BYTES,
+  myPartnerSchema,
+  partnerDocumentSchema,
   registerPartnerBodySchema,
   updatePartnerBodySchema,
+  documentKindSchema,
+  DOCUMENT_MAX_BYTES,
 } from '@tourconnect/contracts/http';
 import { AppError, type ServiceApp } from '@tourconnect/service-kit';
 import type { PartnersContext } from '../domain/context.ts';
+import { deleteMyDocument, listMyDocuments, readDocumentFile, uploadDocument } from '../domain/documents.ts';
+import { readLogo, removeLogo, uploadLogo } from '../domain/logo.ts';
+import { getMyPartner, registerPartner, submitMyPartner, updateMyPartner } from '../domain/partner-profile.ts';
 import {
-  deleteMyDocument,
-  listMyDocuments,
-  readDocumentFile,
-  readLogo,
-  removeLogo,
-  uploadDocument,
-  uploadLogo,
-} from '../domain/documents.ts';
-import { myPartnerView, requireMembership } from '../domain/membership.ts';
-import { registerPartner, submitMyPartner, updateMyPartner } from '../domain/partner-profile.ts';
-import { bearer, callerOf, idParams, readUpload, sendFile } from './route-helpers.ts';
+  bearer,
+  callerOf,
+  fileResponse,
+  idParams,
+  noContent,
+  readUpload,
+  requestMeta,
+  sendFile,
+} from './route-helpers.ts';
 
 const tags = ['partners'];
+const myPartner = { 200: myPartnerSchema };
 
-/** The caller's own partner: registration, profile, submission, logo and documents. */
+/** The caller's own partner: registration, profile, submission and logo; documents below. */
 export function myPartnerRoutes(app: ServiceApp, ctx: PartnersContext): void {
   app.post(
     '/api/partners/register',
@@ -34,19 +38,21 @@ export function myPartnerRoutes(app: ServiceApp, ctx: PartnersContext): void {
         summary: 'Register a business as a partner (draft)',
         security: bearer,
         body: registerPartnerBodySchema,
+        response: { 201: myPartnerSchema },
       },
       config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
     },
-    async (request, reply) => reply.status(201).send(await registerPartner(ctx, callerOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await registerPartner(ctx, callerOf(request), request.body, requestMeta(request))),
   );
 
   app.get(
     '/api/partners/me',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: "The caller's partner, role and checks", security: bearer },
+      schema: { tags, summary: "The caller's partner, role and checks", security: bearer, response: myPartner },
     },
-    async (request) => myPartnerView(ctx.db, await requireMembership(ctx.db, request.user!.id, 'read')),
+    async (request) => getMyPartner(ctx, callerOf(request)),
   );
 
   app.patch(
@@ -58,49 +64,68 @@ export function myPartnerRoutes(app: ServiceApp, ctx: PartnersContext): void {
         summary: 'Edit the profile (status rules apply)',
         security: bearer,
         body: updatePartnerBodySchema,
+        response: myPartner,
       },
     },
-    async (request) => updateMyPartner(ctx, callerOf(request), request.body),
+    async (request) => updateMyPartner(ctx, callerOf(request), request.body, requestMeta(request)),
   );
 
   app.post(
     '/api/partners/me/submit',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: 'Send the partner to the admin review queue', security: bearer },
+      schema: { tags, summary: 'Send the partner to the admin review queue', security: bearer, response: myPartner },
     },
-    async (request) => submitMyPartner(ctx, callerOf(request)),
+    async (request) => submitMyPartner(ctx, callerOf(request), requestMeta(request)),
   );
 
+  logoRoutes(app, ctx);
+  documentRoutes(app, ctx);
+}
+
+function logoRoutes(app: ServiceApp, ctx: PartnersContext): void {
   app.post(
     '/api/partners/me/logo',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: 'Upload the logo (multipart field "file"; PNG or JPEG, 2 MB)', security: bearer },
+      schema: {
+        tags,
+        summary: 'Upload the logo (multipart field "file"; PNG or JPEG, 2 MB)',
+        security: bearer,
+        response: myPartner,
+      },
       config: { rateLimit: { max: ctx.settings.UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (request) => {
       const { file } = await readUpload(request, LOGO_MAX_BYTES);
-      return uploadLogo(ctx, callerOf(request), file);
+      return uploadLogo(ctx, callerOf(request), file, requestMeta(request));
     },
   );
 
   app.delete(
     '/api/partners/me/logo',
-    { preHandler: app.requireUser(), schema: { tags, summary: 'Remove the logo', security: bearer } },
-    async (request) => removeLogo(ctx, callerOf(request)),
+    {
+      preHandler: app.requireUser(),
+      schema: { tags, summary: 'Remove the logo', security: bearer, response: myPartner },
+    },
+    async (request) => removeLogo(ctx, callerOf(request), requestMeta(request)),
   );
 
   app.get(
     '/api/partners/:id/logo',
-    { schema: { tags, summary: "A partner's logo (public)", params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: "A partner's logo (public)",
+        params: idParams,
+        response: fileResponse('The logo image', ['image/png', 'image/jpeg']),
+      },
+    },
     async (request, reply) => {
       const file = await readLogo(ctx, request.params.id);
       return sendFile(reply, file).header('cache-control', 'public, max-age=86400');
     },
   );
-
-  documentRoutes(app, ctx);
 }
 
 function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
@@ -112,6 +137,7 @@ function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
         tags,
         summary: 'Upload a verification document (multipart: field "kind", then field "file"; PDF/JPEG/PNG, 10 MB)',
         security: bearer,
+        response: { 201: partnerDocumentSchema },
       },
       config: { rateLimit: { max: ctx.settings.UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
@@ -126,13 +152,22 @@ function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
           [{ path: 'kind', code: fields.kind ? 'invalid_document_kind' : 'required', message: 'a document kind' }],
         );
       }
-      return reply.status(201).send(await uploadDocument(ctx, callerOf(request), kind.data, file));
+      const document = await uploadDocument(ctx, callerOf(request), kind.data, file, requestMeta(request));
+      return reply.status(201).send(document);
     },
   );
 
   app.get(
     '/api/partners/me/documents',
-    { preHandler: app.requireUser(), schema: { tags, summary: "The partner's documents", security: bearer } },
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: "The partner's documents",
+        security: bearer,
+        response: { 200: itemsSchema(partnerDocumentSchema) },
+      },
+    },
     async (request) => ({ items: await listMyDocuments(ctx, callerOf(request)) }),
   );
 
@@ -140,10 +175,16 @@ function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
     '/api/partners/me/documents/:id/file',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: 'A document file (inline)', security: bearer, params: idParams },
+      schema: {
+        tags,
+        summary: 'A document file (inline)',
+        security: bearer,
+        params: idParams,
+        response: fileResponse('The document, inline'),
+      },
     },
     async (request, reply) =>
-      sendFile(reply, await readDocumentFile(ctx, request.params.id, { userId: request.user!.id })),
+      sendFile(reply, await readDocumentFile(ctx, request.params.id, { callerId: callerOf(request).id })),
   );
 
   app.delete(
@@ -155,11 +196,11 @@ function documentRoutes(app: ServiceApp, ctx: PartnersContext): void {
         summary: 'Delete a document (draft or rejected only)',
         security: bearer,
         params: idParams,
-        response: { 204: z.null() },
+        response: noContent,
       },
     },
     async (request, reply) => {
-      await deleteMyDocument(ctx, callerOf(request), request.params.id);
+      await deleteMyDocument(ctx, callerOf(request), request.params.id, requestMeta(request));
       return reply.status(204).send(null);
     },
   );

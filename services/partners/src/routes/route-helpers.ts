@@ -2,16 +2,33 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '@tourconnect/service-kit';
-import type { Caller } from '../domain/context.ts';
-import type { StoredFile, UploadedFile } from '../domain/documents.ts';
-import { fileMissing, fileTooLarge } from '../domain/partner-errors.ts';
+import { documentContentTypes, fileResponseSchema } from '@tourconnect/contracts/http';
+import type { Caller, RequestMeta } from '../domain/context.ts';
+import { fileMissing, fileTooLarge } from '../domain/partners-errors.ts';
+import type { StoredFile, UploadedFile } from '../domain/stored-files.ts';
 
 export const idParams = z.object({ id: z.uuid({ message: 'invalid_id' }) });
 export const bearer = [{ bearer: [] }];
+export const noContent = { 204: z.null() };
+
+/** A stored file answered as its bytes: documents are PDF, JPEG or PNG; logos JPEG or PNG. */
+export function fileResponse(description: string, types: readonly string[] = documentContentTypes) {
+  return {
+    200: {
+      description,
+      content: Object.fromEntries(types.map((type) => [type, { schema: fileResponseSchema }])),
+    },
+  };
+}
 
 /** The verified token's user; routes that call this have `app.requireUser()` as preHandler. */
 export function callerOf(request: FastifyRequest): Caller {
-  return { user: request.user!, correlationId: String(request.id) };
+  return request.user!;
+}
+
+/** The request id correlates the events and audit entries a use case writes. */
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { correlationId: String(request.id) };
 }
 
 /**
