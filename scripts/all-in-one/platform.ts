@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createDatabase } from '@tourconnect/db';
@@ -56,6 +57,9 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   const simulators = await startDevSimulators(settings, logger);
   stops.push(() => simulators.stop());
 
+  // Services listen on loopback, where any local process could reach them: they believe a
+  // forwarded client address only from the gateway, which proves itself with this.
+  const gatewaySecret = randomBytes(32).toString('base64url');
   const services: Record<string, string> = {};
   const apps: ServiceApp[] = [];
   const listen = async (name: string, app: ServiceApp) => {
@@ -75,6 +79,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     transport,
     logger,
     processMetrics: false,
+    gatewaySecret,
   });
   await listen('identity', identity);
   const jwks = {
@@ -93,6 +98,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     transport,
     logger,
     processMetrics: false,
+    gatewaySecret,
   });
   await listen('partners', partners);
 
@@ -106,6 +112,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
       RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
       UPSTREAM_TIMEOUT_MS: 15_000,
       TRUST_PROXY_HOPS: 0,
+      GATEWAY_SECRET: gatewaySecret,
     },
     transport,
     logger,

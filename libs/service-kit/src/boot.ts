@@ -33,6 +33,8 @@ export interface ServiceDeps<Settings> {
   ownsTransport?: boolean;
   /** Token verification keys; identity's JWKS (remoteJwks) when absent. Tests pass their own. */
   keys?: JWTVerifyGetKey;
+  /** Forwarded headers are believed only from the gateway, which proves itself with this. */
+  gatewaySecret?: string | undefined;
 }
 
 /** What a service's routes and handlers are registered with. */
@@ -77,6 +79,7 @@ export async function bootService<Name extends string>(spec: BootSpec<Name>): Pr
     name,
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(auth ? { auth } : {}),
+    ...(deps.gatewaySecret ? { gatewaySecret: deps.gatewaySecret } : {}),
     ...spec.http,
     readiness: { postgres: () => pingDatabase(database), events: () => transport.ping(), ...spec.readiness },
     processMetrics: deps.processMetrics ?? true,

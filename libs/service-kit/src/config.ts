@@ -72,6 +72,12 @@ export const baseConfigSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   OTEL_SERVICE_NAME: z.string().optional(),
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Shared by the gateway and the services behind it: a service believes X-Forwarded-For only
+   * on requests that carry it. Unset, a service trusts forwarded headers from any caller (a
+   * single service in development); every deployment sets it.
+   */
+  GATEWAY_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 /** Variables of services that verify identity's tokens. */

@@ -12,3 +12,4 @@ export * from './service.ts';
 export * from './ops-routes.ts';
 export * from './boot.ts';
 export * from './run-service.ts';
+export { GATEWAY_SECRET_HEADER } from './forwarded-guard.ts';

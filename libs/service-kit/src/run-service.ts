@@ -36,7 +36,14 @@ export async function runService<C extends BaseConfig>(options: RunServiceOption
     logger,
     subjectPrefix: config.NATS_SUBJECT_PREFIX,
   });
-  const app = await options.build({ settings: config, database, transport, logger, ownsTransport: true });
+  const app = await options.build({
+    settings: config,
+    database,
+    transport,
+    logger,
+    ownsTransport: true,
+    gatewaySecret: config.GATEWAY_SECRET,
+  });
   await listenWithGracefulShutdown(app, { port: config.PORT, host: config.HOST });
   return app;
 }

@@ -20,6 +20,7 @@ import { installAuth, type AuthOptions } from './auth.ts';
 import { installHealth, type ReadinessCheck } from './health.ts';
 import { loggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
+import { installForwardedGuard } from './forwarded-guard.ts';
 import { installNulGuard } from './nul-guard.ts';
 import { installProblemHandlers, type NotFoundHandler } from './problem-handler.ts';
 import { installRateLimit, type RateLimitOptions } from './rate-limit.ts';
@@ -59,6 +60,12 @@ export interface ServiceOptions {
   trustProxy?: boolean | number;
   /** Tried before the problem+json 404 (e.g. serving the portal's index.html). */
   notFoundHandler?: NotFoundHandler;
+  /**
+   * A service behind the gateway: X-Forwarded-* are believed only on requests carrying this
+   * secret in `x-tourconnect-gateway` (set by the gateway). Any other local process calling
+   * the service directly is seen at its own address, so it cannot pose as many clients.
+   */
+  gatewaySecret?: string;
 }
 
 /** A hop count trusts that many proxies nearest to us (Fastify's own numeric form, typed as a function). */
@@ -97,6 +104,8 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before the rate limiter's hook, so per-IP limits see the address this decides.
+  if (options.gatewaySecret) installForwardedGuard(app, options.gatewaySecret);
 
   installProblemHandlers(app, options.notFoundHandler);
   installNulGuard(app);

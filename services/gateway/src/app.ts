@@ -82,6 +82,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
     timeoutMs: settings.UPSTREAM_TIMEOUT_MS,
     allowedOrigins,
     defaultBodyLimit: 1_048_576,
+    gatewaySecret: settings.GATEWAY_SECRET,
   });
   portalReady = await registerPortal(app, settings.WEB_DIST_DIR);
   return app;

@@ -32,6 +32,8 @@ export const settingsSchema = z.object({
    * browsers reach it directly, so nobody can pick their own address to dodge per-IP limits.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Sent to the services with every proxied request; they believe X-Forwarded-For only with it. */
+  GATEWAY_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export const configSchema = baseConfigSchema

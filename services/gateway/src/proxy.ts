@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, injectTraceHeaders, sendProblem, type ServiceApp } from '@tourconnect/service-kit';
+import {
+  AppError,
+  GATEWAY_SECRET_HEADER,
+  injectTraceHeaders,
+  sendProblem,
+  type ServiceApp,
+} from '@tourconnect/service-kit';
 import type { ServiceName } from './config.ts';
 import { checkCsrf } from './csrf.ts';
 import { resolveRoute } from './route-table.ts';
@@ -11,6 +17,8 @@ export interface ProxyOptions {
   timeoutMs: number;
   allowedOrigins: ReadonlySet<string>;
   defaultBodyLimit: number;
+  /** Proves to the services that the forwarded client address comes from the gateway. */
+  gatewaySecret?: string | undefined;
 }
 
 const MAX_BODY = 12 * 1024 * 1024;
@@ -66,6 +74,9 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
           out['x-forwarded-for'] = request.ip;
           out['x-forwarded-proto'] = request.protocol;
           out['x-forwarded-host'] = request.host;
+          // Only the gateway may vouch for a client address: a client's own copy never passes.
+          delete out[GATEWAY_SECRET_HEADER];
+          if (options.gatewaySecret) out[GATEWAY_SECRET_HEADER] = options.gatewaySecret;
           return injectTraceHeaders(out as Record<string, string>);
         },
         onError: (errorReply, { error }) => {

@@ -8,6 +8,8 @@ import { createTestTokens } from '@tourconnect/service-kit/testing';
 import { buildGateway } from '../src/app.ts';
 import { routeTable } from '../src/route-table.ts';
 
+const GATEWAY_SECRET = 'edge-test-gateway-secret-0123456789abcdef';
+
 interface Answer {
   status: number;
   type: string;
@@ -63,7 +65,13 @@ describe('gateway edge limits', () => {
 
   beforeAll(async () => {
     const tokens = await createTestTokens();
-    upstream = await createService({ name: 'identity', logLevel: 'silent', bodyLimit: 20 * 1024 * 1024 });
+    upstream = await createService({
+      name: 'identity',
+      logLevel: 'silent',
+      bodyLimit: 20 * 1024 * 1024,
+      gatewaySecret: GATEWAY_SECRET,
+    });
+    upstream.get('/api/auth/ip', async (request) => ({ ip: request.ip }));
     upstream.removeAllContentTypeParsers();
     upstream.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
       done(null, body),
@@ -83,7 +91,9 @@ describe('gateway edge limits', () => {
         CORS_ORIGINS: [],
         RATE_LIMIT_MAX: 10_000,
         UPSTREAM_TIMEOUT_MS: 15_000,
-        TRUST_PROXY_HOPS: 0,
+        // As behind an ingress: the client's address arrives in X-Forwarded-For.
+        TRUST_PROXY_HOPS: 1,
+        GATEWAY_SECRET,
       },
       keys: tokens.keys,
       transport,
@@ -115,6 +125,16 @@ describe('gateway edge limits', () => {
     expect(under.status).toBe(200);
     // The opening '{"pad":"' counts too: every byte sent arrived.
     expect(JSON.parse(under.body).length).toBe(200 * 1024 + 8);
+  });
+
+  it("passes the client's address to the service, which believes it only because the gateway vouches", async () => {
+    const viaGateway = await fetch(`${base}/api/auth/ip`, { headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(await viaGateway.json()).toEqual({ ip: '203.0.113.5' });
+    const upstreamUrl = `http://127.0.0.1:${(upstream.server.address() as { port: number }).port}`;
+    const direct = await fetch(`${upstreamUrl}/api/auth/ip`, {
+      headers: { 'x-forwarded-for': '203.0.113.6', 'x-tourconnect-gateway': 'guessed' },
+    });
+    expect(await direct.json()).toEqual({ ip: '127.0.0.1' });
   });
 
   it('keeps /metrics off the public port and serves it on the internal one', async () => {
