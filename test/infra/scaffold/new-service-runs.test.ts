@@ -1,0 +1,56 @@
+// A service scaffolded by `npm run new:service` runs: its generated health test passes on the
+// real PostgreSQL, and `npm start` serves it behind the gateway with identity's tokens. On a
+// copy of this checkout, for a planned service (bundling) and a new one (widgets).
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScaffoldResult } from '../../../scripts/new-service/scaffold.ts';
+import { scaffoldedCopy, type CheckoutCopy } from './checkout-copy.ts';
+
+let copy: CheckoutCopy;
+let services: ScaffoldResult['service'][];
+let database: TestDatabase;
+
+beforeAll(async () => {
+  const scaffolded = await scaffoldedCopy(['widgets', 'bundling']);
+  copy = scaffolded.copy;
+  services = scaffolded.results.map((r) => r.service);
+  database = await createTestDatabase('scaffold');
+}, 180_000);
+
+afterAll(async () => {
+  await database?.drop();
+  copy?.remove();
+});
+
+describe('a scaffolded service', () => {
+  it('passes its own health test: migrated, ready, its example route and OpenAPI', async () => {
+    const run = await copy.node(['node_modules/vitest/vitest.mjs', 'run', 'services/widgets', 'services/bundling']);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/Test Files\s+2 passed/);
+  }, 180_000);
+
+  it('runs in `npm start`, answering through the gateway to a token from identity', async () => {
+    const platform = await copy.startAllInOne({ DATABASE_URL: database.url });
+    try {
+      const register = await fetch(`${platform.url}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `${randomUUID()}@example.com`, password: 'Scaffold-2026', displayName: 'S' }),
+      });
+      expect(register.status).toBe(201);
+      const { accessToken, user } = (await register.json()) as { accessToken: string; user: { id: string } };
+      for (const { name, prefix } of services) {
+        const res = await fetch(`${platform.url}${prefix}/whoami`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        expect(res.status, name).toBe(200);
+        expect(await res.json()).toEqual({ service: name, caller: { id: user.id, roles: ['traveller'] } });
+      }
+      // The gateway is ready only when every upstream is, the new ones included.
+      expect((await fetch(`${platform.url}/readyz`)).status).toBe(200);
+    } finally {
+      expect(await platform.stop()).toBe(0);
+    }
+  }, 180_000);
+});
