@@ -16,7 +16,7 @@ import { readCatalogue } from './locale-files.ts';
 vi.mock('@contracts/http', () => import('../../libs/contracts/src/http/index.ts'));
 
 const { firstIncompleteStep } = await import('../src/pages/partner/onboarding/wizard-steps.ts');
-const { fileProblem } = await import('../src/components/partner/files.ts');
+const { fileProblem } = await import('../src/lib/files.ts');
 const { changedFields, previewPartner, profileBody, profileValues } =
   await import('../src/pages/partner/partner-values.ts');
 

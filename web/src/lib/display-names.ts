@@ -25,6 +25,11 @@ export interface DisplayNames {
   languageOptions: CodeOption[];
 }
 
+/** As <select> options (SelectField): the code is the value, the name the label. */
+export function selectOptions(options: readonly CodeOption[]): { value: string; label: string }[] {
+  return options.map((option) => ({ value: option.code, label: option.name }));
+}
+
 function sorted(codes: readonly string[], name: (code: string) => string, language: string): CodeOption[] {
   const collator = new Intl.Collator(language);
   return codes.map((code) => ({ code, name: name(code) })).sort((a, b) => collator.compare(a.name, b.name));

@@ -1,9 +1,10 @@
 import { motion } from 'framer-motion';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { acknowledgeEnd } from '../auth/session-store.ts';
 import { useAuth } from '../auth/use-auth.ts';
+import { SearchBar } from '../components/ui/search-bar.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { discoverHighlights } from './discover-highlights.ts';
 import { DiscoverVerifiedPartners } from './discover-verified-partners.tsx';
@@ -17,7 +18,6 @@ export function DiscoverPage() {
   const { isAuthenticated, endReason } = useAuth();
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState(params.get('q') ?? '');
-  const searchId = useId();
   const submitted = params.get('q') ?? '';
   useDocumentTitle(t('title'));
 
@@ -27,8 +27,7 @@ export function DiscoverPage() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
+  const onSearch = () => {
     const next = new URLSearchParams(params);
     if (query.trim()) next.set('q', query.trim());
     else next.delete('q');
@@ -55,23 +54,15 @@ export function DiscoverPage() {
           {t('hero.titleStart')} <span className="hero-accent">{t('hero.titleAccent')}</span>
         </motion.h1>
         <p className="lead">{t('hero.subtitle')}</p>
-        <form role="search" className="search-bar" onSubmit={onSearch} aria-label={t('search.label')}>
-          <label htmlFor={searchId} className="visually-hidden">
-            {t('search.label')}
-          </label>
-          <input
-            id={searchId}
-            className="input"
-            type="search"
-            data-testid="discover-search"
-            placeholder={t('search.placeholder')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="submit" className="btn btn-primary">
-            {t('search.submit')}
-          </button>
-        </form>
+        <SearchBar
+          label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          submitLabel={t('search.submit')}
+          value={query}
+          onChange={setQuery}
+          onSubmit={onSearch}
+          testId="discover-search"
+        />
         <fieldset className="filters" style={{ border: 'none', padding: 0, margin: 'var(--space-4) 0 0' }}>
           <legend className="visually-hidden">{t('filters.legend')}</legend>
           <label className="checkbox">

@@ -6,7 +6,7 @@ import { deleteDocument, fetchDocumentFile, uploadDocument } from '../../api/par
 import { formatDateTime } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/use-error-text.ts';
 import { usePartnerAction } from '../../pages/partner/partner-queries.ts';
-import { fileProblem, formatBytes, saveBlob } from './files.ts';
+import { fileProblem, formatBytes, saveBlob } from '../../lib/files.ts';
 
 interface DocumentSlotProps {
   kind: DocumentKind;

@@ -1,6 +1,6 @@
 import { regionCodeSchema } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
-import { CodeChipsInput } from './code-chips-input.tsx';
+import { CodeChipsInput } from '../ui/code-chips-input.tsx';
 import { useDisplayNames } from '../../lib/display-names.ts';
 
 /** A typed ISO 3166-2 subdivision ("it-21") is offered as it stands, since Intl cannot list them. */

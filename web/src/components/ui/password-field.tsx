@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from './text-field.tsx';
+import { TextField } from './form-fields.tsx';
 
 type PasswordFieldProps = Omit<Parameters<typeof TextField>[0], 'type' | 'trailing'>;
 

@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDeleteAccount } from '../../auth/auth-mutations.ts';
+import { ConfirmDeletionForm, DeletionWarning } from '../../components/ui/confirm-deletion-form.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
-import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useMyPartner } from '../partner/partner-queries.ts';
 
@@ -19,16 +19,11 @@ export function DeleteAccountSection() {
   return (
     <section className="card" aria-labelledby="delete-title" style={{ borderColor: 'var(--color-danger)' }}>
       <h2 id="delete-title">{t('delete.title')}</h2>
-      <div className="alert alert-warning" role="note">
-        <p className="alert-title">{t('delete.warningTitle')}</p>
-        <p style={{ margin: 0 }}>{t('delete.warning')}</p>
-      </div>
+      <DeletionWarning title={t('delete.warningTitle')}>{t('delete.warning')}</DeletionWarning>
       <PartnerWarning />
-      <form
-        ref={form.formRef}
-        className="form"
+      <ConfirmDeletionForm
+        formRef={form.formRef}
         style={{ marginTop: 'var(--space-4)', maxWidth: 440 }}
-        noValidate
         onSubmit={(event) => {
           const body = form.validate(event);
           if (!body || !acknowledged) return;
@@ -36,6 +31,12 @@ export function DeleteAccountSection() {
             onError: (error) => form.applyServerError(error, { invalid_credentials: 'password' }),
           });
         }}
+        confirmed={acknowledged}
+        pending={deletion.isPending}
+        error={deletion.error}
+        submitLabel={t('delete.submit')}
+        pendingLabel={t('delete.submitting')}
+        submitTestId="delete-submit"
       >
         <PasswordField
           label={t('delete.password')}
@@ -53,16 +54,7 @@ export function DeleteAccountSection() {
           />
           <label htmlFor={checkboxId}>{t('delete.acknowledge')}</label>
         </div>
-        <ProblemAlert error={deletion.error} />
-        <button
-          type="submit"
-          className="btn btn-danger"
-          data-testid="delete-submit"
-          disabled={!acknowledged || deletion.isPending}
-        >
-          {deletion.isPending ? t('delete.submitting') : t('delete.submit')}
-        </button>
-      </form>
+      </ConfirmDeletionForm>
     </section>
   );
 }

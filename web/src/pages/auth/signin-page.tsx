@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignIn } from '../../auth/auth-mutations.ts';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
-import { TextField } from '../../components/ui/text-field.tsx';
+import { TextField } from '../../components/ui/form-fields.tsx';
 import { adoptAccountLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useSignUp } from '../../auth/auth-mutations.ts';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
-import { TextField } from '../../components/ui/text-field.tsx';
+import { TextField } from '../../components/ui/form-fields.tsx';
 import { isSupportedLanguage } from '../../i18n/languages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';

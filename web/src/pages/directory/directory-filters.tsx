@@ -1,8 +1,11 @@
 import { partnerTypes } from '@contracts/http';
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryFilters } from './directory-search-params.ts';
-import type { DisplayNames } from '../../lib/display-names.ts';
+import { SelectField } from '../../components/ui/form-fields.tsx';
+import { SearchBar } from '../../components/ui/search-bar.tsx';
+import { selectOptions, type DisplayNames } from '../../lib/display-names.ts';
+import './directory-filters.css';
 
 /** Typing pauses this long before the URL (and so the results) follow the search box. */
 const SEARCH_DEBOUNCE_MS = 400;
@@ -17,7 +20,6 @@ interface DirectoryFiltersProps {
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const { t } = useTranslation('directory');
-  const id = useId();
   const [text, setText] = useState(value);
 
   // Back/forward or "clear filters" change the URL: follow it unless only spacing differs.
@@ -28,66 +30,18 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
     return () => clearTimeout(timer);
   }, [text, value, onSearch]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text.trim());
-  };
   return (
-    <form role="search" className="search-bar directory-search" onSubmit={submit} aria-label={t('filters.search')}>
-      <label htmlFor={id} className="visually-hidden">
-        {t('filters.search')}
-      </label>
-      <input
-        id={id}
-        className="input"
-        type="search"
-        maxLength={80}
-        data-testid="directory-search"
-        placeholder={t('filters.searchPlaceholder')}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-      />
-      <button type="submit" className="btn btn-primary">
-        {t('filters.searchSubmit')}
-      </button>
-    </form>
-  );
-}
-
-function Select({
-  label,
-  testId,
-  value,
-  onChange,
-  allLabel,
-  options,
-}: {
-  label: string;
-  testId: string;
-  value: string;
-  onChange: (value: string) => void;
-  allLabel: string;
-  options: { code: string; name: string }[];
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        className="select"
-        data-testid={testId}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.code} value={option.code}>
-            {option.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SearchBar
+      className="directory-search"
+      label={t('filters.search')}
+      placeholder={t('filters.searchPlaceholder')}
+      submitLabel={t('filters.searchSubmit')}
+      maxLength={80}
+      value={text}
+      onChange={setText}
+      onSubmit={() => onSearch(text.trim())}
+      testId="directory-search"
+    />
   );
 }
 
@@ -100,36 +54,36 @@ export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear
     filters.region && !allCountries.some((option) => option.code === filters.region)
       ? [{ code: filters.region, name: names.region(filters.region) }, ...allCountries]
       : allCountries;
-  const languages = useMemo(() => names.languageOptions, [names]);
-  const types = partnerTypes.map((type) => ({ code: type, name: t(`types.${type}`) }));
+  const languages = useMemo(() => selectOptions(names.languageOptions), [names]);
+  const types = partnerTypes.map((type) => ({ value: type, label: t(`types.${type}`) }));
   const onSearch = useCallback((q: string) => onChange({ q }), [onChange]);
 
   return (
     <section className="card directory-filters" aria-label={t('filters.label')}>
       <SearchBox value={filters.q} onSearch={onSearch} />
       <div className="directory-filter-grid">
-        <Select
+        <SelectField
           label={t('filters.type')}
           testId="directory-filter-type"
           value={filters.type}
-          onChange={(type) => onChange({ type })}
-          allLabel={t('filters.allTypes')}
+          onChange={(event) => onChange({ type: event.target.value })}
+          placeholder={t('filters.allTypes')}
           options={types}
         />
-        <Select
+        <SelectField
           label={t('filters.region')}
           testId="directory-filter-region"
           value={filters.region}
-          onChange={(region) => onChange({ region })}
-          allLabel={t('filters.allRegions')}
-          options={countries}
+          onChange={(event) => onChange({ region: event.target.value })}
+          placeholder={t('filters.allRegions')}
+          options={selectOptions(countries)}
         />
-        <Select
+        <SelectField
           label={t('filters.language')}
           testId="directory-filter-language"
           value={filters.language}
-          onChange={(language) => onChange({ language })}
-          allLabel={t('filters.allLanguages')}
+          onChange={(event) => onChange({ language: event.target.value })}
+          placeholder={t('filters.allLanguages')}
           options={languages}
         />
       </div>

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inviteMember } from '../../../api/partners-api.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { usePartnerAction } from '../partner-queries.ts';

@@ -2,7 +2,7 @@ import type { MembersView, MyPartner, PartnerMember } from '@contracts/http';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeMember, withdrawInvitation } from '../../../api/partners-api.ts';
-import { ConfirmDialog } from '../../../components/partner/confirm-dialog.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../../lib/format.ts';

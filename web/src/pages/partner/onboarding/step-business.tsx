@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.ts';
 import { partnerKeys, registerPartner, updatePartner } from '../../../api/partners-api.ts';
 import { useAuth } from '../../../auth/use-auth.ts';
-import { useDisplayNames } from '../../../lib/display-names.ts';
-import { SelectField } from '../../../components/partner/form-fields.tsx';
+import { selectOptions, useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { SelectField, TextField } from '../../../components/ui/form-fields.tsx';
 import { useJoinedPartner, usePartnerMutation } from '../partner-queries.ts';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
@@ -76,7 +75,7 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
         <SelectField
           label={t('business.country')}
           placeholder={t('business.countryPlaceholder')}
-          options={names.countryOptions.map((o) => ({ value: o.code, label: o.name }))}
+          options={selectOptions(names.countryOptions)}
           autoComplete="country"
           {...form.field('country')}
         />

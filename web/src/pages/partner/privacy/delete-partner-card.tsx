@@ -1,11 +1,11 @@
 import { deletePartnerBodySchema, type Partner } from '@contracts/http';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence } from 'framer-motion';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deletePartner, partnerKeys } from '../../../api/partners-api.ts';
-import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { ConfirmDeletionForm, DeletionWarning } from '../../../components/ui/confirm-deletion-form.tsx';
+import { TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 
@@ -40,13 +40,9 @@ export function DeletePartnerCard({ partner }: { partner: Partner }) {
       )}
       <AnimatePresence>
         {open && (
-          <motion.form
-            ref={form.formRef}
-            className="form"
-            noValidate
-            initial={{ opacity: 0, height: 0 }}
-            animate={{ opacity: 1, height: 'auto' }}
-            exit={{ opacity: 0, height: 0 }}
+          <ConfirmDeletionForm
+            formRef={form.formRef}
+            unfolds
             onSubmit={(event) => {
               const body = form.validate(event);
               if (!body || !matches || deletion.isPending) return;
@@ -54,11 +50,15 @@ export function DeletePartnerCard({ partner }: { partner: Partner }) {
                 onError: (error) => form.applyServerError(error, { confirm_name_mismatch: 'confirmName' }),
               });
             }}
+            confirmed={matches}
+            pending={deletion.isPending}
+            error={formLevelError(deletion.error, ['confirm_name_mismatch'])}
+            submitLabel={t('privacy.deleteConfirm')}
+            pendingLabel={t('privacy.deleting')}
+            submitTestId="delete-confirm"
+            onCancel={() => setOpen(false)}
           >
-            <div className="alert alert-warning" role="note">
-              <p className="alert-title">{t('privacy.deleteWarningTitle')}</p>
-              <p style={{ margin: 0 }}>{t('privacy.deleteWarning')}</p>
-            </div>
+            <DeletionWarning title={t('privacy.deleteWarningTitle')}>{t('privacy.deleteWarning')}</DeletionWarning>
             <TextField
               label={t('privacy.confirmLabel', { name: partner.name })}
               autoComplete="off"
@@ -67,21 +67,7 @@ export function DeletePartnerCard({ partner }: { partner: Partner }) {
               {...form.field('confirmName')}
               testId="delete-confirm-name"
             />
-            <ProblemAlert error={formLevelError(deletion.error, ['confirm_name_mismatch'])} />
-            <div className="row">
-              <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-                {t('dialog.cancel')}
-              </button>
-              <button
-                type="submit"
-                className="btn btn-danger"
-                data-testid="delete-confirm"
-                disabled={!matches || deletion.isPending}
-              >
-                {deletion.isPending ? t('privacy.deleting') : t('privacy.deleteConfirm')}
-              </button>
-            </div>
-          </motion.form>
+          </ConfirmDeletionForm>
         )}
       </AnimatePresence>
     </section>

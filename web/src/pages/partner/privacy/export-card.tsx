@@ -2,7 +2,7 @@ import type { Partner } from '@contracts/http';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exportPartnerData } from '../../../api/partners-api.ts';
-import { saveBlob } from '../../../components/partner/files.ts';
+import { saveBlob } from '../../../lib/files.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 
 /** GDPR access/portability: everything held about the partner, as one JSON file. */

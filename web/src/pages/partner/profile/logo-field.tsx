@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.ts';
 import { deleteLogo, uploadLogo } from '../../../api/partners-api.ts';
-import { fileProblem } from '../../../components/partner/files.ts';
+import { fileProblem } from '../../../lib/files.ts';
 import { initials } from '../../../components/partner/partner-profile-view.tsx';
 import { useErrorText } from '../../../lib/use-error-text.ts';
 import { usePartnerMutation } from '../partner-queries.ts';

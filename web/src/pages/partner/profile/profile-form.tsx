@@ -2,13 +2,12 @@ import { updatePartnerBodySchema, type MyPartner, type UpdatePartnerBody } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updatePartner } from '../../../api/partners-api.ts';
-import { ConfirmDialog } from '../../../components/partner/confirm-dialog.tsx';
-import { useDisplayNames } from '../../../lib/display-names.ts';
-import { SelectField, TextAreaField } from '../../../components/partner/form-fields.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { selectOptions, useDisplayNames } from '../../../lib/display-names.ts';
 import { PartnerProfileView } from '../../../components/partner/partner-profile-view.tsx';
 import { RegionLanguageFields } from '../../../components/partner/region-language-fields.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { usePartnerMutation } from '../partner-queries.ts';
@@ -109,7 +108,7 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
           <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.field('vatId')} />
           <SelectField
             label={t('business.country')}
-            options={names.countryOptions.map((o) => ({ value: o.code, label: o.name }))}
+            options={selectOptions(names.countryOptions)}
             {...form.field('country')}
           />
         </fieldset>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextField } from '../../../components/ui/form-fields.tsx';
 import { useErrorText } from '../../../lib/use-error-text.ts';
 
 const MAX_LINKS = 6;

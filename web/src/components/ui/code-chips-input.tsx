@@ -47,7 +47,7 @@ function useSuggestions(options: CodeOption[], value: string[], query: string, c
 /** A searchable multi-select (ARIA combobox + listbox) whose choices show as removable chips. */
 export function CodeChipsInput(props: CodeChipsInputProps) {
   const { label, hint, options, value, onChange, chipLabel, customCode, testId, errors, disabled, max } = props;
-  const { t } = useTranslation('onboarding');
+  const { t } = useTranslation('common');
   const errorText = useErrorText();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -167,7 +167,7 @@ export function CodeChipsInput(props: CodeChipsInputProps) {
           {t('chips.noMatch', { query: query.trim() })}
         </p>
       )}
-      {disabled && value.length === 0 && <p className="muted">{t('profileView.none')}</p>}
+      {disabled && value.length === 0 && <p className="muted">{t('chips.none')}</p>}
       {hint && !disabled && (
         <span id={`${id}-hint`} className="field-hint">
           {hint}

@@ -25,7 +25,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const { t } = useTranslation('onboarding');
+  const { t } = useTranslation('common');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -51,7 +51,7 @@ export function ConfirmDialog({
       <div className="confirm-dialog-body">{children}</div>
       <div className="row confirm-dialog-actions">
         <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={pending}>
-          {t('dialog.cancel')}
+          {t('cancel')}
         </button>
         <button
           type="button"

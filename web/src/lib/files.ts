@@ -1,4 +1,4 @@
-/** File helpers shared by document slots, the logo picker and the data export. */
+/** File helpers: upload screening (document slots, logo), sizes (partner and admin), downloads (export). */
 
 const extensionTypes: Record<string, string> = {
   pdf: 'application/pdf',
