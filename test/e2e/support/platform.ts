@@ -40,6 +40,8 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
   const testDb: TestDatabase = await createTestDatabase(label);
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'tc-e2e-'));
   const suffix = randomBytes(4).toString('hex');
+  // As in the all-in-one: services believe the gateway's X-Forwarded-For only with this secret.
+  const gatewaySecret = randomBytes(32).toString('base64url');
   const transport: EventTransport = options.inProcess
     ? createInProcessTransport()
     : await createNatsTransport({ url: NATS_URL, name: `${label}-${suffix}`, subjectPrefix: `partnerstest${suffix}` });
@@ -58,6 +60,7 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       transport,
       logger,
       processMetrics: false,
+      gatewaySecret,
     }),
   );
   const jwks = {
@@ -72,6 +75,7 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       transport,
       logger,
       processMetrics: false,
+      gatewaySecret,
     }),
   );
   const gateway = await buildGateway({
@@ -85,6 +89,7 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       UPSTREAM_TIMEOUT_MS: 15_000,
       // As behind an ingress: each test user's X-Forwarded-For is its own client address.
       TRUST_PROXY_HOPS: 1,
+      GATEWAY_SECRET: gatewaySecret,
     },
     transport,
     logger,
