@@ -7,6 +7,8 @@ export interface AuthUser {
   id: string;
   email: string;
   roles: Role[];
+  /** The address was proven by a link sent to it (the token's `email_verified` claim). */
+  emailVerified: boolean;
 }
 
 export interface AuthOptions {
@@ -49,7 +51,8 @@ export async function verifyAccessToken(token: string, options: AuthOptions): Pr
     });
     const claims = accessTokenClaimsSchema.safeParse(payload);
     if (!claims.success) throw unauthorized('token_invalid', 'The access token is not valid');
-    return { id: claims.data.sub, email: claims.data.email, roles: claims.data.roles };
+    const { sub, email, roles } = claims.data;
+    return { id: sub, email, roles, emailVerified: claims.data.email_verified === true };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw unauthorized('token_expired', 'The access token has expired');

@@ -101,6 +101,8 @@ export const accessTokenClaimsSchema = z.object({
   sub: z.string(),
   email: z.string(),
   roles: z.array(roleSchema),
+  /** OIDC's claim: the e-mail address has been proven by a link sent to it. Absent = not proven. */
+  email_verified: z.boolean().optional(),
   iat: z.number(),
   exp: z.number(),
   iss: z.string(),

@@ -9,6 +9,8 @@ export interface TestCaller {
   id?: string;
   email?: string;
   roles?: Role[];
+  /** The `email_verified` claim (default true: most tests act as a verified user). */
+  emailVerified?: boolean;
   /** Seconds until expiry (default 900; negative for an expired token). */
   expiresIn?: number;
 }
