@@ -16,12 +16,7 @@ declare module 'fastify' {
  * Prometheus metrics per service instance. A registry per app (not prom-client's global one)
  * because the all-in-one mode runs every service in one process.
  */
-export function installMetrics(
-  app: FastifyInstance,
-  service: string,
-  processMetrics: boolean,
-  route = true,
-): Registry {
+export function installMetrics(app: FastifyInstance, service: string, processMetrics: boolean, route = true): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   if (processMetrics) collectDefaultMetrics({ register: registry });
@@ -72,7 +67,9 @@ export async function serveMetrics(
       return;
     }
     Promise.all(registries.map((r) => r.metrics()))
-      .then((texts) => response.writeHead(200, { 'content-type': Registry.PROMETHEUS_CONTENT_TYPE }).end(texts.join('\n')))
+      .then((texts) =>
+        response.writeHead(200, { 'content-type': Registry.PROMETHEUS_CONTENT_TYPE }).end(texts.join('\n')),
+      )
       .catch(() => response.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed\n'));
   });
   await new Promise<void>((resolve, reject) => {
