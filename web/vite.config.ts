@@ -30,7 +30,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for debugging, but not referenced from the bundles; the post-build step moves them
+    // out of dist (web/.sourcemaps), so they are never served.
+    sourcemap: 'hidden',
     // ApexCharts (~1 MB) is its own lazily loaded chunk, fetched only by screens with a chart.
     chunkSizeWarningLimit: 1100,
   },

@@ -12,15 +12,7 @@ import type {
 import { isApiError } from './api-error.ts';
 import { apiBlob, apiRequest } from './http-client.ts';
 
-/** The partners API (services/partners/README.md); all keys start with 'partners' so one invalidation refreshes them. */
-export const partnerKeys = {
-  all: ['partners'] as const,
-  me: ['partners', 'me'] as const,
-  documents: ['partners', 'me', 'documents'] as const,
-  members: ['partners', 'me', 'members'] as const,
-  deletion: ['partners', 'me', 'deletion'] as const,
-  invitations: ['partners', 'invitations'] as const,
-};
+/** The partners API (services/partners/README.md), as the signed-in partner and invitee use it. */
 
 /** 404 `partner_not_found` is an answer, not a failure: the caller has no partner yet. */
 export async function fetchMyPartner(): Promise<MyPartner | null> {

@@ -17,8 +17,6 @@ export const queueStatuses = [
 ] as const satisfies readonly PartnerStatus[];
 export type QueueStatus = (typeof queueStatuses)[number];
 
-export const adminPartnersKey = ['admin', 'partners'] as const;
-
 export function listAdminPartners(
   status: QueueStatus,
   page: number,

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { listPartners } from '../api/directory-api.ts';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
+import { usePartnerDirectory } from './directory/directory-queries.ts';
 import { PartnerCard } from './directory/partner-card.tsx';
 import { useDisplayNames } from '../lib/display-names.ts';
 import '../styles/directory.css';
@@ -43,10 +42,7 @@ function VerifiedPartnersSkeleton() {
 export function DiscoverVerifiedPartners() {
   const { t } = useTranslation('discover');
   const names = useDisplayNames();
-  const result = useQuery({
-    queryKey: ['directory', { verified: 'true', pageSize: SHOWN }],
-    queryFn: ({ signal }) => listPartners({ verified: 'true', pageSize: SHOWN }, signal),
-  });
+  const result = usePartnerDirectory({ verified: 'true', pageSize: SHOWN });
   return (
     <section
       className="discover-verified"

@@ -1,14 +1,12 @@
 import { requiredDocuments } from '@contracts/http';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/api-error.ts';
-import { adminPartnersKey, getAdminPartner } from '../../api/verification-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { VerifiedBadge } from '../../components/ui/verified-badge.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { PartnerLogo } from '../directory/partner-logo.tsx';
+import { useAdminPartner } from './admin-queries.ts';
 import { AutomatedChecks } from './automated-checks.tsx';
 import { DecisionHistory } from './decision-history.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
@@ -36,11 +34,7 @@ export function AdminPartnerDetailPage() {
   const { id = '' } = useParams();
   const backTo = useBackTo();
   usePartnersLiveRefresh();
-  const query = useQuery({
-    queryKey: [...adminPartnersKey, 'detail', id],
-    queryFn: ({ signal }) => getAdminPartner(id, signal),
-    retry: (failures, error) => !(isApiError(error) && error.status === 404) && failures < 2,
-  });
+  const query = useAdminPartner(id);
   useDocumentTitle(query.data ? t('detail.documentTitle', { name: query.data.partner.name }) : t('detail.title'));
   const detail = query.data;
 

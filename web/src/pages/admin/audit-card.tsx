@@ -1,10 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { listAudit, verifyAudit, type AuditVerification } from '../../api/admin-api.ts';
+import type { AuditVerification } from '../../api/admin-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { AdminCardHeader } from './admin-card-header.tsx';
+import { useAudit, useVerifyAudit } from './admin-queries.ts';
+
+const SHOWN = 20;
 
 function VerificationResult({ result }: { result: AuditVerification }) {
   const { t, i18n } = useTranslation('admin');
@@ -37,8 +39,8 @@ function VerificationResult({ result }: { result: AuditVerification }) {
 /** The latest hash-chained audit entries, and a check that no link has been tampered with. */
 export function AuditCard() {
   const { t, i18n } = useTranslation('admin');
-  const query = useQuery({ queryKey: ['admin', 'audit', 20], queryFn: () => listAudit(20) });
-  const verify = useMutation({ mutationFn: verifyAudit });
+  const query = useAudit(SHOWN);
+  const verify = useVerifyAudit();
 
   return (
     <section className="card" aria-labelledby="audit-title" data-testid="audit-card">

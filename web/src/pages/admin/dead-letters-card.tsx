@@ -1,12 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { listDeadLetters, replayDeadLetter, type DeadLetter } from '../../api/admin-api.ts';
+import type { DeadLetter } from '../../api/admin-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { AdminCardHeader } from './admin-card-header.tsx';
-
-const queryKey = ['admin', 'dead-letters'] as const;
+import { useDeadLetters, useReplayDeadLetter } from './admin-queries.ts';
 
 function DeadLetterRow({ item, onReplay, replaying }: { item: DeadLetter; onReplay: () => void; replaying: boolean }) {
   const { t, i18n } = useTranslation('admin');
@@ -49,12 +47,8 @@ function DeadLetterRow({ item, onReplay, replaying }: { item: DeadLetter; onRepl
 /** Events that exhausted their deliveries; replay puts one back on the bus. */
 export function DeadLettersCard() {
   const { t } = useTranslation('admin');
-  const queryClient = useQueryClient();
-  const query = useQuery({ queryKey, queryFn: listDeadLetters });
-  const replay = useMutation({
-    mutationFn: replayDeadLetter,
-    onSettled: () => queryClient.invalidateQueries({ queryKey }),
-  });
+  const query = useDeadLetters();
+  const replay = useReplayDeadLetter();
 
   return (
     <section className="card" aria-labelledby="dead-letters-title" data-testid="dead-letters-card">

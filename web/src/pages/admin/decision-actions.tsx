@@ -1,8 +1,8 @@
 import { suspendPartnerBodySchema, verifyPartnerBodySchema, type Partner } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
+import type { Action } from './admin-queries.ts';
 import { ReasonForm } from './reason-form.tsx';
 
-export type Action = 'approve' | 'reject' | 'suspend' | 'reinstate';
 export type OpenForm = 'reject' | 'suspend' | null;
 
 interface ActionsProps {

@@ -1,36 +1,19 @@
-import type { Partner, VerifyPartnerBody } from '@contracts/http';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Partner } from '@contracts/http';
 import { AnimatePresence, motion } from 'framer-motion';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/api-error.ts';
-import { adminPartnersKey, reinstatePartner, suspendPartner, verifyPartner } from '../../api/verification-api.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { popVariants } from '../../lib/motion.ts';
-import { ApproveReject, Reinstate, Suspend, type Action, type OpenForm } from './decision-actions.tsx';
+import { useDecision, type Action } from './admin-queries.ts';
+import { ApproveReject, Reinstate, Suspend, type OpenForm } from './decision-actions.tsx';
 
-function run(partnerId: string, action: Action, reason: string): Promise<Partner> {
-  if (action === 'suspend') return suspendPartner(partnerId, reason);
-  if (action === 'reinstate') return reinstatePartner(partnerId);
-  const body: VerifyPartnerBody = { partnerId, decision: action, ...(reason ? { reason } : {}) };
-  return verifyPartner(body);
-}
-
-/**
- * Approve / reject a pending application, suspend / reinstate a live partner. Whatever the
- * outcome, the queue and this detail refetch, so a decision taken meanwhile by another admin
- * (`partner_not_pending`) shows up at once.
- */
+/** Approve / reject a pending application, suspend / reinstate a live partner. */
 export function DecisionPanel({ partner, backTo }: { partner: Partner; backTo: string }) {
   const { t } = useTranslation('verification');
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState<OpenForm>(null);
-  const mutation = useMutation({
-    mutationFn: ({ action, reason }: { action: Action; reason: string }) => run(partner.id, action, reason),
-    onSuccess: () => setOpen(null),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminPartnersKey }),
-  });
+  const mutation = useDecision(partner.id, () => setOpen(null));
   const props = {
     partner,
     open,

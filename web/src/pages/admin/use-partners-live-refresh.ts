@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { adminPartnersKey } from '../../api/verification-api.ts';
 import { useLiveEvents, type LiveEvent } from '../../realtime/live-context.ts';
+import { adminKeys } from './admin-queries.ts';
 
 /**
  * Admins receive partner submissions live (partners README, "Live audience"); a push refetches
@@ -12,7 +12,7 @@ export function usePartnersLiveRefresh(): void {
   const listener = useCallback(
     (event: LiveEvent) => {
       if (event.subject.startsWith('partners.partner.')) {
-        void queryClient.invalidateQueries({ queryKey: adminPartnersKey });
+        void queryClient.invalidateQueries({ queryKey: adminKeys.partners });
       }
     },
     [queryClient],

@@ -1,9 +1,8 @@
 import type { AdminPartnerSummary } from '@contracts/http';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
-import { adminPartnersKey, listAdminPartners, queueStatuses, type QueueStatus } from '../../api/verification-api.ts';
+import { queueStatuses, type QueueStatus } from '../../api/verification-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -14,6 +13,7 @@ import { QueueStatusTabs } from './queue-status-tabs.tsx';
 import { usePartnersLiveRefresh } from './use-partners-live-refresh.ts';
 import '../../styles/directory.css';
 import { AdminCardHeader } from './admin-card-header.tsx';
+import { useAdminPartners } from './admin-queries.ts';
 
 const PAGE_SIZE = 20;
 
@@ -53,11 +53,7 @@ export function VerificationQueue() {
   const status = readStatus(params.get('status'));
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   usePartnersLiveRefresh();
-  const query = useQuery({
-    queryKey: [...adminPartnersKey, 'list', status, page],
-    queryFn: ({ signal }) => listAdminPartners(status, page, PAGE_SIZE, signal),
-    placeholderData: keepPreviousData,
-  });
+  const query = useAdminPartners(status, page, PAGE_SIZE);
 
   const go = (next: { status?: QueueStatus; page?: number }) =>
     setParams(

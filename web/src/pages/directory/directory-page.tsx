@@ -1,13 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { listPartners } from '../../api/directory-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { DirectoryFilterBar } from './directory-filters.tsx';
+import { usePartnerDirectory } from './directory-queries.ts';
 import {
   DIRECTORY_PAGE_SIZE,
   hasActiveFilters,
@@ -29,11 +28,7 @@ export function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const filters = readDirectoryFilters(params);
   const query = toDirectoryQuery(filters);
-  const result = useQuery({
-    queryKey: ['directory', query],
-    queryFn: ({ signal }) => listPartners(query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const result = usePartnerDirectory(query);
 
   const onChange = useCallback(
     (change: Partial<DirectoryFilters>) =>

@@ -1,18 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { getPartner } from '../../api/directory-api.ts';
-import { isApiError } from '../../api/api-error.ts';
 import { PartnerProfileView } from '../../components/partner/partner-profile-view.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { isNotFound, usePublicPartner } from './directory-queries.ts';
 import '../../styles/directory.css';
-
-/** A malformed id in a hand-typed URL (400 on the only parameter) is as missing as an unknown one. */
-function isNotFound(error: unknown): boolean {
-  return isApiError(error) && (error.status === 404 || (error.status === 400 && error.code === 'validation_failed'));
-}
 
 /** Returns to the directory with the filters the visitor came from, when known. */
 function BackLink() {
@@ -60,11 +53,7 @@ function PackagesPlaceholder() {
 export function PartnerProfilePage() {
   const { t } = useTranslation('directory');
   const { id = '' } = useParams();
-  const query = useQuery({
-    queryKey: ['directory', 'partner', id],
-    queryFn: ({ signal }) => getPartner(id, signal),
-    retry: (failures, error) => !isNotFound(error) && failures < 2,
-  });
+  const query = usePublicPartner(id);
   useDocumentTitle(query.data?.name ?? t('profile.title'));
 
   return (

@@ -1,20 +1,13 @@
 import type { PartnerInvitation } from '@contracts/http';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { acceptInvitation, declineInvitation, partnerKeys } from '../../api/partners-api.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useJoinedPartner, useMyInvitations } from './partner-queries.ts';
+import { useAcceptInvitation, useDeclineInvitation, useMyInvitations } from './partner-queries.ts';
 
 function InvitationRow({ invitation }: { invitation: PartnerInvitation }) {
   const { t, i18n } = useTranslation('onboarding');
-  const queryClient = useQueryClient();
-  const joined = useJoinedPartner();
-  const accept = useMutation({ mutationFn: acceptInvitation, onSuccess: joined });
-  const decline = useMutation({
-    mutationFn: declineInvitation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.invitations }),
-  });
+  const accept = useAcceptInvitation();
+  const decline = useDeclineInvitation();
   const busy = accept.isPending || decline.isPending;
   return (
     <li className="invitation" data-testid="invitation-row">

@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DashboardChart } from '../../components/charts/dashboard-chart.tsx';
 import { StatusBanner } from '../../components/partner/status-banner.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
-import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { BecomePartner } from './become-partner.tsx';
-import { useMyPartner } from './partner-queries.ts';
 import { partnerSections } from './partner-sections.ts';
 import { PartnerSummary } from './partner-summary.tsx';
+import { WithMyPartner } from './with-my-partner.tsx';
 
 /** Illustrative curve for the chart preview; labelled as sample data on screen. */
 const sampleViews = [120, 180, 150, 240, 310, 280, 360];
@@ -20,18 +18,18 @@ const sampleBookings = [4, 7, 5, 9, 14, 12, 17];
 export function PartnerHome() {
   const { t } = useTranslation('partner');
   useDocumentTitle(t('title'));
-  const me = useMyPartner();
-  if (me.isPending) return <Loading />;
-  if (me.isError) return <ProblemAlert error={me.error} />;
-  if (!me.data) return <BecomePartner />;
   return (
-    <div className="stack">
-      <StatusBanner partner={me.data.partner} />
-      <div className="grid">
-        <PartnerSummary my={me.data} />
-        <PartnerDashboard />
-      </div>
-    </div>
+    <WithMyPartner none={<BecomePartner />}>
+      {(my) => (
+        <div className="stack">
+          <StatusBanner partner={my.partner} />
+          <div className="grid">
+            <PartnerSummary my={my} />
+            <PartnerDashboard />
+          </div>
+        </div>
+      )}
+    </WithMyPartner>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { partnerKeys } from '../../api/partners-api.ts';
 import { refreshSession } from '../../auth/session-store.ts';
 import { useLiveEvents, type LiveEvent } from '../../realtime/live-context.ts';
+import { partnerKeys } from './partner-queries.ts';
 
 /** Role changes are only visible in a fresh access token (header, nav, guarded routes). */
 const roleSubjects = new Set(['identity.user.role_granted.v1', 'identity.user.role_revoked.v1']);
@@ -22,5 +22,14 @@ export function usePartnerLiveSync(): void {
     },
     [queryClient],
   );
+  useLiveEvents(onEvent);
+}
+
+/** Erasure confirmations arrive as events too: refetch at once instead of waiting for the next poll. */
+export function useDeletionLiveRefresh(inProgress: boolean): void {
+  const queryClient = useQueryClient();
+  const onEvent = useCallback(() => {
+    if (inProgress) void queryClient.invalidateQueries({ queryKey: partnerKeys.deletion });
+  }, [inProgress, queryClient]);
   useLiveEvents(onEvent);
 }

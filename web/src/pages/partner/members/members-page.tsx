@@ -7,8 +7,8 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import { useMembers, useMyPartner, usePartnerAction } from '../partner-queries.ts';
-import { NoPartner } from '../profile/profile-page.tsx';
+import { useMembers, usePartnerAction } from '../partner-queries.ts';
+import { WithMyPartner } from '../with-my-partner.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { RolesTable } from './roles-table.tsx';
 
@@ -134,9 +134,5 @@ function Members({ my }: { my: MyPartner }) {
 export function MembersPage() {
   const { t } = useTranslation('onboarding');
   useDocumentTitle(t('members.title'));
-  const me = useMyPartner();
-  if (me.isPending) return <Loading />;
-  if (me.isError) return <ProblemAlert error={me.error} />;
-  if (!me.data) return <NoPartner />;
-  return <Members my={me.data} />;
+  return <WithMyPartner>{(my) => <Members my={my} />}</WithMyPartner>;
 }

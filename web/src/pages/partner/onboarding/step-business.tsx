@@ -1,14 +1,12 @@
 import { registerPartnerBodySchema, type MyPartner, type PartnerType } from '@contracts/http';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/api-error.ts';
-import { partnerKeys, registerPartner, updatePartner } from '../../../api/partners-api.ts';
+import { updatePartner } from '../../../api/partners-api.ts';
 import { useAuth } from '../../../auth/use-auth.ts';
 import { selectOptions, useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { SelectField, TextField } from '../../../components/ui/form-fields.tsx';
-import { useJoinedPartner, usePartnerMutation } from '../partner-queries.ts';
+import { usePartnerMutation, useRegisterPartner } from '../partner-queries.ts';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { businessBody, businessFields, businessValues, changedFields, type BusinessValues } from '../partner-values.ts';
@@ -26,17 +24,7 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
   const { t } = useTranslation('onboarding');
   const { user } = useAuth();
   const names = useDisplayNames();
-  const joined = useJoinedPartner();
-  const queryClient = useQueryClient();
-  const register = useMutation({
-    mutationFn: registerPartner,
-    onSuccess: joined,
-    // Registered meanwhile (another tab, an accepted invitation): show that partner instead.
-    onError: (error) => {
-      if (isApiError(error) && error.code === 'already_partner_member')
-        void queryClient.invalidateQueries({ queryKey: partnerKeys.me });
-    },
-  });
+  const register = useRegisterPartner();
   const update = usePartnerMutation(updatePartner);
   const toBody = useCallback((v: BusinessValues) => ({ type, ...businessBody(v) }), [type]);
   const form = useSchemaForm(businessValues(my?.partner, user?.email), registerPartnerBodySchema, {

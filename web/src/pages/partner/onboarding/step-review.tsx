@@ -1,12 +1,9 @@
 import type { CheckCode, MyPartner } from '@contracts/http';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/api-error.ts';
-import { partnerKeys, submitPartner } from '../../../api/partners-api.ts';
 import { ChecksList } from '../../../components/partner/checks-list.tsx';
 import { useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { canManage, useDocuments, usePartnerMutation } from '../partner-queries.ts';
+import { canManage, useDocuments, useSubmitPartner } from '../partner-queries.ts';
 
 interface StepReviewProps {
   my: MyPartner;
@@ -58,8 +55,7 @@ function Summary({ my, onGo }: { my: MyPartner; onGo: (step: number) => void }) 
 /** Submit only once no automated check fails; the server re-checks and may still refuse. */
 export function StepReview({ my, onBack, onGo }: StepReviewProps) {
   const { t } = useTranslation('onboarding');
-  const queryClient = useQueryClient();
-  const submit = usePartnerMutation(submitPartner);
+  const submit = useSubmitPartner();
   const blocked = my.checks.some((check) => check.status === 'fail');
   const fix = (code: CheckCode) => onGo(code === 'required_documents' ? 4 : 2);
 
@@ -70,13 +66,7 @@ export function StepReview({ my, onBack, onGo }: StepReviewProps) {
       onSubmit={(event) => {
         event.preventDefault();
         if (blocked || submit.isPending) return;
-        submit.mutate(undefined, {
-          // The answer to `submission_incomplete` carries fresh checks: reload them.
-          onError: (error) => {
-            if (isApiError(error) && error.code === 'submission_incomplete')
-              void queryClient.invalidateQueries({ queryKey: partnerKeys.me });
-          },
-        });
+        submit.mutate();
       }}
     >
       <Summary my={my} onGo={onGo} />

@@ -1,27 +1,19 @@
 import { deletePartnerBodySchema, type Partner } from '@contracts/http';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AnimatePresence } from 'framer-motion';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deletePartner, partnerKeys } from '../../../api/partners-api.ts';
 import { ConfirmDeletionForm, DeletionWarning } from '../../../components/ui/confirm-deletion-form.tsx';
 import { TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
+import { useDeletePartner } from '../partner-queries.ts';
 
 /** The danger zone: erasure is irreversible, so the owner types the partner's name to confirm. */
 export function DeletePartnerCard({ partner }: { partner: Partner }) {
   const { t } = useTranslation('onboarding');
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const form = useSchemaForm({ confirmName: '' }, deletePartnerBodySchema);
-  const deletion = useMutation({
-    mutationFn: deletePartner,
-    onSuccess: (request) => {
-      queryClient.setQueryData(partnerKeys.deletion, request);
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.me });
-    },
-  });
+  const deletion = useDeletePartner();
   const matches = form.values.confirmName.trim() === partner.name;
 
   return (

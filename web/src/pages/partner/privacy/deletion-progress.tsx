@@ -1,22 +1,13 @@
 import type { DeletionRequest } from '@contracts/http';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { partnerKeys } from '../../../api/partners-api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { useLiveEvents } from '../../../realtime/live-context.ts';
+import { useDeletionLiveRefresh } from '../partner-live-sync.ts';
 
 /** GDPR erasure across services: each one confirms it erased the partner's data. */
 export function DeletionProgress({ deletion }: { deletion: DeletionRequest }) {
   const { t, i18n } = useTranslation('onboarding');
-  const queryClient = useQueryClient();
-  // Confirmations arrive as events too: refetch at once instead of waiting for the next poll.
-  const inProgress = deletion.status === 'in_progress';
-  const onEvent = useCallback(() => {
-    if (inProgress) void queryClient.invalidateQueries({ queryKey: partnerKeys.deletion });
-  }, [inProgress, queryClient]);
-  useLiveEvents(onEvent);
+  useDeletionLiveRefresh(deletion.status === 'in_progress');
   const confirmed = deletion.services.filter((s) => s.status === 'confirmed').length;
   const total = deletion.services.length;
   const done = deletion.status === 'completed';

@@ -1,17 +1,12 @@
 import type { Partner } from '@contracts/http';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { exportPartnerData } from '../../../api/partners-api.ts';
-import { saveBlob } from '../../../lib/files.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
+import { useExportPartnerData } from '../partner-queries.ts';
 
 /** GDPR access/portability: everything held about the partner, as one JSON file. */
 export function ExportCard({ partner, owner }: { partner: Partner; owner: boolean }) {
   const { t } = useTranslation('onboarding');
-  const download = useMutation({
-    mutationFn: exportPartnerData,
-    onSuccess: (blob) => saveBlob(blob, `tourconnect-partner-${partner.id}.json`),
-  });
+  const download = useExportPartnerData(partner.id);
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('privacy.exportTitle')}</h2>

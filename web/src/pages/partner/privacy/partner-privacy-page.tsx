@@ -5,7 +5,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeletion, useMyPartner } from '../partner-queries.ts';
-import { NoPartner } from '../profile/profile-page.tsx';
+import { NoPartner } from '../with-my-partner.tsx';
 import { DeletePartnerCard } from './delete-partner-card.tsx';
 import { DeletionProgress } from './deletion-progress.tsx';
 import { ExportCard } from './export-card.tsx';

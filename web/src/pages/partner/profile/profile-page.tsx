@@ -1,34 +1,19 @@
+import type { MyPartner } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { StatusBanner } from '../../../components/partner/status-banner.tsx';
-import { Loading } from '../../../components/ui/loading.tsx';
-import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import { canManage, isEditable, useMyPartner } from '../partner-queries.ts';
+import { canManage, isEditable } from '../partner-queries.ts';
+import { WithMyPartner } from '../with-my-partner.tsx';
 import { ProfileForm } from './profile-form.tsx';
-
-/** Shown on member-only pages to a user who has no partner yet. */
-export function NoPartner() {
-  const { t } = useTranslation('onboarding');
-  return (
-    <section className="empty-state" data-testid="no-partner">
-      <h2>{t('noPartner.title')}</h2>
-      <p className="muted">{t('noPartner.body')}</p>
-      <Link to="/partner/onboarding" className="btn btn-primary">
-        {t('become.cta')}
-      </Link>
-    </section>
-  );
-}
 
 export function ProfilePage() {
   const { t } = useTranslation('onboarding');
   useDocumentTitle(t('profile.title'));
-  const me = useMyPartner();
-  if (me.isPending) return <Loading />;
-  if (me.isError) return <ProblemAlert error={me.error} />;
-  if (!me.data) return <NoPartner />;
-  const my = me.data;
+  return <WithMyPartner>{(my) => <Profile my={my} />}</WithMyPartner>;
+}
+
+function Profile({ my }: { my: MyPartner }) {
+  const { t } = useTranslation('onboarding');
   const manager = canManage(my);
   const editable = isEditable(my.partner.status);
   return (

@@ -1,0 +1,82 @@
+import type { Partner, VerifyPartnerBody } from '@contracts/http';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { listAudit, listDeadLetters, replayDeadLetter, verifyAudit } from '../../api/admin-api.ts';
+import { isApiError } from '../../api/api-error.ts';
+import {
+  getAdminPartner,
+  listAdminPartners,
+  reinstatePartner,
+  suspendPartner,
+  verifyPartner,
+  type QueueStatus,
+} from '../../api/verification-api.ts';
+
+/** The admin screens' cache; everything about partners under one key, so a decision refreshes queue and detail. */
+export const adminKeys = {
+  deadLetters: ['admin', 'dead-letters'] as const,
+  audit: (limit: number) => ['admin', 'audit', limit] as const,
+  partners: ['admin', 'partners'] as const,
+  partnerList: (status: QueueStatus, page: number) => ['admin', 'partners', 'list', status, page] as const,
+  partner: (id: string) => ['admin', 'partners', 'detail', id] as const,
+};
+
+export function useDeadLetters() {
+  return useQuery({ queryKey: adminKeys.deadLetters, queryFn: listDeadLetters });
+}
+
+/** Replay puts the event back on the bus; the list refetches either way. */
+export function useReplayDeadLetter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: replayDeadLetter,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.deadLetters }),
+  });
+}
+
+export function useAudit(limit: number) {
+  return useQuery({ queryKey: adminKeys.audit(limit), queryFn: () => listAudit(limit) });
+}
+
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: verifyAudit });
+}
+
+/** One page of the verification queue; the previous page stays on screen while the next loads. */
+export function useAdminPartners(status: QueueStatus, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: adminKeys.partnerList(status, page),
+    queryFn: ({ signal }) => listAdminPartners(status, page, pageSize, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** An unknown partner (404) will not appear on retry. */
+export function useAdminPartner(id: string) {
+  return useQuery({
+    queryKey: adminKeys.partner(id),
+    queryFn: ({ signal }) => getAdminPartner(id, signal),
+    retry: (failures, error) => !(isApiError(error) && error.status === 404) && failures < 2,
+  });
+}
+
+export type Action = 'approve' | 'reject' | 'suspend' | 'reinstate';
+
+function decide(partnerId: string, action: Action, reason: string): Promise<Partner> {
+  if (action === 'suspend') return suspendPartner(partnerId, reason);
+  if (action === 'reinstate') return reinstatePartner(partnerId);
+  const body: VerifyPartnerBody = { partnerId, decision: action, ...(reason ? { reason } : {}) };
+  return verifyPartner(body);
+}
+
+/**
+ * Approve / reject / suspend / reinstate. Whatever the outcome, queue and detail refetch, so a
+ * decision taken meanwhile by another admin (`partner_not_pending`) shows up at once.
+ */
+export function useDecision(partnerId: string, onDecided: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, reason }: { action: Action; reason: string }) => decide(partnerId, action, reason),
+    onSuccess: onDecided,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.partners }),
+  });
+}
