@@ -39,6 +39,8 @@ export function choosePort(ports: PortTable, name: string, wanted?: number): num
   );
   const own = ports.services[name];
   if (wanted !== undefined) {
+    if (!Number.isInteger(wanted) || wanted < 1024 || wanted > 65535)
+      throw new ScaffoldError(`port ${wanted} is not a port a service can listen on (1024–65535)`);
     const holder = taken.get(wanted);
     if (holder !== undefined && holder !== name) throw new ScaffoldError(`port ${wanted} is ${holder}'s`);
     return wanted;
