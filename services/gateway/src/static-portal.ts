@@ -4,7 +4,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceApp } from '@tourconnect/service-kit';
 
-/** Serves the built portal; hashed assets are immutable, index.html is always revalidated. */
+/**
+ * Serves the built portal: hashed assets are immutable for a year, index.html is always
+ * revalidated (ETag), and every text file goes out as the Brotli or gzip copy the build wrote
+ * beside it (scripts/compress-web-dist.mjs) when the browser accepts it: no CPU per request.
+ */
 export async function registerPortal(app: ServiceApp, distDir: string): Promise<boolean> {
   const root = path.resolve(distDir);
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -15,6 +19,11 @@ export async function registerPortal(app: ServiceApp, distDir: string): Promise<
     root,
     wildcard: false,
     index: ['index.html'],
+    preCompressed: true,
+    // Our own Cache-Control below; left on, send's `max-age=0` would overwrite it.
+    cacheControl: false,
+    // Source maps are moved out of dist at build time; refuse them even if one is copied back.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
     setHeaders: (res, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
