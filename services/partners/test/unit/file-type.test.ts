@@ -100,4 +100,51 @@ describe('safeFilename', () => {
     expect(safeFilename('uploads/', 'image/jpeg')).toBe('document.jpg');
     expect(safeFilename('\u0000\u0001', 'image/jpeg')).toBe('document.jpg');
   });
+
+  // Issue #9: `/[.\s]+$/` on "a" + 20,000 × ". " + "b" backtracked quadratically and stalled the
+  // event loop for seconds. Names are capped before anything looks at them, and the clean-up is a
+  // single pass, so no input can make it slow.
+  describe('hostile lengths', () => {
+    const dotsAndSpaces = `a${'. '.repeat(20_000)}b`;
+
+    it('cleans "a" + 20,000 × ". " + "b" to "a": the dots and spaces are trimmed, not kept', () => {
+      expect(safeFilename(dotsAndSpaces, 'application/pdf')).toBe('a.pdf');
+    });
+
+    it('caps an 80 KB name at 255 characters before any processing, even before finding the last path segment', () => {
+      // A real file name is at most 255 bytes (NAME_MAX); anything after that is not looked at,
+      // so a path segment hidden behind 80 KB of padding is never found.
+      const padded = `${'a'.repeat(80_000)}/evil.pdf`;
+      expect(safeFilename(padded, 'application/pdf')).toBe(`${'a'.repeat(116)}.pdf`);
+      expect(safeFilename(`${'a'.repeat(300)}/evil.pdf`, 'application/pdf')).toBe(`${'a'.repeat(116)}.pdf`);
+      // Within the cap, the last segment still wins.
+      expect(safeFilename(`${'d/'.repeat(100)}evil.pdf`, 'application/pdf')).toBe('evil.pdf');
+    });
+
+    it('never cuts a surrogate pair in half at the cap', () => {
+      const name = `${'a'.repeat(254)}😀${'b'.repeat(10)}`;
+      expect(safeFilename(name, 'image/png')).toBe(`${'a'.repeat(116)}.png`);
+      expect(safeFilename(`${'😀'.repeat(200)}`, 'image/png')).toBe(`${'😀'.repeat(116)}.png`);
+    });
+
+    it('no regular expression ever sees more than the first 255 characters of a name', () => {
+      // Linear by construction: whatever the sanitiser does, it never hands an unbounded string
+      // to a backtracking regex engine. Every regex method goes through RegExp.prototype.exec
+      // once it is replaced (the spec's slow path), so this sees split, replace, match and test.
+      const seen: number[] = [];
+      const exec = RegExp.prototype.exec;
+      RegExp.prototype.exec = function (this: RegExp, input: string) {
+        seen.push(String(input).length);
+        return exec.call(this, input);
+      };
+      let name: string;
+      try {
+        name = safeFilename(`${'x'.repeat(80_000)}.pdf`, 'application/pdf');
+      } finally {
+        RegExp.prototype.exec = exec;
+      }
+      expect(name).toBe(`${'x'.repeat(116)}.pdf`);
+      expect(seen.filter((length) => length > 255)).toEqual([]);
+    });
+  });
 });
