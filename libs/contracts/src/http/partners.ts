@@ -92,21 +92,49 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
     .max(max, { message: 'too_many_items' })
     .transform((values) => [...new Set(values)]);
 
+/**
+ * A website or social profile as the service stores and serves it: `new URL(x).href`, so it is
+ * normalised and percent-encoded (typed markup such as `"><script>` comes back as
+ * `%22%3E%3Cscript%3E`, never raw), http(s) only, a dotted host name, no credentials
+ * (`https://bank.example@evil.example` would read as the bank). An address typed without a
+ * scheme ("dolomiti-trails.example") gets `https://`. Undefined when the value is not acceptable.
+ */
+export function normaliseWebAddress(value: string): string | undefined {
+  const typed = value.trim();
+  if (!typed) return undefined;
+  let url: URL;
+  try {
+    url = new URL(hasScheme(typed) ? typed : `https://${typed}`);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (!url.hostname.includes('.') || url.username || url.password) return undefined;
+  return url.href;
+}
+
+/**
+ * "javascript:…", "mailto:…" and "ftp://…" name a scheme (then refused); "example.com:8080/x" is a
+ * host and port typed without one. The input is at most 300 characters (the schema's limit).
+ */
+function hasScheme(value: string): boolean {
+  if (value.includes('://')) return true;
+  const colon = value.indexOf(':');
+  return colon > 0 && /^[a-z][a-z0-9+-]*$/i.test(value.slice(0, colon));
+}
+
 const httpUrlSchema = z
   .string()
   .trim()
   .max(300)
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
-      } catch {
-        return false;
-      }
-    },
-    { message: 'invalid_url' },
-  );
+  .transform((value, ctx) => {
+    const href = normaliseWebAddress(value);
+    if (href === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_url' });
+      return z.NEVER;
+    }
+    return href;
+  });
 
 /** International format, as typed: "+39 011 123 4567". */
 const phoneSchema = z

@@ -1,4 +1,9 @@
-import type { Partner, PartnerDocument, PublicPartner } from '@tourconnect/contracts/http';
+import {
+  normaliseWebAddress,
+  type Partner,
+  type PartnerDocument,
+  type PublicPartner,
+} from '@tourconnect/contracts/http';
 import type { DocumentRow } from '../db/documents.repository.ts';
 import type { PartnerRow } from '../db/partners.repository.ts';
 
@@ -9,6 +14,13 @@ export function logoUrl(row: PartnerRow): string | null {
   return row.logoKey && row.logoSha256 ? `/api/partners/${row.id}/logo?v=${row.logoSha256.slice(0, 12)}` : null;
 }
 
+/**
+ * Addresses are validated and normalised on the way in; rows written before that (issue 10 #6:
+ * `https://evil.example/"><script>` was stored as typed) are normalised again on the way out,
+ * and dropped when they are not http(s) at all.
+ */
+const webAddress = (value: string | null) => (value === null ? null : (normaliseWebAddress(value) ?? null));
+
 /** What anyone may see: no legal name, tax id, contacts or review details. */
 export function toPublicPartner(row: PartnerRow): PublicPartner {
   return {
@@ -18,8 +30,8 @@ export function toPublicPartner(row: PartnerRow): PublicPartner {
     country: row.country,
     description: row.description,
     logoUrl: logoUrl(row),
-    website: row.website,
-    socialLinks: row.socialLinks,
+    website: webAddress(row.website),
+    socialLinks: row.socialLinks.map(webAddress).filter((link): link is string => link !== null),
     regions: row.regions,
     languages: row.languages,
     verified: row.verified,
