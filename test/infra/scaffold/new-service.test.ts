@@ -104,7 +104,7 @@ describe('npm run new:service', () => {
       r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId}: ${m.message}`),
     );
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("wires the gateway's upstreams in docker-compose.yml and k8s/", () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as {
