@@ -5,6 +5,7 @@ import { printEventBusBench, runEventBusBench } from './event-bus.bench.ts';
 import { runGatewayOverheadBench } from './gateway-overhead.bench.ts';
 import { partnersMarkdown, printPartnersBench } from './partners-report.ts';
 import { runPartnersBench } from './partners.bench.ts';
+import { runPortalBench } from './portal.bench.ts';
 
 // `npm run bench`: every benchmark, one after the other (they would skew each other in
 // parallel on two cores), printed as tables and as the Markdown the README quotes.
@@ -82,6 +83,23 @@ if (want('stripe')) {
   const lat = /p50 ([\d.]+) · p90 ([\d.]+) · p99 ([\d.]+)/.exec(out);
   md.push('**Stripe emulator** (PaymentIntent create+confirm, 32 concurrent, 10 s; goal ≥ 2,000/s):', '');
   md.push('| req/s | p50 | p99 |', '|---|---|---|', `| ${rate} | ${lat?.[1]} ms | ${lat?.[3]} ms |`, '');
+}
+
+if (want('portal')) {
+  const p = await runPortalBench();
+  console.log('\nPortal first load (mobile profile)');
+  console.log(JSON.stringify(p, null, 2));
+  md.push(
+    '**Portal first load** (built portal, Chromium at 390×844 with a 4× slower CPU and slow 4G, cache off, median of 5; goals: initial JS ≤ 150 KB gzip, first contentful paint ≤ 2.5 s):',
+    '',
+    '| | through the gateway | baseline: same files, plain static server |',
+    '|---|---|---|',
+    `| initial JavaScript (${p.initialJs.files} file(s)) | ${p.initialJs.gzipKb} KB gzip · ${p.initialJs.brotliKb ?? '–'} KB brotli (sent) | ${p.initialJs.rawKb} KB (sent uncompressed) |`,
+    `| first contentful paint | ${p.fcp.gatewayMs} ms | ${p.fcp.baselineMs} ms |`,
+    `| app rendered (header navigation present) | ${p.appReady.gatewayMs} ms | ${p.appReady.baselineMs} ms |`,
+    `| largest lazily loaded chunk | ${p.largestLazyChunkKb} KB raw | |`,
+    '',
+  );
 }
 
 console.log('\n--- Markdown for the README ---\n');
