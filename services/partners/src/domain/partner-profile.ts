@@ -18,9 +18,10 @@ import {
   invalidVat,
   notSubmittable,
   partnerLocked,
+  reviewedFieldsLocked,
   submissionIncomplete,
 } from './partners-errors.ts';
-import { editScope, LEGAL_FIELDS, statusChange } from './status.ts';
+import { editScope, isReviewedField, REVIEWED_FIELDS, statusChange, type ReviewedField } from './status.ts';
 import { checkTaxId } from './vat.ts';
 
 /** The profile fields of a validated registration or edit (the type is chosen once, at registration). */
@@ -102,13 +103,30 @@ export async function registerPartner(
   });
 }
 
+/** The reviewed fields the input would change (a VAT id typed differently but equal once normalised does not). */
+function reviewedFieldsChanged(partner: PartnerRow, input: ProfileInput): ReviewedField[] {
+  return REVIEWED_FIELDS.filter((field) => {
+    const value = input[field];
+    if (value === undefined) return false;
+    if (field === 'vatId' && value !== null && partner.vatId !== null) {
+      const checked = checkTaxId(value, partner.country);
+      return !checked.ok || checked.normalised !== partner.vatId;
+    }
+    return value !== partner[field];
+  });
+}
+
 function changedFields(partner: PartnerRow, changes: PartnerChanges): string[] {
   return Object.entries(changes)
     .filter(([key, value]) => JSON.stringify(partner[key as keyof PartnerRow]) !== JSON.stringify(value))
     .map(([key]) => key);
 }
 
-/** Profile edits; on a verified partner, a legal change sends it back to review and removes the badge. */
+/**
+ * Profile edits (README "Status"): on a verified partner, a change to the display name or a legal
+ * field sends it back to review and removes the badge; in review, those fields are locked and
+ * the rest of the profile stays editable.
+ */
 export async function updateMyPartner(
   ctx: PartnersContext,
   caller: Caller,
@@ -118,7 +136,11 @@ export async function updateMyPartner(
   return ctx.db.transaction(async (tx) => {
     const membership = await requireMembership(tx, caller.id, 'edit', { forUpdate: true });
     const { partner } = membership;
-    if (editScope(partner.status) === 'none') throw partnerLocked(partner.status);
+    const scope = editScope(partner.status);
+    if (scope === 'none') throw partnerLocked(partner.status);
+    // Before any validation of their values: a locked field is refused as locked.
+    const locked = scope === 'profile_only' ? reviewedFieldsChanged(partner, input) : [];
+    if (locked.length) throw reviewedFieldsLocked(locked);
     const changes: PartnerChanges = profileColumns(input);
     if (input.vatId !== undefined || (input.country !== undefined && partner.vatId)) {
       const country = input.country ?? partner.country;
@@ -126,9 +148,11 @@ export async function updateMyPartner(
     }
     const changed = changedFields(partner, changes);
     if (!changed.length) return myPartnerView(tx, membership);
-    const legalChange = changed.some((field) => (LEGAL_FIELDS as readonly string[]).includes(field));
-    // The badge vouches for the legal details: changing them reopens the review.
-    const reopen = legalChange ? statusChange(partner.status, 'legal_change') : undefined;
+    const reviewed = changed.filter(isReviewedField);
+    // The badge vouches for the display name and the legal details: changing one reopens the
+    // review (announced with the contract's reason "legal_details_changed"; the audit entry
+    // names the fields).
+    const reopen = reviewed.length ? statusChange(partner.status, 'legal_change') : undefined;
     const updated = await updatePartner(tx, partner.id, {
       ...changes,
       ...(reopen ? { ...reopen, verifiedAt: null, verifiedBy: null, submittedAt: new Date() } : {}),

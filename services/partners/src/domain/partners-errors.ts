@@ -7,6 +7,14 @@ export const alreadyPartnerMember = () =>
   conflict('already_partner_member', 'You already belong to a partner; one account acts for one partner');
 export const partnerLocked = (status: string) =>
   conflict('partner_locked', `A partner in status '${status}' cannot be changed now`);
+/** In review, the fields the admin is judging stay as submitted; the others may change. */
+export const reviewedFieldsLocked = (fields: readonly string[]) =>
+  new AppError(
+    409,
+    'partner_locked',
+    'The display name and legal details cannot change while the partner is in review',
+    fields.map((field) => ({ path: field, code: 'locked_in_review', message: 'locked while in review' })),
+  );
 export const notSubmittable = (status: string) =>
   conflict('partner_not_submittable', `A partner in status '${status}' cannot be submitted for review`);
 export const partnerNotPending = (status: string) =>

@@ -44,12 +44,21 @@ export function statusChange(from: PartnerStatus, transition: PartnerTransition)
   return status ? { status, verified: status === 'verified' } : undefined;
 }
 
-export type EditScope = 'all' | 'profile_only' | 'none';
+/**
+ * What a partner may edit in a status (README "Status"):
+ * - `all`: drafts and rejected partners edit everything;
+ * - `reopens_review`: a verified partner edits everything, but a change to a reviewed field
+ *   (display name, legal name, VAT id, country) sends it back to review and removes the badge;
+ * - `profile_only`: while in review, everything but the reviewed fields (the admin is judging
+ *   them), so description, logo, website, social links, contacts, regions and languages;
+ * - `none`: suspended, being erased, erased.
+ */
+export type EditScope = 'all' | 'reopens_review' | 'profile_only' | 'none';
 
-/** Drafts and rejected partners edit everything; a verified one edits freely, but legal changes reopen review. */
 export function editScope(status: PartnerStatus): EditScope {
   if (status === 'draft' || status === 'rejected') return 'all';
-  if (status === 'verified') return 'profile_only';
+  if (status === 'verified') return 'reopens_review';
+  if (status === 'pending_review') return 'profile_only';
   return 'none';
 }
 
@@ -60,8 +69,21 @@ export function documentRights(status: PartnerStatus): { upload: boolean; remove
   return { upload: false, remove: false };
 }
 
-/** Fields whose change sends a verified partner back to review: the badge vouches for them. */
+/** The legal identity of the business: locked while in review, a change reopens a verified partner's review. */
 export const LEGAL_FIELDS = ['legalName', 'vatId', 'country'] as const;
+
+/**
+ * What the badge vouches for: the legal fields and the display name, which is what travellers
+ * trust (issue 10 #5: a verified partner renamed itself "… Official" and kept the badge). A
+ * verified partner changing one goes back to review (transition `legal_change`); while in
+ * review they are locked.
+ */
+export const REVIEWED_FIELDS = ['name', ...LEGAL_FIELDS] as const;
+export type ReviewedField = (typeof REVIEWED_FIELDS)[number];
+
+export function isReviewedField(field: string): field is ReviewedField {
+  return (REVIEWED_FIELDS as readonly string[]).includes(field);
+}
 
 /** Statuses in which members join and are invited: not once the partner is being (or has been) erased. */
 const LIVE_FOR_MEMBERSHIP: readonly PartnerStatus[] = ['draft', 'pending_review', 'verified', 'rejected', 'suspended'];

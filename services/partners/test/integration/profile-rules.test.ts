@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, registerPartner, submittedDmo } from '../support/builders.ts';
+import { pdf, png, upload } from '../support/files.ts';
 import { as, startPartnersHarness, type ApiResponse, type PartnersHarness, type TestUser } from '../support/harness.ts';
 
 /** Field errors by field, whether the path is `website` or zod's `body.website`. */
@@ -108,6 +109,139 @@ describe('profile rules', () => {
       expect(profile.body.socialLinks).toEqual(['https://ok.example/%22x']);
       const directory = await p.call('GET', '/api/partners?q=Markup');
       expect(directory.body.items[0].website).toBe('https://evil.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E');
+    });
+  });
+
+  // Issue 10 #5: a verified partner renamed itself "Dolomiti Trails Official …" and kept the badge.
+  describe('display name of a verified partner', () => {
+    let owner: TestUser;
+    let partnerId: string;
+
+    beforeAll(async () => {
+      owner = await p.user('renamer');
+      partnerId = await submittedDmo(p, owner, 'Dolomiti Trails', 'IT01234567897', [4, 5, 6]);
+      await approve(p, admin, partnerId);
+    });
+
+    it('a rename goes back to admin review: status pending_review, badge off, announced and audited', async () => {
+      const before = (await p.published('partners.partner.submitted.v1')).length;
+      const res = await p.call('PATCH', '/api/partners/me', {
+        ...as(owner),
+        body: { name: 'Dolomiti Trails Official Partner' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.partner).toMatchObject({
+        name: 'Dolomiti Trails Official Partner',
+        status: 'pending_review',
+        verified: false,
+        verifiedAt: null,
+        verifiedBy: null,
+      });
+      const events = await p.published('partners.partner.submitted.v1');
+      expect(events).toHaveLength(before + 1);
+      expect(events.at(-1)).toMatchObject({
+        payload: {
+          partnerId,
+          ownerUserId: owner.id,
+          name: 'Dolomiti Trails Official Partner',
+          reason: 'legal_details_changed',
+        },
+      });
+      expect(events.at(-1)?.audience).toEqual(expect.arrayContaining([owner.id, 'role:admin']));
+      const [entry] = await p.rows<{ actor_id: string; data: unknown }>(
+        `SELECT actor_id, data FROM partners.audit_log
+          WHERE entity_id = $1 AND action = 'partner.updated' ORDER BY seq DESC LIMIT 1`,
+        [partnerId],
+      );
+      expect(entry).toEqual({ actor_id: owner.id, data: { fields: ['name'], reopenedReview: true } });
+      const queue = await p.call('GET', '/api/admin/partners?status=pending_review', as(admin));
+      expect(queue.body.items.map((item: { partner: { id: string } }) => item.partner.id)).toContain(partnerId);
+    });
+
+    it('the admin approves the new name, which gets the badge back', async () => {
+      await approve(p, admin, partnerId);
+      const me = await p.call('GET', '/api/partners/me', as(owner));
+      expect(me.body.partner).toMatchObject({ status: 'verified', verified: true });
+    });
+
+    it('the same name sent again (a form posting every field) changes nothing and keeps the badge', async () => {
+      const res = await p.call('PATCH', '/api/partners/me', {
+        ...as(owner),
+        body: { name: 'Dolomiti Trails Official Partner', description: 'Hut-to-hut hikes' },
+      });
+      expect(res.body.partner).toMatchObject({ status: 'verified', verified: true, description: 'Hut-to-hut hikes' });
+    });
+  });
+
+  // Issue 11: onboarding locked the whole profile while in review.
+  describe('edits while in review', () => {
+    let owner: TestUser;
+    let partnerId: string;
+
+    beforeAll(async () => {
+      owner = await p.user('reviewed');
+      partnerId = await submittedDmo(p, owner, 'Valle Verde', 'IT00743110157', [7, 8, 9]);
+    });
+
+    it('description, website, social links, contacts, regions and languages may change; the status stays', async () => {
+      const body = {
+        description: 'Walks through chestnut woods',
+        website: 'valle-verde.example',
+        socialLinks: ['https://social.example/valleverde'],
+        contactEmail: 'desk@valle-verde.example',
+        contactPhone: '+39 0461 123 456',
+        regions: ['IT-32'],
+        languages: ['it', 'de'],
+      };
+      const res = await p.call('PATCH', '/api/partners/me', { ...as(owner), body });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.partner).toMatchObject({
+        ...body,
+        website: 'https://valle-verde.example/',
+        status: 'pending_review',
+        verified: false,
+      });
+    });
+
+    it('the logo may change too', async () => {
+      const res = await p.call('POST', '/api/partners/me/logo', {
+        ...as(owner),
+        form: upload({}, png([200, 10, 10]), 'logo.png', 'image/png'),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.partner.status).toBe('pending_review');
+    });
+
+    it.each([
+      { field: 'name', value: 'Valle Verde Official' },
+      { field: 'legalName', value: 'Another Company S.r.l.' },
+      { field: 'vatId', value: 'IT01234567897' },
+      { field: 'country', value: 'AT' },
+    ])('$field stays locked: 409 partner_locked naming the field, nothing changes', async ({ field, value }) => {
+      const res = await p.call('PATCH', '/api/partners/me', {
+        ...as(owner),
+        body: { description: 'Sneaked in with a locked field', [field]: value },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.code).toBe('partner_locked');
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: field, code: 'locked_in_review' })]);
+      const me = await p.call('GET', '/api/partners/me', as(owner));
+      expect(me.body.partner).toMatchObject({
+        name: 'Valle Verde',
+        status: 'pending_review',
+        description: 'Walks through chestnut woods',
+      });
+    });
+
+    it('documents stay locked in review', async () => {
+      const res = await p.call('POST', '/api/partners/me/documents', {
+        ...as(owner),
+        form: upload({ kind: 'licence' }, pdf('late licence')),
+      });
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('partner_locked');
+      const docs = await p.rows('SELECT id FROM partners.documents WHERE partner_id = $1', [partnerId]);
+      expect(docs).toHaveLength(2);
     });
   });
 });

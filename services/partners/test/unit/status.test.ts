@@ -4,6 +4,7 @@ import {
   documentRights,
   editScope,
   LEGAL_FIELDS,
+  REVIEWED_FIELDS,
   memberMay,
   nextStatus,
   PUBLIC_STATUSES,
@@ -66,8 +67,8 @@ describe('what a partner may change per status', () => {
   const scopes: Record<PartnerStatus, EditScope> = {
     draft: 'all',
     rejected: 'all',
-    verified: 'profile_only',
-    pending_review: 'none',
+    verified: 'reopens_review',
+    pending_review: 'profile_only',
     suspended: 'none',
     deletion_requested: 'none',
     deleted: 'none',
@@ -93,6 +94,12 @@ describe('what a partner may change per status', () => {
     expect(LEGAL_FIELDS).toEqual(expect.arrayContaining(['legalName', 'vatId']));
     expect(LEGAL_FIELDS).not.toContain('description');
     expect(LEGAL_FIELDS).not.toContain('name');
+  });
+
+  it('the display name is reviewed like the legal fields; the rest of the profile is not', () => {
+    expect([...REVIEWED_FIELDS].sort()).toEqual(['country', 'legalName', 'name', 'vatId']);
+    for (const field of ['description', 'descriptions', 'website', 'socialLinks', 'contactEmail', 'regions'])
+      expect(REVIEWED_FIELDS).not.toContain(field);
   });
 
   it('only submitted partners are public', () => {
