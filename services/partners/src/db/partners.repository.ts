@@ -73,7 +73,6 @@ export interface PartnerFilter {
   type?: PartnerType | undefined;
   region?: string | undefined;
   language?: string | undefined;
-  verifiedOnly?: boolean;
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -91,7 +90,6 @@ function filterWhere(filter: PartnerFilter): SQL | undefined {
     );
   }
   if (filter.language) where.push(sql`${filter.language} = ANY(${partners.languages})`);
-  if (filter.verifiedOnly) where.push(eq(partners.verified, true));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(partners.name, pattern), ilike(partners.description, pattern)));

@@ -92,8 +92,12 @@ export function isLiveForMembership(status: PartnerStatus): boolean {
   return LIVE_FOR_MEMBERSHIP.includes(status);
 }
 
-/** Listed in the public directory and profile: submitted partners, the badge only when verified. */
-export const PUBLIC_STATUSES: readonly PartnerStatus[] = ['pending_review', 'verified'];
+/**
+ * Listed in the public directory and shown as a public profile: verified partners only. A
+ * partner waiting for review is not vouched for yet, and a suspended one no longer is (issue 11:
+ * pending partners were listed beside verified ones).
+ */
+export const PUBLIC_STATUSES: readonly PartnerStatus[] = ['verified'];
 
 export type MemberAction = 'read' | 'edit' | 'manage_members' | 'export' | 'delete';
 

@@ -420,14 +420,19 @@ describe('IDOR and role matrix of the partners API', () => {
       }
     });
 
+    it('a partner pending review has no public profile and is not in the directory (issue 11)', async () => {
+      expectProblem(await p.call('GET', `/api/partners/${w.p2}`), 404, 'partner_not_found');
+      for (const query of ['pageSize=50', 'verified=false&pageSize=50', 'q=Lago']) {
+        const directory = await p.call('GET', `/api/partners?${query}`);
+        expect(directory.body.items.map((i: { id: string }) => i.id)).not.toContain(w.p2);
+      }
+    });
+
     it('public profiles and directory entries carry no private fields', async () => {
-      const profiles = await Promise.all([w.p1, w.p2].map((id) => p.call('GET', `/api/partners/${id}`)));
-      expect(profiles.map((r) => [r.status, r.body.verified])).toEqual([
-        [200, true],
-        [200, false],
-      ]);
+      const profiles = await Promise.all([w.p1].map((id) => p.call('GET', `/api/partners/${id}`)));
+      expect(profiles.map((r) => [r.status, r.body.verified])).toEqual([[200, true]]);
       const directory = await p.call('GET', '/api/partners?pageSize=50');
-      expect(directory.body.items.map((i: { id: string }) => i.id).sort()).toEqual([w.p1, w.p2].sort());
+      expect(directory.body.items.map((i: { id: string }) => i.id).sort()).toEqual([w.p1]);
       for (const entry of [...profiles.map((r) => r.body), ...directory.body.items]) {
         for (const field of privateFields) expect(entry).not.toHaveProperty(field);
         expect(JSON.stringify(entry)).not.toContain('private@example.com');

@@ -131,9 +131,11 @@ describe('partner onboarding', () => {
     expect(file.headers.get('content-disposition')).toMatch(/^inline/);
   });
 
-  it('is not public as verified before the decision, and non-admins cannot decide', async () => {
+  it('is not public before the decision (no profile, not listed), and non-admins cannot decide', async () => {
     const before = await p.call('GET', `/api/partners/${partnerId}`);
-    expect(before.body.verified).toBe(false);
+    expect(before.status).toBe(404);
+    expect(before.body.code).toBe('partner_not_found');
+    expect((await p.call('GET', '/api/partners?pageSize=50')).body.items).toEqual([]);
     const byOwner = await p.call('POST', '/api/partners/verify', {
       ...as(owner),
       body: { partnerId, decision: 'approve' },
@@ -174,8 +176,10 @@ describe('partner onboarding', () => {
     expect(description.body.partner).toMatchObject({ status: 'verified', description: 'Sea view rooms' });
     const vat = await p.call('PATCH', '/api/partners/me', { ...as(owner), body: { vatId: 'IT01234567897' } });
     expect(vat.body.partner).toMatchObject({ status: 'pending_review', verified: false, vatId: 'IT01234567897' });
+    // Back in review, it leaves the public directory until the admin decides again.
     const profile = await p.call('GET', `/api/partners/${partnerId}`);
-    expect(profile.body.verified).toBe(false);
+    expect(profile.status).toBe(404);
+    expect((await p.call('GET', '/api/partners?pageSize=50')).body.items).toEqual([]);
   });
 
   it('a rejection carries the reason to the partner, who fixes and resubmits', async () => {

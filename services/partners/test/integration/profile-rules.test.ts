@@ -244,4 +244,42 @@ describe('profile rules', () => {
       expect(docs).toHaveLength(2);
     });
   });
+
+  // Issue 11: pending partners were listed beside verified ones.
+  describe('public directory and profiles', () => {
+    let owner: TestUser;
+    let partnerId: string;
+    const listed = async () =>
+      (await p.call('GET', '/api/partners?q=Lumen&pageSize=50')).body.items.map((i: { id: string }) => i.id);
+
+    beforeAll(async () => {
+      owner = await p.user('lumen');
+      partnerId = await submittedDmo(p, owner, 'Lumen Lakes', 'IT00743110157', [10, 11, 12]);
+    });
+
+    it('pending review: 404 to the public, not listed (also with verified=false)', async () => {
+      expect((await p.call('GET', `/api/partners/${partnerId}`)).status).toBe(404);
+      expect(await listed()).toEqual([]);
+      const all = await p.call('GET', '/api/partners?verified=false&q=Lumen');
+      expect(all.body).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('verified: public and listed', async () => {
+      await approve(p, admin, partnerId);
+      expect((await p.call('GET', `/api/partners/${partnerId}`)).status).toBe(200);
+      expect(await listed()).toEqual([partnerId]);
+    });
+
+    it('suspended: 404 and unlisted again; reinstated: back', async () => {
+      const suspended = await p.call('POST', `/api/admin/partners/${partnerId}/suspend`, {
+        ...as(admin),
+        body: { reason: 'Complaints under investigation' },
+      });
+      expect(suspended.status).toBe(200);
+      expect((await p.call('GET', `/api/partners/${partnerId}`)).status).toBe(404);
+      expect(await listed()).toEqual([]);
+      await p.call('POST', `/api/admin/partners/${partnerId}/reinstate`, as(admin));
+      expect(await listed()).toEqual([partnerId]);
+    });
+  });
 });

@@ -102,8 +102,8 @@ describe('what a partner may change per status', () => {
       expect(REVIEWED_FIELDS).not.toContain(field);
   });
 
-  it('only submitted partners are public', () => {
-    expect([...PUBLIC_STATUSES].sort()).toEqual(['pending_review', 'verified']);
+  it('only verified partners are public: never pending review, never suspended', () => {
+    expect([...PUBLIC_STATUSES]).toEqual(['verified']);
   });
 });
 
