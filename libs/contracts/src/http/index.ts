@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './realtime.ts';
 export * from './iso-codes.ts';
 export * from './partners.ts';
+export * from './notifications.ts';

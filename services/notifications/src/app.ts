@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+import type { HandlerDefinition } from '@tourconnect/events';
+import { bootService, identityTokens, type ServiceApp, type ServiceDeps } from '@tourconnect/service-kit';
+import type { NotificationsSettings } from './config.ts';
+import { serviceTables } from './db/service-tables.ts';
+import type { NotificationsContext } from './domain/context.ts';
+import { createLinkSealer } from './domain/link-sealer.ts';
+import { createMailSender, type MailSender } from './domain/mail-sender.ts';
+import { requeueFailedEmail } from './domain/requeue-email.ts';
+import { emailChangeRequestedHandler } from './events/email-change-requested.handler.ts';
+import { emailVerificationRequestedHandler } from './events/email-verification-requested.handler.ts';
+import { invitationSentHandler } from './events/invitation-sent.handler.ts';
+import { partnerDeletedHandler } from './events/partner-deleted.handler.ts';
+import { partnerRegisteredHandler } from './events/partner-registered.handler.ts';
+import { partnerRejectedHandler } from './events/partner-rejected.handler.ts';
+import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
+import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
+import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
+import { passwordResetRequestedHandler } from './events/password-reset-requested.handler.ts';
+import { userDeletedHandler } from './events/user-deleted.handler.ts';
+import { userEmailChangedHandler } from './events/user-email-changed.handler.ts';
+import { userLockedHandler } from './events/user-locked.handler.ts';
+import { userProfileUpdatedHandler } from './events/user-profile-updated.handler.ts';
+import { userRegisteredHandler } from './events/user-registered.handler.ts';
+import { userSignupAttemptedHandler } from './events/user-signup-attempted.handler.ts';
+import { createSmtpMailer } from './mail/mailer.ts';
+import { sentMailRoutes } from './routes/sent-mail.routes.ts';
+
+export { settingsSchema, configSchema, loadConfig, type NotificationsSettings } from './config.ts';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** The durable name the sender's dead letters carry (the admin's dead-letter view shows it). */
+export const MAIL_SENDER_DURABLE = 'notifications-mail-sender';
+
+function handlers(ctx: NotificationsContext): HandlerDefinition[] {
+  return [
+    userRegisteredHandler(),
+    userEmailChangedHandler(),
+    userProfileUpdatedHandler(),
+    userDeletedHandler(),
+    emailVerificationRequestedHandler(ctx),
+    passwordResetRequestedHandler(ctx),
+    emailChangeRequestedHandler(ctx),
+    userSignupAttemptedHandler(ctx),
+    userLockedHandler(ctx),
+    invitationSentHandler(ctx),
+    partnerRegisteredHandler(),
+    partnerSubmittedHandler(ctx),
+    partnerVerifiedHandler(ctx),
+    partnerRejectedHandler(ctx),
+    partnerSuspendedHandler(ctx),
+    partnerDeletedHandler(ctx),
+  ];
+}
+
+/**
+ * The notifications service: consumers turn events into queued, rendered e-mails (in the
+ * consumer's transaction), the mail sender drains that queue over SMTP with retries, and the
+ * admin API shows what was sent. The sender starts with the app and stops before the pool closes.
+ */
+export async function buildNotificationsService(deps: ServiceDeps<NotificationsSettings>): Promise<ServiceApp> {
+  const { settings, database } = deps;
+  const sealer = createLinkSealer(settings.MAIL_LINK_KEY);
+  let sender: MailSender | undefined;
+  return bootService({
+    name: 'notifications',
+    deps,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    tables: serviceTables,
+    auth: identityTokens(settings, deps.keys),
+    http: {
+      openapi: {
+        title: 'TourConnect notifications',
+        description: 'Localized e-mails sent over SMTP for account and partner events, and the record of each.',
+      },
+    },
+    register(app, { bus, publish }) {
+      const ctx: NotificationsContext = {
+        db: database.db,
+        publish,
+        settings,
+        sealer,
+        wakeSender: () => sender?.wake(),
+      };
+      for (const handler of handlers(ctx)) bus.handle(handler);
+      const failedMail = bus.deadLetterQueue(MAIL_SENDER_DURABLE, (letter) => requeueFailedEmail(ctx, letter));
+      const mailSender = createMailSender(
+        ctx,
+        { mailer: createSmtpMailer(settings), deadLetters: failedMail },
+        app.log.child({ component: 'mail-sender' }),
+      );
+      sender = mailSender;
+      // Registered before the bus binds its own hooks, so the sender stops before the pool closes.
+      app.addHook('onReady', async () => mailSender.start());
+      app.addHook('onClose', async () => mailSender.stop());
+      sentMailRoutes(app, ctx);
+      if (!settings.MAIL_LINK_KEY) {
+        app.log.warn(
+          'No MAIL_LINK_KEY: secret links of e-mails queued now can only be sent by this process (set one key on every replica)',
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '@tourconnect/db';
+import { partnerOwners } from './schema.ts';
+
+export type PartnerOwnerRow = typeof partnerOwners.$inferSelect;
+
+/** Every partner event that names the owner and the name refreshes the row. */
+export async function rememberPartnerOwner(
+  tx: Executor,
+  row: { partnerId: string; ownerUserId: string; name: string },
+): Promise<void> {
+  await tx
+    .insert(partnerOwners)
+    .values(row)
+    .onConflictDoUpdate({
+      target: partnerOwners.partnerId,
+      set: { ownerUserId: row.ownerUserId, name: row.name, updatedAt: sql`now()` },
+    });
+}
+
+export async function findPartnerOwner(db: Executor, partnerId: string): Promise<PartnerOwnerRow | undefined> {
+  const [row] = await db.select().from(partnerOwners).where(eq(partnerOwners.partnerId, partnerId));
+  return row;
+}
+
+export async function forgetPartnerOwner(tx: Executor, partnerId: string): Promise<void> {
+  await tx.delete(partnerOwners).where(eq(partnerOwners.partnerId, partnerId));
+}

@@ -1,0 +1,33 @@
+// The portal pages e-mails link to. Secret tokens travel in the URL fragment (#token=…): a
+// browser never sends the fragment to a server, so the token stays out of the gateway's access
+// logs and Referer headers; the portal page reads it and posts it to the API.
+
+export const portalPaths = {
+  verifyEmail: '/verify-email',
+  resetPassword: '/reset-password',
+  forgotPassword: '/forgot-password',
+  acceptInvitation: '/invitations/accept',
+  signIn: '/signin',
+  account: '/account',
+  partner: '/partner',
+} as const;
+
+export type PortalPage = keyof typeof portalPaths;
+
+/** A link that carries a secret: the live URL goes out in the e-mail, the redacted one is stored. */
+export interface SecretLink {
+  live: string;
+  redacted: string;
+}
+
+/** What the stored copy shows in place of a token; no HTML-special characters on purpose. */
+export const REDACTED_TOKEN = '[redacted]';
+
+export function portalLink(portalUrl: string, page: PortalPage): string {
+  return `${portalUrl}${portalPaths[page]}`;
+}
+
+export function secretLink(portalUrl: string, page: PortalPage, token: string): SecretLink {
+  const base = portalLink(portalUrl, page);
+  return { live: `${base}#token=${encodeURIComponent(token)}`, redacted: `${base}#token=${REDACTED_TOKEN}` };
+}

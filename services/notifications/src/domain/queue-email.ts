@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '@tourconnect/db';
+import type { EventEnvelope } from '@tourconnect/events';
+import { insertDelivery } from '../db/deliveries.repository.ts';
+import type { TemplateName, TemplateParams } from '../templates/catalog.ts';
+import type { Language } from '../templates/languages.ts';
+import { renderEmail } from '../templates/render.ts';
+import type { NotificationsContext } from './context.ts';
+import type { SecretLink } from './links.ts';
+
+export interface EmailRequest<T extends TemplateName> {
+  /** The event asking for the e-mail: with the template, the key that makes queuing idempotent. */
+  cause: Pick<EventEnvelope, 'id' | 'subject'>;
+  template: T;
+  to: { userId: string | null; email: string };
+  language: Language;
+  params: Omit<TemplateParams[T], 'link'>;
+  /** A plain portal link, or one carrying a secret token (stored redacted, sent live). */
+  link: string | SecretLink;
+}
+
+/**
+ * Renders the e-mail and queues it in the caller's transaction (the consumer's, so the e-mail
+ * is queued if and only if the event is marked handled). What is stored is the redacted
+ * rendering; a secret link is sealed for the sender, which puts it back only into the message
+ * it hands to the SMTP server. A second request for the same event and template is a no-op.
+ */
+export async function queueEmail<T extends TemplateName>(
+  ctx: NotificationsContext,
+  tx: Tx,
+  request: EmailRequest<T>,
+): Promise<'queued' | 'duplicate'> {
+  const id = randomUUID();
+  const secret = typeof request.link === 'string' ? undefined : request.link;
+  const link = secret ? secret.redacted : (request.link as string);
+  const params = { ...request.params, link } as TemplateParams[T];
+  const rendered = renderEmail(request.template, request.language, params);
+  const result = await insertDelivery(tx, {
+    id,
+    causeEventId: request.cause.id,
+    causeSubject: request.cause.subject,
+    template: request.template,
+    locale: request.language,
+    recipientUserId: request.to.userId,
+    recipientEmail: request.to.email.toLowerCase(),
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    sealedLinks: secret ? ctx.sealer.seal(id, [secret]) : null,
+    messageId: `<${id}@${messageIdDomain(ctx.settings.MAIL_FROM)}>`,
+  });
+  if (!result.ok) return 'duplicate';
+  ctx.wakeSender();
+  return 'queued';
+}
+
+/** The sender's domain, so Message-IDs look like the mail they belong to. */
+function messageIdDomain(from: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'tourconnect.local';
+}
