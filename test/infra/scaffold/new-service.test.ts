@@ -63,6 +63,14 @@ describe('npm run new:service', () => {
     expect(readdirSync(join(copy.root, 'services'))).not.toContain('gadgets');
   });
 
+  it('runs from the command line (npm run new:service)', async () => {
+    const dry = await copy.node(['--import', 'tsx', 'scripts/new-service.ts', 'gadgets', '--dry-run']);
+    expect(dry.code, dry.output).toBe(0);
+    expect(dry.output).toContain('would create services/gadgets/src/app.ts');
+    expect(dry.output).toContain('would update docker-compose.yml');
+    expect(readdirSync(join(copy.root, 'services'))).not.toContain('gadgets');
+  }, 180_000);
+
   it("keeps a planned service's port and routes, and gives a new one the next free port and its own route", () => {
     const ports = JSON.parse(read('infra/ports.json')) as { services: Record<string, number> };
     expect(bundling.service).toMatchObject({ port: 8083, prefix: '/api/packages' });
