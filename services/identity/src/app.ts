@@ -4,6 +4,7 @@ import type { IdentitySettings } from './config.ts';
 import { serviceTables } from './db/service-tables.ts';
 import { bootstrapAdmin } from './domain/bootstrap-admin.ts';
 import type { IdentityContext } from './domain/context.ts';
+import { purgeExpiredLinks } from './domain/account-links.ts';
 import { purgeExpiredThrottles } from './domain/login-throttle.ts';
 import { createPasswords, type PasswordHasher } from './domain/passwords.ts';
 import { loadSigningKeys, type SigningKeys } from './domain/signing-keys.ts';
@@ -13,6 +14,7 @@ import { partnerDeletionRequestedHandler } from './events/partner-deletion-reque
 import { partnerRegisteredHandler } from './events/partner-registered.handler.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { emailLinkRoutes } from './routes/email-links.routes.ts';
 import { jwksRoutes } from './routes/jwks.routes.ts';
 
 export { settingsSchema, configSchema, loadConfig, type IdentitySettings } from './config.ts';
@@ -67,7 +69,8 @@ export async function buildIdentityService(
       jwksRoutes(app, ctx);
       authRoutes(app, ctx);
       accountRoutes(app, ctx);
-      installThrottlePurge(app, ctx);
+      emailLinkRoutes(app, ctx);
+      installPurges(app, ctx);
       if (settings.ADMIN_EMAIL && settings.ADMIN_PASSWORD) {
         const outcome = await bootstrapAdmin(ctx, settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD);
         app.log.info({ outcome }, 'bootstrap admin checked');
@@ -76,18 +79,19 @@ export async function buildIdentityService(
   });
 }
 
-const THROTTLE_PURGE_MS = 3_600_000;
+const PURGE_MS = 3_600_000;
 
-/** Stale login-throttle rows are purged hourly while the app runs. */
-function installThrottlePurge(app: ServiceApp, ctx: IdentityContext): void {
+/** Stale login-throttle rows and long-expired link secrets are purged hourly while the app runs. */
+function installPurges(app: ServiceApp, ctx: IdentityContext): void {
   const purge = () =>
-    purgeExpiredThrottles(ctx.db, { lockSeconds: ctx.settings.LOGIN_LOCK_SECONDS }).catch((err: unknown) =>
-      app.log.warn({ err }, 'login throttle purge failed'),
-    );
+    Promise.all([
+      purgeExpiredThrottles(ctx.db, { lockSeconds: ctx.settings.LOGIN_LOCK_SECONDS }),
+      purgeExpiredLinks(ctx.db),
+    ]).catch((err: unknown) => app.log.warn({ err }, 'identity purge failed'));
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     void purge();
-    timer = setInterval(() => void purge(), THROTTLE_PURGE_MS);
+    timer = setInterval(() => void purge(), PURGE_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));

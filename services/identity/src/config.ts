@@ -47,8 +47,17 @@ export const { settingsSchema, configSchema, loadConfig, loadConfigForServer } =
     ACCESS_TOKEN_TTL_SECONDS: seconds(10, 24 * 3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds(60, 365 * 24 * 3600).default(30 * 24 * 3600),
     COOKIE_SECURE: booleanFromEnv.default(false),
+    /** Failed sign-ins of one account from one address before each next try waits (doubling). */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    /** The first wait after LOGIN_MAX_FAILURES; each further failure doubles it, up to LOGIN_LOCK_SECONDS. */
+    LOGIN_DELAY_SECONDS: seconds(1, 3600).default(30),
+    /** Failures of one account from every address within LOGIN_LOCK_SECONDS before it is locked for all. */
+    LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
     LOGIN_LOCK_SECONDS: seconds(1, 24 * 3600).default(900),
+    EMAIL_VERIFICATION_TTL_SECONDS: seconds(60, 30 * 24 * 3600).default(24 * 3600),
+    PASSWORD_RESET_TTL_SECONDS: seconds(60, 24 * 3600).default(1800),
+    /** At most one e-mail of each kind (verification, reset, change, "account exists") per account this often. */
+    EMAIL_COOLDOWN_SECONDS: seconds(0, 24 * 3600).default(60),
   },
   adminPairRule,
 );

@@ -42,13 +42,60 @@ export const passwordSchema = z
     if (commonPasswords.has(value.toLowerCase())) ctx.addIssue({ code: 'custom', message: 'password_too_common' });
   });
 
+export const displayNameSchema = z.string().trim().min(1, { message: 'required' }).max(80);
+
 export const registerBodySchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  displayName: z.string().trim().min(1, { message: 'required' }).max(80),
+  displayName: displayNameSchema,
   locale: localeSchema.default('en'),
 });
 export type RegisterBody = z.input<typeof registerBodySchema>;
+
+/**
+ * 202 of sign-up, forgot-password and e-mail change: the address a link went to. The answer is
+ * the same whether or not an account holds that address, so it reveals nothing about accounts.
+ */
+export const linkSentSchema = z.object({ email: z.string() });
+export type LinkSent = z.infer<typeof linkSentSchema>;
+
+/** The secret of an e-mailed link, as the portal read it from the URL fragment (`#token=`). */
+export const linkTokenSchema = z.string().trim().min(1, { message: 'required' }).max(512);
+
+/** POST /api/auth/verify-email: the token of a verification link or of an e-mail change link. */
+export const verifyEmailBodySchema = z.strictObject({ token: linkTokenSchema });
+export type VerifyEmailBody = z.input<typeof verifyEmailBodySchema>;
+
+/** What the link did: proved the account's address, or moved the account to a new one. */
+export const verifyEmailResultSchema = z.object({
+  outcome: z.enum(['email_verified', 'email_changed']),
+  /** The account's address now. */
+  email: z.string(),
+});
+export type VerifyEmailResult = z.infer<typeof verifyEmailResultSchema>;
+
+export const forgotPasswordBodySchema = z.strictObject({ email: emailSchema });
+export type ForgotPasswordBody = z.input<typeof forgotPasswordBodySchema>;
+
+export const resetPasswordBodySchema = z.strictObject({ token: linkTokenSchema, password: passwordSchema });
+export type ResetPasswordBody = z.input<typeof resetPasswordBodySchema>;
+
+/** PATCH /api/auth/me: at least one of them. */
+export const updateProfileBodySchema = z
+  .strictObject({ displayName: displayNameSchema.optional(), locale: localeSchema.optional() })
+  .refine((body) => body.displayName !== undefined || body.locale !== undefined, { message: 'nothing_to_update' });
+export type UpdateProfileBody = z.input<typeof updateProfileBodySchema>;
+
+const currentPasswordSchema = z.string().min(1, { message: 'required' }).max(200);
+
+export const changeEmailBodySchema = z.strictObject({ newEmail: emailSchema, password: currentPasswordSchema });
+export type ChangeEmailBody = z.input<typeof changeEmailBodySchema>;
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: currentPasswordSchema,
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
 
 export const loginBodySchema = z.strictObject({
   email: emailSchema,
@@ -56,9 +103,7 @@ export const loginBodySchema = z.strictObject({
 });
 export type LoginBody = z.input<typeof loginBodySchema>;
 
-export const deleteAccountBodySchema = z.strictObject({
-  password: z.string().min(1, { message: 'required' }).max(200),
-});
+export const deleteAccountBodySchema = z.strictObject({ password: currentPasswordSchema });
 
 export const userSchema = z.object({
   id: z.string().uuid(),
@@ -66,6 +111,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   roles: z.array(roleSchema),
   locale: localeSchema,
+  /** The address was proven by a link sent to it; unverified accounts cannot act for a partner. */
+  emailVerified: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -103,6 +150,8 @@ export const accessTokenClaimsSchema = z.object({
   roles: z.array(roleSchema),
   /** OIDC's claim: the e-mail address has been proven by a link sent to it. Absent = not proven. */
   email_verified: z.boolean().optional(),
+  /** OIDC's claim: the preferred language (en, it, de, fr, es); absent in older tokens. */
+  locale: z.string().optional(),
   iat: z.number(),
   exp: z.number(),
   iss: z.string(),

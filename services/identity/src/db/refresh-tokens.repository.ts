@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '@tourconnect/db';
 import { refreshTokens } from './schema.ts';
 
@@ -38,6 +38,18 @@ export async function revokeAllForUser(tx: Tx, userId: string, at: Date): Promis
     .update(refreshTokens)
     .set({ revokedAt: at })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
+    .returning({ id: refreshTokens.id });
+  return revoked.length;
+}
+
+/** Every session of the user but one (the family of the request that changed the password). */
+export async function revokeAllForUserExcept(tx: Tx, userId: string, keepFamilyId: string, at: Date): Promise<number> {
+  const revoked = await tx
+    .update(refreshTokens)
+    .set({ revokedAt: at })
+    .where(
+      and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt), ne(refreshTokens.familyId, keepFamilyId)),
+    )
     .returning({ id: refreshTokens.id });
   return revoked.length;
 }

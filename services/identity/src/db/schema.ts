@@ -30,6 +30,8 @@ export const users = identity.table(
     // Null once the account is deleted: nothing left to sign in with.
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('en'),
+    // Set when a link sent to `email` was followed (or the operator named it ADMIN_EMAIL).
+    emailVerifiedAt: at('email_verified_at'),
     status: text('status', { enum: ['active', 'deleted'] })
       .notNull()
       .default('active'),
@@ -84,14 +86,61 @@ export const refreshTokens = identity.table(
 export const loginThrottle = identity.table(
   'login_throttle',
   {
-    scope: text('scope', { enum: ['email', 'ip'] }).notNull(),
-    // sha256 of the e-mail or IP: the throttle must not keep personal data in the clear.
+    // 'email': the account everywhere (a high bar); 'pair': the account from one address
+    // (growing delays); 'ip': one address over every account (password spraying).
+    scope: text('scope', { enum: ['email', 'pair', 'ip'] }).notNull(),
+    // sha256 of the e-mail, the pair or the IP: the throttle must not keep personal data in the clear.
     keyHash: text('key_hash').notNull(),
     failures: integer('failures').notNull().default(0),
     windowStartedAt: at('window_started_at').notNull().defaultNow(),
     lockedUntil: at('locked_until'),
   },
   (t) => [primaryKey({ name: 'login_throttle_pk', columns: [t.scope, t.keyHash] })],
+);
+
+export const accountTokenPurposes = ['verify_email', 'change_email', 'reset_password'] as const;
+
+/**
+ * The secrets of e-mailed links (verify an address, confirm a new one, reset the password):
+ * single use, expiring, stored only as a sha256 digest; the secret itself travels once, in
+ * the event notifications turns into the e-mail.
+ */
+export const accountTokens = identity.table(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: accountTokenPurposes }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    // The address the link proves (verify, change) or was sent to (reset): a link to an address
+    // the account no longer has proves nothing.
+    email: text('email').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [
+    uniqueIndex('account_tokens_hash_uq').on(t.tokenHash),
+    index('account_tokens_user_idx').on(t.userId, t.purpose),
+    check('account_tokens_purpose_ck', sql`${t.purpose} IN ('verify_email', 'change_email', 'reset_password')`),
+  ],
+);
+
+export const accountNoticeKinds = ['email_verification', 'password_reset', 'email_change', 'signup_attempted'] as const;
+
+/** When each kind of e-mail last went to an account, so nobody can flood a mailbox through us. */
+export const accountNotices = identity.table(
+  'account_notices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: accountNoticeKinds }).notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'account_notices_pk', columns: [t.userId, t.kind] })],
 );
 
 export const signingKeys = identity.table('signing_keys', {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '@tourconnect/db';
 import { roles as allRoles, type Role } from '@tourconnect/contracts/http';
 import { userRoles, users } from './schema.ts';
@@ -90,6 +90,61 @@ export async function updatePasswordHash(ex: Executor, userId: string, passwordH
     .where(and(eq(users.id, userId), eq(users.status, 'active')));
 }
 
+/** True when the address was not verified before (verifying twice changes nothing). */
+export async function markEmailVerified(tx: Tx, userId: string, at: Date): Promise<boolean> {
+  const changed = await tx
+    .update(users)
+    .set({ emailVerifiedAt: at, updatedAt: at })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt), eq(users.status, 'active')))
+    .returning({ id: users.id });
+  return changed.length > 0;
+}
+
+export async function updateProfile(
+  tx: Tx,
+  userId: string,
+  patch: { displayName?: string; locale?: string },
+): Promise<UserRow | undefined> {
+  const [row] = await tx
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), eq(users.status, 'active')))
+    .returning();
+  return row;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function pgCode(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = candidate.code ?? candidate.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Moves the account to a proven new address. `users_email_uq` decides a race for the address;
+ * the savepoint keeps the caller's transaction usable when it is lost.
+ */
+export async function updateEmail(
+  tx: Tx,
+  userId: string,
+  email: string,
+  verifiedAt: Date,
+): Promise<{ ok: true } | { ok: false; reason: 'duplicate' }> {
+  try {
+    await tx.transaction(async (sp) => {
+      await sp
+        .update(users)
+        .set({ email, emailVerifiedAt: verifiedAt, updatedAt: verifiedAt })
+        .where(eq(users.id, userId));
+    });
+    return { ok: true };
+  } catch (error) {
+    if (pgCode(error) === UNIQUE_VIOLATION) return { ok: false, reason: 'duplicate' };
+    throw error;
+  }
+}
+
 /** Replicas booting together with ADMIN_EMAIL set must not each create the admin. */
 export async function lockBootstrapAdmin(tx: Tx): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('tourconnect.identity.bootstrap_admin', 0))`);
@@ -103,6 +158,7 @@ export async function anonymiseUser(tx: Tx, userId: string, deletedAt: Date): Pr
       email: `deleted+${userId}@invalid.tourconnect`,
       displayName: '',
       passwordHash: null,
+      emailVerifiedAt: null,
       status: 'deleted',
       deletedAt,
       updatedAt: deletedAt,

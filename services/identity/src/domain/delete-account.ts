@@ -1,11 +1,13 @@
 import { timestampFromDate } from '@tourconnect/contracts';
+import { deleteNoticesOfUser } from '../db/account-notices.repository.ts';
+import { deleteTokensOfUser } from '../db/account-tokens.repository.ts';
 import { revokeAllForUser } from '../db/refresh-tokens.repository.ts';
 import { anonymiseUser, findUserById } from '../db/users.repository.ts';
-import { clearKeys } from '../db/login-throttle.repository.ts';
 import { audit } from './audit.ts';
-import { accountGone, invalidCredentials } from './identity-errors.ts';
+import { confirmPassword } from './failed-passwords.ts';
+import { accountGone } from './identity-errors.ts';
 import type { IdentityContext, RequestMeta } from './context.ts';
-import { assertNotThrottled, emailThrottleKey, recordThrottledFailure, throttleKeys } from './login-throttle.ts';
+import { forgiveFailures, throttleKeys } from './login-throttle.ts';
 
 /**
  * GDPR erasure, confirmed with the password: the row becomes an anonymous tombstone (other
@@ -21,22 +23,17 @@ export async function deleteAccount(
 ): Promise<void> {
   const user = await findUserById(ctx.db, callerId);
   if (!user || user.status !== 'active') throw accountGone();
-  const keys = throttleKeys(user.email, meta.ip);
-  await assertNotThrottled(ctx.db, keys);
-  if (!user.passwordHash || !(await ctx.passwords.verify(user.passwordHash, password))) {
-    await recordThrottledFailure(ctx.db, keys, {
-      maxFailures: ctx.settings.LOGIN_MAX_FAILURES,
-      lockSeconds: ctx.settings.LOGIN_LOCK_SECONDS,
-    });
-    throw invalidCredentials();
-  }
+  await confirmPassword(ctx, user, password, meta);
   await ctx.db.transaction(async (tx) => {
     const current = await findUserById(tx, callerId, { forUpdate: true });
     if (!current || current.status !== 'active') return; // a concurrent request already did it
     const deletedAt = new Date();
     await anonymiseUser(tx, callerId, deletedAt);
     const sessionsRevoked = await revokeAllForUser(tx, callerId, deletedAt);
-    await clearKeys(tx, 'email', [emailThrottleKey(current.email).keyHash]);
+    // The links' addresses and the e-mail cooldowns are personal data too.
+    await deleteTokensOfUser(tx, callerId);
+    await deleteNoticesOfUser(tx, callerId);
+    await forgiveFailures(tx, throttleKeys(current.email, meta.ip));
     await ctx.publish(
       tx,
       'identity.user.deleted.v1',

@@ -9,7 +9,7 @@ import { findUserById, withRoles } from '../db/users.repository.ts';
 import { audit } from './audit.ts';
 import { refreshTokenInvalid, refreshTokenReused } from './identity-errors.ts';
 import type { IdentityContext, RequestMeta } from './context.ts';
-import { hashRefreshToken } from './refresh-token-secret.ts';
+import { digestSecret } from './opaque-secrets.ts';
 import { issueSession, type IssuedSession } from './sessions.ts';
 
 type Outcome = { kind: 'rotated'; issued: IssuedSession } | { kind: 'reused' } | { kind: 'invalid' };
@@ -27,7 +27,7 @@ export async function refreshSession(
 ): Promise<IssuedSession> {
   if (!token) throw refreshTokenInvalid();
   const outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
-    const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(token));
+    const row = await findRefreshTokenForUpdate(tx, digestSecret(token));
     if (!row || row.revokedAt) return { kind: 'invalid' };
     const now = new Date();
     if (row.usedAt) {

@@ -5,7 +5,7 @@ import { insertRefreshToken } from '../db/refresh-tokens.repository.ts';
 import type { UserWithRoles } from '../db/users.repository.ts';
 import { signAccessToken } from './access-tokens.ts';
 import type { IdentityContext } from './context.ts';
-import { hashRefreshToken, newRefreshTokenSecret } from './refresh-token-secret.ts';
+import { digestSecret, newOpaqueSecret } from './opaque-secrets.ts';
 import { toUserView } from './user-view.ts';
 
 /** The Session body plus the refresh token the route puts in the httpOnly cookie. */
@@ -25,13 +25,13 @@ export async function issueSession(
   familyId: string = randomUUID(),
 ): Promise<IssuedSession> {
   const { settings } = ctx;
-  const refreshToken = newRefreshTokenSecret();
+  const refreshToken = newOpaqueSecret();
   const now = Date.now();
   await insertRefreshToken(tx, {
     id: randomUUID(),
     familyId,
     userId: user.id,
-    tokenHash: hashRefreshToken(refreshToken),
+    tokenHash: digestSecret(refreshToken),
     createdAt: new Date(now),
     expiresAt: new Date(now + settings.REFRESH_TOKEN_TTL_SECONDS * 1000),
   });

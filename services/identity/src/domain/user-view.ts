@@ -8,6 +8,7 @@ export function toUserView(user: UserWithRoles): User {
     displayName: user.displayName,
     roles: user.roles,
     locale: user.locale as Locale,
+    emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),
   };
 }

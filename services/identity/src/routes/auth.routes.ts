@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginBodySchema, registerBodySchema, sessionSchema } from '@tourconnect/contracts/http';
+import { linkSentSchema, loginBodySchema, registerBodySchema, sessionSchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { IdentityContext } from '../domain/context.ts';
 import { login } from '../domain/login.ts';
@@ -9,7 +9,7 @@ import { registerUser } from '../domain/register-user.ts';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.ts';
 import { requestMeta } from './request-meta.ts';
 
-const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+export const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
 /** Sign-up, sign-in, refresh and sign-out. Sessions travel as a body plus an httpOnly cookie. */
 export function authRoutes(app: ServiceApp, ctx: IdentityContext): void {
@@ -18,16 +18,17 @@ export function authRoutes(app: ServiceApp, ctx: IdentityContext): void {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create a traveller account and sign in',
+        summary: 'Create a traveller account; a verification link goes to the address',
+        description:
+          'Answers 202 {email} whether or not the address already has an account (whose owner is told by ' +
+          'e-mail instead), so sign-up does not reveal accounts. No session: sign in next.',
         body: registerBodySchema,
-        response: { 201: sessionSchema },
+        response: { 202: linkSentSchema },
       },
       config: perMinute(20),
     },
     async (request, reply) => {
-      const issued = await registerUser(ctx, request.body, requestMeta(request));
-      setRefreshCookie(reply, issued.refreshToken, ctx.settings);
-      return reply.status(201).send(issued.session);
+      return reply.status(202).send(await registerUser(ctx, request.body, requestMeta(request)));
     },
   );
 

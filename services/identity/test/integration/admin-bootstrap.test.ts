@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
 import { bearer } from '@tourconnect/service-kit/testing';
 import { startIdentity, testSettings, type IdentityHarness } from '../support/harness.ts';
 import { post } from '../support/http.ts';
+
+const claimsOf = (token: string) => decodeJwt(token);
 
 const env = { ADMIN_EMAIL: 'Root@TourConnect.example', ADMIN_PASSWORD: 'first-admin-pass-1' };
 
@@ -20,6 +23,9 @@ describe('bootstrap admin and the stored signing key', () => {
     const first = await signIn();
     expect(first.statusCode).toBe(200);
     expect(first.json().user.roles).toEqual(['traveller', 'admin']);
+    // The operator named the address: the admin is verified without a link.
+    expect(first.json().user.emailVerified).toBe(true);
+    expect(claimsOf(first.json().accessToken).email_verified).toBe(true);
     const kid = (await h.app.inject('/.well-known/jwks.json')).json().keys[0].kid;
 
     // A restart with a different ADMIN_PASSWORD does not reset the password or duplicate anything.
@@ -31,6 +37,7 @@ describe('bootstrap admin and the stored signing key', () => {
     const { rows: audit } = await h.database.pool.query(`SELECT action FROM identity.audit_log ORDER BY seq`);
     expect(audit.map((r) => r.action)).toEqual(['user.admin_bootstrapped']);
     const { rows: events } = await h.database.pool.query(`SELECT subject FROM identity.event_outbox`);
+    // No verification link either.
     expect(events.map((r) => r.subject)).toEqual(['identity.user.registered.v1']);
     expect((await signIn(second)).statusCode).toBe(200);
 
@@ -42,17 +49,23 @@ describe('bootstrap admin and the stored signing key', () => {
 
   it('promotes an existing account named by ADMIN_EMAIL, once', async () => {
     const user = { email: 'ops@tourconnect.example', password: 'ops-person-pass-7', displayName: 'Ops' };
-    expect((await post(h.app, '/api/auth/register', user)).statusCode).toBe(201);
+    expect((await post(h.app, '/api/auth/register', user)).statusCode).toBe(202);
     const promote = testSettings({ ADMIN_EMAIL: user.email, ADMIN_PASSWORD: 'ignored-for-existing-1' });
     await h.boot(promote);
     await h.boot(promote);
     const login = await post(h.app, '/api/auth/login', { email: user.email, password: user.password });
     expect(login.json().user.roles).toEqual(['traveller', 'admin']);
+    expect(login.json().user.emailVerified).toBe(true);
     const { rows } = await h.database.pool.query(
       `SELECT data FROM identity.audit_log WHERE action = 'user.role_granted' AND entity_id = $1`,
       [login.json().user.id],
     );
     expect(rows).toEqual([{ data: { role: 'admin', partnerId: null, cause: 'bootstrap' } }]);
+    const { rows: verified } = await h.database.pool.query(
+      `SELECT data FROM identity.audit_log WHERE action = 'user.email_verified' AND entity_id = $1`,
+      [login.json().user.id],
+    );
+    expect(verified).toEqual([{ data: { cause: 'ADMIN_EMAIL' } }]);
   });
 
   it('lets the admin read and verify the audit chain through the ops routes', async () => {
@@ -80,8 +93,14 @@ describe('bootstrap admin and the stored signing key', () => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/auth/me/email',
+      '/api/auth/me/password',
+      '/api/auth/password/forgot',
+      '/api/auth/password/reset',
       '/api/auth/refresh',
       '/api/auth/register',
+      '/api/auth/verify-email',
+      '/api/auth/verify-email/resend',
     ]);
     expect(doc.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['email', 'password', 'displayName']),

@@ -4,9 +4,13 @@ import { CURRENT_PARAMS } from '../../src/domain/passwords.ts';
 import { startIdentity, type IdentityHarness } from '../support/harness.ts';
 import { clientIp, newUser, post, register } from '../support/http.ts';
 import { recordingHasher } from '../support/recording-hasher.ts';
+import { linkTokenFor } from '../support/links.ts';
 import { rowsOf } from '../support/rows.ts';
 
 const MAX = 2;
+const DELAY = 30;
+const ACCOUNT_MAX = 6;
+const admin = { ADMIN_EMAIL: 'root@tourconnect.example', ADMIN_PASSWORD: 'first-admin-pass-1' };
 
 describe('login throttling', () => {
   let h: IdentityHarness;
@@ -14,7 +18,13 @@ describe('login throttling', () => {
   const passwords = recordingHasher();
 
   beforeAll(async () => {
-    const env = { LOGIN_MAX_FAILURES: String(MAX), LOGIN_LOCK_SECONDS: '60' };
+    const env = {
+      LOGIN_MAX_FAILURES: String(MAX),
+      LOGIN_DELAY_SECONDS: String(DELAY),
+      LOGIN_ACCOUNT_MAX_FAILURES: String(ACCOUNT_MAX),
+      LOGIN_LOCK_SECONDS: '600',
+      ...admin,
+    };
     h = await startIdentity({ label: 'identity_throttle', env, passwordHasher: passwords.hasher });
     replica = await h.boot();
   });
@@ -22,6 +32,10 @@ describe('login throttling', () => {
 
   const attempt = (email: string, password: string, ip = clientIp(), app = h.app) =>
     post(app, '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
+  /** Ends every running wait and lock, as time passing would. */
+  const waitOut = () =>
+    h.database.pool.query(`UPDATE identity.login_throttle SET locked_until = now() - interval '1 second'`);
+  const retryAfter = (res: { headers: Record<string, unknown> }) => Number(res.headers['retry-after']);
 
   it('unknown e-mail and wrong password get the same answer after the same work', async () => {
     const { body, session } = await register(h.app);
@@ -60,47 +74,110 @@ describe('login throttling', () => {
     for (const verified of [known1!, unknown1!]) expect(verified[0]!.startsWith(CURRENT_PARAMS)).toBe(true);
   });
 
-  it(`locks an e-mail after ${MAX} failures from any address: 429 too_many_attempts with Retry-After`, async () => {
+  it(`after ${MAX} failures one address waits ${DELAY} s, then twice as long after each failure`, async () => {
     const { body } = await register(h.app);
-    const failures = await Promise.all(Array.from({ length: MAX }, () => attempt(body.email, 'wrong-password-1')));
+    const ip = clientIp();
+    const failures = await Promise.all(Array.from({ length: MAX }, () => attempt(body.email, 'wrong-password-1', ip)));
     expect(failures.map((r) => r.statusCode)).toEqual(Array(MAX).fill(401));
-    const locked = await attempt(body.email, body.password);
+    const waiting = await attempt(body.email, body.password, ip);
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(waiting.json().code).toBe('too_many_attempts');
+    expect(retryAfter(waiting)).toBeGreaterThan(0);
+    expect(retryAfter(waiting)).toBeLessThanOrEqual(DELAY);
+
+    // Each failure after a wait doubles the next one (30 s, 60 s, 120 s…, at most LOGIN_LOCK_SECONDS).
+    for (const bound of [2 * DELAY, 4 * DELAY]) {
+      await waitOut();
+      expect((await attempt(body.email, 'wrong-password-1', ip)).statusCode).toBe(401);
+      const longer = await attempt(body.email, body.password, ip);
+      expect(longer.json().code).toBe('too_many_attempts');
+      expect(retryAfter(longer)).toBeGreaterThan(bound / 2);
+      expect(retryAfter(longer)).toBeLessThanOrEqual(bound);
+    }
+    await waitOut();
+    expect((await attempt(body.email, body.password, ip)).statusCode).toBe(200);
+  });
+
+  it('wrong passwords from one address do not lock the admin out from another (no lockout DoS)', async () => {
+    const attacker = '203.0.113.66';
+    for (let i = 0; i < MAX + 3; i++) {
+      await waitOut();
+      await attempt(admin.ADMIN_EMAIL, 'guessing-admin-1', attacker);
+    }
+    expect((await attempt(admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD, attacker)).json().code).toBe('too_many_attempts');
+    const own = await attempt(admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD, '198.51.100.250');
+    expect(own.statusCode).toBe(200);
+    expect(own.json().user.roles).toContain('admin');
+    // The admin's success forgives the account's count, never the attacker's pair.
+    expect((await attempt(admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD, attacker)).json().code).toBe('too_many_attempts');
+  });
+
+  it(`locks an account for everyone only after ${ACCOUNT_MAX} failures, and tells its owner once`, async () => {
+    const { body, session } = await register(h.app);
+    for (let i = 0; i < ACCOUNT_MAX - 1; i++) await attempt(body.email, 'wrong-password-1');
+    expect((await attempt(body.email, body.password)).statusCode).toBe(200);
+    // The success forgave the count; now ACCOUNT_MAX failures from as many addresses lock it.
+    for (let i = 0; i < ACCOUNT_MAX; i++) expect((await attempt(body.email, 'wrong-password-1')).statusCode).toBe(401);
+    const locked = await attempt(body.email, body.password, '198.51.100.251');
     expect(locked.statusCode).toBe(429);
-    expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(locked.json().code).toBe('too_many_attempts');
-    const retryAfter = Number(locked.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(retryAfter(locked)).toBeGreaterThan(DELAY);
+    expect(retryAfter(locked)).toBeLessThanOrEqual(600);
 
-    // Other accounts are not affected; once the lock is over the right password works again.
-    const other = await register(h.app);
-    expect((await attempt(other.body.email, other.body.password)).statusCode).toBe(200);
-    await h.database.pool.query(
-      `UPDATE identity.login_throttle SET locked_until = now() - interval '1 second', window_started_at = now() - interval '2 minutes'`,
+    const events = await rowsOf(
+      h.database,
+      `SELECT envelope FROM identity.event_outbox WHERE subject = 'identity.user.locked.v1' AND envelope->'payload'->>'userId' = $1`,
+      [session.user.id],
     );
-    expect((await attempt(body.email, body.password)).statusCode).toBe(200);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.envelope.audience).toBeUndefined();
+    expect(events[0]!.envelope.payload).toMatchObject({
+      userId: session.user.id,
+      email: body.email,
+      displayName: body.displayName,
+      locale: 'en',
+    });
+    const until = Date.parse(events[0]!.envelope.payload.lockedUntil);
+    expect(until).toBeGreaterThan(Date.now());
+    const audit = await rowsOf(
+      h.database,
+      `SELECT data FROM identity.audit_log WHERE action = 'user.locked' AND entity_id = $1`,
+      [session.user.id],
+    );
+    expect(audit).toEqual([{ data: { failures: ACCOUNT_MAX, lockedUntil: new Date(until).toISOString() } }]);
+
+    // The owner gets back in by resetting the password, which lifts the lock.
+    await post(h.app, '/api/auth/password/forgot', { email: body.email });
+    const token = (await linkTokenFor(h.database, 'identity.password_reset.requested.v1', body.email))!;
+    expect((await post(h.app, '/api/auth/password/reset', { token, password: 'fresh-start-2026' })).statusCode).toBe(
+      204,
+    );
+    expect((await attempt(body.email, 'fresh-start-2026')).statusCode).toBe(200);
   });
 
-  it('locks unknown e-mails the same way, so the lock does not reveal which accounts exist', async () => {
+  it('makes unknown e-mails wait the same way, so the answer does not reveal which accounts exist', async () => {
     const email = `ghost-${Date.now()}@example.com`;
-    for (let i = 0; i < MAX; i++) expect((await attempt(email, 'wrong-password-1')).statusCode).toBe(401);
-    expect((await attempt(email, 'wrong-password-1')).json().code).toBe('too_many_attempts');
+    const ip = clientIp();
+    for (let i = 0; i < MAX; i++) expect((await attempt(email, 'wrong-password-1', ip)).statusCode).toBe(401);
+    expect((await attempt(email, 'wrong-password-1', ip)).json().code).toBe('too_many_attempts');
   });
 
-  it('a successful sign-in forgives earlier failures of that e-mail', async () => {
+  it('a successful sign-in forgives earlier failures of that account from that address', async () => {
     const { body } = await register(h.app);
-    for (let i = 0; i < MAX - 1; i++) await attempt(body.email, 'wrong-password-1');
-    expect((await attempt(body.email, body.password)).statusCode).toBe(200);
-    for (let i = 0; i < MAX - 1; i++) expect((await attempt(body.email, 'wrong-password-1')).statusCode).toBe(401);
-    expect((await attempt(body.email, body.password)).statusCode).toBe(200);
+    const ip = clientIp();
+    for (let i = 0; i < MAX - 1; i++) await attempt(body.email, 'wrong-password-1', ip);
+    expect((await attempt(body.email, body.password, ip)).statusCode).toBe(200);
+    for (let i = 0; i < MAX - 1; i++) expect((await attempt(body.email, 'wrong-password-1', ip)).statusCode).toBe(401);
+    expect((await attempt(body.email, body.password, ip)).statusCode).toBe(200);
   });
 
   it('replicas share the count (it lives in PostgreSQL)', async () => {
     const { body } = await register(h.app);
-    await attempt(body.email, 'wrong-password-1', clientIp(), h.app);
-    await attempt(body.email, 'wrong-password-1', clientIp(), replica);
-    await attempt(body.email, 'wrong-password-1', clientIp(), h.app);
-    expect((await attempt(body.email, body.password, clientIp(), replica)).json().code).toBe('too_many_attempts');
+    const ip = clientIp();
+    await attempt(body.email, 'wrong-password-1', ip, h.app);
+    await attempt(body.email, 'wrong-password-1', ip, replica);
+    expect((await attempt(body.email, body.password, ip, replica)).json().code).toBe('too_many_attempts');
   });
 
   it(`locks a client address after ${MAX * 4} failures spread over many e-mails`, async () => {

@@ -18,19 +18,27 @@ afterAll(() => h.close());
 describe('sign-up → sign-in → me → refresh rotation → reuse detection → sign-out', () => {
   it('walks a whole session life cycle', async () => {
     const user = newUser({ email: 'Ada.Lovelace@Example.COM', locale: 'it' });
+    // Sign-up answers 202 without a session (the same answer as for a taken address); the
+    // portal signs in next, which an unverified account may do.
     const signUp = await post(h.app, '/api/auth/register', user);
-    expect(signUp.statusCode).toBe(201);
-    const created = signUp.json();
+    expect(signUp.statusCode).toBe(202);
+    expect(signUp.json()).toEqual({ email: 'ada.lovelace@example.com' });
+    expect(refreshCookieOf(signUp)).toBeUndefined();
+
+    const firstSignIn = await post(h.app, '/api/auth/login', { email: user.email, password: user.password });
+    expect(firstSignIn.statusCode).toBe(200);
+    const created = firstSignIn.json();
     expect(created.user).toMatchObject({
       email: 'ada.lovelace@example.com',
       roles: ['traveller'],
       locale: 'it',
       displayName: user.displayName,
+      emailVerified: false,
     });
     expect(created.expiresIn).toBe(900);
-    expect(signUp.headers['cache-control']).toBe('no-store');
+    expect(firstSignIn.headers['cache-control']).toBe('no-store');
 
-    const cookie = refreshCookieOf(signUp)!;
+    const cookie = refreshCookieOf(firstSignIn)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth', maxAge: 30 * 24 * 3600 });
     expect(cookie.secure).toBeFalsy();
 
@@ -68,7 +76,7 @@ describe('sign-up → sign-in → me → refresh rotation → reuse detection �
     expect(audit).toHaveLength(1);
     expect(audit[0].data).toMatchObject({ userId: created.user.id, revokedTokens: 3 });
 
-    // The sign-up session is another family and still works; sign-out ends it and clears the cookie.
+    // The first sign-in's session is another family and still works; sign-out ends it and clears the cookie.
     const signOut = await post(h.app, '/api/auth/logout', undefined, withCookie(cookie.value));
     expect(signOut.statusCode).toBe(204);
     expect(refreshCookieOf(signOut)).toMatchObject({ value: '', path: '/api/auth' });
@@ -122,7 +130,13 @@ describe('sign-up → sign-in → me → refresh rotation → reuse detection �
       issuer: 'tourconnect-identity',
       audience: 'tourconnect',
     });
-    expect(payload).toMatchObject({ sub: session.user.id, email: session.user.email, roles: ['traveller'] });
+    expect(payload).toMatchObject({
+      sub: session.user.id,
+      email: session.user.email,
+      roles: ['traveller'],
+      email_verified: false,
+      locale: 'en',
+    });
     expect(payload.exp! - payload.iat!).toBe(900);
   });
 
@@ -236,8 +250,12 @@ describe('DELETE /api/auth/me (GDPR erasure)', () => {
     expect((await deleteMe(session.accessToken, body.password)).statusCode).toBe(401);
 
     // The e-mail is free again: erasure leaves nothing that ties it to the old account.
-    const again = await post(h.app, '/api/auth/register', body);
-    expect(again.statusCode).toBe(201);
-    expect(again.json().user.id).not.toBe(userId);
+    const again = await register(h.app, body);
+    expect(again.session.user.id).not.toBe(userId);
+    const { rows: links } = await h.database.pool.query(
+      `SELECT count(*)::int AS n FROM identity.account_tokens WHERE user_id = $1`,
+      [userId],
+    );
+    expect(links[0].n).toBe(0);
   });
 });

@@ -36,10 +36,16 @@ export function refreshCookieOf(res: LightMyRequestResponse) {
   );
 }
 
-/** Signs a new traveller up through the API: the body sent, the Session answered and the refresh cookie. */
+/**
+ * Signs a new traveller up through the API as the portal does: sign-up (202, no session), then
+ * sign-in. The body sent, the Session of the sign-in and its refresh cookie. The address is not
+ * verified yet (see `verifyEmail` in links.ts).
+ */
 export async function register(app: ServiceApp, body = newUser()) {
-  const res = await post(app, '/api/auth/register', body);
-  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  const signUp = await post(app, '/api/auth/register', body);
+  if (signUp.statusCode !== 202) throw new Error(`register failed: ${signUp.statusCode} ${signUp.body}`);
+  const res = await post(app, '/api/auth/login', { email: body.email, password: body.password });
+  if (res.statusCode !== 200) throw new Error(`sign-in after sign-up failed: ${res.statusCode} ${res.body}`);
   return { body, session: res.json(), cookie: refreshCookieOf(res)!.value, res };
 }
 

@@ -1,6 +1,15 @@
 import type { Database } from '@tourconnect/db';
 
-export const TABLES = ['users', 'user_roles', 'refresh_tokens', 'login_throttle', 'event_outbox', 'audit_log'] as const;
+export const TABLES = [
+  'users',
+  'user_roles',
+  'refresh_tokens',
+  'login_throttle',
+  'account_tokens',
+  'account_notices',
+  'event_outbox',
+  'audit_log',
+] as const;
 
 /** Row counts of identity's tables: "nothing written" means these did not move. */
 export async function countRows(database: Database): Promise<Record<(typeof TABLES)[number], number>> {

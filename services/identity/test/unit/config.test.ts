@@ -29,7 +29,12 @@ describe('identity config', () => {
       REFRESH_TOKEN_TTL_SECONDS: 2_592_000,
       COOKIE_SECURE: false,
       LOGIN_MAX_FAILURES: 5,
+      LOGIN_DELAY_SECONDS: 30,
+      LOGIN_ACCOUNT_MAX_FAILURES: 50,
       LOGIN_LOCK_SECONDS: 900,
+      EMAIL_VERIFICATION_TTL_SECONDS: 86_400,
+      PASSWORD_RESET_TTL_SECONDS: 1800,
+      EMAIL_COOLDOWN_SECONDS: 60,
     });
     const config = loadConfig({
       ...base,
