@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema } from './auth.ts';
+import { emailSchema, type Locale } from './auth.ts';
 import { isoCountryCodes, isoLanguageCodes } from './iso-codes.ts';
 
 /**
@@ -49,6 +49,20 @@ export const requiredDocuments: Record<PartnerType, readonly DocumentKind[]> = {
   dmo: ['business_registration', 'representative_id'],
   ota: ['business_registration', 'vat_certificate', 'representative_id'],
   transport: ['business_registration', 'vat_certificate', 'representative_id', 'licence', 'insurance'],
+};
+
+/**
+ * The document slots a partner of each type is shown and may upload to: its required documents
+ * plus the optional ones that make sense for it. Passenger liability insurance is asked of
+ * transport operators only (issue 11: hotels were shown its wording); a DMO may add a VAT
+ * certificate when it has one.
+ */
+export const documentSlots: Record<PartnerType, readonly DocumentKind[]> = {
+  agency: requiredDocuments.agency,
+  hotel: requiredDocuments.hotel,
+  dmo: ['business_registration', 'vat_certificate', 'representative_id'],
+  ota: requiredDocuments.ota,
+  transport: requiredDocuments.transport,
 };
 
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -155,6 +169,21 @@ const taxIdSchema = z
 
 const nameSchema = z.string().trim().min(2, { message: 'too_short' }).max(120, { message: 'too_long' });
 
+const descriptionSchema = z.string().trim().max(2000, { message: 'too_long' });
+
+/**
+ * Descriptions per portal language, merged into what the partner has: a language given with
+ * text sets it, with null or an empty text removes it, a language left out stays as it is.
+ */
+export const descriptionsInputSchema = z.strictObject({
+  en: descriptionSchema.nullable().optional(),
+  it: descriptionSchema.nullable().optional(),
+  de: descriptionSchema.nullable().optional(),
+  fr: descriptionSchema.nullable().optional(),
+  es: descriptionSchema.nullable().optional(),
+} satisfies Record<Locale, z.ZodType>);
+export type DescriptionsInput = z.output<typeof descriptionsInputSchema>;
+
 /** Fields a partner edits; all optional on PATCH, `type`/`name`/`country` required to register. */
 const profileShape = {
   name: nameSchema,
@@ -165,7 +194,9 @@ const profileShape = {
   socialLinks: uniqueList(httpUrlSchema, 6),
   contactEmail: emailSchema.nullable(),
   contactPhone: phoneSchema.nullable(),
-  description: z.string().trim().max(2000, { message: 'too_long' }).nullable(),
+  /** The single description of older clients (language unknown); kept and served as it was. */
+  description: descriptionSchema.nullable(),
+  descriptions: descriptionsInputSchema,
   regions: uniqueList(regionCodeSchema, 50),
   languages: uniqueList(languageCodeSchema, 30),
 };
@@ -242,6 +273,16 @@ export type VerifyPartnerInput = z.output<typeof verifyPartnerBodySchema>;
 // parse what it reads with the same schemas. Plain shapes only (no transforms): responses are
 // encoded, and a transform cannot run backwards.
 
+/** Descriptions per portal language, as served. */
+export const descriptionsSchema = z.object({
+  en: z.string().optional(),
+  it: z.string().optional(),
+  de: z.string().optional(),
+  fr: z.string().optional(),
+  es: z.string().optional(),
+} satisfies Record<Locale, z.ZodType>);
+export type Descriptions = z.infer<typeof descriptionsSchema>;
+
 /** An ISO 8601 instant as `Date.toISOString()` writes it. */
 const instantSchema = z.string().meta({ format: 'date-time' });
 const documentContentTypeSchema = z.enum(documentContentTypes);
@@ -253,7 +294,13 @@ export const publicPartnerSchema = z.object({
   type: partnerTypeSchema,
   name: z.string(),
   country: z.string(),
+  /**
+   * The description to show when no language is chosen: the single description older clients
+   * wrote, else the first of `descriptions` in the order en, it, de, fr, es.
+   */
   description: z.string().nullable(),
+  /** Descriptions per portal language; only the languages the partner wrote. */
+  descriptions: descriptionsSchema,
   logoUrl: z.string().nullable(),
   website: z.string().nullable(),
   socialLinks: z.array(z.string()),
@@ -282,23 +329,55 @@ export const partnerSchema = publicPartnerSchema.extend({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-export const checkCodes = ['required_documents', 'vat_format', 'vat_duplicate', 'duplicate_files'] as const;
+export const checkCodes = [
+  'required_documents',
+  'profile_complete',
+  'vat_format',
+  'vat_duplicate',
+  'duplicate_files',
+] as const;
 export type CheckCode = (typeof checkCodes)[number];
 /** fail blocks submission; warn is shown to the admin; pass is fine. */
 export const checkStatuses = ['pass', 'warn', 'fail'] as const;
 export type CheckStatus = (typeof checkStatuses)[number];
+
+/** What the profile needs before it can be submitted and approved (besides the documents). */
+export const requiredProfileFields = ['description', 'logo'] as const;
+export type RequiredProfileField = (typeof requiredProfileFields)[number];
+
+/** One of the partner's documents whose bytes also appear in another slot, or at another partner. */
+export const duplicateDocumentSchema = z.object({
+  documentId: z.string(),
+  /** The slot of the partner's own document. */
+  kind: documentKindSchema,
+  /** Where else the same bytes are: the slot, and whether it is this partner's (ids for admins only). */
+  duplicateOf: z.array(
+    z.object({
+      kind: documentKindSchema,
+      samePartner: z.boolean(),
+      /** Admins only: the other document, and the other partner when it is not this one. */
+      documentId: z.string().optional(),
+      partnerId: z.string().optional(),
+    }),
+  ),
+});
+export type DuplicateDocument = z.infer<typeof duplicateDocumentSchema>;
 
 export const automatedCheckSchema = z.object({
   code: z.enum(checkCodes),
   status: z.enum(checkStatuses),
   /** required_documents: the kinds still missing. */
   missing: z.array(documentKindSchema).optional(),
+  /** profile_complete: what the profile still lacks (a description in at least one language, a logo). */
+  missingFields: z.array(z.enum(requiredProfileFields)).optional(),
   /** vat_duplicate, admins only: other partners already registered with the same VAT id. */
   partnerIds: z.array(z.string()).optional(),
   /** vat_duplicate, admins only: those partners' names and statuses, to judge at a glance. */
   partners: z.array(z.object({ id: z.string(), name: z.string(), status: partnerStatusSchema })).optional(),
   /** duplicate_files: document ids whose bytes (SHA-256) appear twice or on another partner. */
   documentIds: z.array(z.string()).optional(),
+  /** duplicate_files: the same documents with the slot each one duplicates. */
+  duplicates: z.array(duplicateDocumentSchema).optional(),
 });
 export type AutomatedCheck = z.infer<typeof automatedCheckSchema>;
 
@@ -319,6 +398,8 @@ export const myPartnerSchema = z.object({
   partner: partnerSchema,
   role: memberRoleSchema,
   requiredDocuments: z.array(documentKindSchema),
+  /** The document slots to show this partner (`documentSlots` of its type): required ones first. */
+  documentSlots: z.array(documentKindSchema),
   checks: z.array(automatedCheckSchema),
 });
 export type MyPartner = z.infer<typeof myPartnerSchema>;
@@ -374,6 +455,7 @@ export type PartnerHistoryEntry = z.infer<typeof partnerHistoryEntrySchema>;
 export const adminPartnerDetailSchema = z.object({
   partner: partnerSchema,
   requiredDocuments: z.array(documentKindSchema),
+  documentSlots: z.array(documentKindSchema),
   documents: z.array(partnerDocumentSchema),
   checks: z.array(automatedCheckSchema),
   history: z.array(partnerHistoryEntrySchema),

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DocumentKind } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
 import { documents } from './schema.ts';
@@ -55,18 +56,34 @@ export async function uploadedKinds(executor: Executor, partnerId: string): Prom
   return rows.map((row) => row.kind);
 }
 
-/** Documents of this partner whose bytes appear twice here or on another partner. */
-export async function duplicateDocumentIds(executor: Executor, partnerId: string): Promise<string[]> {
-  const rows = await executor
-    .select({ id: documents.id })
+/** A document of this partner and another document (here or at another partner) with the same bytes. */
+export interface DuplicatePair {
+  id: string;
+  kind: DocumentKind;
+  otherId: string;
+  otherKind: DocumentKind;
+  otherPartnerId: string;
+}
+
+/**
+ * The partner's documents whose bytes appear again, each with where: oldest upload first, at
+ * most `limit` pairs (a blank form uploaded by many partners must not make this unbounded).
+ */
+export async function duplicateDocuments(executor: Executor, partnerId: string, limit = 100): Promise<DuplicatePair[]> {
+  const other = alias(documents, 'other');
+  return executor
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      otherId: other.id,
+      otherKind: other.kind,
+      otherPartnerId: other.partnerId,
+    })
     .from(documents)
-    .where(
-      and(
-        eq(documents.partnerId, partnerId),
-        sql`EXISTS (SELECT 1 FROM ${documents} AS other WHERE other.sha256 = ${documents.sha256} AND other.id <> ${documents.id})`,
-      ),
-    );
-  return rows.map((row) => row.id);
+    .innerJoin(other, and(eq(other.sha256, documents.sha256), ne(other.id, documents.id)))
+    .where(eq(documents.partnerId, partnerId))
+    .orderBy(asc(documents.uploadedAt), asc(documents.id), asc(other.uploadedAt), asc(other.id))
+    .limit(limit);
 }
 
 /** Documents per partner for a page of partners, in one grouped query. */

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { PartnerStatus, PartnerType } from '@tourconnect/contracts/http';
+import type { Descriptions, PartnerStatus, PartnerType } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
 import { partners } from './schema.ts';
 
@@ -16,6 +16,7 @@ export interface PartnerProfileColumns {
   contactEmail: string | null;
   contactPhone: string | null;
   description: string | null;
+  descriptions: Descriptions;
   regions: string[];
   languages: string[];
 }
@@ -92,7 +93,13 @@ function filterWhere(filter: PartnerFilter): SQL | undefined {
   if (filter.language) where.push(sql`${filter.language} = ANY(${partners.languages})`);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(partners.name, pattern), ilike(partners.description, pattern)));
+    where.push(
+      or(
+        ilike(partners.name, pattern),
+        ilike(partners.description, pattern),
+        sql`EXISTS (SELECT 1 FROM jsonb_each_text(${partners.descriptions}) AS d WHERE d.value ILIKE ${pattern})`,
+      ),
+    );
   }
   return and(...where);
 }

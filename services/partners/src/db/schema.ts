@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgSchema,
   primaryKey,
   text,
@@ -12,7 +13,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditTable } from '@tourconnect/audit';
-import { documentKinds, memberRoles, partnerStatuses, partnerTypes } from '@tourconnect/contracts/http';
+import {
+  documentKinds,
+  memberRoles,
+  partnerStatuses,
+  partnerTypes,
+  type Descriptions,
+} from '@tourconnect/contracts/http';
 import { eventTables } from '@tourconnect/events';
 
 /** The partners service's own PostgreSQL schema; no other service reads it. */
@@ -41,7 +48,12 @@ export const partners = partnersSchema.table(
       .default(sql`'{}'::text[]`),
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
+    // The single description of older clients (language unknown); `descriptions` is per language.
     description: text('description'),
+    descriptions: jsonb('descriptions')
+      .$type<Descriptions>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     // The logo's object key in the blob store and its hash (cache-busting in logo_url).
     logoKey: text('logo_key'),
     logoSha256: text('logo_sha256'),

@@ -1,17 +1,27 @@
-import { requiredDocuments, type AutomatedCheck, type DocumentKind } from '@tourconnect/contracts/http';
+import {
+  requiredDocuments,
+  type AutomatedCheck,
+  type DocumentKind,
+  type DuplicateDocument,
+  type RequiredProfileField,
+} from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
-import { duplicateDocumentIds, uploadedKinds } from '../db/documents.repository.ts';
+import { duplicateDocuments, uploadedKinds, type DuplicatePair } from '../db/documents.repository.ts';
 import { partnersWithVat, type PartnerRow } from '../db/partners.repository.ts';
+import { hasDescription } from './descriptions.ts';
 import { checkTaxId } from './vat.ts';
+
+type Audience = 'partner' | 'admin';
 
 /**
  * The checks an admin would otherwise do by hand before reading the documents. `fail` blocks
- * submission (the partner can fix it); `warn` is for the admin (possible duplicate business).
+ * submission and approval (the partner can fix it); `warn` is for the admin (possible
+ * duplicate business).
  */
 export async function runAutomatedChecks(
   executor: Executor,
   partner: PartnerRow,
-  audience: 'partner' | 'admin' = 'partner',
+  audience: Audience = 'partner',
 ): Promise<AutomatedCheck[]> {
   const have = new Set(await uploadedKinds(executor, partner.id));
   const missing = requiredDocuments[partner.type].filter((kind) => !have.has(kind));
@@ -19,6 +29,7 @@ export async function runAutomatedChecks(
     missing.length
       ? { code: 'required_documents', status: 'fail', missing }
       : { code: 'required_documents', status: 'pass' },
+    profileCheck(partner),
     vatFormatCheck(partner),
   ];
   const sameVat = partner.vatId ? await partnersWithVat(executor, partner.vatId, partner.id) : [];
@@ -28,18 +39,59 @@ export async function runAutomatedChecks(
   checks.push(
     sameVat.length ? { code: 'vat_duplicate', status: 'warn', ...others } : { code: 'vat_duplicate', status: 'pass' },
   );
-  const duplicates = await duplicateDocumentIds(executor, partner.id);
+  const duplicates = duplicatesBySlot(await duplicateDocuments(executor, partner.id), partner.id, audience);
   checks.push(
     duplicates.length
-      ? { code: 'duplicate_files', status: 'warn', documentIds: duplicates }
+      ? {
+          code: 'duplicate_files',
+          status: 'warn',
+          documentIds: duplicates.map((duplicate) => duplicate.documentId),
+          duplicates,
+        }
       : { code: 'duplicate_files', status: 'pass' },
   );
   return checks;
 }
 
+/**
+ * Travellers read the description and recognise the logo: an empty profile is not submitted,
+ * and not approved (issue 11: the admin could approve an empty profile).
+ */
+function profileCheck(partner: PartnerRow): AutomatedCheck {
+  const missingFields: RequiredProfileField[] = [];
+  if (!hasDescription(partner)) missingFields.push('description');
+  if (!partner.logoKey) missingFields.push('logo');
+  return missingFields.length
+    ? { code: 'profile_complete', status: 'fail', missingFields }
+    : { code: 'profile_complete', status: 'pass' };
+}
+
 function vatFormatCheck(partner: PartnerRow): AutomatedCheck {
   if (!partner.vatId) return { code: 'vat_format', status: 'fail' };
   return { code: 'vat_format', status: checkTaxId(partner.vatId, partner.country).ok ? 'pass' : 'fail' };
+}
+
+/**
+ * The warning says which slot each duplicate fills and which slot it repeats (issue 11). The
+ * partner sees its own documents' ids; another partner's document and id only an admin sees.
+ */
+function duplicatesBySlot(pairs: DuplicatePair[], partnerId: string, audience: Audience): DuplicateDocument[] {
+  const byDocument = new Map<string, DuplicateDocument>();
+  for (const pair of pairs) {
+    let entry = byDocument.get(pair.id);
+    if (!entry) {
+      entry = { documentId: pair.id, kind: pair.kind, duplicateOf: [] };
+      byDocument.set(pair.id, entry);
+    }
+    const samePartner = pair.otherPartnerId === partnerId;
+    entry.duplicateOf.push({
+      kind: pair.otherKind,
+      samePartner,
+      ...(samePartner || audience === 'admin' ? { documentId: pair.otherId } : {}),
+      ...(!samePartner && audience === 'admin' ? { partnerId: pair.otherPartnerId } : {}),
+    });
+  }
+  return [...byDocument.values()];
 }
 
 export function missingKinds(checks: AutomatedCheck[]): DocumentKind[] {

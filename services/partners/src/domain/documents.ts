@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { DOCUMENT_MAX_BYTES, type DocumentKind, type PartnerDocument } from '@tourconnect/contracts/http';
+import {
+  DOCUMENT_MAX_BYTES,
+  documentSlots,
+  type DocumentKind,
+  type PartnerDocument,
+} from '@tourconnect/contracts/http';
 import { deleteDocument, findDocument, insertDocument, listDocuments } from '../db/documents.repository.ts';
 import { audit } from './audit.ts';
 import type { Caller, PartnersContext, RequestMeta } from './context.ts';
 import { safeFilename } from './file-type.ts';
 import { requireMembership } from './membership.ts';
-import { documentNotFound, partnerLocked } from './partners-errors.ts';
+import { documentKindNotApplicable, documentNotFound, partnerLocked } from './partners-errors.ts';
 import { toDocument } from './partner-view.ts';
 import { documentRights } from './status.ts';
 import { inspectUpload, storeThenCommit, type StoredFile, type UploadedFile } from './stored-files.ts';
@@ -19,6 +24,7 @@ export async function uploadDocument(
 ): Promise<PartnerDocument> {
   const { partner } = await requireMembership(ctx.db, caller.id, 'edit');
   if (!documentRights(partner.status).upload) throw partnerLocked(partner.status);
+  if (!documentSlots[partner.type].includes(kind)) throw documentKindNotApplicable(kind, partner.type);
   const checked = inspectUpload(file, DOCUMENT_MAX_BYTES, ['application/pdf', 'image/jpeg', 'image/png']);
   const id = randomUUID();
   const storageKey = `partners/${partner.id}/documents/${id}`;

@@ -56,6 +56,7 @@ const TOMBSTONE: PartnerChanges = {
   contactEmail: null,
   contactPhone: null,
   description: null,
+  descriptions: {},
   logoKey: null,
   logoSha256: null,
   logoContentType: null,

@@ -1,4 +1,10 @@
-import { requiredDocuments, type MyPartner } from '@tourconnect/contracts/http';
+import {
+  documentSlots,
+  requiredDocuments,
+  type DocumentKind,
+  type MyPartner,
+  type PartnerType,
+} from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
 import { findMembership, type Membership } from '../db/members.repository.ts';
 import { runAutomatedChecks } from './automated-checks.ts';
@@ -31,6 +37,13 @@ export async function myPartnerView(executor: Executor, membership: Membership):
     partner: toPartner(membership.partner),
     role: membership.role,
     requiredDocuments: [...requiredDocuments[membership.partner.type]],
+    documentSlots: slotsOf(membership.partner.type),
     checks: await runAutomatedChecks(executor, membership.partner),
   };
+}
+
+/** The document slots a partner of this type is shown, required ones first. */
+export function slotsOf(type: PartnerType): DocumentKind[] {
+  const required = requiredDocuments[type];
+  return [...required, ...documentSlots[type].filter((kind) => !required.includes(kind))];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MyPartner, RegisterPartnerInput, UpdatePartnerInput } from '@tourconnect/contracts/http';
+import type { Descriptions, MyPartner, RegisterPartnerInput, UpdatePartnerInput } from '@tourconnect/contracts/http';
 import type { Tx } from '@tourconnect/db';
 import { findMembership, insertMember, memberUserIds } from '../db/members.repository.ts';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../db/partners.repository.ts';
 import { audit } from './audit.ts';
 import { hasFailure, runAutomatedChecks } from './automated-checks.ts';
+import { mergeDescriptions } from './descriptions.ts';
 import type { Caller, PartnersContext, RequestMeta } from './context.ts';
 import { myPartnerView, requireMembership } from './membership.ts';
 import {
@@ -35,8 +36,11 @@ function normalisedVat(vatId: string | null | undefined, country: string): strin
   return result.normalised;
 }
 
-/** The columns the input sets, field by field; a field left out of the input stays as it is. */
-function profileColumns(input: ProfileInput): Partial<PartnerProfileColumns> {
+/**
+ * The columns the input sets, field by field; a field left out of the input stays as it is.
+ * Descriptions are merged per language into the partner's `current` ones.
+ */
+function profileColumns(input: ProfileInput, current: Descriptions = {}): Partial<PartnerProfileColumns> {
   const columns: Partial<PartnerProfileColumns> = {};
   if (input.name !== undefined) columns.name = input.name;
   if (input.legalName !== undefined) columns.legalName = input.legalName;
@@ -46,7 +50,8 @@ function profileColumns(input: ProfileInput): Partial<PartnerProfileColumns> {
   if (input.socialLinks !== undefined) columns.socialLinks = input.socialLinks;
   if (input.contactEmail !== undefined) columns.contactEmail = input.contactEmail;
   if (input.contactPhone !== undefined) columns.contactPhone = input.contactPhone;
-  if (input.description !== undefined) columns.description = input.description;
+  if (input.description !== undefined) columns.description = input.description || null;
+  if (input.descriptions !== undefined) columns.descriptions = mergeDescriptions(current, input.descriptions);
   if (input.regions !== undefined) columns.regions = input.regions;
   if (input.languages !== undefined) columns.languages = input.languages;
   return columns;
@@ -116,9 +121,18 @@ function reviewedFieldsChanged(partner: PartnerRow, input: ProfileInput): Review
   });
 }
 
+/** JSON with object keys sorted: PostgreSQL's jsonb answers keys in its own order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 function changedFields(partner: PartnerRow, changes: PartnerChanges): string[] {
   return Object.entries(changes)
-    .filter(([key, value]) => JSON.stringify(partner[key as keyof PartnerRow]) !== JSON.stringify(value))
+    .filter(([key, value]) => canonical(partner[key as keyof PartnerRow]) !== canonical(value))
     .map(([key]) => key);
 }
 
@@ -141,7 +155,7 @@ export async function updateMyPartner(
     // Before any validation of their values: a locked field is refused as locked.
     const locked = scope === 'profile_only' ? reviewedFieldsChanged(partner, input) : [];
     if (locked.length) throw reviewedFieldsLocked(locked);
-    const changes: PartnerChanges = profileColumns(input);
+    const changes: PartnerChanges = profileColumns(input, partner.descriptions);
     if (input.vatId !== undefined || (input.country !== undefined && partner.vatId)) {
       const country = input.country ?? partner.country;
       changes.vatId = normalisedVat(input.vatId === undefined ? partner.vatId : input.vatId, country) ?? null;

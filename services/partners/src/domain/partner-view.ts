@@ -6,6 +6,7 @@ import {
 } from '@tourconnect/contracts/http';
 import type { DocumentRow } from '../db/documents.repository.ts';
 import type { PartnerRow } from '../db/partners.repository.ts';
+import { defaultDescription } from './descriptions.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -28,7 +29,8 @@ export function toPublicPartner(row: PartnerRow): PublicPartner {
     type: row.type,
     name: row.name,
     country: row.country,
-    description: row.description,
+    description: defaultDescription(row),
+    descriptions: row.descriptions,
     logoUrl: logoUrl(row),
     website: webAddress(row.website),
     socialLinks: row.socialLinks.map(webAddress).filter((link): link is string => link !== null),

@@ -35,12 +35,16 @@ export const submissionIncomplete = (checks: AutomatedCheck[]) =>
       .map((check) => ({
         path: check.code,
         code: check.code,
-        message: (check.missing ?? []).join(', ') || check.code,
+        message: [...(check.missing ?? []), ...(check.missingFields ?? [])].join(', ') || check.code,
       })),
   );
 export const invalidVat = (reason: string) =>
   new AppError(400, 'validation_failed', 'The VAT or tax id is not valid', [
     { path: 'vatId', code: 'invalid_vat', message: `invalid VAT or tax id (${reason})` },
+  ]);
+export const documentKindNotApplicable = (kind: string, type: string) =>
+  new AppError(400, 'validation_failed', `A partner of type '${type}' has no '${kind}' document slot`, [
+    { path: 'kind', code: 'document_kind_not_applicable', message: `not asked of a ${type}` },
   ]);
 export const unsupportedFileType = () =>
   new AppError(415, 'unsupported_file_type', 'Only PDF, JPEG and PNG files are accepted (decided by the file content)');

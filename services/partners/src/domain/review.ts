@@ -10,6 +10,7 @@ import { documentCounts, listDocuments } from '../db/documents.repository.ts';
 import { findPartner, listPartners } from '../db/partners.repository.ts';
 import { runAutomatedChecks } from './automated-checks.ts';
 import type { PartnersContext } from './context.ts';
+import { slotsOf } from './membership.ts';
 import { publicPartnerNotFound } from './partners-errors.ts';
 import { toDocument, toPartner } from './partner-view.ts';
 
@@ -46,6 +47,7 @@ export async function adminPartnerDetail(ctx: PartnersContext, partnerId: string
   return {
     partner: toPartner(partner),
     requiredDocuments: [...requiredDocuments[partner.type]],
+    documentSlots: slotsOf(partner.type),
     documents: docs.map(toDocument),
     checks,
     history: history.map((entry) => ({

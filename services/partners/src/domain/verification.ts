@@ -4,7 +4,14 @@ import { memberUserIds } from '../db/members.repository.ts';
 import { findPartner, updatePartner, type PartnerRow } from '../db/partners.repository.ts';
 import { audit } from './audit.ts';
 import type { Caller, PartnersContext, RequestMeta } from './context.ts';
-import { cannotSuspend, partnerNotPending, partnerNotSuspended, publicPartnerNotFound } from './partners-errors.ts';
+import { hasFailure, runAutomatedChecks } from './automated-checks.ts';
+import {
+  cannotSuspend,
+  partnerNotPending,
+  partnerNotSuspended,
+  publicPartnerNotFound,
+  submissionIncomplete,
+} from './partners-errors.ts';
 import { toPartner } from './partner-view.ts';
 import { statusChange } from './status.ts';
 
@@ -30,6 +37,12 @@ export async function decidePartner(
     const partner = await lockPartner(tx, decision.partnerId);
     const change = statusChange(partner.status, decision.decision);
     if (!change) throw partnerNotPending(partner.status);
+    if (decision.decision === 'approve') {
+      // The profile may have changed in review (a logo removed, a description cleared): the
+      // badge goes only on a profile that passes every check.
+      const checks = await runAutomatedChecks(tx, partner, 'admin');
+      if (hasFailure(checks)) throw submissionIncomplete(checks);
+    }
     const reason = decision.reason ?? null;
     const updated =
       decision.decision === 'approve'

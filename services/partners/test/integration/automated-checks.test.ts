@@ -58,6 +58,14 @@ describe('automated checks: duplicate VAT ids and duplicate files', () => {
       code: 'duplicate_files',
       status: 'warn',
       documentIds: [docs.body.items[0].id],
+      // Which slot it fills and which slot it repeats; another partner's document stays anonymous.
+      duplicates: [
+        {
+          documentId: docs.body.items[0].id,
+          kind: 'business_registration',
+          duplicateOf: [{ kind: 'business_registration', samePartner: false }],
+        },
+      ],
     });
   });
 

@@ -272,9 +272,19 @@ describe('partners API: bad input', () => {
       submitted = await p.user('submitted');
       const res = await p.call('POST', '/api/partners/register', {
         token: submitted.token,
-        body: { type: 'dmo', name: 'Submitted Valleys', country: 'IT', vatId: 'IT01234567897' },
+        body: {
+          type: 'dmo',
+          name: 'Submitted Valleys',
+          country: 'IT',
+          vatId: 'IT01234567897',
+          descriptions: { en: 'Valleys to walk' },
+        },
       });
       submittedId = res.body.partner.id;
+      await p.call('POST', '/api/partners/me/logo', {
+        token: submitted.token,
+        form: upload({}, png([8, 8, 8]), 'logo.png', 'image/png'),
+      });
       const doc = await postDocument(upload({ kind: 'business_registration' }, pdf('submitted reg')), submitted);
       submittedDoc = doc.body.id;
       await postDocument(upload({ kind: 'representative_id' }, png([7, 7, 7]), 'id.png', 'image/png'), submitted);

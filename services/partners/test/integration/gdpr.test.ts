@@ -12,6 +12,7 @@ const DMO = {
   legalName: 'Consorzio Turistico Valle Aurina',
   vatId: 'IT 0074311 0157',
   contactEmail: 'info@valleaurina.example',
+  descriptions: { it: 'Escursioni in Valle Aurina', de: 'Wanderungen im Ahrntal' },
   regions: ['IT-32'],
   languages: ['it', 'de'],
 };
@@ -189,6 +190,7 @@ describe('partner GDPR export and erasure', () => {
       contact_email: null,
       logo_key: null,
       description: null,
+      descriptions: {},
     });
     expect(await rows(`SELECT partner_name FROM partners.deletion_requests WHERE id = $1`, [requestId])).toEqual([
       { partner_name: '' },

@@ -9,6 +9,7 @@ const HOTEL = {
   legalName: 'Bellavista S.r.l.',
   vatId: 'IT 0074311 0157',
   contactEmail: 'desk@bellavista.example',
+  descriptions: { it: 'Camere vista mare', en: 'Sea view rooms' },
   regions: ['it-21', 'IT'],
   languages: ['IT', 'en', 'de'],
 };

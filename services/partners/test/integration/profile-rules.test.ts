@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approve, registerPartner, submittedDmo } from '../support/builders.ts';
+import { approve, registerPartner, submit, submittedDmo, uploadDocument, uploadLogo } from '../support/builders.ts';
 import { pdf, png, upload } from '../support/files.ts';
 import { as, startPartnersHarness, type ApiResponse, type PartnersHarness, type TestUser } from '../support/harness.ts';
 
@@ -280,6 +280,248 @@ describe('profile rules', () => {
       expect(await listed()).toEqual([]);
       await p.call('POST', `/api/admin/partners/${partnerId}/reinstate`, as(admin));
       expect(await listed()).toEqual([partnerId]);
+    });
+  });
+
+  // Issue 11: descriptions can be given in several languages.
+  describe('descriptions per language', () => {
+    let owner: TestUser;
+
+    beforeAll(async () => {
+      owner = await p.user('polyglot');
+      await registerPartner(p, owner, {
+        type: 'dmo',
+        name: 'Polyglot Peaks',
+        country: 'IT',
+        descriptions: { it: 'Sentieri in quota', de: 'Höhenwege' },
+      });
+    });
+    const me = async () => (await p.call('GET', '/api/partners/me', as(owner))).body.partner;
+    const patch = (body: unknown) => p.call('PATCH', '/api/partners/me', { ...as(owner), body });
+
+    it('registers descriptions per language; the default description is the first in en, it, de, fr, es order', async () => {
+      expect(await me()).toMatchObject({
+        descriptions: { it: 'Sentieri in quota', de: 'Höhenwege' },
+        description: 'Sentieri in quota',
+      });
+    });
+
+    it('PATCH merges languages: text sets one, null or empty text removes one, others stay', async () => {
+      const res = await patch({ descriptions: { en: 'High trails', de: null, fr: '' } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.partner.descriptions).toEqual({ en: 'High trails', it: 'Sentieri in quota' });
+      expect(res.body.partner.description).toBe('High trails');
+    });
+
+    it('refuses a language the portal does not speak, and a text over 2000 characters', async () => {
+      const unknown = await patch({ descriptions: { pt: 'Trilhas' } });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.code).toBe('validation_failed');
+      const long = await patch({ descriptions: { en: 'x'.repeat(2001) } });
+      expect(long.status).toBe(400);
+      expect(fieldCodes(long, 'descriptions.en')).toEqual(['too_long']);
+      expect((await me()).descriptions).toEqual({ en: 'High trails', it: 'Sentieri in quota' });
+    });
+
+    it('the single description of older clients still works and is what they read back', async () => {
+      const res = await patch({ description: 'One text for everyone' });
+      expect(res.body.partner).toMatchObject({
+        description: 'One text for everyone',
+        descriptions: { en: 'High trails', it: 'Sentieri in quota' },
+      });
+    });
+
+    it('the public profile carries every language and the directory search finds any of them', async () => {
+      const verifiedOwner = await p.user('multilingual');
+      const id = await submittedDmo(p, verifiedOwner, 'Babel Routes', 'IT00743110157', [20, 21, 22]);
+      await p.call('PATCH', '/api/partners/me', {
+        ...as(verifiedOwner),
+        body: { description: null, descriptions: { fr: 'Randonnées glaciaires', de: 'Gletscherwanderungen' } },
+      });
+      await approve(p, admin, id);
+      const profile = await p.call('GET', `/api/partners/${id}`);
+      expect(profile.body).toMatchObject({
+        description: 'Gletscherwanderungen',
+        descriptions: { fr: 'Randonnées glaciaires', de: 'Gletscherwanderungen' },
+      });
+      const search = await p.call('GET', `/api/partners?q=${encodeURIComponent('glaciaires')}`);
+      expect(search.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    });
+  });
+
+  // Issue 11: onboarding never asked for a description or a logo, and the admin could approve an empty profile.
+  describe('description and logo are required to submit and to approve', () => {
+    let owner: TestUser;
+    let partnerId: string;
+    const profileCheck = async () =>
+      (await p.call('GET', '/api/partners/me', as(owner))).body.checks.find(
+        (check: { code: string }) => check.code === 'profile_complete',
+      );
+
+    beforeAll(async () => {
+      owner = await p.user('empty');
+      partnerId = await registerPartner(p, owner, {
+        type: 'dmo',
+        name: 'Empty Profile Tours',
+        country: 'IT',
+        vatId: 'IT01234567897',
+      });
+      await uploadDocument(p, owner, 'business_registration', pdf('registration of Empty Profile Tours'));
+      await uploadDocument(p, owner, 'representative_id', png([30, 31, 32]));
+    });
+
+    it('a profile without description and logo fails the profile_complete check, naming both', async () => {
+      expect(await profileCheck()).toEqual({
+        code: 'profile_complete',
+        status: 'fail',
+        missingFields: ['description', 'logo'],
+      });
+      const res = await p.call('POST', '/api/partners/me/submit', as(owner));
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('submission_incomplete');
+      expect(res.body.errors).toEqual([
+        { path: 'profile_complete', code: 'profile_complete', message: 'description, logo' },
+      ]);
+      expect((await p.call('GET', '/api/partners/me', as(owner))).body.partner.status).toBe('draft');
+    });
+
+    it('a description in one language is enough for the description; the logo is still missing', async () => {
+      await p.call('PATCH', '/api/partners/me', { ...as(owner), body: { descriptions: { es: 'Rutas vacías' } } });
+      expect(await profileCheck()).toMatchObject({ status: 'fail', missingFields: ['logo'] });
+      const res = await p.call('POST', '/api/partners/me/submit', as(owner));
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'profile_complete', message: 'logo' })]);
+    });
+
+    it('with a logo the check passes and the partner is submitted', async () => {
+      await uploadLogo(p, owner, [33, 34, 35]);
+      expect(await profileCheck()).toEqual({ code: 'profile_complete', status: 'pass' });
+      await submit(p, owner);
+    });
+
+    it('the admin cannot approve once the logo was removed in review: 422, still pending', async () => {
+      const removed = await p.call('DELETE', '/api/partners/me/logo', as(owner));
+      expect(removed.status).toBe(200);
+      const res = await p.call('POST', '/api/partners/verify', {
+        ...as(admin),
+        body: { partnerId, decision: 'approve' },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('submission_incomplete');
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'profile_complete', message: 'logo' })]);
+      const detail = await p.call('GET', `/api/admin/partners/${partnerId}`, as(admin));
+      expect(detail.body.partner).toMatchObject({ status: 'pending_review', verified: false });
+      expect(detail.body.checks).toEqual(
+        expect.arrayContaining([{ code: 'profile_complete', status: 'fail', missingFields: ['logo'] }]),
+      );
+      // Rejecting an incomplete profile is always possible.
+      const rejected = await p.call('POST', '/api/partners/verify', {
+        ...as(admin),
+        body: { partnerId, decision: 'reject', reason: 'Please add your logo' },
+      });
+      expect(rejected.body.status).toBe('rejected');
+    });
+  });
+
+  describe('document slots per partner type', () => {
+    it('a hotel is not asked for (and cannot upload) passenger liability insurance; transport is', async () => {
+      const hotelier = await p.user('hotelier');
+      const hotel = await p.call('POST', '/api/partners/register', {
+        ...as(hotelier),
+        body: { type: 'hotel', name: 'Albergo Slots', country: 'IT' },
+      });
+      expect(hotel.body.requiredDocuments).not.toContain('insurance');
+      expect(hotel.body.documentSlots).toEqual([
+        'business_registration',
+        'vat_certificate',
+        'representative_id',
+        'licence',
+      ]);
+      const refused = await p.call('POST', '/api/partners/me/documents', {
+        ...as(hotelier),
+        form: upload({ kind: 'insurance' }, pdf('passenger liability')),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('validation_failed');
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ path: 'kind', code: 'document_kind_not_applicable' }),
+      ]);
+      expect(await p.rows('SELECT id FROM partners.documents WHERE partner_id = $1', [hotel.body.partner.id])).toEqual(
+        [],
+      );
+
+      const operator = await p.user('operator');
+      const transport = await p.call('POST', '/api/partners/register', {
+        ...as(operator),
+        body: { type: 'transport', name: 'Ferries Slots', country: 'IT' },
+      });
+      expect(transport.body.documentSlots).toContain('insurance');
+      await uploadDocument(p, operator, 'insurance', pdf('passenger liability of the ferries'));
+    });
+
+    it('a DMO may add a VAT certificate, which it is not required to have', async () => {
+      const dmo = await p.user('dmo-slots');
+      const res = await p.call('POST', '/api/partners/register', {
+        ...as(dmo),
+        body: { type: 'dmo', name: 'DMO Slots', country: 'IT' },
+      });
+      expect(res.body.requiredDocuments).toEqual(['business_registration', 'representative_id']);
+      expect(res.body.documentSlots).toEqual(['business_registration', 'representative_id', 'vat_certificate']);
+      await uploadDocument(p, dmo, 'vat_certificate', pdf('DMO VAT certificate'));
+    });
+  });
+
+  // Issue 11: the duplicate-file warning did not say which slot.
+  describe('duplicate files name their slots', () => {
+    it('the same bytes in two slots: each says which slot it repeats; an admin also sees the other partner', async () => {
+      const owner = await p.user('dup');
+      const id = await registerPartner(p, owner, { type: 'ota', name: 'Twice Uploaded', country: 'IT' });
+      const bytes = pdf('one scan used for two slots');
+      const registration = await uploadDocument(p, owner, 'business_registration', bytes);
+      const vat = await uploadDocument(p, owner, 'vat_certificate', bytes);
+      const me = await p.call('GET', '/api/partners/me', as(owner));
+      const check = me.body.checks.find((c: { code: string }) => c.code === 'duplicate_files');
+      expect(check).toEqual({
+        code: 'duplicate_files',
+        status: 'warn',
+        documentIds: [registration, vat],
+        duplicates: [
+          {
+            documentId: registration,
+            kind: 'business_registration',
+            duplicateOf: [{ kind: 'vat_certificate', samePartner: true, documentId: vat }],
+          },
+          {
+            documentId: vat,
+            kind: 'vat_certificate',
+            duplicateOf: [{ kind: 'business_registration', samePartner: true, documentId: registration }],
+          },
+        ],
+      });
+
+      const other = await p.user('dup-other');
+      const otherId = await registerPartner(p, other, { type: 'ota', name: 'Copycat', country: 'IT' });
+      const copy = await uploadDocument(p, other, 'representative_id', bytes);
+      const mine = (await p.call('GET', '/api/partners/me', as(other))).body.checks.find(
+        (c: { code: string }) => c.code === 'duplicate_files',
+      );
+      expect(mine.duplicates).toEqual([
+        {
+          documentId: copy,
+          kind: 'representative_id',
+          duplicateOf: [
+            { kind: 'business_registration', samePartner: false },
+            { kind: 'vat_certificate', samePartner: false },
+          ],
+        },
+      ]);
+      expect(JSON.stringify(mine)).not.toContain(id);
+      const detail = await p.call('GET', `/api/admin/partners/${otherId}`, as(admin));
+      const adminCheck = detail.body.checks.find((c: { code: string }) => c.code === 'duplicate_files');
+      expect(adminCheck.duplicates[0].duplicateOf).toEqual([
+        { kind: 'business_registration', samePartner: false, documentId: registration, partnerId: id },
+        { kind: 'vat_certificate', samePartner: false, documentId: vat, partnerId: id },
+      ]);
     });
   });
 });

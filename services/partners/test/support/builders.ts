@@ -43,7 +43,16 @@ export async function submit(h: PartnersHarness, user: TestUser): Promise<void> 
   orFail(await h.call('POST', '/api/partners/me/submit', as(user)), 200, 'submit');
 }
 
-/** A DMO with full private details, its two required documents, submitted for review. */
+/** The owner (or a manager) uploads a one-colour PNG logo. */
+export async function uploadLogo(h: PartnersHarness, user: TestUser, colour: [number, number, number]) {
+  const res = await h.call('POST', '/api/partners/me/logo', {
+    ...as(user),
+    form: upload({}, png(colour), 'logo.png', 'image/png'),
+  });
+  orFail(res, 200, 'logo');
+}
+
+/** A DMO with full private details, a description, a logo and its two required documents, submitted for review. */
 export async function submittedDmo(
   h: PartnersHarness,
   owner: TestUser,
@@ -63,6 +72,7 @@ export async function submittedDmo(
   });
   await uploadDocument(h, owner, 'business_registration', pdf(`registration of ${name}`));
   await uploadDocument(h, owner, 'representative_id', png(colour));
+  await uploadLogo(h, owner, colour);
   await submit(h, owner);
   return id;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "partners"."partners" ADD COLUMN "descriptions" jsonb DEFAULT '{}'::jsonb NOT NULL;
