@@ -12,6 +12,7 @@ export const settingsSchema = z.object({
   PROMOTIONS_URL: optionalUrl,
   ANALYTICS_URL: optionalUrl,
   CONNECTORS_URL: optionalUrl,
+  NOTIFICATIONS_URL: optionalUrl,
   WEB_DIST_DIR: z.string().default('web/dist'),
   /** Extra origins allowed to call the API with credentials (the portal's own origin always is). */
   CORS_ORIGINS: z
@@ -60,6 +61,7 @@ export const serviceNames = [
   'promotions',
   'analytics',
   'connectors',
+  'notifications',
 ] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
@@ -72,6 +74,7 @@ export function upstreamsFrom(settings: GatewaySettings): Partial<Record<Service
     promotions: settings.PROMOTIONS_URL,
     analytics: settings.ANALYTICS_URL,
     connectors: settings.CONNECTORS_URL,
+    notifications: settings.NOTIFICATIONS_URL,
   };
   for (const [name, url] of Object.entries(optional)) if (url) urls[name as ServiceName] = url;
   return urls;
