@@ -1,7 +1,6 @@
 // A service scaffolded by `npm run new:service` runs: its generated health test passes on the
 // real PostgreSQL, and `npm start` serves it behind the gateway with identity's tokens. On a
 // copy of this checkout, for a planned service (bundling) and a new one (widgets).
-import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScaffoldResult } from '../../../scripts/new-service/scaffold.ts';
@@ -31,21 +30,30 @@ describe('a scaffolded service', () => {
   }, 180_000);
 
   it('runs in `npm start`, answering through the gateway to a token from identity', async () => {
-    const platform = await copy.startAllInOne({ DATABASE_URL: database.url });
+    const admin = { email: 'scaffold-admin@example.com', password: 'Scaffold-admin-2026' };
+    const platform = await copy.startAllInOne({
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    });
     try {
-      const register = await fetch(`${platform.url}/api/auth/register`, {
+      // The bootstrap admin is the one account that exists without an e-mail round trip.
+      const login = await fetch(`${platform.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `${randomUUID()}@example.com`, password: 'Scaffold-2026', displayName: 'S' }),
+        body: JSON.stringify(admin),
       });
-      expect(register.status).toBe(201);
-      const { accessToken, user } = (await register.json()) as { accessToken: string; user: { id: string } };
+      expect(login.status).toBe(200);
+      const { accessToken, user } = (await login.json()) as {
+        accessToken: string;
+        user: { id: string; roles: string[] };
+      };
       for (const { name, prefix } of services) {
         const res = await fetch(`${platform.url}${prefix}/whoami`, {
           headers: { authorization: `Bearer ${accessToken}` },
         });
         expect(res.status, name).toBe(200);
-        expect(await res.json()).toEqual({ service: name, caller: { id: user.id, roles: ['traveller'] } });
+        expect(await res.json()).toEqual({ service: name, caller: { id: user.id, roles: user.roles } });
       }
       // The gateway is ready only when every upstream is, the new ones included.
       expect((await fetch(`${platform.url}/readyz`)).status).toBe(200);
