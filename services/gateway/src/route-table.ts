@@ -21,6 +21,7 @@ export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; b
   { prefix: '/api/analytics', service: 'analytics' },
   { prefix: '/api/connectors', service: 'connectors' },
   { prefix: '/api/admin/connectors', service: 'connectors' },
+  { prefix: '/api/notifications', service: 'notifications' },
 ].sort((a, b) => b.prefix.length - a.prefix.length) as ReadonlyArray<{
   prefix: string;
   service: ServiceName;
