@@ -2,10 +2,11 @@ import cors from '@fastify/cors';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
 import { createService, remoteJwks, type AuthOptions, type ServiceApp } from '@tourconnect/service-kit';
-import { upstreamsFrom, type GatewaySettings } from './config.ts';
+import { DEFAULT_REVOKED_SUBJECT_TTL_SECONDS, upstreamsFrom, type GatewaySettings } from './config.ts';
 import { createDocsAggregator } from './openapi-merge.ts';
 import { registerProxy } from './proxy.ts';
 import { registerRealtime, type LiveFeed } from './realtime.ts';
+import { installRevocationGuard } from './revoked-subjects.ts';
 import { registerAdminRoutes } from './routes/admin.routes.ts';
 import { portalCsp, registerPortal, spaFallback } from './static-portal.ts';
 import { fanOut } from './upstream-client.ts';
@@ -75,8 +76,15 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
     uiConfig: { deepLinking: true },
   });
 
+  // Before any route: an erased user's token is refused for /api/* and /ws alike.
+  const revoked = installRevocationGuard(app, {
+    feed: deps.transport,
+    auth,
+    ttlSeconds: settings.REVOKED_SUBJECT_TTL_SECONDS ?? DEFAULT_REVOKED_SUBJECT_TTL_SECONDS,
+  });
   registerAdminRoutes(app, upstreams);
-  await registerRealtime(app, deps.transport, auth);
+  const realtime = await registerRealtime(app, deps.transport, auth, { isRevoked: (id) => revoked.isRevoked(id) });
+  revoked.onRevoke((userId) => realtime.disconnect(userId, 'account deleted'));
   await registerProxy(app, {
     upstreams,
     timeoutMs: settings.UPSTREAM_TIMEOUT_MS,

@@ -35,7 +35,20 @@ export const settingsSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Sent to the services with every proxied request; they believe X-Forwarded-For only with it. */
   GATEWAY_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /**
+   * How long an erased user's access tokens are refused (401 token_revoked) after
+   * identity.user.deleted.v1: set it to identity's ACCESS_TOKEN_TTL_SECONDS. Unset: 900.
+   */
+  REVOKED_SUBJECT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .optional(),
 });
+
+/** identity's default access-token lifetime. */
+export const DEFAULT_REVOKED_SUBJECT_TTL_SECONDS = 900;
 
 export const configSchema = baseConfigSchema
   .omit({ DATABASE_URL: true })

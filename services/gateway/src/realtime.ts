@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { wsClientMessageSchema, type WsServerMessage } from '@tourconnect/contracts/http';
 import { verifyAccessToken, type AuthOptions, type AuthUser, type ServiceApp } from '@tourconnect/service-kit';
+import { tokenRevoked } from './revoked-subjects.ts';
 
 /** The part of the event transport the gateway needs: a live, non-durable feed. */
 export interface LiveFeed {
@@ -34,7 +35,8 @@ export async function registerRealtime(
   app: ServiceApp,
   feed: LiveFeed,
   auth: AuthOptions,
-): Promise<{ connections(): number }> {
+  options: { isRevoked?: (userId: string) => boolean } = {},
+): Promise<{ connections(): number; disconnect(userId: string, reason: string): void }> {
   const connections = new Map<string, Connection>();
   await app.register(websocket, { options: { maxPayload: 4096 } });
 
@@ -79,7 +81,10 @@ export async function registerRealtime(
       schema: { hide: true, querystring: query },
       preValidation: async (request) => {
         const token = (request.query as { token?: string }).token ?? '';
-        request.user = await verifyAccessToken(token, auth);
+        const user = await verifyAccessToken(token, auth);
+        // An erased user's token is still valid until it expires; the deny-list refuses it.
+        if (options.isRevoked?.(user.id)) throw tokenRevoked();
+        request.user = user;
       },
     },
     (socket, request) => {
@@ -108,7 +113,14 @@ export async function registerRealtime(
       );
     },
   );
-  return { connections: () => connections.size };
+  return {
+    connections: () => connections.size,
+    // 4001, as for an expired token: the portal reconnects with a fresh one, which an erased
+    // account can no longer get, and signs out.
+    disconnect(userId, reason) {
+      for (const c of connections.values()) if (c.user.id === userId) c.socket.close(4001, reason);
+    },
+  };
 }
 
 function safeJson(text: string): unknown {
