@@ -9,7 +9,10 @@ import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/
 import { buildPartnersService } from '@tourconnect/partners';
 import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
 import { initTracing, loggerOptions, serveMetrics, type ServiceApp } from '@tourconnect/service-kit';
+import { buildNotificationsService } from '@tourconnect/notifications';
+import { settingsSchema as notificationsSettingsSchema } from '@tourconnect/notifications/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
+import { startLocalMail } from './mail.ts';
 import { freePort } from './ports.ts';
 import type { AllInOneSettings } from './settings.ts';
 import { startDevSimulators, type Simulators } from './simulators.ts';
@@ -102,10 +105,30 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   });
   await listen('partners', partners);
 
+  // E-mails link to the portal, which the gateway serves on this port.
+  const gatewayPort = settings.PORT === 0 ? await freePort() : settings.PORT;
+  const mail = await startLocalMail(settings.DATA_DIR, logger);
+  stops.push(() => mail.stop());
+  const notificationsService = await buildNotificationsService({
+    settings: notificationsSettingsSchema.parse({
+      PORTAL_URL: `http://localhost:${gatewayPort}`,
+      ...process.env,
+      ...jwks,
+      ...mail.env,
+    }),
+    database: createDatabase({ url: databaseUrl, schema: 'notifications', max: 5 }),
+    transport,
+    logger,
+    processMetrics: false,
+    gatewaySecret,
+  });
+  await listen('notifications', notificationsService);
+
   const gateway = await buildGateway({
     settings: {
       IDENTITY_URL: services.identity!,
       PARTNERS_URL: services.partners!,
+      NOTIFICATIONS_URL: services.notifications!,
       ...jwks,
       WEB_DIST_DIR: settings.WEB_DIST_DIR,
       CORS_ORIGINS: [],
@@ -118,7 +141,6 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     logger,
     processMetrics: true,
   });
-  const gatewayPort = settings.PORT === 0 ? await freePort() : settings.PORT;
   await gateway.listen({ port: gatewayPort, host: settings.HOST });
   apps.unshift(gateway);
   // Not on the public port: the gateway's metrics (with the process's) on loopback only.
