@@ -40,6 +40,7 @@ export async function createTestTokens(): Promise<TestTokens> {
       return new SignJWT({
         email: caller.email ?? `user-${randomUUID().slice(0, 8)}@example.com`,
         roles: caller.roles ?? ['traveller'],
+        email_verified: caller.emailVerified ?? true,
       })
         .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
         .setSubject(caller.id ?? randomUUID())
