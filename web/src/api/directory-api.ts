@@ -1,5 +1,7 @@
-import type { DirectoryQuery, Page, PublicPartner } from '@contracts/http';
+import { pageSchema, publicPartnerSchema, type DirectoryQuery, type Page, type PublicPartner } from '@contracts/http';
 import { apiRequest } from './http-client.ts';
+
+const directoryPageSchema = pageSchema(publicPartnerSchema);
 
 /** Public reads: the directory and profiles are open to visitors, so no token is needed. */
 export function listPartners(query: DirectoryQuery, signal?: AbortSignal): Promise<Page<PublicPartner>> {
@@ -8,9 +10,9 @@ export function listPartners(query: DirectoryQuery, signal?: AbortSignal): Promi
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
-  return apiRequest<Page<PublicPartner>>(`/api/partners${search ? `?${search}` : ''}`, { signal });
+  return apiRequest(`/api/partners${search ? `?${search}` : ''}`, { signal, schema: directoryPageSchema });
 }
 
 export function getPartner(id: string, signal?: AbortSignal): Promise<PublicPartner> {
-  return apiRequest<PublicPartner>(`/api/partners/${encodeURIComponent(id)}`, { signal });
+  return apiRequest(`/api/partners/${encodeURIComponent(id)}`, { signal, schema: publicPartnerSchema });
 }

@@ -1,10 +1,14 @@
-import type {
-  AdminPartnerDetail,
-  AdminPartnerSummary,
-  Page,
-  Partner,
-  PartnerStatus,
-  VerifyPartnerBody,
+import {
+  adminPartnerDetailSchema,
+  adminPartnerSummarySchema,
+  pageSchema,
+  partnerSchema,
+  type AdminPartnerDetail,
+  type AdminPartnerSummary,
+  type Page,
+  type Partner,
+  type PartnerStatus,
+  type VerifyPartnerBody,
 } from '@contracts/http';
 import { apiBlob, apiRequest } from './http-client.ts';
 
@@ -17,6 +21,8 @@ export const queueStatuses = [
 ] as const satisfies readonly PartnerStatus[];
 export type QueueStatus = (typeof queueStatuses)[number];
 
+const queuePageSchema = pageSchema(adminPartnerSummarySchema);
+
 export function listAdminPartners(
   status: QueueStatus,
   page: number,
@@ -24,11 +30,11 @@ export function listAdminPartners(
   signal?: AbortSignal,
 ): Promise<Page<AdminPartnerSummary>> {
   const params = new URLSearchParams({ status, page: String(page), pageSize: String(pageSize) });
-  return apiRequest<Page<AdminPartnerSummary>>(`/api/admin/partners?${params}`, { signal });
+  return apiRequest(`/api/admin/partners?${params}`, { signal, schema: queuePageSchema });
 }
 
 export function getAdminPartner(id: string, signal?: AbortSignal): Promise<AdminPartnerDetail> {
-  return apiRequest<AdminPartnerDetail>(`/api/admin/partners/${encodeURIComponent(id)}`, { signal });
+  return apiRequest(`/api/admin/partners/${encodeURIComponent(id)}`, { signal, schema: adminPartnerDetailSchema });
 }
 
 export function fetchPartnerDocument(partnerId: string, documentId: string, signal?: AbortSignal): Promise<Blob> {
@@ -39,17 +45,22 @@ export function fetchPartnerDocument(partnerId: string, documentId: string, sign
 }
 
 export function verifyPartner(body: VerifyPartnerBody): Promise<Partner> {
-  return apiRequest<Partner>('/api/partners/verify', { method: 'POST', body });
+  return apiRequest('/api/partners/verify', { method: 'POST', body, schema: partnerSchema });
 }
 
 export function suspendPartner(id: string, reason: string): Promise<Partner> {
-  return apiRequest<Partner>(`/api/admin/partners/${encodeURIComponent(id)}/suspend`, {
+  return apiRequest(`/api/admin/partners/${encodeURIComponent(id)}/suspend`, {
     method: 'POST',
     body: { reason },
+    schema: partnerSchema,
   });
 }
 
 export function reinstatePartner(id: string): Promise<Partner> {
   // An empty JSON object rather than no body, so a route that declares a body schema accepts it too.
-  return apiRequest<Partner>(`/api/admin/partners/${encodeURIComponent(id)}/reinstate`, { method: 'POST', body: {} });
+  return apiRequest(`/api/admin/partners/${encodeURIComponent(id)}/reinstate`, {
+    method: 'POST',
+    body: {},
+    schema: partnerSchema,
+  });
 }
