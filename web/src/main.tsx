@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/i18n.ts';
 import './styles/global.css';
-import './styles/layout.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');

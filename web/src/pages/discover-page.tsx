@@ -8,6 +8,7 @@ import { SearchBar } from '../components/ui/search-bar.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { discoverHighlights } from './discover-highlights.ts';
 import { DiscoverVerifiedPartners } from './discover-verified-partners.tsx';
+import './discover-page.css';
 
 /**
  * Discover: search and filters live in the URL so results are shareable; the results list

@@ -4,7 +4,7 @@ import { ProblemAlert } from '../components/ui/problem-alert.tsx';
 import { usePartnerDirectory } from './directory/directory-queries.ts';
 import { PartnerCard } from './directory/partner-card.tsx';
 import { useDisplayNames } from '../lib/display-names.ts';
-import '../styles/directory.css';
+import './discover-verified-partners.css';
 
 const SHOWN = 6;
 const SKELETONS = 3;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { privacySections } from './privacy-sections.ts';
+import './privacy-page.css';
 
 export function PrivacyPage() {
   const { t } = useTranslation('privacy');

@@ -6,6 +6,8 @@ import { useDismiss } from '../components/layout/use-dismiss.ts';
 import { formatTime } from '../lib/format.ts';
 import { popVariants } from '../lib/motion.ts';
 import { useLive } from './live-context.ts';
+import '../components/layout/popover.css';
+import './live-indicator.css';
 
 /** Header badge showing the /ws state; opens the list of recently received events. */
 export function LiveIndicator() {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../lib/format.ts';
 import { listItemVariants } from '../lib/motion.ts';
 import { useLiveEvents, type LiveEvent } from './live-context.ts';
+import './live-toasts.css';
 
 const TOAST_MS = 6_000;
 const MAX_TOASTS = 3;

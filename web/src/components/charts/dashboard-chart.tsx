@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApexOptions } from 'apexcharts';
 import { Loading } from '../ui/loading.tsx';
 import { baseChartOptions } from './chart-theme.ts';
+import './dashboard-chart.css';
 
 // ApexCharts is large; load it only on screens that draw a chart.
 const ReactApexChart = lazy(() => import('react-apexcharts'));

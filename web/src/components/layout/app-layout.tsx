@@ -3,6 +3,7 @@ import { LiveToasts } from '../../realtime/live-toasts.tsx';
 import { AnimatedOutlet } from './animated-outlet.tsx';
 import { Footer } from './footer.tsx';
 import { Header } from './header.tsx';
+import './app-layout.css';
 
 export function AppLayout() {
   const { t } = useTranslation('common');

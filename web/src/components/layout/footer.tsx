@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import './footer.css';
 
 export function Footer() {
   const { t } = useTranslation('common');

@@ -5,6 +5,7 @@ import { LiveIndicator } from '../../realtime/live-indicator.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
+import './header.css';
 
 export function Header() {
   const { t } = useTranslation('common');

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage } from '../../i18n/i18n.ts';
 import { isSupportedLanguage, languageNames, supportedLanguages } from '../../i18n/languages.ts';
+import './language-switcher.css';
 
 export function LanguageSwitcher({
   className = 'select lang-select',

@@ -2,6 +2,7 @@ import { motion } from 'framer-motion';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth.ts';
+import './main-nav.css';
 
 interface NavItem {
   to: string;

@@ -6,6 +6,8 @@ import { useSignOut } from '../../auth/auth-mutations.ts';
 import { useAuth } from '../../auth/use-auth.ts';
 import { popVariants } from '../../lib/motion.ts';
 import { useDismiss } from './use-dismiss.ts';
+import './popover.css';
+import './user-menu.css';
 
 function initials(name: string): string {
   return name

@@ -1,5 +1,6 @@
 import type { AutomatedCheck, CheckCode } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
+import './checks-list.css';
 
 const icons = { pass: '✓', warn: '!', fail: '✕' } as const;
 

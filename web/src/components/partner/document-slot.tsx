@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/use-error-text.ts';
 import { usePartnerAction } from '../../pages/partner/partner-queries.ts';
 import { fileProblem, formatBytes, saveBlob } from '../../lib/files.ts';
+import './document-slot.css';
 
 interface DocumentSlotProps {
   kind: DocumentKind;

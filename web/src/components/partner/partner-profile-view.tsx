@@ -1,9 +1,10 @@
 import type { PublicPartner } from '@contracts/http';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../styles/partner-portal.css';
 import { VerifiedBadge } from '../ui/verified-badge.tsx';
 import { useDisplayNames } from '../../lib/display-names.ts';
+import { initials } from './partner-mark.ts';
+import './partner-profile-view.css';
 
 /** Only http(s) links are rendered: anything else (javascript:, data:) would run in our origin. */
 function safeHref(value: string | null): string | null {
@@ -20,15 +21,6 @@ function linkLabel(href: string): string {
   const url = new URL(href);
   const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
   return `${url.hostname.replace(/^www\./, '')}${path}`;
-}
-
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0]?.slice(0, 2)];
-  return letters
-    .map((word) => word?.[0] ?? '')
-    .join('')
-    .toUpperCase();
 }
 
 function PartnerLogo({ partner }: { partner: PublicPartner }) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../lib/format.ts';
 import { VerifiedBadge } from '../ui/verified-badge.tsx';
+import './status-banner.css';
 
 /** Where the partner stands in the verification flow, and the one thing to do next. */
 export function StatusBanner({ partner }: { partner: Partner }) {

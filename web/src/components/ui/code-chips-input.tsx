@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/use-error-text.ts';
 import type { CodeOption } from '../../lib/display-names.ts';
+import './code-chips-input.css';
 
 interface CodeChipsInputProps {
   label: string;

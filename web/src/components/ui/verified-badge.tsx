@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './verified-badge.css';
 
 /**
  * The "Partner Verified" badge: one component wherever a partner appears (directory, public

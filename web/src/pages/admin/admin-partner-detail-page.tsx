@@ -13,7 +13,7 @@ import { DecisionPanel } from './decision-panel.tsx';
 import { PartnerDocuments } from './partner-documents.tsx';
 import { PartnerFacts } from './partner-facts.tsx';
 import { usePartnersLiveRefresh } from './use-partners-live-refresh.ts';
-import '../../styles/directory.css';
+import './admin-partner-detail-page.css';
 
 const statusBadge: Record<string, string> = {
   pending_review: 'badge',

@@ -1,6 +1,7 @@
 import type { AutomatedCheck, CheckCode, PartnerDocument } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import './automated-checks.css';
 
 /** The order the README lists them in: blocking checks first, then the warnings. */
 const checkOrder: readonly CheckCode[] = ['required_documents', 'vat_format', 'vat_duplicate', 'duplicate_files'];

@@ -1,5 +1,6 @@
 import type { AutomatedCheck } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
+import './check-summary.css';
 
 /** One glance per queue row: failures first, then warnings, else "all passed". */
 export function CheckSummary({ checks }: { checks: AutomatedCheck[] }) {

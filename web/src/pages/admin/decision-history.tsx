@@ -3,6 +3,7 @@ import { motion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { listItemVariants } from '../../lib/motion.ts';
+import './decision-history.css';
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;

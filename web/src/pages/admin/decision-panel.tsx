@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { popVariants } from '../../lib/motion.ts';
 import { useDecision, type Action } from './admin-queries.ts';
 import { ApproveReject, Reinstate, Suspend, type OpenForm } from './decision-actions.tsx';
+import './decision-panel.css';
 
 /** Approve / reject a pending application, suspend / reinstate a live partner. */
 export function DecisionPanel({ partner, backTo }: { partner: Partner; backTo: string }) {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchPartnerDocument } from '../../api/verification-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
+import './document-preview.css';
 
 type PreviewState = { status: 'loading' } | { status: 'ready'; url: string } | { status: 'error'; error: unknown };
 

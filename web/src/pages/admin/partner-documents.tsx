@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { DocumentPreview } from './document-preview.tsx';
 import { formatBytes } from '../../lib/files.ts';
+import './partner-documents.css';
 
 interface PartnerDocumentsProps {
   partnerId: string;

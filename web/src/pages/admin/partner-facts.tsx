@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDisplayNames } from '../../lib/display-names.ts';
+import './partner-facts.css';
 
 const dash = '—';
 

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queueStatuses, type QueueStatus } from '../../api/verification-api.ts';
+import './queue-status-tabs.css';
 
 interface QueueStatusTabsProps {
   value: QueueStatus;

@@ -11,9 +11,9 @@ import { useDisplayNames } from '../../lib/display-names.ts';
 import { CheckSummary } from './check-summary.tsx';
 import { QueueStatusTabs } from './queue-status-tabs.tsx';
 import { usePartnersLiveRefresh } from './use-partners-live-refresh.ts';
-import '../../styles/directory.css';
 import { AdminCardHeader } from './admin-card-header.tsx';
 import { useAdminPartners } from './admin-queries.ts';
+import './verification-queue.css';
 
 const PAGE_SIZE = 20;
 

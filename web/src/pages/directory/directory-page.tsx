@@ -18,7 +18,7 @@ import {
 import { PartnerCard } from './partner-card.tsx';
 import { Pager } from './pager.tsx';
 import { useDisplayNames } from '../../lib/display-names.ts';
-import '../../styles/directory.css';
+import './directory-page.css';
 
 /** The public partner directory; filters live in the URL so a filtered view can be shared. */
 export function DirectoryPage() {

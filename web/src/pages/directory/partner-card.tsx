@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { VerifiedBadge } from '../../components/ui/verified-badge.tsx';
 import { PartnerLogo } from './partner-logo.tsx';
 import type { DisplayNames } from '../../lib/display-names.ts';
+import './partner-card.css';
 
 const SHOWN_CHIPS = 3;
 

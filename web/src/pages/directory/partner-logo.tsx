@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './partner-logo.css';
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

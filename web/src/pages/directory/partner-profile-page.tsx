@@ -5,7 +5,6 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { isNotFound, usePublicPartner } from './directory-queries.ts';
-import '../../styles/directory.css';
 
 /** Returns to the directory with the filters the visitor came from, when known. */
 function BackLink() {

@@ -2,6 +2,7 @@ import { partnerTypes } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { InvitationsCard } from './invitations-card.tsx';
+import './become-partner.css';
 
 /** The overview for a signed-in user with no partner yet: register one, or join by invitation. */
 export function BecomePartner() {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAcceptInvitation, useDeclineInvitation, useMyInvitations } from './partner-queries.ts';
+import './invitation-list.css';
 
 function InvitationRow({ invitation }: { invitation: PartnerInvitation }) {
   const { t, i18n } = useTranslation('onboarding');

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
-import '../../styles/partner-portal.css';
 import { usePartnerLiveSync } from './partner-live-sync.ts';
 import { useMyPartner } from './partner-queries.ts';
 import { partnerPages, partnerSections } from './partner-sections.ts';
+import './partner-layout.css';
 
 export function PartnerLayout() {
   const { t } = useTranslation('partner');

@@ -2,8 +2,9 @@ import type { MyPartner } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDisplayNames } from '../../lib/display-names.ts';
-import { initials } from '../../components/partner/partner-profile-view.tsx';
+import { initials } from '../../components/partner/partner-mark.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import './partner-summary.css';
 
 /** The overview's at-a-glance card: who the partner is and the user's place in it. */
 export function PartnerSummary({ my }: { my: MyPartner }) {

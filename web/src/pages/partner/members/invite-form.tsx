@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { usePartnerAction } from '../partner-queries.ts';
+import './invite-form.css';
 
 /** The owner invites by e-mail; the invitee sees it in their portal when signed in with that address. */
 export function InviteForm() {

@@ -11,6 +11,8 @@ import { useMembers, usePartnerAction } from '../partner-queries.ts';
 import { WithMyPartner } from '../with-my-partner.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { RolesTable } from './roles-table.tsx';
+import '../invitation-list.css';
+import './members-page.css';
 
 function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
   const { t, i18n } = useTranslation('onboarding');

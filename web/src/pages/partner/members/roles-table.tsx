@@ -1,5 +1,6 @@
 import { memberRoles } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
+import './roles-table.css';
 
 /** What each role may do, as the service enforces it (services/partners/README.md, Members). */
 const capabilities = [

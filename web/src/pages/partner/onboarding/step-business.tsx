@@ -11,6 +11,7 @@ import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { businessBody, businessFields, businessValues, changedFields, type BusinessValues } from '../partner-values.ts';
 import { WizardNav } from './wizard-nav.tsx';
+import './step-business.css';
 
 interface StepBusinessProps {
   my: MyPartner | null;

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { canManage, useDocuments } from '../partner-queries.ts';
 import { WizardNav } from './wizard-nav.tsx';
+import './step-documents.css';
 
 /** KYC light: one slot per kind, the required ones (per partner type) first. */
 export function DocumentSlots({ my }: { my: MyPartner }) {

@@ -4,6 +4,7 @@ import { ChecksList } from '../../../components/partner/checks-list.tsx';
 import { useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { canManage, useDocuments, useSubmitPartner } from '../partner-queries.ts';
+import './step-review.css';
 
 interface StepReviewProps {
   my: MyPartner;

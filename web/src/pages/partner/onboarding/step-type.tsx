@@ -2,6 +2,7 @@ import { partnerTypes, requiredDocuments, type PartnerType } from '@contracts/ht
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WizardNav } from './wizard-nav.tsx';
+import './step-type.css';
 
 interface StepTypeProps {
   value: PartnerType | null;

@@ -1,6 +1,7 @@
 import { motion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
 import { STEP_COUNT, wizardSteps } from './wizard-steps.ts';
+import './wizard-progress.css';
 
 interface WizardProgressProps {
   step: number;

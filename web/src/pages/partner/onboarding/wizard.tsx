@@ -11,6 +11,7 @@ import { StepReview } from './step-review.tsx';
 import { StepType } from './step-type.tsx';
 import { WizardProgress } from './wizard-progress.tsx';
 import { firstIncompleteStep, wizardSteps } from './wizard-steps.ts';
+import './wizard.css';
 
 /** Slides in the direction of travel; MotionConfig reducedMotion="user" (app.tsx) keeps only the fade. */
 const stepVariants: Variants = {

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { useDeletePartner } from '../partner-queries.ts';
+import './delete-partner-card.css';
 
 /** The danger zone: erasure is irreversible, so the owner types the partner's name to confirm. */
 export function DeletePartnerCard({ partner }: { partner: Partner }) {

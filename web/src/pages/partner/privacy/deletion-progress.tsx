@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useDeletionLiveRefresh } from '../partner-live-sync.ts';
+import './deletion-progress.css';
 
 /** GDPR erasure across services: each one confirms it erased the partner's data. */
 export function DeletionProgress({ deletion }: { deletion: DeletionRequest }) {

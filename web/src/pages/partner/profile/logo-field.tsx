@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.ts';
 import { deleteLogo, uploadLogo } from '../../../api/partners-api.ts';
 import { fileProblem } from '../../../lib/files.ts';
-import { initials } from '../../../components/partner/partner-profile-view.tsx';
+import { initials } from '../../../components/partner/partner-mark.ts';
 import { useErrorText } from '../../../lib/use-error-text.ts';
 import { usePartnerMutation } from '../partner-queries.ts';
 import { versionedLogoUrl } from '../partner-values.ts';

@@ -14,6 +14,7 @@ import { usePartnerMutation } from '../partner-queries.ts';
 import { changedFields, previewPartner, profileBody, profileFields, profileValues } from '../partner-values.ts';
 import { LogoField } from './logo-field.tsx';
 import { SocialLinksField } from './social-links-field.tsx';
+import './profile-form.css';
 
 /** Edits the profile beside a live preview of the public page; viewers get the same form read-only. */
 export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean }) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/ui/form-fields.tsx';
 import { useErrorText } from '../../../lib/use-error-text.ts';
+import './social-links-field.css';
 
 const MAX_LINKS = 6;
 
