@@ -10,6 +10,9 @@ import { discoverHighlights } from './discover-highlights.ts';
 import { DiscoverVerifiedPartners } from './discover-verified-partners.tsx';
 import './discover-page.css';
 
+/** On/off filters kept in the URL (`?verified=1`), each labelled `filters.<name>Only`. */
+const discoverFilters = ['verified', 'packages'] as const;
+
 /**
  * Discover: search and filters live in the URL so results are shareable; the results list
  * is filled by the bundling feature, until then an honest empty state.
@@ -66,22 +69,12 @@ export function DiscoverPage() {
         />
         <fieldset className="filters" style={{ border: 'none', padding: 0, margin: 'var(--space-4) 0 0' }}>
           <legend className="visually-hidden">{t('filters.legend')}</legend>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={params.has('verified')}
-              onChange={(e) => setFilter('verified', e.target.checked)}
-            />
-            {t('filters.verifiedOnly')}
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={params.has('packages')}
-              onChange={(e) => setFilter('packages', e.target.checked)}
-            />
-            {t('filters.packagesOnly')}
-          </label>
+          {discoverFilters.map((name) => (
+            <label key={name} className="checkbox">
+              <input type="checkbox" checked={params.has(name)} onChange={(e) => setFilter(name, e.target.checked)} />
+              {t(`filters.${name}Only`)}
+            </label>
+          ))}
         </fieldset>
       </section>
 

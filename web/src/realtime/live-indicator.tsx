@@ -1,12 +1,11 @@
-import { AnimatePresence, motion } from 'framer-motion';
+import { motion } from 'framer-motion';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/use-auth.ts';
+import { Popover } from '../components/layout/popover.tsx';
 import { useDismiss } from '../components/layout/use-dismiss.ts';
 import { formatTime } from '../lib/format.ts';
-import { popVariants } from '../lib/motion.ts';
 import { useLive } from './live-context.ts';
-import '../components/layout/popover.css';
 import './live-indicator.css';
 
 /** Header badge showing the /ws state; opens the list of recently received events. */
@@ -45,45 +44,33 @@ export function LiveIndicator() {
           {stateText}
         </span>
       </button>
-      <AnimatePresence>
-        {open && (
-          <motion.div
-            className="popover live-panel"
-            role="dialog"
-            aria-label={t('live.activityTitle')}
-            variants={popVariants}
-            initial="initial"
-            animate="animate"
-            exit="exit"
-          >
-            <div className="card-header" style={{ padding: 'var(--space-2) var(--space-3)', margin: 0 }}>
-              <strong>{t('live.activityTitle')}</strong>
-              {events.length > 0 && (
-                <button type="button" className="btn btn-ghost" style={{ minHeight: 28 }} onClick={clearEvents}>
-                  {t('live.clear')}
-                </button>
-              )}
-            </div>
-            <p className="muted" style={{ padding: '0 var(--space-3)', fontSize: '0.85rem' }}>
-              {label}
-            </p>
-            {events.length === 0 ? (
-              <p className="muted" style={{ padding: '0 var(--space-3)', fontSize: '0.85rem' }}>
-                {t('live.empty')}
-              </p>
-            ) : (
-              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('live.activityTitle')}>
-                {events.map((event) => (
-                  <li key={event.id} className="live-event">
-                    <div className="mono">{event.subject}</div>
-                    <div className="muted">{formatTime(event.occurredAt, i18n.language)}</div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </motion.div>
+      <Popover open={open} role="dialog" label={t('live.activityTitle')} className="live-panel">
+        <div className="card-header" style={{ padding: 'var(--space-2) var(--space-3)', margin: 0 }}>
+          <strong>{t('live.activityTitle')}</strong>
+          {events.length > 0 && (
+            <button type="button" className="btn btn-ghost" style={{ minHeight: 28 }} onClick={clearEvents}>
+              {t('live.clear')}
+            </button>
+          )}
+        </div>
+        <p className="muted" style={{ padding: '0 var(--space-3)', fontSize: '0.85rem' }}>
+          {label}
+        </p>
+        {events.length === 0 ? (
+          <p className="muted" style={{ padding: '0 var(--space-3)', fontSize: '0.85rem' }}>
+            {t('live.empty')}
+          </p>
+        ) : (
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('live.activityTitle')}>
+            {events.map((event) => (
+              <li key={event.id} className="live-event">
+                <div className="mono">{event.subject}</div>
+                <div className="muted">{formatTime(event.occurredAt, i18n.language)}</div>
+              </li>
+            ))}
+          </ul>
         )}
-      </AnimatePresence>
+      </Popover>
     </div>
   );
 }

@@ -1,12 +1,10 @@
-import { AnimatePresence, motion } from 'framer-motion';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSignOut } from '../../auth/auth-mutations.ts';
 import { useAuth } from '../../auth/use-auth.ts';
-import { popVariants } from '../../lib/motion.ts';
+import { Popover } from './popover.tsx';
 import { useDismiss } from './use-dismiss.ts';
-import './popover.css';
 import './user-menu.css';
 
 function initials(name: string): string {
@@ -62,36 +60,25 @@ export function UserMenu() {
         </span>
         <span className="user-name">{user.displayName}</span>
       </button>
-      <AnimatePresence>
-        {open && (
-          <motion.div
-            className="popover"
-            role="menu"
-            variants={popVariants}
-            initial="initial"
-            animate="animate"
-            exit="exit"
-          >
-            <div className="menu-caption">{t('userMenu.signedInAs', { email: user.email })}</div>
-            <Link to="/account" role="menuitem" className="menu-item" data-testid="user-menu-account" onClick={close}>
-              {t('userMenu.account')}
-            </Link>
-            <button
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              data-testid="user-menu-signout"
-              disabled={signOut.isPending}
-              onClick={() => {
-                close();
-                signOut.mutate();
-              }}
-            >
-              {t('userMenu.signOut')}
-            </button>
-          </motion.div>
-        )}
-      </AnimatePresence>
+      <Popover open={open} role="menu">
+        <div className="menu-caption">{t('userMenu.signedInAs', { email: user.email })}</div>
+        <Link to="/account" role="menuitem" className="menu-item" data-testid="user-menu-account" onClick={close}>
+          {t('userMenu.account')}
+        </Link>
+        <button
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          data-testid="user-menu-signout"
+          disabled={signOut.isPending}
+          onClick={() => {
+            close();
+            signOut.mutate();
+          }}
+        >
+          {t('userMenu.signOut')}
+        </button>
+      </Popover>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { languageNames, isSupportedLanguage } from '../../i18n/languages.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { DeleteAccountSection } from './delete-account-section.tsx';
+import { PageHeader } from '../../components/ui/page-header.tsx';
 
 export function AccountPage() {
   const { t, i18n } = useTranslation('account');
@@ -17,10 +18,7 @@ export function AccountPage() {
 
   return (
     <div className="stack">
-      <header>
-        <h1 className="page-title">{t('title')}</h1>
-        <p className="lead">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
 
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('profile.title')}</h2>

@@ -5,16 +5,14 @@ import { adminPlaceholders } from './admin-sections.ts';
 import { AuditCard } from './audit-card.tsx';
 import { DeadLettersCard } from './dead-letters-card.tsx';
 import { VerificationQueue } from './verification-queue.tsx';
+import { PageHeader } from '../../components/ui/page-header.tsx';
 
 export function AdminPage() {
   const { t } = useTranslation('admin');
   useDocumentTitle(t('title'));
   return (
     <div className="stack">
-      <header>
-        <h1 className="page-title">{t('title')}</h1>
-        <p className="lead">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <VerificationQueue />
       <div className="grid">
         {adminPlaceholders.map((key) => (

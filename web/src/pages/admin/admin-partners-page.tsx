@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { VerificationQueue } from './verification-queue.tsx';
+import { PageHeader } from '../../components/ui/page-header.tsx';
 
 /** The verification queue on its own page, so a tab ("?status=rejected") can be linked to. */
 export function AdminPartnersPage() {
@@ -12,10 +13,7 @@ export function AdminPartnersPage() {
       <Link to="/admin" className="back-link">
         ← {t('queue.backToAdmin')}
       </Link>
-      <header>
-        <h1 className="page-title">{t('queue.pageTitle')}</h1>
-        <p className="lead">{t('queue.pageSubtitle')}</p>
-      </header>
+      <PageHeader title={t('queue.pageTitle')} subtitle={t('queue.pageSubtitle')} />
       <VerificationQueue />
     </div>
   );

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode, RefObject } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/use-auth.ts';
+import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import './auth-card.css';
 
 export function safeNextPath(next: string | null): string {
@@ -12,18 +13,27 @@ interface AuthCardProps {
   titleId: string;
   title: string;
   subtitle: string;
+  formRef: RefObject<HTMLFormElement | null>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The fields; the card adds the error alert and the submit button under them. */
+  children: ReactNode;
+  error: unknown;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  submitTestId: string;
   /** "No account yet?" and the link to the other screen, which keeps `?next=`. */
   switchPrompt: string;
   switchLabel: string;
   switchPath: '/signin' | '/signup';
-  children: ReactNode;
 }
 
 /**
- * The sign-in and sign-up screens' card. A signed-in visitor goes straight on to `?next=`
- * (a same-site path) or Discover.
+ * The sign-in and sign-up screens: one card with the form and a link to the other screen. A
+ * signed-in visitor goes straight on to `?next=` (a same-site path) or Discover.
  */
-export function AuthCard({ titleId, title, subtitle, switchPrompt, switchLabel, switchPath, children }: AuthCardProps) {
+export function AuthCard(props: AuthCardProps) {
+  const { titleId, title, subtitle, formRef, onSubmit, children, error, pending } = props;
   const { isAuthenticated } = useAuth();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
@@ -34,10 +44,18 @@ export function AuthCard({ titleId, title, subtitle, switchPrompt, switchLabel, 
         {title}
       </h1>
       <p className="muted">{subtitle}</p>
-      {children}
+      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+        {children}
+        <ProblemAlert error={error} />
+        <button type="submit" className="btn btn-primary btn-block" data-testid={props.submitTestId} disabled={pending}>
+          {pending ? props.pendingLabel : props.submitLabel}
+        </button>
+      </form>
       <p className="muted" style={{ marginTop: 'var(--space-4)' }}>
-        {switchPrompt}{' '}
-        <Link to={`${switchPath}${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>{switchLabel}</Link>
+        {props.switchPrompt}{' '}
+        <Link to={`${props.switchPath}${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>
+          {props.switchLabel}
+        </Link>
       </p>
     </section>
   );

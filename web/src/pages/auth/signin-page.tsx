@@ -1,9 +1,8 @@
 import { loginBodySchema } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { useSignIn } from '../../auth/auth-mutations.ts';
-import { PasswordField } from '../../components/ui/password-field.tsx';
-import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { TextField } from '../../components/ui/form-fields.tsx';
+import { PasswordField } from '../../components/ui/password-field.tsx';
 import { adoptAccountLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
@@ -20,46 +19,37 @@ export function SignInPage() {
       titleId="signin-title"
       title={t('signin.title')}
       subtitle={t('signin.subtitle')}
+      formRef={form.formRef}
+      onSubmit={(event) => {
+        const body = form.validate(event);
+        if (!body) return;
+        signIn.mutate(body, {
+          onSuccess: (user) => adoptAccountLanguage(user.locale),
+          onError: (error) => form.applyServerError(error),
+        });
+      }}
+      error={signIn.error}
+      pending={signIn.isPending}
+      submitLabel={t('signin.submit')}
+      pendingLabel={t('signin.submitting')}
+      submitTestId="signin-submit"
       switchPrompt={t('signin.noAccount')}
       switchLabel={t('signin.signUpLink')}
       switchPath="/signup"
     >
-      <form
-        ref={form.formRef}
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          const body = form.validate(event);
-          if (!body) return;
-          signIn.mutate(body, {
-            onSuccess: (user) => adoptAccountLanguage(user.locale),
-            onError: (error) => form.applyServerError(error),
-          });
-        }}
-      >
-        <TextField
-          label={t('fields.email')}
-          type="email"
-          autoComplete="username"
-          {...form.field('email')}
-          testId="signin-email"
-        />
-        <PasswordField
-          label={t('fields.password')}
-          autoComplete="current-password"
-          {...form.field('password')}
-          testId="signin-password"
-        />
-        <ProblemAlert error={signIn.error} />
-        <button
-          type="submit"
-          className="btn btn-primary btn-block"
-          data-testid="signin-submit"
-          disabled={signIn.isPending}
-        >
-          {signIn.isPending ? t('signin.submitting') : t('signin.submit')}
-        </button>
-      </form>
+      <TextField
+        label={t('fields.email')}
+        type="email"
+        autoComplete="username"
+        {...form.field('email')}
+        testId="signin-email"
+      />
+      <PasswordField
+        label={t('fields.password')}
+        autoComplete="current-password"
+        {...form.field('password')}
+        testId="signin-password"
+      />
     </AuthCard>
   );
 }

@@ -3,9 +3,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSignUp } from '../../auth/auth-mutations.ts';
-import { PasswordField } from '../../components/ui/password-field.tsx';
-import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { TextField } from '../../components/ui/form-fields.tsx';
+import { PasswordField } from '../../components/ui/password-field.tsx';
 import { isSupportedLanguage } from '../../i18n/languages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
@@ -31,52 +30,43 @@ export function SignUpPage() {
       titleId="signup-title"
       title={t('signup.title')}
       subtitle={t('signup.subtitle')}
+      formRef={form.formRef}
+      onSubmit={(event) => {
+        const body = form.validate(event);
+        if (body) signUp.mutate(body, { onError: (error) => form.applyServerError(error, { email_taken: 'email' }) });
+      }}
+      error={signUp.error}
+      pending={signUp.isPending}
+      submitLabel={t('signup.submit')}
+      pendingLabel={t('signup.submitting')}
+      submitTestId="signup-submit"
       switchPrompt={t('signup.haveAccount')}
       switchLabel={t('signup.signInLink')}
       switchPath="/signin"
     >
-      <form
-        ref={form.formRef}
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          const body = form.validate(event);
-          if (body) signUp.mutate(body, { onError: (error) => form.applyServerError(error, { email_taken: 'email' }) });
-        }}
-      >
-        <TextField
-          label={t('fields.displayName')}
-          autoComplete="name"
-          {...form.field('displayName')}
-          testId="signup-name"
-        />
-        <TextField
-          label={t('fields.email')}
-          type="email"
-          autoComplete="email"
-          {...form.field('email')}
-          testId="signup-email"
-        />
-        <PasswordField
-          label={t('fields.password')}
-          autoComplete="new-password"
-          hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
-          {...form.field('password')}
-          testId="signup-password"
-        />
-        <p className="field-hint" style={{ margin: 0 }}>
-          {t('signup.privacyNotice')} <Link to="/privacy">{t('signup.privacyLink')}</Link>
-        </p>
-        <ProblemAlert error={signUp.error} />
-        <button
-          type="submit"
-          className="btn btn-primary btn-block"
-          data-testid="signup-submit"
-          disabled={signUp.isPending}
-        >
-          {signUp.isPending ? t('signup.submitting') : t('signup.submit')}
-        </button>
-      </form>
+      <TextField
+        label={t('fields.displayName')}
+        autoComplete="name"
+        {...form.field('displayName')}
+        testId="signup-name"
+      />
+      <TextField
+        label={t('fields.email')}
+        type="email"
+        autoComplete="email"
+        {...form.field('email')}
+        testId="signup-email"
+      />
+      <PasswordField
+        label={t('fields.password')}
+        autoComplete="new-password"
+        hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
+        {...form.field('password')}
+        testId="signup-password"
+      />
+      <p className="field-hint" style={{ margin: 0 }}>
+        {t('signup.privacyNotice')} <Link to="/privacy">{t('signup.privacyLink')}</Link>
+      </p>
     </AuthCard>
   );
 }

@@ -18,6 +18,7 @@ import {
 import { PartnerCard } from './partner-card.tsx';
 import { Pager } from './pager.tsx';
 import { useDisplayNames } from '../../lib/display-names.ts';
+import { PageHeader } from '../../components/ui/page-header.tsx';
 import './directory-page.css';
 
 /** The public partner directory; filters live in the URL so a filtered view can be shared. */
@@ -45,10 +46,7 @@ export function DirectoryPage() {
 
   return (
     <div className="stack directory">
-      <header>
-        <h1 className="page-title">{t('title')}</h1>
-        <p className="lead">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <DirectoryFilterBar
         filters={filters}
         names={names}

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { usePartnerLiveSync } from './partner-live-sync.ts';
 import { useMyPartner } from './partner-queries.ts';
 import { partnerPages, partnerSections } from './partner-sections.ts';
+import { PageHeader } from '../../components/ui/page-header.tsx';
 import './partner-layout.css';
 
 export function PartnerLayout() {
@@ -17,10 +18,7 @@ export function PartnerLayout() {
   );
   return (
     <div>
-      <header>
-        <h1 className="page-title">{t('title')}</h1>
-        <p className="lead">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <nav className="subnav" aria-label={t('subnavLabel')}>
         <NavLink to="/partner" end data-testid="partner-nav-overview">
           {t('overview.nav')}
