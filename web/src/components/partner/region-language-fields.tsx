@@ -2,6 +2,7 @@ import { regionCodeSchema } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { CodeChipsInput } from '../ui/code-chips-input.tsx';
 import { useDisplayNames } from '../../lib/display-names.ts';
+import type { FieldErrors } from '../../lib/form-errors.ts';
 
 /** A typed ISO 3166-2 subdivision ("it-21") is offered as it stands, since Intl cannot list them. */
 function subdivision(query: string): string | null {
@@ -10,24 +11,15 @@ function subdivision(query: string): string | null {
   return parsed.success ? parsed.data : null;
 }
 
-interface RegionLanguageFieldsProps {
-  regions: string[];
-  languages: string[];
-  onRegions: (next: string[]) => void;
-  onLanguages: (next: string[]) => void;
-  errors: Partial<Record<string, string[]>>;
-  disabled?: boolean;
+/** The part of a partner form (useSchemaForm) these two lists read and write. */
+interface RegionLanguageForm {
+  values: { regions: string[]; languages: string[] };
+  errors: FieldErrors;
+  set: (name: 'regions' | 'languages', value: string[]) => void;
 }
 
 /** Regions served and languages spoken, as ISO codes shown by name in the portal's language. */
-export function RegionLanguageFields({
-  regions,
-  languages,
-  onRegions,
-  onLanguages,
-  errors,
-  disabled,
-}: RegionLanguageFieldsProps) {
+export function RegionLanguageFields({ form, disabled }: { form: RegionLanguageForm; disabled?: boolean }) {
   const { t } = useTranslation('onboarding');
   const names = useDisplayNames();
   return (
@@ -36,12 +28,12 @@ export function RegionLanguageFields({
         label={t('regions.regions')}
         hint={t('regions.regionsHint')}
         options={names.countryOptions}
-        value={regions}
-        onChange={onRegions}
+        value={form.values.regions}
+        onChange={(next) => form.set('regions', next)}
         chipLabel={names.region}
         customCode={subdivision}
         testId="region-input"
-        errors={errors.regions}
+        errors={form.errors.regions}
         disabled={disabled}
         max={50}
       />
@@ -49,11 +41,11 @@ export function RegionLanguageFields({
         label={t('regions.languages')}
         hint={t('regions.languagesHint')}
         options={names.languageOptions}
-        value={languages}
-        onChange={onLanguages}
+        value={form.values.languages}
+        onChange={(next) => form.set('languages', next)}
         chipLabel={names.language}
         testId="language-input"
-        errors={errors.languages}
+        errors={form.errors.languages}
         disabled={disabled}
         max={30}
       />

@@ -1,15 +1,15 @@
 import { registerPartnerBodySchema, type MyPartner, type PartnerType } from '@contracts/http';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updatePartner } from '../../../api/partners-api.ts';
 import { useAuth } from '../../../auth/use-auth.ts';
 import { selectOptions, useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { SelectField, TextField } from '../../../components/ui/form-fields.tsx';
-import { usePartnerMutation, useRegisterPartner } from '../partner-queries.ts';
+import { useRegisterPartner } from '../partner-queries.ts';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { businessBody, businessFields, businessValues, changedFields, type BusinessValues } from '../partner-values.ts';
+import { StepForm, useStepSave } from './step-form.tsx';
 import { WizardNav } from './wizard-nav.tsx';
 import './step-business.css';
 
@@ -26,30 +26,25 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
   const { user } = useAuth();
   const names = useDisplayNames();
   const register = useRegisterPartner();
-  const update = usePartnerMutation(updatePartner);
   const toBody = useCallback((v: BusinessValues) => ({ type, ...businessBody(v) }), [type]);
   const form = useSchemaForm(businessValues(my?.partner, user?.email), registerPartnerBodySchema, {
     toBody,
     required: ['name', 'country'],
     focusServerErrors: true,
   });
+  const { update, save } = useStepSave(onDone);
   const pending = register.isPending || update.isPending;
   const onError = (error: unknown) => form.applyServerError(error, { invalid_vat: 'vatId' });
 
   return (
-    <form
-      ref={form.formRef}
-      className="form wizard-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <StepForm
+      formRef={form.formRef}
+      onSubmit={() => {
         const body = form.validate();
         if (!body || pending) return;
         if (!my) return register.mutate(body, { onSuccess: onDone, onError });
         const { type: _type, ...rest } = body;
-        const patch = changedFields(rest, my.partner, businessFields);
-        if (Object.keys(patch).length === 0) return onDone();
-        update.mutate(patch, { onSuccess: onDone, onError });
+        save(changedFields(rest, my.partner, businessFields), onError);
       }}
     >
       <div className="form-grid">
@@ -92,6 +87,6 @@ export function StepBusiness({ my, type, onBack, onDone }: StepBusinessProps) {
       </div>
       <ProblemAlert error={formLevelError(register.error ?? update.error, ['invalid_vat'])} />
       <WizardNav onBack={onBack} pending={pending} nextLabel={my ? undefined : t('business.register')} />
-    </form>
+    </StepForm>
   );
 }

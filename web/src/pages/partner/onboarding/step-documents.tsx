@@ -4,6 +4,7 @@ import { DocumentSlot } from '../../../components/partner/document-slot.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { canManage, useDocuments } from '../partner-queries.ts';
+import { StepForm } from './step-form.tsx';
 import { WizardNav } from './wizard-nav.tsx';
 import './step-documents.css';
 
@@ -35,17 +36,10 @@ export function DocumentSlots({ my }: { my: MyPartner }) {
 export function StepDocuments({ my, onBack, onDone }: { my: MyPartner; onBack: () => void; onDone: () => void }) {
   const { t } = useTranslation('onboarding');
   return (
-    <form
-      className="form wizard-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onDone();
-      }}
-    >
+    <StepForm onSubmit={onDone}>
       <p className="muted">{t('documents.intro')}</p>
       <DocumentSlots my={my} />
       <WizardNav onBack={onBack} nextLabel={t('wizard.continue')} />
-    </form>
+    </StepForm>
   );
 }

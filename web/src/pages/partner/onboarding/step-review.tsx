@@ -4,6 +4,7 @@ import { ChecksList } from '../../../components/partner/checks-list.tsx';
 import { useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { canManage, useDocuments, useSubmitPartner } from '../partner-queries.ts';
+import { StepForm } from './step-form.tsx';
 import './step-review.css';
 
 interface StepReviewProps {
@@ -61,13 +62,9 @@ export function StepReview({ my, onBack, onGo }: StepReviewProps) {
   const fix = (code: CheckCode) => onGo(code === 'required_documents' ? 4 : 2);
 
   return (
-    <form
-      className="form wizard-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (blocked || submit.isPending) return;
-        submit.mutate();
+    <StepForm
+      onSubmit={() => {
+        if (!blocked && !submit.isPending) submit.mutate();
       }}
     >
       <Summary my={my} onGo={onGo} />
@@ -94,6 +91,6 @@ export function StepReview({ my, onBack, onGo }: StepReviewProps) {
           {submit.isPending ? t('review.submitting') : t('review.submit')}
         </button>
       </div>
-    </form>
+    </StepForm>
   );
 }

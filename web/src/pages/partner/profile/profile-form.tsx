@@ -77,14 +77,7 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
             errors={form.errors.socialLinks}
             disabled={readOnly}
           />
-          <RegionLanguageFields
-            regions={form.values.regions}
-            languages={form.values.languages}
-            onRegions={(next) => form.set('regions', next)}
-            onLanguages={(next) => form.set('languages', next)}
-            errors={form.errors}
-            disabled={readOnly}
-          />
+          <RegionLanguageFields form={form} disabled={readOnly} />
         </fieldset>
         <fieldset className="card form" disabled={readOnly}>
           <legend className="card-legend">{t('profile.contactSection')}</legend>
