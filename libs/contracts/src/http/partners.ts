@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, type Locale } from './auth.ts';
+import { emailSchema, localeSchema, type Locale } from './auth.ts';
 import { isoCountryCodes, isoLanguageCodes } from './iso-codes.ts';
 
 /**
@@ -237,8 +237,20 @@ export const suspendPartnerBodySchema = z.strictObject({
 export const inviteMemberBodySchema = z.strictObject({
   email: emailSchema,
   role: invitableRoleSchema,
+  /** The language of the invitation e-mail, when the inviter knows the invitee's. */
+  locale: localeSchema.optional(),
 });
 export type InviteMemberBody = z.input<typeof inviteMemberBodySchema>;
+
+/**
+ * Accepting an invitation: the secret of the link e-mailed to the invited address (the portal's
+ * `/invitations/accept#token=…` page posts it). Its shape is checked by the service, which
+ * answers 403 `invitation_token_invalid` for anything it did not issue.
+ */
+export const acceptInvitationBodySchema = z.strictObject({
+  token: z.string().trim().min(1, { message: 'required' }).max(200, { message: 'too_long' }),
+});
+export type AcceptInvitationBody = z.input<typeof acceptInvitationBodySchema>;
 
 /** Deleting a partner is confirmed by typing its name, as in the portal's danger zone. */
 export const deletePartnerBodySchema = z.strictObject({
@@ -266,6 +278,7 @@ export const adminPartnersQuerySchema = z.strictObject({
 export type RegisterPartnerInput = z.output<typeof registerPartnerBodySchema>;
 export type UpdatePartnerInput = z.output<typeof updatePartnerBodySchema>;
 export type VerifyPartnerInput = z.output<typeof verifyPartnerBodySchema>;
+export type InviteMemberInput = z.output<typeof inviteMemberBodySchema>;
 
 // ---- Responses ----
 // What the service answers. The service declares these as its routes' response schemas, so an
@@ -397,6 +410,12 @@ export type PartnerDocument = z.infer<typeof partnerDocumentSchema>;
 export const myPartnerSchema = z.object({
   partner: partnerSchema,
   role: memberRoleSchema,
+  /**
+   * The caller is the partner's only owner (a partner has exactly one) and the partner is not
+   * being erased: their account cannot be deleted until they hand ownership to another member
+   * (`POST /api/partners/me/members/:userId/make-owner`) or delete the partner.
+   */
+  soleOwner: z.boolean(),
   requiredDocuments: z.array(documentKindSchema),
   /** The document slots to show this partner (`documentSlots` of its type): required ones first. */
   documentSlots: z.array(documentKindSchema),
@@ -421,6 +440,8 @@ export const partnerInvitationSchema = z.object({
   role: memberRoleSchema,
   invitedAt: instantSchema,
   invitedBy: z.string(),
+  /** The e-mailed link stops working then; the owner may invite the address again. */
+  expiresAt: instantSchema,
 });
 export type PartnerInvitation = z.infer<typeof partnerInvitationSchema>;
 

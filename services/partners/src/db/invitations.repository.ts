@@ -1,18 +1,52 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@tourconnect/db';
 import { invitations, partners } from './schema.ts';
 
 export type InvitationRow = typeof invitations.$inferSelect;
-export type NewInvitation = Pick<InvitationRow, 'id' | 'partnerId' | 'email' | 'role' | 'invitedBy'>;
+export type NewInvitation = Pick<
+  InvitationRow,
+  'id' | 'partnerId' | 'email' | 'role' | 'invitedBy' | 'tokenSha256' | 'expiresAt'
+>;
 
-/** The new invitation, or undefined when this e-mail already has one from the partner. */
+/**
+ * The new invitation, or undefined when this e-mail already has a live one from the partner.
+ * An expired one to the same e-mail is replaced (new id, new link, new expiry): inviting again
+ * is how an owner resends. `invitations_partner_email_uq` decides between two owners' tabs.
+ */
 export async function insertInvitation(
   executor: Executor,
   invitation: NewInvitation,
 ): Promise<InvitationRow | undefined> {
-  // `invitations_partner_email_uq` decides between two owners' tabs inviting the same e-mail.
-  const [row] = await executor.insert(invitations).values(invitation).onConflictDoNothing().returning();
+  const [row] = await executor
+    .insert(invitations)
+    .values(invitation)
+    .onConflictDoUpdate({
+      target: [invitations.partnerId, invitations.email],
+      set: {
+        id: sql`excluded.id`,
+        role: sql`excluded.role`,
+        invitedBy: sql`excluded.invited_by`,
+        invitedAt: sql`now()`,
+        tokenSha256: sql`excluded.token_sha256`,
+        expiresAt: sql`excluded.expires_at`,
+      },
+      setWhere: sql`${invitations.expiresAt} <= now()`,
+    })
+    .returning();
   return row;
+}
+
+/** The invitation whose link secret hashes to `tokenSha256`, locked until commit. */
+export async function lockInvitationByToken(
+  executor: Executor,
+  tokenSha256: string,
+): Promise<InvitationRow | undefined> {
+  const [row] = await executor.select().from(invitations).where(eq(invitations.tokenSha256, tokenSha256)).for('update');
+  return row;
+}
+
+export async function deleteInvitation(executor: Executor, id: string): Promise<void> {
+  await executor.delete(invitations).where(eq(invitations.id, id));
 }
 
 export async function listInvitations(executor: Executor, partnerId: string): Promise<InvitationRow[]> {
@@ -23,16 +57,20 @@ export async function listInvitations(executor: Executor, partnerId: string): Pr
     .orderBy(asc(invitations.invitedAt));
 }
 
-/** Invitations addressed to an e-mail, with the inviting partner's name; not from partners being erased. */
+/**
+ * Live invitations addressed to an e-mail, with the inviting partner's name: not expired, not
+ * from partners being erased.
+ */
 export async function invitationsTo(
   executor: Executor,
   email: string,
+  now: Date,
 ): Promise<{ invitation: InvitationRow; partnerName: string }[]> {
   return executor
     .select({ invitation: invitations, partnerName: partners.name })
     .from(invitations)
     .innerJoin(partners, eq(partners.id, invitations.partnerId))
-    .where(and(eq(invitations.email, email), ne(partners.status, 'deletion_requested')))
+    .where(and(eq(invitations.email, email), gt(invitations.expiresAt, now), ne(partners.status, 'deletion_requested')))
     .orderBy(asc(invitations.invitedAt));
 }
 

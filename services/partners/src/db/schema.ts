@@ -120,10 +120,17 @@ export const invitations = partnersSchema.table(
     role: text('role', { enum: memberRoles }).notNull(),
     invitedBy: uuid('invited_by').notNull(),
     invitedAt: at('invited_at').notNull().defaultNow(),
+    // SHA-256 (hex) of the secret in the e-mailed link; the secret itself is never stored.
+    // Null only for invitations sent before links existed, which cannot be accepted.
+    tokenSha256: text('token_sha256'),
+    // The default expires invitations sent before links existed at the migration: the owner
+    // invites again, and this time the invitee gets a link.
+    expiresAt: at('expires_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('invitations_partner_email_uq').on(t.partnerId, t.email),
     index('invitations_email_idx').on(t.email),
+    uniqueIndex('invitations_token_uq').on(t.tokenSha256),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { InviteMemberBody, MembersView, PartnerInvitation } from '@tourconnect/contracts/http';
+import { timestampFromDate } from '@tourconnect/contracts';
+import type { InviteMemberInput, MembersView, PartnerInvitation } from '@tourconnect/contracts/http';
 import {
   deletePartnerInvitation,
   insertInvitation,
@@ -9,6 +10,7 @@ import {
 import { deleteMember, findMember, isMemberEmail, listMembers, memberUserIds } from '../db/members.repository.ts';
 import { audit } from './audit.ts';
 import type { Caller, PartnersContext, RequestMeta } from './context.ts';
+import { INVITATION_TTL_MS, newInvitationSecret } from './invitation-links.ts';
 import { requireMembership } from './membership.ts';
 import {
   alreadyInvited,
@@ -29,6 +31,7 @@ export function invitationView(row: InvitationRow, partnerName: string): Partner
     role: row.role,
     invitedAt: row.invitedAt.toISOString(),
     invitedBy: row.invitedBy,
+    expiresAt: row.expiresAt.toISOString(),
   };
 }
 
@@ -49,25 +52,51 @@ export async function listMyMembers(ctx: PartnersContext, caller: Caller): Promi
   };
 }
 
-/** The owner invites by e-mail; whoever signs in with that e-mail sees it and may accept. */
+/**
+ * The owner invites by e-mail. The invitation carries a single-use secret link (only its
+ * SHA-256 is stored; it expires after INVITATION_TTL_MS) that notifications e-mails to the
+ * address from `partners.invitation.sent.v1`, written in the same transaction. Accepting needs
+ * that link and a verified address equal to the invited one (issue 10 #1, invitation squatting).
+ */
 export async function inviteMember(
   ctx: PartnersContext,
   caller: Caller,
-  body: InviteMemberBody,
+  body: InviteMemberInput,
   meta: RequestMeta,
 ): Promise<PartnerInvitation> {
   return ctx.db.transaction(async (tx) => {
     const { partner } = await requireMembership(tx, caller.id, 'manage_members', { forUpdate: true });
     if (!isLiveForMembership(partner.status)) throw deletionInProgress();
     if (await isMemberEmail(tx, partner.id, body.email)) throw alreadyMember();
+    const secret = newInvitationSecret();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     const row = await insertInvitation(tx, {
       id: randomUUID(),
       partnerId: partner.id,
       email: body.email,
       role: body.role,
       invitedBy: caller.id,
+      tokenSha256: secret.sha256,
+      expiresAt,
     });
     if (!row) throw alreadyInvited();
+    // No live audience: the token must never reach a browser through the gateway's push channel.
+    await ctx.publish(
+      tx,
+      'partners.invitation.sent.v1',
+      {
+        invitationId: row.id,
+        partnerId: partner.id,
+        partnerName: partner.name,
+        email: row.email,
+        role: row.role,
+        invitedByUserId: caller.id,
+        token: secret.token,
+        expiresAt: timestampFromDate(row.expiresAt),
+        locale: body.locale ?? '',
+      },
+      { correlationId: meta.correlationId },
+    );
     await audit(tx, {
       action: 'member.invited',
       entityType: 'partner',

@@ -33,9 +33,11 @@ export async function requireMembership(
 
 /** The partner as its member sees it: profile, role, what to upload and the checks. */
 export async function myPartnerView(executor: Executor, membership: Membership): Promise<MyPartner> {
+  const { status } = membership.partner;
   return {
     partner: toPartner(membership.partner),
     role: membership.role,
+    soleOwner: membership.role === 'owner' && status !== 'deletion_requested' && status !== 'deleted',
     requiredDocuments: [...requiredDocuments[membership.partner.type]],
     documentSlots: slotsOf(membership.partner.type),
     checks: await runAutomatedChecks(executor, membership.partner),

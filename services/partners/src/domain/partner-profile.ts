@@ -16,6 +16,7 @@ import type { Caller, PartnersContext, RequestMeta } from './context.ts';
 import { myPartnerView, requireMembership } from './membership.ts';
 import {
   alreadyPartnerMember,
+  emailUnverified,
   invalidVat,
   notSubmittable,
   partnerLocked,
@@ -62,13 +63,16 @@ export async function getMyPartner(ctx: PartnersContext, caller: Caller): Promis
   return myPartnerView(ctx.db, await requireMembership(ctx.db, caller.id, 'read'));
 }
 
-/** A signed-in user registers a business: a draft partner whose owner they are. */
+/** A signed-in user with a verified e-mail registers a business: a draft partner whose owner they are. */
 export async function registerPartner(
   ctx: PartnersContext,
   caller: Caller,
   input: RegisterPartnerInput,
   meta: RequestMeta,
 ): Promise<MyPartner> {
+  // A business is registered by someone whose address is proven: it receives the partner's
+  // notices, and becomes the owner others are invited by (issue 10, "Accounts").
+  if (!caller.emailVerified) throw emailUnverified();
   return ctx.db.transaction(async (tx) => {
     if (await findMembership(tx, caller.id)) throw alreadyPartnerMember();
     const { type, country } = input;

@@ -56,6 +56,19 @@ export const fileMissing = () =>
   ]);
 export const documentNotFound = () => new AppError(404, 'document_not_found', 'No such document');
 export const invitationNotFound = () => new AppError(404, 'invitation_not_found', 'No such invitation for you');
+/** Issue 10 #1: registering a partner and joining one need an address proven by its link. */
+export const emailUnverified = () =>
+  new AppError(403, 'email_unverified', 'Verify your e-mail address first: open the link we sent to it');
+export const invitationTokenInvalid = () =>
+  new AppError(403, 'invitation_token_invalid', 'This invitation link is not valid: used, withdrawn or mistyped');
+export const invitationExpired = () =>
+  new AppError(403, 'invitation_expired', 'This invitation has expired; ask the owner to invite you again');
+export const invitationEmailMismatch = () =>
+  new AppError(
+    403,
+    'invitation_email_mismatch',
+    'This invitation was sent to another e-mail address; sign in with that address to accept it',
+  );
 export const alreadyInvited = () => conflict('already_invited', 'This e-mail already has a pending invitation');
 export const alreadyMember = () => conflict('already_member', 'This person is already a member');
 export const memberNotFound = () => new AppError(404, 'member_not_found', 'No such member');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  acceptInvitationBodySchema,
   inviteMemberBodySchema,
   itemsSchema,
   membersViewSchema,
@@ -89,7 +90,7 @@ function invitationRoutes(app: ServiceApp, ctx: PartnersContext): void {
       preHandler: app.requireUser(),
       schema: {
         tags,
-        summary: "Invitations to the caller's e-mail",
+        summary: "Live invitations to the caller's verified e-mail",
         security: bearer,
         response: { 200: itemsSchema(partnerInvitationSchema) },
       },
@@ -97,26 +98,35 @@ function invitationRoutes(app: ServiceApp, ctx: PartnersContext): void {
     async (request) => ({ items: await myInvitations(ctx, callerOf(request)) }),
   );
 
+  // The link e-mailed to the invited address carries the secret; the old id-only route
+  // (`/invitations/:id/accept`) is gone, since an id proves nothing about who holds the address.
   app.post(
-    '/api/partners/invitations/:id/accept',
+    '/api/partners/invitations/accept',
     {
       preHandler: app.requireUser(),
       schema: {
         tags,
-        summary: 'Accept an invitation',
+        summary: 'Accept an invitation by its e-mailed link (verified e-mail, the invited address)',
         security: bearer,
-        params: idParams,
+        body: acceptInvitationBodySchema,
         response: { 200: myPartnerSchema },
       },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
-    async (request) => acceptInvitation(ctx, callerOf(request), request.params.id, requestMeta(request)),
+    async (request) => acceptInvitation(ctx, callerOf(request), request.body.token, requestMeta(request)),
   );
 
   app.post(
     '/api/partners/invitations/:id/decline',
     {
       preHandler: app.requireUser(),
-      schema: { tags, summary: 'Decline an invitation', security: bearer, params: idParams, response: noContent },
+      schema: {
+        tags,
+        summary: 'Decline an invitation to the caller’s verified e-mail',
+        security: bearer,
+        params: idParams,
+        response: noContent,
+      },
     },
     async (request, reply) => {
       await declineInvitation(ctx, callerOf(request), request.params.id, requestMeta(request));

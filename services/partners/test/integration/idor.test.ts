@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approve, invite, join, registerPartner, submittedDmo, uploadDocument } from '../support/builders.ts';
+import {
+  acceptWithToken,
+  approve,
+  invitationToken,
+  invite,
+  join,
+  registerPartner,
+  submittedDmo,
+  uploadDocument,
+} from '../support/builders.ts';
 import { pdf, png, upload } from '../support/files.ts';
 import { as, startPartnersHarness, type ApiResponse, type PartnersHarness, type TestUser } from '../support/harness.ts';
 
@@ -106,9 +115,10 @@ const signedInRoutes: Route[] = [
   },
   { name: 'GET /invitations', method: 'GET', path: () => '/api/partners/invitations' },
   {
-    name: 'POST /invitations/:id/accept',
+    name: 'POST /invitations/accept',
     method: 'POST',
-    path: () => `/api/partners/invitations/${w.invitationB}/accept`,
+    path: () => '/api/partners/invitations/accept',
+    body: () => ({ token: 'not-a-real-invitation-token' }),
   },
   {
     name: 'POST /invitations/:id/decline',
@@ -395,15 +405,21 @@ describe('IDOR and role matrix of the partners API', () => {
   });
 
   describe('(f) invitations belong to the e-mail they were sent to', () => {
-    it("someone else cannot see, accept or decline B's invitation", async () => {
+    it("someone else cannot see, accept or decline B's invitation, even holding its link", async () => {
       const outsider = w.users.outsider;
       const list = await p.call('GET', '/api/partners/invitations', as(outsider));
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([]);
-      for (const action of ['accept', 'decline']) {
-        const res = await p.call('POST', `/api/partners/invitations/${w.invitationB}/${action}`, as(outsider));
-        expectProblem(res, 404, 'invitation_not_found');
-      }
+      const declined = await p.call('POST', `/api/partners/invitations/${w.invitationB}/decline`, as(outsider));
+      expectProblem(declined, 404, 'invitation_not_found');
+      // A forwarded e-mail: the right link, the wrong (verified) account.
+      const forwarded = await acceptWithToken(p, outsider, await invitationToken(p, w.invitationB));
+      expectProblem(forwarded, 403, 'invitation_email_mismatch');
+      const guessed = await acceptWithToken(p, outsider, 'not-a-real-invitation-token');
+      expectProblem(guessed, 403, 'invitation_token_invalid');
+      // The id-only route of old is gone: an id proves nothing about who holds the address.
+      const byId = await p.call('POST', `/api/partners/invitations/${w.invitationB}/accept`, as(outsider));
+      expect(byId.status).toBe(404);
       expectProblem(await send(meRoutes.me, 'outsider'), 404, 'partner_not_found');
       const members = await p.call('GET', '/api/partners/me/members', as(w.users.ownerB));
       expect(members.body.invitations.map((i: { id: string }) => i.id)).toEqual([w.invitationB]);

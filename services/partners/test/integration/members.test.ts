@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPartner } from '../support/builders.ts';
+import { acceptWithToken, invitationToken, registerPartner } from '../support/builders.ts';
 import { as, startPartnersHarness, type PartnersHarness, type TestUser } from '../support/harness.ts';
 
 const AGENCY = { type: 'agency', name: 'Viaggi Aurora', country: 'IT' };
@@ -77,7 +77,7 @@ describe('partner members and invitations', () => {
     const stranger = await p.user('stranger');
     expect((await p.call('GET', '/api/partners/invitations', as(stranger))).body.items).toEqual([]);
 
-    const accepted = await p.call('POST', `/api/partners/invitations/${managerInvitationId}/accept`, as(manager));
+    const accepted = await acceptWithToken(p, manager, await invitationToken(p, managerInvitationId));
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ role: 'manager', partner: { id: partnerId } });
     const me = await p.call('GET', '/api/partners/me', as(manager));
@@ -150,7 +150,7 @@ describe('partner members and invitations', () => {
     const visible = await p.call('GET', '/api/partners/invitations', as(manager));
     expect(visible.body.items).toEqual([expect.objectContaining({ id: invitation.body.id, partnerName: OTHER.name })]);
 
-    const accept = await p.call('POST', `/api/partners/invitations/${invitation.body.id}/accept`, as(manager));
+    const accept = await acceptWithToken(p, manager, await invitationToken(p, invitation.body.id));
     expect(accept.status).toBe(409);
     expect(accept.body.code).toBe('already_partner_member');
     expect((await p.call('GET', '/api/partners/me', as(manager))).body.partner.id).toBe(partnerId);
@@ -186,9 +186,10 @@ describe('partner members and invitations', () => {
     expect((await p.call('GET', '/api/partners/invitations', as(viewer))).body.items).toEqual([]);
     const view = await p.call('GET', '/api/partners/me/members', as(owner));
     expect(view.body.invitations).toEqual([]);
-    const late = await p.call('POST', `/api/partners/invitations/${viewerInvitationId}/accept`, as(viewer));
-    expect(late.status).toBe(404);
-    expect(late.body.code).toBe('invitation_not_found');
+    // The declined invitation's link no longer works.
+    const late = await acceptWithToken(p, viewer, await invitationToken(p, viewerInvitationId));
+    expect(late.status).toBe(403);
+    expect(late.body.code).toBe('invitation_token_invalid');
     expect((await p.call('GET', '/api/partners/me', as(viewer))).status).toBe(404);
   });
 
@@ -202,9 +203,10 @@ describe('partner members and invitations', () => {
     expect(res.status).toBe(204);
     expect((await p.call('GET', '/api/partners/invitations', as(invitee))).body.items).toEqual([]);
     expect((await p.call('GET', '/api/partners/me/members', as(owner))).body.invitations).toEqual([]);
-    const accept = await p.call('POST', `/api/partners/invitations/${invitation.body.id}/accept`, as(invitee));
-    expect(accept.status).toBe(404);
-    expect(accept.body.code).toBe('invitation_not_found');
+    // The withdrawn invitation's link no longer works.
+    const accept = await acceptWithToken(p, invitee, await invitationToken(p, invitation.body.id));
+    expect(accept.status).toBe(403);
+    expect(accept.body.code).toBe('invitation_token_invalid');
     const twice = await p.call('DELETE', `/api/partners/me/invitations/${invitation.body.id}`, as(owner));
     expect(twice.status).toBe(404);
   });

@@ -21,10 +21,25 @@ export async function invite(h: PartnersHarness, owner: TestUser, email: string,
   return orFail(res, 201, 'invite').body.id as string;
 }
 
-/** The user accepts an invitation to their own e-mail. */
+/**
+ * The secret of an invitation's link, as notifications receives it to e-mail it: from the
+ * `partners.invitation.sent.v1` event partners wrote to its outbox.
+ */
+export async function invitationToken(h: PartnersHarness, invitationId: string): Promise<string> {
+  const events = await h.published('partners.invitation.sent.v1');
+  const event = events.filter((e) => (e.payload as { invitationId: string }).invitationId === invitationId).at(-1);
+  if (!event) throw new Error(`no invitation.sent event for ${invitationId}`);
+  return (event.payload as { token: string }).token;
+}
+
+/** Accepting by the e-mailed link: its token, signed in as `user`. */
+export function acceptWithToken(h: PartnersHarness, user: TestUser, token: string): Promise<ApiResponse> {
+  return h.call('POST', '/api/partners/invitations/accept', { ...as(user), body: { token } });
+}
+
+/** The user accepts an invitation to their own e-mail, by the link e-mailed to them. */
 export async function accept(h: PartnersHarness, user: TestUser, invitationId: string): Promise<void> {
-  const res = await h.call('POST', `/api/partners/invitations/${invitationId}/accept`, as(user));
-  orFail(res, 200, 'accept');
+  orFail(await acceptWithToken(h, user, await invitationToken(h, invitationId)), 200, 'accept');
 }
 
 /** A new user who joins the owner's partner through an invitation to their own e-mail. */

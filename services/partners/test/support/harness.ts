@@ -35,6 +35,8 @@ export interface TestUser {
   /** The user's own client address (forwarded by the gateway), so per-IP limits never mix users. */
   ip: string;
   roles: Role[];
+  /** The token's `email_verified` claim: true unless the test signs up an unverified user. */
+  emailVerified: boolean;
 }
 
 export interface PartnersHarness extends ServiceHarness<PartnersSettings> {
@@ -46,7 +48,9 @@ export interface PartnersHarness extends ServiceHarness<PartnersSettings> {
    * A user identity would have registered, with a token signed as identity signs them; roles
    * default to a new user's ['traveller']. The e-mail is in lower case, as identity stores it.
    */
-  user(name?: string, options?: { email?: string; roles?: Role[] }): Promise<TestUser>;
+  user(name?: string, options?: { email?: string; roles?: Role[]; emailVerified?: boolean }): Promise<TestUser>;
+  /** The same user with a token saying the e-mail is now verified (what signing in after verifying gives). */
+  verified(user: TestUser): Promise<TestUser>;
   /** The same user with a token carrying other roles (what signing in again after a grant gives). */
   withRoles(user: TestUser, roles: Role[]): Promise<TestUser>;
   /** A platform administrator (roles traveller and admin, as identity's bootstrap grants). */
@@ -125,12 +129,13 @@ export async function startPartnersHarness(label: string, env: Record<string, st
     return { status: res.statusCode, headers: responseHeaders, body, bytes };
   };
 
-  const sign = async (id: string, email: string, roles: Role[]): Promise<TestUser> => ({
+  const sign = async (id: string, email: string, roles: Role[], emailVerified = true): Promise<TestUser> => ({
     id,
     email,
     roles,
+    emailVerified,
     ip: nextIp(),
-    token: await tokens.sign({ id, email, roles }),
+    token: await tokens.sign({ id, email, roles, emailVerified }),
   });
 
   return {
@@ -140,10 +145,15 @@ export async function startPartnersHarness(label: string, env: Record<string, st
     async user(name = 'user', options = {}) {
       userCounter += 1;
       const email = (options.email ?? `${name}${userCounter}.${Date.now()}@example.com`).toLowerCase();
-      return sign(randomUUID(), email, options.roles ?? ['traveller']);
+      return sign(randomUUID(), email, options.roles ?? ['traveller'], options.emailVerified ?? true);
     },
     async withRoles(user, roles) {
-      return { ...user, roles, token: await tokens.sign({ id: user.id, email: user.email, roles }) };
+      const { id, email, emailVerified } = user;
+      return { ...user, roles, token: await tokens.sign({ id, email, roles, emailVerified }) };
+    },
+    async verified(user) {
+      const { id, email, roles } = user;
+      return { ...user, emailVerified: true, token: await tokens.sign({ id, email, roles, emailVerified: true }) };
     },
     admin() {
       return sign(randomUUID(), 'admin@partners.example', ['traveller', 'admin']);
