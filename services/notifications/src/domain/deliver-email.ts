@@ -12,7 +12,7 @@ import { SealError } from './link-sealer.ts';
 import type { SecretLink } from './links.ts';
 import { retryDelayMs } from './retry-schedule.ts';
 import { revealLinks } from './reveal-links.ts';
-import { classifySmtpFailure } from './smtp-failure.ts';
+import { classifySmtpFailure, type SmtpFailure } from './smtp-failure.ts';
 
 export interface DeliveryParts {
   mailer: Mailer;
@@ -36,8 +36,12 @@ export async function deliverEmail(
   try {
     links = row.sealedLinks ? ctx.sealer.open(row.id, row.sealedLinks) : [];
   } catch (error) {
-    if (error instanceof SealError) return giveUp(ctx, parts, row, error.message);
-    throw error;
+    if (!(error instanceof SealError)) throw error;
+    // Another replica's key: leave the e-mail to it (it claims it on its next pass) until the
+    // attempts run out; a seal that does not open with the right key is broken for good.
+    return error.otherKey
+      ? retryOrGiveUp(ctx, parts, row, { permanent: false, message: error.message })
+      : giveUp(ctx, parts, row, error.message);
   }
   if (!row.recipientEmail || row.html === null || row.text === null) {
     return giveUp(ctx, parts, row, 'nothing to send: the recipient was erased');
@@ -55,16 +59,24 @@ export async function deliverEmail(
       headers: { 'Auto-Submitted': 'auto-generated', 'X-TourConnect-Template': row.template },
     });
   } catch (error) {
-    const failure = classifySmtpFailure(error);
-    if (failure.permanent || row.attempts >= ctx.settings.MAIL_MAX_ATTEMPTS) {
-      return giveUp(ctx, parts, row, failure.message);
-    }
-    const delay = retryDelayMs(row.attempts, ctx.settings.MAIL_RETRY_BASE_MS, ctx.settings.MAIL_RETRY_MAX_MS);
-    await rescheduleDelivery(ctx.db, row.id, failure.message, new Date(Date.now() + delay));
-    return 'retry';
+    return retryOrGiveUp(ctx, parts, row, classifySmtpFailure(error));
   }
   await recordSent(ctx, row, receipt);
   return 'sent';
+}
+
+async function retryOrGiveUp(
+  ctx: NotificationsContext,
+  parts: DeliveryParts,
+  row: DeliveryRow,
+  failure: SmtpFailure,
+): Promise<DeliveryOutcome> {
+  if (failure.permanent || row.attempts >= ctx.settings.MAIL_MAX_ATTEMPTS) {
+    return giveUp(ctx, parts, row, failure.message);
+  }
+  const delay = retryDelayMs(row.attempts, ctx.settings.MAIL_RETRY_BASE_MS, ctx.settings.MAIL_RETRY_MAX_MS);
+  await rescheduleDelivery(ctx.db, row.id, failure.message, new Date(Date.now() + delay));
+  return 'retry';
 }
 
 async function recordSent(ctx: NotificationsContext, row: DeliveryRow, receipt: SentReceipt): Promise<void> {

@@ -16,6 +16,13 @@ export interface LinkSealer {
 
 export class SealError extends Error {
   override readonly name = 'SealError';
+  constructor(
+    message: string,
+    /** Sealed under another key: a replica that has it may still send the e-mail. */
+    readonly otherKey = false,
+  ) {
+    super(message);
+  }
 }
 
 const VERSION = 'v1';
@@ -37,7 +44,10 @@ export function createLinkSealer(key: Buffer = randomBytes(32)): LinkSealer {
       const [version, sealedKeyId, iv, tag, body] = sealed.split('.');
       if (version !== VERSION || !iv || !tag || !body) throw new SealError('unreadable sealed links');
       if (sealedKeyId !== keyId) {
-        throw new SealError(`links sealed with key ${sealedKeyId}, this process has ${keyId} (set one MAIL_LINK_KEY)`);
+        throw new SealError(
+          `links sealed with key ${sealedKeyId}, this process has ${keyId} (set one MAIL_LINK_KEY on every replica)`,
+          true,
+        );
       }
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
