@@ -1,4 +1,5 @@
 import { platformApi } from '../../../scripts/all-in-one/platform-api.ts';
+import { readLink } from './mailbox.ts';
 
 // The platform's public API as the e2e tests use it: through the gateway, with the portal's
 // CSRF header (platformApi, shared with the seeds and benchmarks) and a client address per
@@ -54,8 +55,18 @@ export interface TestUser {
 export const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
 
 let userCounter = 0;
-/** Registers with identity; `email` as typed (identity keeps it in lower case). */
-export async function signUp(base: string, name = 'user', email?: string): Promise<TestUser> {
+/**
+ * Registers with identity as the portal does (sign-up answers 202 without a session), follows
+ * the verification link identity sent (unless `verified: false`), and signs in: the token
+ * carries `email_verified`, which partner registration and invitations require. `email` as
+ * typed (identity keeps it in lower case).
+ */
+export async function signUp(
+  base: string,
+  name = 'user',
+  email?: string,
+  options: { verified?: boolean } = {},
+): Promise<TestUser> {
   userCounter += 1;
   const ip = nextIp();
   const address = email ?? `${name}${userCounter}.${Date.now()}@example.com`;
@@ -64,15 +75,16 @@ export async function signUp(base: string, name = 'user', email?: string): Promi
     ip,
     body: { email: address, password, displayName: `${name} ${userCounter}` },
   });
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return {
-    id: res.body.user.id,
-    email: address,
-    token: res.body.accessToken,
-    ip,
-    password,
-    roles: res.body.user.roles,
-  };
+  if (res.status !== 202) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (options.verified !== false) await verifyEmail(base, address, ip);
+  return { ...(await signIn(base, address, password)), ip };
+}
+
+/** Follows the verification link identity sent to `email` (POST /api/auth/verify-email). */
+export async function verifyEmail(base: string, email: string, ip = nextIp()): Promise<void> {
+  const token = await readLink(base, 'identity.email_verification.requested.v1', { email });
+  const res = await call(base, 'POST', '/api/auth/verify-email', { ip, body: { token } });
+  if (res.status !== 200) throw new Error(`verify-email failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export async function signIn(base: string, email: string, password: string): Promise<TestUser> {

@@ -17,6 +17,7 @@ import type { ServiceApp } from '@tourconnect/service-kit';
 import { silentTestLogger } from '@tourconnect/service-kit/testing';
 import { buildPartnersService } from '@tourconnect/partners';
 import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
+import { registerMailbox } from './mailbox.ts';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 export const ADMIN = { email: 'admin@partners.example', password: 'admin-pass-1234' };
@@ -97,11 +98,14 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
   });
   const base = await listen(gateway);
   const database = createDatabase({ url: testDb.url, schema: 'partners', max: 2 });
+  // signUp(base, …) verifies its users with the link identity sent (see mailbox.ts).
+  const closeMailbox = registerMailbox(base, database);
   return {
     base,
     database,
     uploadsDir,
     async close() {
+      closeMailbox();
       for (const app of apps) await app.close().catch(() => {});
       if (!options.inProcess) await dropStreams(transport as NatsTransport);
       await transport.close().catch(() => {});
