@@ -77,6 +77,13 @@ export async function lockMemberOfUser(executor: Executor, userId: string): Prom
   return row;
 }
 
+export async function setMemberRole(executor: Executor, partnerId: string, userId: string, role: MemberRole) {
+  await executor
+    .update(members)
+    .set({ role })
+    .where(and(eq(members.partnerId, partnerId), eq(members.userId, userId)));
+}
+
 export async function deleteMember(executor: Executor, partnerId: string, userId: string): Promise<void> {
   await executor.delete(members).where(and(eq(members.partnerId, partnerId), eq(members.userId, userId)));
 }

@@ -53,6 +53,17 @@ export async function updatePartner(executor: Executor, id: string, changes: Par
   return row;
 }
 
+/** The partner's owner changes only by a hand-over between members (the members' roles change with it). */
+export async function setPartnerOwner(executor: Executor, id: string, ownerUserId: string): Promise<PartnerRow> {
+  const [row] = await executor
+    .update(partners)
+    .set({ ownerUserId, updatedAt: new Date() })
+    .where(eq(partners.id, id))
+    .returning();
+  if (!row) throw new Error(`partner ${id} vanished during an ownership change`);
+  return row;
+}
+
 export interface PartnerRef {
   id: string;
   name: string;

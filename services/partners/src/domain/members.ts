@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@tourconnect/contracts';
+import type { Executor } from '@tourconnect/db';
 import type { InviteMemberInput, MembersView, PartnerInvitation } from '@tourconnect/contracts/http';
 import {
   deletePartnerInvitation,
@@ -7,13 +8,22 @@ import {
   listInvitations,
   type InvitationRow,
 } from '../db/invitations.repository.ts';
-import { deleteMember, findMember, isMemberEmail, listMembers, memberUserIds } from '../db/members.repository.ts';
+import {
+  deleteMember,
+  findMember,
+  isMemberEmail,
+  listMembers,
+  memberUserIds,
+  setMemberRole,
+} from '../db/members.repository.ts';
+import { setPartnerOwner, type PartnerRow } from '../db/partners.repository.ts';
 import { audit } from './audit.ts';
 import type { Caller, PartnersContext, RequestMeta } from './context.ts';
 import { INVITATION_TTL_MS, newInvitationSecret } from './invitation-links.ts';
 import { requireMembership } from './membership.ts';
 import {
   alreadyInvited,
+  alreadyOwner,
   alreadyMember,
   cannotRemoveOwner,
   deletionInProgress,
@@ -37,9 +47,13 @@ export function invitationView(row: InvitationRow, partnerName: string): Partner
 
 export async function listMyMembers(ctx: PartnersContext, caller: Caller): Promise<MembersView> {
   const { partner } = await requireMembership(ctx.db, caller.id, 'read');
+  return membersView(ctx.db, partner);
+}
+
+async function membersView(executor: Executor, partner: PartnerRow): Promise<MembersView> {
   const [memberRows, invitationRows] = await Promise.all([
-    listMembers(ctx.db, partner.id),
-    listInvitations(ctx.db, partner.id),
+    listMembers(executor, partner.id),
+    listInvitations(executor, partner.id),
   ]);
   return {
     members: memberRows.map((row) => ({
@@ -159,5 +173,41 @@ export async function removeMember(
       data: { userId, role: target.role },
       correlationId: meta.correlationId ?? null,
     });
+  });
+}
+
+/**
+ * The owner hands the partner to another current member, who becomes its owner; the former
+ * owner stays as a manager. This is how an owner leaves (issue 11: an owner deleting their
+ * account must first hand ownership over or delete the partner, so no verified partner is left
+ * without an owner). Audited; there is no event contract for it yet (identity's partner roles
+ * do not change: both stay members).
+ */
+export async function transferOwnership(
+  ctx: PartnersContext,
+  caller: Caller,
+  userId: string,
+  meta: RequestMeta,
+): Promise<MembersView> {
+  return ctx.db.transaction(async (tx) => {
+    const { partner } = await requireMembership(tx, caller.id, 'transfer_ownership', { forUpdate: true });
+    if (!isLiveForMembership(partner.status)) throw deletionInProgress();
+    if (userId === caller.id) throw alreadyOwner();
+    const target = await findMember(tx, partner.id, userId);
+    if (!target) throw memberNotFound();
+    // One owner per partner (`members_one_owner_uq`): the old owner steps down first.
+    await setMemberRole(tx, partner.id, caller.id, 'manager');
+    await setMemberRole(tx, partner.id, userId, 'owner');
+    const updated = await setPartnerOwner(tx, partner.id, userId);
+    await audit(tx, {
+      action: 'member.ownership_transferred',
+      entityType: 'partner',
+      entityId: partner.id,
+      actorId: caller.id,
+      actorRole: 'owner',
+      data: { from: caller.id, to: userId, previousRole: target.role },
+      correlationId: meta.correlationId ?? null,
+    });
+    return membersView(tx, updated);
   });
 }

@@ -73,6 +73,7 @@ export const alreadyInvited = () => conflict('already_invited', 'This e-mail alr
 export const alreadyMember = () => conflict('already_member', 'This person is already a member');
 export const memberNotFound = () => new AppError(404, 'member_not_found', 'No such member');
 export const cannotRemoveOwner = () => conflict('cannot_remove_owner', 'The owner cannot be removed');
+export const alreadyOwner = () => conflict('already_owner', 'This member already owns the partner');
 export const confirmNameMismatch = () =>
   new AppError(400, 'validation_failed', 'Type the partner name exactly to confirm', [
     { path: 'confirmName', code: 'confirm_name_mismatch', message: 'does not match the partner name' },

@@ -99,10 +99,10 @@ export function isLiveForMembership(status: PartnerStatus): boolean {
  */
 export const PUBLIC_STATUSES: readonly PartnerStatus[] = ['verified'];
 
-export type MemberAction = 'read' | 'edit' | 'manage_members' | 'export' | 'delete';
+export type MemberAction = 'read' | 'edit' | 'manage_members' | 'transfer_ownership' | 'export' | 'delete';
 
 const rights: Record<MemberRole, readonly MemberAction[]> = {
-  owner: ['read', 'edit', 'manage_members', 'export', 'delete'],
+  owner: ['read', 'edit', 'manage_members', 'transfer_ownership', 'export', 'delete'],
   manager: ['read', 'edit'],
   viewer: ['read'],
 };

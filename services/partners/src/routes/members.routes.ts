@@ -10,7 +10,7 @@ import {
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { PartnersContext } from '../domain/context.ts';
 import { acceptInvitation, declineInvitation, myInvitations } from '../domain/invitations.ts';
-import { inviteMember, listMyMembers, removeMember, withdrawInvitation } from '../domain/members.ts';
+import { inviteMember, listMyMembers, removeMember, transferOwnership, withdrawInvitation } from '../domain/members.ts';
 import { bearer, callerOf, idParams, noContent, requestMeta } from './route-helpers.ts';
 
 const tags = ['partner members'];
@@ -59,6 +59,21 @@ export function membersRoutes(app: ServiceApp, ctx: PartnersContext): void {
       await removeMember(ctx, callerOf(request), request.params.userId, requestMeta(request));
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/partners/me/members/:userId/make-owner',
+    {
+      preHandler: app.requireUser(),
+      schema: {
+        tags,
+        summary: 'Hand ownership to another member (owner; the former owner becomes a manager)',
+        security: bearer,
+        params: userParams,
+        response: { 200: membersViewSchema },
+      },
+    },
+    async (request) => transferOwnership(ctx, callerOf(request), request.params.userId, requestMeta(request)),
   );
 
   app.delete(

@@ -91,6 +91,11 @@ const meRoutes = {
     method: 'DELETE',
     path: () => `/api/partners/me/members/${w.users.viewerA.id}`,
   },
+  makeOwner: {
+    name: 'POST /me/members/:userId/make-owner',
+    method: 'POST',
+    path: () => `/api/partners/me/members/${w.users.viewerA.id}/make-owner`,
+  },
   withdraw: {
     name: 'DELETE /me/invitations/:id',
     method: 'DELETE',
@@ -269,6 +274,11 @@ describe('IDOR and role matrix of the partners API', () => {
       method: 'DELETE',
       path: () => `/api/partners/me/members/${w.users.ownerB.id}`,
     };
+    const bMakeOwner: Route = {
+      name: 'POST /me/members/:BmanagerId/make-owner',
+      method: 'POST',
+      path: () => `/api/partners/me/members/${w.managerB.id}/make-owner`,
+    };
     const bInvitation: Route = {
       name: 'DELETE /me/invitations/:Binvitation',
       method: 'DELETE',
@@ -282,6 +292,7 @@ describe('IDOR and role matrix of the partners API', () => {
       { who: 'managerA', route: bDocDelete, code: 'document_not_found' },
       { who: 'ownerA', route: bMember, code: 'member_not_found' },
       { who: 'ownerA', route: bOwner, code: 'member_not_found' },
+      { who: 'ownerA', route: bMakeOwner, code: 'member_not_found' },
       { who: 'ownerA', route: bInvitation, code: 'invitation_not_found' },
     ];
     it.each(rows)('$who → $route.name: 404 $code', async ({ who, route, code }) => {
@@ -318,6 +329,7 @@ describe('IDOR and role matrix of the partners API', () => {
       meRoutes.docDelete,
       meRoutes.invite,
       meRoutes.removeMember,
+      meRoutes.makeOwner,
       meRoutes.withdraw,
       meRoutes.export,
       meRoutes.deleteMe,
@@ -326,7 +338,14 @@ describe('IDOR and role matrix of the partners API', () => {
       expectProblem(await send(route, 'viewerA'), 403, 'partner_role_forbidden');
     });
 
-    const ownerOnly = [meRoutes.invite, meRoutes.removeMember, meRoutes.withdraw, meRoutes.export, meRoutes.deleteMe];
+    const ownerOnly = [
+      meRoutes.invite,
+      meRoutes.removeMember,
+      meRoutes.makeOwner,
+      meRoutes.withdraw,
+      meRoutes.export,
+      meRoutes.deleteMe,
+    ];
     it.each(ownerOnly)('manager of A → $name: 403 partner_role_forbidden', async (route) => {
       expectProblem(await send(route, 'managerA'), 403, 'partner_role_forbidden');
     });

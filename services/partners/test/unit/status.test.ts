@@ -108,9 +108,9 @@ describe('what a partner may change per status', () => {
 });
 
 describe('member rights (README "Members")', () => {
-  const actions: MemberAction[] = ['read', 'edit', 'manage_members', 'export', 'delete'];
+  const actions: MemberAction[] = ['read', 'edit', 'manage_members', 'transfer_ownership', 'export', 'delete'];
   const may: Record<MemberRole, readonly MemberAction[]> = {
-    owner: ['read', 'edit', 'manage_members', 'export', 'delete'],
+    owner: ['read', 'edit', 'manage_members', 'transfer_ownership', 'export', 'delete'],
     manager: ['read', 'edit'],
     viewer: ['read'],
   };
