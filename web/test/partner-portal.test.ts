@@ -27,6 +27,7 @@ function partner(overrides: Partial<Partner> = {}): Partner {
     name: 'Alpine Adventures',
     country: 'IT',
     description: null,
+    descriptions: {},
     logoUrl: null,
     website: null,
     socialLinks: [],
@@ -51,7 +52,14 @@ function partner(overrides: Partial<Partner> = {}): Partner {
 }
 
 function my(p: Partner, checks: MyPartner['checks'] = []): MyPartner {
-  return { partner: p, role: 'owner', requiredDocuments: ['business_registration'], checks };
+  return {
+    partner: p,
+    role: 'owner',
+    soleOwner: true,
+    requiredDocuments: ['business_registration'],
+    documentSlots: ['business_registration'],
+    checks,
+  };
 }
 
 describe('onboarding wizard resumes at the first incomplete step', () => {

@@ -104,6 +104,8 @@ export function previewPartner(partner: Partner, v: ProfileValues): PublicPartne
     name: body.name.trim() || partner.name,
     country: body.country || partner.country,
     description: body.description,
+    // Not edited here (yet): the saved per-language descriptions, as they are.
+    descriptions: partner.descriptions,
     logoUrl: versionedLogoUrl(partner),
     website: body.website,
     socialLinks: body.socialLinks,
