@@ -107,4 +107,30 @@ describe('ownership hand-over', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('deletion_in_progress');
   });
+
+  it('every route, the new ones included, declares its response in /openapi.json', async () => {
+    const doc = (await p.app.inject('/openapi.json')).json();
+    type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+    const operations = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    const undeclared = operations
+      .filter(({ op }) => {
+        const [status, response] = Object.entries(op.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+        if (!status) return true;
+        return status !== '204' && !Object.values(response?.content ?? {}).some((content) => content.schema);
+      })
+      .map(({ route }) => route);
+    expect(undeclared).toEqual([]);
+    const routes = operations.map(({ route }) => route);
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/partners/invitations/accept',
+        'POST /api/partners/me/members/{userId}/make-owner',
+      ]),
+    );
+    expect(routes).not.toContain('POST /api/partners/invitations/{id}/accept');
+    const mine = doc.paths['/api/partners/me'].get.responses['200'].content['application/json'].schema;
+    expect(mine.required).toEqual(expect.arrayContaining(['soleOwner', 'documentSlots']));
+  });
 });
