@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@tourconnect/service-kit/testing';
 import { as, call, signUp, type TestUser } from './support/api-client.ts';
+import { readLink } from './support/mailbox.ts';
 import { startPlatform, type Platform } from './support/platform.ts';
 
 // identity.user.deleted.v1 → partners forgets the user's e-mail: a member leaves the partner;
@@ -25,7 +26,13 @@ describe('a member or owner erasing their account (identity.user.deleted.v1)', (
       ...as(owner),
       body: { email: manager.email, role: 'manager' },
     });
-    await call(p.base, 'POST', `/api/partners/invitations/${invitation.body.id}/accept`, as(manager));
+    // Accepted by the link e-mailed to the manager's (verified) address.
+    const token = await readLink(p.base, 'partners.invitation.sent.v1', { invitationId: invitation.body.id });
+    const accepted = await call(p.base, 'POST', '/api/partners/invitations/accept', {
+      ...as(manager),
+      body: { token },
+    });
+    if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
     // A pending invitation to the owner's address from another partner disappears with them too.
     const other = await signUp(p.base, 'other');
     await call(p.base, 'POST', '/api/partners/register', {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdf, png, upload } from '@tourconnect/partners/demo-files';
 import { waitFor } from '@tourconnect/service-kit/testing';
 import { as, call, reSignIn, signIn, signUp, type TestUser } from './support/api-client.ts';
+import { readLink } from './support/mailbox.ts';
 import { ADMIN, startPlatform, type Platform } from './support/platform.ts';
 
 const DMO = {
@@ -11,6 +12,7 @@ const DMO = {
   legalName: 'Consorzio Turistico Valle Aurina',
   vatId: 'IT 0074311 0157',
   contactEmail: 'info@valleaurina.example',
+  descriptions: { it: 'Escursioni in Valle Aurina', de: 'Wanderungen im Ahrntal' },
   regions: ['IT-32'],
   languages: ['it', 'de'],
 };
@@ -80,8 +82,19 @@ describe('partner GDPR erasure across services (real PostgreSQL + NATS JetStream
       ...as(owner),
       body: { email: manager.email, role: 'manager' },
     });
-    const accepted = await call(p.base, 'POST', `/api/partners/invitations/${invitation.body.id}/accept`, as(manager));
+    // Accepted by the link e-mailed to the manager's (verified) address.
+    const token = await readLink(p.base, 'partners.invitation.sent.v1', { invitationId: invitation.body.id });
+    const accepted = await call(p.base, 'POST', '/api/partners/invitations/accept', {
+      ...as(manager),
+      body: { token },
+    });
     if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+    // A description (above) and a logo are required to submit.
+    const logo = await call(p.base, 'POST', '/api/partners/me/logo', {
+      ...as(owner),
+      form: upload({}, png([0, 128, 255]), 'logo.png', 'image/png'),
+    });
+    if (logo.status !== 200) throw new Error(`logo failed: ${JSON.stringify(logo.body)}`);
 
     const submitted = await call(p.base, 'POST', '/api/partners/me/submit', as(owner));
     if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);

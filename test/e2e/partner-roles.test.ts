@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@tourconnect/service-kit/testing';
 import { as, call, reSignIn, signIn, signUp, type TestUser } from './support/api-client.ts';
+import { readLink } from './support/mailbox.ts';
 import { ADMIN, startPlatform, type Platform } from './support/platform.ts';
 
 const AGENCY = { type: 'agency', name: 'Viaggi Aurora', country: 'IT' };
@@ -55,7 +56,12 @@ describe('the partner role follows partner membership across identity and partne
     manager = await signUp(p.base, 'manager', managerEmail.toUpperCase());
     const mine = await call(p.base, 'GET', '/api/partners/invitations', as(manager));
     expect(mine.body.items).toEqual([expect.objectContaining({ id: invitationId, partnerId, role: 'manager' })]);
-    const accepted = await call(p.base, 'POST', `/api/partners/invitations/${invitationId}/accept`, as(manager));
+    // By the link e-mailed to the invited address, which the manager verified at sign-up.
+    const token = await readLink(p.base, 'partners.invitation.sent.v1', { invitationId });
+    const accepted = await call(p.base, 'POST', '/api/partners/invitations/accept', {
+      ...as(manager),
+      body: { token },
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
 
     expect(manager.roles).toEqual(['traveller']);
