@@ -6,14 +6,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fieldErrors: readonly ProblemFieldError[];
   readonly requestId: string | undefined;
+  /** Seconds from a 429's Retry-After header, so a screen can count down instead of guessing. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, problem?: Problem) {
+  constructor(status: number, code: string, problem?: Problem, retryAfterSeconds?: number) {
     super(problem?.title ?? code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = problem?.errors ?? [];
     this.requestId = problem?.requestId;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

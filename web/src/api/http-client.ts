@@ -37,15 +37,20 @@ async function send(path: string, options: RequestOptions<unknown>): Promise<Res
   }
 }
 
+function retryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
     const parsed = problemSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data);
+    if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data, retryAfter(response));
   } catch {
     // Not JSON: fall through to a code derived from the status.
   }
-  return new ApiError(response.status, codeForStatus(response.status));
+  return new ApiError(response.status, codeForStatus(response.status), undefined, retryAfter(response));
 }
 
 async function readBody<T>(response: Response, schema: ResponseSchema<T> | undefined): Promise<T> {

@@ -1,4 +1,4 @@
-import type { LoginBody, RegisterBody, Role, Session, User } from '@contracts/http';
+import type { LinkSent, LoginBody, RegisterBody, Role, Session, User } from '@contracts/http';
 import * as authApi from '../api/auth-api.ts';
 import { isApiError } from '../api/api-error.ts';
 import { registerRefresher, setAccessToken } from '../api/token-store.ts';
@@ -99,8 +99,17 @@ export async function signIn(body: LoginBody): Promise<User> {
   return applySession(await authApi.login(body)).user;
 }
 
-export async function signUp(body: RegisterBody): Promise<User> {
-  return applySession(await authApi.registerAccount(body)).user;
+/**
+ * Sign-up answers the same for a new and a taken address and opens no session: the user
+ * follows the e-mailed link, then signs in.
+ */
+export function signUp(body: RegisterBody): Promise<LinkSent> {
+  return authApi.registerAccount(body);
+}
+
+/** The account changed (name, language): show it at once; the next token carries it too. */
+export function updateSessionUser(user: User): void {
+  if (snapshot.status === 'authenticated') emit({ ...snapshot, user });
 }
 
 export async function signOut(): Promise<void> {

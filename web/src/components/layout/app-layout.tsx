@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { VerifyEmailBanner } from '../../pages/account/verify-email-banner.tsx';
 import { LiveToasts } from '../../realtime/live-toasts.tsx';
 import { AnimatedOutlet } from './animated-outlet.tsx';
 import { Footer } from './footer.tsx';
@@ -15,6 +16,7 @@ export function AppLayout() {
       <Header />
       <main id="main" className="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div className="container">
+          <VerifyEmailBanner />
           <AnimatedOutlet />
         </div>
       </main>

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useSignOut } from '../../auth/auth-mutations.ts';
 import { useAuth } from '../../auth/use-auth.ts';
-import { LanguageSwitcher } from '../../components/layout/language-switcher.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { languageNames, isSupportedLanguage } from '../../i18n/languages.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { ChangeEmailSection } from './change-email-section.tsx';
+import { ChangePasswordSection } from './change-password-section.tsx';
 import { DeleteAccountSection } from './delete-account-section.tsx';
+import { ProfileSettingsSection } from './profile-settings-section.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 
 export function AccountPage() {
@@ -42,13 +44,9 @@ export function AccountPage() {
         </dl>
       </section>
 
-      <section className="card" aria-labelledby="language-title">
-        <h2 id="language-title">{t('language.title')}</h2>
-        <p className="muted">{t('language.description')}</p>
-        <div className="field" style={{ maxWidth: 280 }}>
-          <LanguageSwitcher className="select" showLabel />
-        </div>
-      </section>
+      <ProfileSettingsSection user={user} />
+      <ChangeEmailSection user={user} />
+      <ChangePasswordSection />
 
       <section className="card" aria-labelledby="session-title">
         <h2 id="session-title">{t('session.title')}</h2>

@@ -1,5 +1,6 @@
 import { loginBodySchema } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useSignIn } from '../../auth/auth-mutations.ts';
 import { TextField } from '../../components/ui/form-fields.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
@@ -50,6 +51,11 @@ export function SignInPage() {
         {...form.field('password')}
         testId="signin-password"
       />
+      <p className="field-hint" style={{ margin: 0 }}>
+        <Link to="/forgot-password" data-testid="signin-forgot">
+          {t('signin.forgot')}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

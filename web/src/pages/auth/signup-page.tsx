@@ -1,14 +1,15 @@
 import { PASSWORD_MIN_LENGTH, registerBodySchema } from '@contracts/http';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useSignUp } from '../../auth/auth-mutations.ts';
 import { TextField } from '../../components/ui/form-fields.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { isSupportedLanguage } from '../../i18n/languages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { AuthCard } from './auth-card.tsx';
+import { AuthCard, safeNextPath } from './auth-card.tsx';
+import { LinkCard } from './link-card.tsx';
 
 interface SignUpValues {
   displayName: string;
@@ -23,7 +24,30 @@ export function SignUpPage() {
   const locale = isSupportedLanguage(i18n.language) ? i18n.language : 'en';
   const toBody = useCallback((values: SignUpValues) => ({ ...values, locale }), [locale]);
   const form = useSchemaForm({ displayName: '', email: '', password: '' }, registerBodySchema, { toBody });
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
   useDocumentTitle(t('signup.title'));
+
+  if (signUp.isSuccess) {
+    // The same answer for a new and a taken address: the owner of a taken one gets an e-mail instead.
+    return (
+      <LinkCard titleId="signup-sent-title" title={t('signup.sentTitle')} testId="signup-sent">
+        <div className="alert alert-success" role="status">
+          {t('signup.sentBody', { email: signUp.data.email })}
+        </div>
+        <p className="muted">{t('signup.sentHint')}</p>
+        <div className="row">
+          <Link
+            to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}
+            className="btn btn-primary"
+            data-testid="signup-sent-signin"
+          >
+            {t('signup.signInLink')}
+          </Link>
+        </div>
+      </LinkCard>
+    );
+  }
 
   return (
     <AuthCard
@@ -33,7 +57,7 @@ export function SignUpPage() {
       formRef={form.formRef}
       onSubmit={(event) => {
         const body = form.validate(event);
-        if (body) signUp.mutate(body, { onError: (error) => form.applyServerError(error, { email_taken: 'email' }) });
+        if (body) signUp.mutate(body, { onError: (error) => form.applyServerError(error) });
       }}
       error={signUp.error}
       pending={signUp.isPending}
