@@ -106,9 +106,11 @@ export async function listMyInvitations(): Promise<PartnerInvitation[]> {
   return data.items;
 }
 
-export function acceptInvitation(id: string): Promise<MyPartner> {
-  return apiRequest(`/api/partners/invitations/${encodeURIComponent(id)}/accept`, {
+/** Accepted with the secret of the e-mailed link, by the invited address once verified. */
+export function acceptInvitation(token: string): Promise<MyPartner> {
+  return apiRequest('/api/partners/invitations/accept', {
     method: 'POST',
+    body: { token },
     schema: myPartnerSchema,
   });
 }

@@ -1,12 +1,15 @@
 import { partnerTypes } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useAuth } from '../../auth/use-auth.ts';
+import { EmailUnverifiedNotice } from '../account/resend-verification.tsx';
 import { InvitationsCard } from './invitations-card.tsx';
 import './become-partner.css';
 
 /** The overview for a signed-in user with no partner yet: register one, or join by invitation. */
 export function BecomePartner() {
   const { t } = useTranslation('onboarding');
+  const { user } = useAuth();
   return (
     <div className="stack">
       <section className="card become-hero" aria-labelledby="become-title">
@@ -18,9 +21,14 @@ export function BecomePartner() {
             <li>{t('become.points.verify')}</li>
             <li>{t('become.points.sell')}</li>
           </ul>
-          <Link to="/partner/onboarding" className="btn btn-primary" data-testid="become-partner">
-            {t('become.cta')}
-          </Link>
+          {user && !user.emailVerified ? (
+            // Registering a business needs a proven address (the API answers 403 email_unverified).
+            <EmailUnverifiedNotice email={user.email} reason="partner" />
+          ) : (
+            <Link to="/partner/onboarding" className="btn btn-primary" data-testid="become-partner">
+              {t('become.cta')}
+            </Link>
+          )}
         </div>
         <ul className="become-types" aria-label={t('become.typesLabel')}>
           {partnerTypes.map((type) => (

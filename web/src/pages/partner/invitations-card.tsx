@@ -1,15 +1,14 @@
 import type { PartnerInvitation } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/use-auth.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useAcceptInvitation, useDeclineInvitation, useMyInvitations } from './partner-queries.ts';
+import { useDeclineInvitation, useMyInvitations } from './partner-queries.ts';
 import './invitation-list.css';
 
 function InvitationRow({ invitation }: { invitation: PartnerInvitation }) {
   const { t, i18n } = useTranslation('onboarding');
-  const accept = useAcceptInvitation();
   const decline = useDeclineInvitation();
-  const busy = accept.isPending || decline.isPending;
   return (
     <li className="invitation" data-testid="invitation-row">
       <div>
@@ -22,34 +21,31 @@ function InvitationRow({ invitation }: { invitation: PartnerInvitation }) {
       <div className="row">
         <button
           type="button"
-          className="btn btn-primary btn-sm"
-          data-testid="invitation-accept"
-          disabled={busy}
-          onClick={() => accept.mutate(invitation.id)}
-        >
-          {t('invitations.accept')}
-        </button>
-        <button
-          type="button"
           className="btn btn-secondary btn-sm"
           data-testid="invitation-decline"
-          disabled={busy}
+          disabled={decline.isPending}
           onClick={() => decline.mutate(invitation.id)}
         >
           {t('invitations.decline')}
         </button>
       </div>
       <div className="invitation-error">
-        <ProblemAlert error={accept.error ?? decline.error} />
+        <ProblemAlert error={decline.error} />
       </div>
     </li>
   );
 }
 
-/** Invitations addressed to the signed-in user's e-mail; accepting makes them a member. */
+/**
+ * Invitations addressed to the signed-in user's verified e-mail. Accepting needs the link from
+ * the invitation e-mail (it proves the mailbox), so the card points there; declining works here.
+ */
 export function InvitationsCard() {
   const { t } = useTranslation('onboarding');
-  const invitations = useMyInvitations(true);
+  const { user } = useAuth();
+  // Listing needs a verified address; the screen around this card explains how to get one.
+  const invitations = useMyInvitations(!!user?.emailVerified);
+  if (!user?.emailVerified) return null;
   if (invitations.isPending || (invitations.isSuccess && invitations.data.length === 0)) return null;
   return (
     <section className="card" aria-labelledby="invitations-title" aria-live="polite">
@@ -58,7 +54,7 @@ export function InvitationsCard() {
         <ProblemAlert error={invitations.error} />
       ) : (
         <>
-          <p className="muted">{t('invitations.body')}</p>
+          <p className="muted">{t('invitations.bodyByLink')}</p>
           <ul className="invitations">
             {invitations.data.map((invitation) => (
               <InvitationRow key={invitation.id} invitation={invitation} />
