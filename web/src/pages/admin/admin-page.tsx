@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { adminPlaceholders } from './admin-sections.ts';
 import { AuditCard } from './audit-card.tsx';
 import { DeadLettersCard } from './dead-letters-card.tsx';
+import { SentMailCard } from './sent-mail-card.tsx';
 import { VerificationQueue } from './verification-queue.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 
@@ -14,6 +15,7 @@ export function AdminPage() {
     <div className="stack">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <VerificationQueue />
+      <SentMailCard />
       <div className="grid">
         {adminPlaceholders.map((key) => (
           <ComingSoonCard

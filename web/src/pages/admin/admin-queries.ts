@@ -1,7 +1,8 @@
-import type { Partner, VerifyPartnerBody } from '@contracts/http';
+import type { Partner, SentMailQuery, VerifyPartnerBody } from '@contracts/http';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listAudit, listDeadLetters, replayDeadLetter, verifyAudit } from '../../api/admin-api.ts';
 import { isApiError } from '../../api/api-error.ts';
+import { getSentMail, listSentMail } from '../../api/notifications-api.ts';
 import {
   getAdminPartner,
   listAdminPartners,
@@ -18,6 +19,9 @@ export const adminKeys = {
   partners: ['admin', 'partners'] as const,
   partnerList: (status: QueueStatus, page: number) => ['admin', 'partners', 'list', status, page] as const,
   partner: (id: string) => ['admin', 'partners', 'detail', id] as const,
+  sentMail: ['admin', 'sent-mail'] as const,
+  sentMailList: (query: SentMailQuery) => ['admin', 'sent-mail', 'list', query] as const,
+  sentMailItem: (id: string) => ['admin', 'sent-mail', 'detail', id] as const,
 };
 
 export function useDeadLetters() {
@@ -78,5 +82,27 @@ export function useDecision(partnerId: string, onDecided: () => void) {
     mutationFn: ({ action, reason }: { action: Action; reason: string }) => decide(partnerId, action, reason),
     onSuccess: onDecided,
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.partners }),
+  });
+}
+
+/** How often the Sent-mail list looks for new e-mails: the demo's sign-up mail shows up by itself. */
+const SENT_MAIL_POLL_MS = 5_000;
+
+export function useSentMail(query: SentMailQuery) {
+  return useQuery({
+    queryKey: adminKeys.sentMailList(query),
+    queryFn: ({ signal }) => listSentMail(query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: SENT_MAIL_POLL_MS,
+  });
+}
+
+/** A queued e-mail changes status once sent; an unknown id (404) will not appear on retry. */
+export function useSentMailItem(id: string) {
+  return useQuery({
+    queryKey: adminKeys.sentMailItem(id),
+    queryFn: ({ signal }) => getSentMail(id, signal),
+    retry: (failures, error) => !(isApiError(error) && error.status === 404) && failures < 2,
+    refetchInterval: (query) => (query.state.data?.status === 'queued' ? SENT_MAIL_POLL_MS : false),
   });
 }
