@@ -5,6 +5,7 @@ import {
   type RegisterPartnerBody,
 } from '@tourconnect/contracts/http';
 import { pdf, png, upload } from '@tourconnect/partners/demo-files';
+import type { Mailbox } from './mailbox.ts';
 
 /**
  * The public API as a script uses it (the demo seed, the benchmarks): the portal's CSRF header,
@@ -38,6 +39,30 @@ export async function signIn(api: PlatformApi, user: { email: string; password: 
     `sign-in ${user.email}`,
   );
   return (body as { accessToken: string }).accessToken;
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: string;
+}
+
+/**
+ * A new user as a person signs up: register (202, no session), follow the verification link
+ * identity e-mailed, sign in. The access token carries `email_verified: true`, which
+ * registering a partner and accepting an invitation need. Returns it.
+ */
+export async function signUpVerified(api: PlatformApi, mailbox: Mailbox, user: NewUser): Promise<string> {
+  await expectStatus(await api('POST', '/api/auth/register', undefined, user), 202, `sign-up ${user.email}`);
+  await verifyEmail(api, mailbox, user.email);
+  return signIn(api, user);
+}
+
+/** Follows the newest verification link identity sent to `email`. */
+export async function verifyEmail(api: PlatformApi, mailbox: Mailbox, email: string): Promise<void> {
+  const token = await mailbox.link('identity.email_verification.requested.v1', { email });
+  await expectStatus(await api('POST', '/api/auth/verify-email', undefined, { token }), 200, `verify ${email}`);
 }
 
 export interface Onboarding {

@@ -13,6 +13,7 @@ import { buildNotificationsService } from '@tourconnect/notifications';
 import { settingsSchema as notificationsSettingsSchema } from '@tourconnect/notifications/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { startLocalMail } from './mail.ts';
+import { outboxMailbox, registerMailbox, type Mailbox } from './mailbox.ts';
 import { freePort } from './ports.ts';
 import type { AllInOneSettings } from './settings.ts';
 import { startDevSimulators, type Simulators } from './simulators.ts';
@@ -23,6 +24,8 @@ export interface Platform {
   services: Record<string, string>;
   simulators: Simulators;
   databaseUrl: string;
+  /** The links the platform e-mailed, read from the producers' outboxes (demo seed, benchmarks, tests). */
+  mailbox: Mailbox;
   transport: EventTransport;
   logger: Logger;
   stop(): Promise<void>;
@@ -148,13 +151,24 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   services.metrics = metrics.url;
   stops.push(() => metrics.close());
 
+  // The demo seed verifies its users' addresses with the links identity sends; it reads them
+  // where they are written first, whether or not e-mail goes to a real server.
+  const outbox = createDatabase({ url: databaseUrl, schema: 'identity', max: 1 });
+  const url = `http://localhost:${gatewayPort}`;
+  const unregisterMailbox = registerMailbox(url, outbox);
+  stops.push(async () => {
+    unregisterMailbox();
+    await outbox.close();
+  });
+
   let stopped = false;
   return {
-    url: `http://localhost:${gatewayPort}`,
+    url,
     gatewayPort,
     services,
     simulators,
     databaseUrl,
+    mailbox: outboxMailbox(outbox),
     transport,
     logger,
     async stop() {

@@ -46,6 +46,8 @@ describe('all-in-one start (npm start with no environment)', () => {
         body: JSON.stringify({ email, password }),
       });
       expect(res.status, `${email} can sign in`).toBe(200);
+      // The seed followed each demo user's verification link, as a person would.
+      expect(((await res.json()) as { user: { emailVerified: boolean } }).user.emailVerified, email).toBe(true);
     }
   });
 
@@ -72,7 +74,8 @@ describe('all-in-one start (npm start with no environment)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'persist@example.com', password: 'Persist-me-2026', displayName: 'Persist' }),
     });
-    expect(register.status).toBe(201);
+    // Sign-up answers 202 without a session; the account exists, unverified, until the link is followed.
+    expect(register.status).toBe(202);
     expect(await platform.stop()).toBe(0);
     platform = await startAllInOne({ DATA_DIR: dataDir });
     const login = await fetch(`${platform.url}/api/auth/login`, {
