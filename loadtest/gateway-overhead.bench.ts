@@ -78,13 +78,19 @@ async function measure(
   gatewayUrl: string,
   opts: { connections: number; durationSec: number },
 ): Promise<GatewayOverhead> {
-  const email = `bench-${Date.now()}@example.com`;
-  const res = await fetch(`${gatewayUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'Bench-password-2026', displayName: 'Bench' }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
+  const user = { email: `bench-${Date.now()}@example.com`, password: 'Bench-password-2026' };
+  const post = (path: string, body: unknown) =>
+    fetch(`${gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  // Sign-up answers 202 without a session; sign in next. GET /me needs no verified address.
+  const registered = await post('/api/auth/register', { ...user, displayName: 'Bench' });
+  if (registered.status !== 202) throw new Error(`sign-up failed: ${registered.status} ${await registered.text()}`);
+  const login = await post('/api/auth/login', user);
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
   // warm both paths (JIT, connection pools, JWKS cache)
   await autocannon(`${identityUrl}/api/auth/me`, { connections: 5, durationSec: 2, headers });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnerType } from '@tourconnect/contracts/http';
+import type { Mailbox } from '../scripts/all-in-one/mailbox.ts';
 import {
   approvePartner,
-  expectStatus,
   onboardPartner,
   platformApi,
   signIn,
+  signUpVerified,
 } from '../scripts/all-in-one/platform-api.ts';
 
 export interface SeededDirectory {
@@ -40,18 +41,20 @@ const outcomeOf = (i: number): Outcome => (i % 6 === 0 ? 'draft' : i % 6 === 1 ?
 
 /**
  * The directory onboarded through the public API, as owners and the admin would do it
- * (register, partner, required documents, submit; the admin approves), `concurrency` owners
- * at a time. Each owner calls from its own address, as real owners would: the per-IP limits on
- * registration and uploads stay at their defaults.
+ * (sign up, follow the verification link read from `mailbox`, sign in, partner, required
+ * documents, submit; the admin approves), `concurrency` owners at a time. Each owner calls from
+ * its own address, as real owners would: the per-IP limits on registration and uploads stay at
+ * their defaults.
  */
 export async function seedDirectoryThroughApi(
   base: string,
   admin: { email: string; password: string },
+  mailbox: Mailbox,
   count: number,
   concurrency = 8,
 ): Promise<SeededDirectory> {
   const started = Date.now();
-  const owners = await pool(count, concurrency, (i) => onboard(base, i));
+  const owners = await pool(count, concurrency, (i) => onboard(base, mailbox, i));
   const adminApi = platformApi(base, '10.255.255.254');
   const adminToken = await signIn(adminApi, admin);
   const toApprove = owners.filter((o) => o.outcome === 'verified');
@@ -65,13 +68,17 @@ export async function seedDirectoryThroughApi(
   };
 }
 
-async function onboard(base: string, i: number): Promise<{ outcome: Outcome; token: string; partnerId: string }> {
+async function onboard(
+  base: string,
+  mailbox: Mailbox,
+  i: number,
+): Promise<{ outcome: Outcome; token: string; partnerId: string }> {
   const api = platformApi(base, `10.254.${i >> 8}.${i & 255}`);
   const outcome = outcomeOf(i);
   const type = TYPES[i % TYPES.length]!;
   const user = { email: `bench-owner-${i}-${randomUUID().slice(0, 8)}@example.com`, password: 'Bench-owner-2026' };
-  const registered = await api('POST', '/api/auth/register', undefined, { ...user, displayName: `Owner ${i}` });
-  const { accessToken: token } = (await expectStatus(registered, 201, `owner ${i}`)) as { accessToken: string };
+  // Registering a partner needs a verified address.
+  const token = await signUpVerified(api, mailbox, { ...user, displayName: `Owner ${i}` });
   const name = `Bench partner ${String(i).padStart(3, '0')}`;
   const partnerId = await onboardPartner(api, token, {
     body: {
@@ -83,6 +90,8 @@ async function onboard(base: string, i: number): Promise<{ outcome: Outcome; tok
       regions: [REGIONS[i % REGIONS.length]!, REGIONS[(i + 3) % REGIONS.length]!],
       languages: [LANGUAGES[i % LANGUAGES.length]!, 'en'],
     },
+    // A description (above) and a logo are required to submit.
+    logoColour: [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256],
     submit: outcome !== 'draft',
   });
   return { outcome, token, partnerId };

@@ -9,6 +9,7 @@ import { buildGateway } from '@tourconnect/gateway';
 import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
 import { pdf } from '@tourconnect/partners/demo-files';
 import { jwtConsumerConfigSchema, type ServiceApp } from '@tourconnect/service-kit';
+import type { Mailbox } from '../scripts/all-in-one/mailbox.ts';
 import { startPlatform, type Platform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-one/settings.ts';
 import { autocannon, type LoadResult } from './autocannon-run.ts';
@@ -65,7 +66,8 @@ export async function runPartnersBench(opts = { connections: 20, durationSec: 10
   let gateway: ServiceApp | undefined;
   try {
     gateway = await ingressGateway(platform, settings);
-    return await measure(await gateway.listen({ port: 0, host: '127.0.0.1' }), settings, dataDir, opts);
+    const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
+    return await measure(base, platform.mailbox, settings, dataDir, opts);
   } finally {
     await gateway?.close();
     await platform.stop();
@@ -76,12 +78,13 @@ export async function runPartnersBench(opts = { connections: 20, durationSec: 10
 
 async function measure(
   base: string,
+  mailbox: Mailbox,
   settings: AllInOneSettings,
   dataDir: string,
   opts: { connections: number; durationSec: number },
 ): Promise<PartnersBench> {
   const admin = { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD };
-  const seeded = await seedDirectoryThroughApi(base, admin, PARTNERS);
+  const seeded = await seedDirectoryThroughApi(base, admin, mailbox, PARTNERS);
   const matching = await directoryTotal(base);
   const crowd = { clients: CLIENTS };
   const headers = { [CSRF_HEADER]: '1' };
