@@ -17,7 +17,7 @@ vi.mock('@contracts/http', () => import('../../libs/contracts/src/http/index.ts'
 
 const { firstIncompleteStep } = await import('../src/pages/partner/onboarding/wizard-steps.ts');
 const { fileProblem } = await import('../src/lib/files.ts');
-const { changedFields, previewPartner, profileBody, profileValues } =
+const { changedDescriptions, changedFields, descriptionValues, previewPartner, profileBody, profileValues } =
   await import('../src/pages/partner/partner-values.ts');
 
 function partner(overrides: Partial<Partner> = {}): Partner {
@@ -72,10 +72,15 @@ describe('onboarding wizard resumes at the first incomplete step', () => {
     expect(firstIncompleteStep(my(partner({ regions: [] })))).toBe(3);
   });
 
+  it('asks for the public profile while the description or the logo is missing', () => {
+    const incomplete: MyPartner['checks'] = [{ code: 'profile_complete', status: 'fail', missingFields: ['logo'] }];
+    expect(firstIncompleteStep(my(partner(), incomplete))).toBe(4);
+  });
+
   it('stops at the documents while a required one is missing, else at the review', () => {
     const missing = [{ code: 'required_documents' as const, status: 'fail' as const, missing: ['licence' as const] }];
-    expect(firstIncompleteStep(my(partner(), missing))).toBe(4);
-    expect(firstIncompleteStep(my(partner(), [{ code: 'duplicate_files', status: 'warn' }]))).toBe(5);
+    expect(firstIncompleteStep(my(partner(), missing))).toBe(5);
+    expect(firstIncompleteStep(my(partner(), [{ code: 'duplicate_files', status: 'warn' }]))).toBe(6);
   });
 });
 
@@ -98,9 +103,16 @@ describe('client-side screening of uploads', () => {
 describe('profile editor', () => {
   it('patches only what changed, so an untouched VAT id does not send a verified partner back to review', () => {
     const saved = partner({ status: 'verified', verified: true });
-    const values = { ...profileValues(saved), description: 'Small groups in the Dolomites', socialLinks: [' ', ''] };
+    const values = { ...profileValues(saved), socialLinks: [' ', ''], website: 'https://alpine.example/' };
     const body = updatePartnerBodySchema.parse(profileBody(values));
-    expect(changedFields(body, saved, Object.keys(body))).toEqual({ description: 'Small groups in the Dolomites' });
+    expect(changedFields(body, saved, Object.keys(body))).toEqual({ website: 'https://alpine.example/' });
+  });
+
+  it('sends only the description languages that changed; a cleared one is removed with null', () => {
+    const saved = partner({ descriptions: { en: 'Small groups', it: 'Piccoli gruppi' } });
+    const values = { ...descriptionValues(saved), en: 'Small groups in the Dolomites', it: '  ' };
+    expect(changedDescriptions(values, saved.descriptions)).toEqual({ en: 'Small groups in the Dolomites', it: null });
+    expect(changedDescriptions(descriptionValues(saved), saved.descriptions)).toBeUndefined();
   });
 
   it('previews what travellers would see with the values being typed', () => {
@@ -109,11 +121,14 @@ describe('profile editor', () => {
       ...profileValues(saved),
       name: 'Alpine Adventures & Co',
       socialLinks: ['https://instagram.com/a', ''],
+      descriptions: { ...descriptionValues(saved), de: ' Kleine Gruppen ' },
     };
     const preview = previewPartner(saved, values);
     expect(preview.name).toBe('Alpine Adventures & Co');
     expect(preview.socialLinks).toEqual(['https://instagram.com/a']);
     expect(preview.verified).toBe(true);
+    expect(preview.descriptions).toEqual({ de: 'Kleine Gruppen' });
+    expect(preview.description).toBe('Kleine Gruppen');
     expect(preview.logoUrl).toBe(`/api/partners/x/logo?v=${encodeURIComponent(saved.updatedAt)}`);
     expect(preview).not.toHaveProperty('vatId');
   });
@@ -147,6 +162,16 @@ function partnerCodes(): string[] {
     'confirm_name_mismatch',
     'deletion_in_progress',
     'invalid_vat',
+    'profile_complete',
+    'required_documents',
+    'description_required',
+    'document_kind_not_applicable',
+    'locked_in_review',
+    'already_owner',
+    'email_unverified',
+    'invitation_token_invalid',
+    'invitation_expired',
+    'invitation_email_mismatch',
   ]);
   for (const [schema, body] of bad) {
     const result = schema.safeParse(body);

@@ -97,6 +97,14 @@ export function removeMember(userId: string): Promise<void> {
   return apiRequest(`/api/partners/me/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
 }
 
+/** The owner hands the partner to another member and stays on as a manager. */
+export function makeOwner(userId: string): Promise<MembersView> {
+  return apiRequest(`/api/partners/me/members/${encodeURIComponent(userId)}/make-owner`, {
+    method: 'POST',
+    schema: membersViewSchema,
+  });
+}
+
 export function withdrawInvitation(id: string): Promise<void> {
   return apiRequest(`/api/partners/me/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

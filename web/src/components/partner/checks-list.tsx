@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import './checks-list.css';
 
 const icons = { pass: '✓', warn: '!', fail: '✕' } as const;
+/** Checks the partner fixes in the wizard (the others are for the reviewer). */
+const fixableChecks: readonly CheckCode[] = ['required_documents', 'profile_complete', 'vat_format'];
 
 interface ChecksListProps {
   checks: AutomatedCheck[];
@@ -17,9 +19,11 @@ export function ChecksList({ checks, onFix }: ChecksListProps) {
   return (
     <ul className="checks">
       {checks.map((check) => {
-        const missing = (check.missing ?? []).map((kind) => t(`documents.kinds.${kind}`)).join(', ');
-        const fixable =
-          check.status === 'fail' && onFix && (check.code === 'required_documents' || check.code === 'vat_format');
+        const missing = [
+          ...(check.missing ?? []).map((kind) => t(`documents.kinds.${kind}`)),
+          ...(check.missingFields ?? []).map((field) => t(`checks.fields.${field}`)),
+        ].join(', ');
+        const fixable = check.status === 'fail' && onFix && fixableChecks.includes(check.code);
         return (
           <li key={check.code} className="check" data-testid={`check-${check.code}`} data-status={check.status}>
             <span className={`check-icon check-icon-${check.status}`} aria-hidden="true">

@@ -29,7 +29,11 @@ export function DocumentSlot({ kind, required, documents, canUpload, canDelete }
   const upload = usePartnerAction((file: File) => uploadDocument(kind, file));
   const remove = usePartnerAction((doc: PartnerDocument) => deleteDocument(doc.id));
   const fail = (error: unknown) =>
-    setNotice({ tone: 'error', text: errorText(isApiError(error) ? error.code : 'generic') });
+    // A field code says more than `validation_failed` (e.g. `document_kind_not_applicable`).
+    setNotice({
+      tone: 'error',
+      text: errorText(isApiError(error) ? (error.fieldErrors[0]?.code ?? error.code) : 'generic'),
+    });
 
   const onFile = (file: File | undefined) => {
     if (!file) return;

@@ -77,6 +77,9 @@ export function PartnerProfileView({ partner, headingLevel = 2 }: { partner: Pub
   const since = Number.isNaN(created.getTime())
     ? null
     : new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'long' }).format(created);
+  // Travellers read the description written in their language when the partner wrote one.
+  const own = partner.descriptions[i18n.language as keyof typeof partner.descriptions];
+  const description = own ?? partner.description;
 
   return (
     <article className="pp-view" aria-label={t('profileView.label', { name: partner.name })}>
@@ -93,8 +96,10 @@ export function PartnerProfileView({ partner, headingLevel = 2 }: { partner: Pub
           {since && <p className="muted pp-since">{t('profileView.memberSince', { date: since })}</p>}
         </div>
       </header>
-      {partner.description ? (
-        <p className="pp-description">{partner.description}</p>
+      {description ? (
+        <p className="pp-description" lang={own ? i18n.language : undefined}>
+          {description}
+        </p>
       ) : (
         <p className="muted pp-description">{t('profileView.noDescription')}</p>
       )}

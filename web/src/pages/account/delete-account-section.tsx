@@ -15,6 +15,16 @@ export function DeleteAccountSection() {
   const checkboxId = useId();
   const deletion = useDeleteAccount();
   const form = useSchemaForm({ password: '' }, deleteAccountBodySchema);
+  const mine = useMyPartner();
+  // The only owner leaving would leave the partner without one (issue 11): hand it over or delete it first.
+  if (mine.data?.soleOwner) {
+    return (
+      <section className="card" aria-labelledby="delete-title" style={{ borderColor: 'var(--color-danger)' }}>
+        <h2 id="delete-title">{t('delete.title')}</h2>
+        <SoleOwnerBlock name={mine.data.partner.name} />
+      </section>
+    );
+  }
 
   return (
     <section className="card" aria-labelledby="delete-title" style={{ borderColor: 'var(--color-danger)' }}>
@@ -56,6 +66,36 @@ export function DeleteAccountSection() {
         </div>
       </ConfirmDeletionForm>
     </section>
+  );
+}
+
+/** Why the account cannot be deleted yet, and the two ways forward. */
+function SoleOwnerBlock({ name }: { name: string }) {
+  const { t } = useTranslation('account');
+  return (
+    <div
+      className="alert alert-warning"
+      role="note"
+      data-testid="account-partner-warning"
+      data-role="owner"
+      data-blocked="true"
+      style={{ marginTop: 'var(--space-3)' }}
+    >
+      <p className="alert-title">{t('delete.soleOwnerTitle', { name })}</p>
+      <p style={{ margin: 0 }}>{t('delete.soleOwnerBody', { name })}</p>
+      <ul style={{ margin: 'var(--space-2) 0 0' }}>
+        <li>
+          <Link to="/partner/members" data-testid="account-hand-over">
+            {t('delete.handOverLink')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/partner/privacy" data-testid="account-delete-partner">
+            {t('delete.deletePartnerLink')}
+          </Link>
+        </li>
+      </ul>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { MembersView, MyPartner, PartnerMember } from '@contracts/http';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { removeMember, withdrawInvitation } from '../../../api/partners-api.ts';
+import { makeOwner, removeMember, withdrawInvitation } from '../../../api/partners-api.ts';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
@@ -17,7 +17,9 @@ import './members-page.css';
 function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
   const { t, i18n } = useTranslation('onboarding');
   const [removing, setRemoving] = useState<PartnerMember | null>(null);
+  const [promoting, setPromoting] = useState<PartnerMember | null>(null);
   const remove = usePartnerAction(removeMember);
+  const handOver = usePartnerAction(makeOwner);
   const withdraw = usePartnerAction(withdrawInvitation);
 
   return (
@@ -46,15 +48,26 @@ function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
                 {owner && (
                   <td>
                     {member.role !== 'owner' && (
-                      <button
-                        type="button"
-                        className="btn btn-danger btn-sm"
-                        data-testid="member-remove"
-                        aria-label={t('members.removeLabel', { email: member.email })}
-                        onClick={() => setRemoving(member)}
-                      >
-                        {t('members.remove')}
-                      </button>
+                      <div className="row member-actions">
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-sm"
+                          data-testid="member-make-owner"
+                          aria-label={t('members.makeOwnerLabel', { email: member.email })}
+                          onClick={() => setPromoting(member)}
+                        >
+                          {t('members.makeOwner')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-danger btn-sm"
+                          data-testid="member-remove"
+                          aria-label={t('members.removeLabel', { email: member.email })}
+                          onClick={() => setRemoving(member)}
+                        >
+                          {t('members.remove')}
+                        </button>
+                      </div>
                     )}
                   </td>
                 )}
@@ -92,7 +105,7 @@ function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
           ))}
         </ul>
       )}
-      <ProblemAlert error={remove.error ?? withdraw.error} />
+      <ProblemAlert error={remove.error ?? withdraw.error ?? handOver.error} />
       <ConfirmDialog
         open={!!removing}
         danger
@@ -104,6 +117,17 @@ function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
         onConfirm={() => removing && remove.mutate(removing.userId, { onSettled: () => setRemoving(null) })}
       >
         <p>{t('members.removeBody', { email: removing?.email ?? '' })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={!!promoting}
+        title={t('members.makeOwnerTitle')}
+        confirmLabel={t('members.makeOwnerConfirm')}
+        testId="member-make-owner-dialog"
+        pending={handOver.isPending}
+        onCancel={() => setPromoting(null)}
+        onConfirm={() => promoting && handOver.mutate(promoting.userId, { onSettled: () => setPromoting(null) })}
+      >
+        <p>{t('members.makeOwnerBody', { email: promoting?.email ?? '' })}</p>
       </ConfirmDialog>
     </section>
   );

@@ -1,4 +1,4 @@
-import { documentKinds, requiredDocuments, type MyPartner } from '@contracts/http';
+import { documentSlots, requiredDocuments, type MyPartner } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { DocumentSlot } from '../../../components/partner/document-slot.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
@@ -8,11 +8,15 @@ import { StepForm } from './step-form.tsx';
 import { WizardNav } from './wizard-nav.tsx';
 import './step-documents.css';
 
-/** KYC light: one slot per kind, the required ones (per partner type) first. */
+/**
+ * KYC light: one slot per kind the service asks of this partner's type (`documentSlots`: no
+ * insurance for a hotel), the required ones first.
+ */
 export function DocumentSlots({ my }: { my: MyPartner }) {
   const documents = useDocuments(true);
   const required = my.requiredDocuments.length ? my.requiredDocuments : requiredDocuments[my.partner.type];
-  const kinds = [...documentKinds].sort((a, b) => Number(!required.includes(a)) - Number(!required.includes(b)));
+  const slots = my.documentSlots.length ? my.documentSlots : documentSlots[my.partner.type];
+  const kinds = [...slots].sort((a, b) => Number(!required.includes(a)) - Number(!required.includes(b)));
   const manage = canManage(my);
   const status = my.partner.status;
   if (documents.isPending) return <Loading />;

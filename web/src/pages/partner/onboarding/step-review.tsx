@@ -4,7 +4,9 @@ import { ChecksList } from '../../../components/partner/checks-list.tsx';
 import { useDisplayNames } from '../../../lib/display-names.ts';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { canManage, useDocuments, useSubmitPartner } from '../partner-queries.ts';
+import { descriptionLocales } from '../partner-values.ts';
 import { StepForm } from './step-form.tsx';
+import { failing, stepOf } from './wizard-steps.ts';
 import './step-review.css';
 
 interface StepReviewProps {
@@ -19,6 +21,7 @@ function Summary({ my, onGo }: { my: MyPartner; onGo: (step: number) => void }) 
   const documents = useDocuments(true);
   const { partner } = my;
   const dash = '—';
+  const written = descriptionLocales.filter((locale) => partner.descriptions[locale]?.trim());
   const rows: [string, string, number][] = [
     [t('review.type'), t(`profileView.types.${partner.type}`), 1],
     [t('business.name'), partner.name, 2],
@@ -28,7 +31,9 @@ function Summary({ my, onGo }: { my: MyPartner; onGo: (step: number) => void }) 
     [t('business.contactEmail'), partner.contactEmail ?? dash, 2],
     [t('regions.regions'), partner.regions.map(names.region).join(', ') || dash, 3],
     [t('regions.languages'), partner.languages.map(names.language).join(', ') || dash, 3],
-    [t('review.documents'), String(documents.data?.length ?? dash), 4],
+    [t('review.descriptions'), written.map((l) => names.language(l)).join(', ') || dash, stepOf('profile')],
+    [t('profile.logo'), partner.logoUrl ? t('review.logoOnFile') : dash, stepOf('profile')],
+    [t('review.documents'), String(documents.data?.length ?? dash), stepOf('documents')],
   ];
   return (
     <dl className="dl review-summary">
@@ -59,7 +64,14 @@ export function StepReview({ my, onBack, onGo }: StepReviewProps) {
   const { t } = useTranslation('onboarding');
   const submit = useSubmitPartner();
   const blocked = my.checks.some((check) => check.status === 'fail');
-  const fix = (code: CheckCode) => onGo(code === 'required_documents' ? 4 : 2);
+  const fixAt: Partial<Record<CheckCode, number>> = {
+    required_documents: stepOf('documents'),
+    profile_complete: stepOf('profile'),
+    vat_format: stepOf('business'),
+  };
+  const fix = (code: CheckCode) => onGo(fixAt[code] ?? stepOf('business'));
+  // The profile check gets its own words: "fix the checks" alone does not say a logo is missing.
+  const profileMissing = failing(my.checks, 'profile_complete');
 
   return (
     <StepForm
@@ -73,7 +85,7 @@ export function StepReview({ my, onBack, onGo }: StepReviewProps) {
         <ChecksList checks={my.checks} onFix={fix} />
       </section>
       <p className="muted" id="submit-hint">
-        {blocked ? t('review.blocked') : t('review.ready')}
+        {profileMissing ? t('review.profileMissing') : blocked ? t('review.blocked') : t('review.ready')}
       </p>
       <ProblemAlert error={submit.error} />
       <div className="wizard-nav">

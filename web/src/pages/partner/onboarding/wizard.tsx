@@ -6,6 +6,7 @@ import { StatusBanner } from '../../../components/partner/status-banner.tsx';
 import { pageTransition } from '../../../lib/motion.ts';
 import { StepBusiness } from './step-business.tsx';
 import { StepDocuments } from './step-documents.tsx';
+import { StepProfile } from './step-profile.tsx';
 import { StepRegions } from './step-regions.tsx';
 import { StepReview } from './step-review.tsx';
 import { StepType } from './step-type.tsx';
@@ -42,7 +43,7 @@ function StepPanel({ step, focus, children }: { step: number; focus: boolean; ch
   );
 }
 
-/** The five onboarding steps; `my` is null until the partner is registered on leaving step 2. */
+/** The onboarding steps (wizard-steps.ts); `my` is null until the partner is registered on leaving step 2. */
 export function Wizard({ my }: { my: MyPartner | null }) {
   const [step, setStep] = useState(() => (my ? firstIncompleteStep(my) : 1));
   const [direction, setDirection] = useState(1);
@@ -66,6 +67,8 @@ export function Wizard({ my }: { my: MyPartner | null }) {
   } else if (step === 3) {
     content = <StepRegions my={my} onBack={back} onDone={next} />;
   } else if (step === 4) {
+    content = <StepProfile my={my} onBack={back} onDone={next} />;
+  } else if (step === 5) {
     content = <StepDocuments my={my} onBack={back} onDone={next} />;
   } else {
     content = <StepReview my={my} onBack={back} onGo={go} />;

@@ -7,17 +7,36 @@ import { selectOptions, useDisplayNames } from '../../../lib/display-names.ts';
 import { PartnerProfileView } from '../../../components/partner/partner-profile-view.tsx';
 import { RegionLanguageFields } from '../../../components/partner/region-language-fields.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
-import { SelectField, TextAreaField, TextField } from '../../../components/ui/form-fields.tsx';
+import { SelectField, TextField } from '../../../components/ui/form-fields.tsx';
 import { formLevelError } from '../../../lib/form-errors.ts';
 import { useSchemaForm } from '../../../lib/use-schema-form.ts';
 import { usePartnerMutation } from '../partner-queries.ts';
-import { changedFields, previewPartner, profileBody, profileFields, profileValues } from '../partner-values.ts';
+import {
+  changedDescriptions,
+  changedFields,
+  previewPartner,
+  profileBody,
+  profileFields,
+  profileValues,
+  reviewedFields,
+} from '../partner-values.ts';
+import { DescriptionsField } from './descriptions-field.tsx';
 import { LogoField } from './logo-field.tsx';
 import { SocialLinksField } from './social-links-field.tsx';
 import './profile-form.css';
 
-/** Edits the profile beside a live preview of the public page; viewers get the same form read-only. */
-export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean }) {
+/** Which fields a save sends: in review, never the ones the admin is judging. */
+function editedFields(locked: boolean): readonly string[] {
+  return locked
+    ? profileFields.filter((field) => !(reviewedFields as readonly string[]).includes(field))
+    : profileFields;
+}
+
+/**
+ * Edits the profile beside a live preview of the public page; viewers get the same form
+ * read-only. In review (`locked`) the business details are read-only and the rest editable.
+ */
+export function ProfileForm({ my, readOnly, locked }: { my: MyPartner; readOnly: boolean; locked: boolean }) {
   const { t } = useTranslation('onboarding');
   const names = useDisplayNames();
   const { partner } = my;
@@ -53,7 +72,9 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
           setNotice(null);
           const body = form.validate();
           if (!body || readOnly || update.isPending) return;
-          const patch = changedFields(body, partner, profileFields);
+          const patch = changedFields(body, partner, editedFields(locked));
+          const descriptions = changedDescriptions(form.values.descriptions, partner.descriptions);
+          if (descriptions) patch.descriptions = descriptions;
           if (Object.keys(patch).length === 0) return setNotice(t('profile.nothingChanged'));
           // Legal name and VAT id are what the badge vouches for: changing them means a new review.
           if (verified && ('legalName' in patch || 'vatId' in patch || 'country' in patch)) return setConfirm(patch);
@@ -63,12 +84,11 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
         <fieldset className="card form" disabled={readOnly}>
           <legend className="card-legend">{t('profile.publicSection')}</legend>
           <LogoField partner={partner} disabled={readOnly} />
-          <TextAreaField
-            label={t('profile.description')}
-            hint={t('profile.descriptionHint')}
-            maxLength={2000}
-            rows={6}
-            {...form.field('description')}
+          <DescriptionsField
+            value={form.values.descriptions}
+            onChange={(locale, text) => form.set('descriptions', { ...form.values.descriptions, [locale]: text })}
+            errors={form.errors.descriptions}
+            disabled={readOnly}
           />
           <TextField label={t('business.website')} type="url" placeholder="https://" {...form.field('website')} />
           <SocialLinksField
@@ -90,8 +110,13 @@ export function ProfileForm({ my, readOnly }: { my: MyPartner; readOnly: boolean
             {...form.field('contactPhone')}
           />
         </fieldset>
-        <fieldset className="card form" disabled={readOnly}>
+        <fieldset className="card form" disabled={readOnly || locked} data-testid="profile-business-section">
           <legend className="card-legend">{t('profile.businessSection')}</legend>
+          {locked && !readOnly && (
+            <p className="alert" role="note" data-testid="profile-locked-in-review">
+              {t('profile.lockedInReview')}
+            </p>
+          )}
           {verified && !readOnly && (
             <p className="alert alert-warning" role="note">
               {t('profile.reviewWarning')}

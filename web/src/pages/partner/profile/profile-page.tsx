@@ -15,7 +15,9 @@ export function ProfilePage() {
 function Profile({ my }: { my: MyPartner }) {
   const { t } = useTranslation('onboarding');
   const manager = canManage(my);
-  const editable = isEditable(my.partner.status);
+  // In review the profile stays editable but for the fields the admin is judging (README status table).
+  const inReview = my.partner.status === 'pending_review';
+  const editable = isEditable(my.partner.status) || inReview;
   return (
     <div className="stack">
       <StatusBanner partner={my.partner} />
@@ -25,7 +27,7 @@ function Profile({ my }: { my: MyPartner }) {
         </p>
       )}
       {/* Remount on another partner (e.g. after re-registering) so the form starts from its data. */}
-      <ProfileForm key={my.partner.id} my={my} readOnly={!manager || !editable} />
+      <ProfileForm key={my.partner.id} my={my} readOnly={!manager || !editable} locked={inReview} />
     </div>
   );
 }
