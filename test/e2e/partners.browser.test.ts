@@ -107,8 +107,18 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
     await owner.getByTestId('language-input').fill('Engl');
     await owner.getByTestId('language-option-en').click();
     await owner.getByTestId('wizard-next').click();
-    // 4. documents: every required one, decided by their bytes on the server
+    // 4. profile: a description and a logo, both required to submit
     await owner.getByTestId('wizard-step-4').waitFor({ timeout: 15_000 });
+    await owner
+      .getByTestId('field-description-en')
+      .fill('A family hotel above Lake Como, with a terrace and a garden.');
+    await owner
+      .getByTestId('logo-input')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png([200, 120, 40], 64) });
+    await owner.getByTestId('logo-remove').waitFor({ timeout: 15_000 });
+    await owner.getByTestId('wizard-next').click();
+    // 5. documents: every required one, decided by their bytes on the server
+    await owner.getByTestId('wizard-step-5').waitFor({ timeout: 15_000 });
     for (const kind of ['business_registration', 'vat_certificate', 'representative_id', 'licence']) {
       const file =
         kind === 'representative_id'
@@ -119,12 +129,13 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
     }
     await shot(owner, '10-onboarding-documents-en');
     await owner.getByTestId('wizard-next').click();
-    // 5. review: every check passes, then submit
-    await owner.getByTestId('wizard-step-5').waitFor({ timeout: 15_000 });
+    // 6. review: every check passes, then submit
+    await owner.getByTestId('wizard-step-6').waitFor({ timeout: 15_000 });
     await expect
       .poll(() => owner.getByTestId('check-required_documents').getAttribute('data-status'), { timeout: 10_000 })
       .toBe('pass');
     expect(await owner.getByTestId('check-vat_format').getAttribute('data-status')).toBe('pass');
+    expect(await owner.getByTestId('check-profile_complete').getAttribute('data-status')).toBe('pass');
     await owner.getByTestId('wizard-submit').click();
     await expect
       .poll(() => owner.getByTestId('status-banner').first().getAttribute('data-status'), { timeout: 15_000 })
