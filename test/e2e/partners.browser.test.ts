@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
 import { pdf, png } from '@tourconnect/partners/demo-files';
-import { platformApi, signIn as apiSignIn } from '../../scripts/all-in-one/platform-api.ts';
+import { platformApi, signIn as apiSignIn, signUpVerified } from '../../scripts/all-in-one/platform-api.ts';
 import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
 
@@ -62,13 +62,13 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
         OCTO_SIMULATOR_PORT: '0',
       }),
     );
-    const api = platformApi(platform.url);
-    const registered = await api('POST', '/api/auth/register', undefined, {
+    // A traveller whose address is verified (the link read from identity's outbox), as
+    // registering a business requires.
+    await signUpVerified(platformApi(platform.url), platform.mailbox, {
       email: hotelier.email,
       password: hotelier.password,
       displayName: hotelier.name,
     });
-    expect(registered.status).toBe(201);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
