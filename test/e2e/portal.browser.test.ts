@@ -90,17 +90,30 @@ describe('portal in Chromium: sign up → sign in → Italiano', () => {
     await db?.drop();
   });
 
-  it('signs up a new traveller and shows them signed in', async () => {
+  it('signs up a new traveller and shows them signed in, asked to verify their e-mail', async () => {
     await page.goto(`${platform.url}/signup`);
     await page.getByTestId('signup-name').fill(user.name);
     await page.getByTestId('signup-email').fill(user.email);
     await page.getByTestId('signup-password').fill(user.password);
     await page.getByTestId('signup-submit').click();
+    // Sign-up answers 202 without a session; the portal signs in with the same credentials.
     await expect.poll(() => page.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('verify-banner').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('verify-banner').innerText()).toContain(user.email);
     await expect
       .poll(() => page.getByTestId('live-indicator').getAttribute('data-state'), { timeout: 15_000 })
       .toBe('connected');
     await page.screenshot({ path: `${SCREENSHOTS}/01-signed-up-en.png`, fullPage: true });
+  });
+
+  it('follows the e-mailed verification link, and the banner goes away', async () => {
+    // The link notifications e-mails is /verify-email#token=…; the secret read from identity's outbox.
+    const token = await platform.mailbox.link('identity.email_verification.requested.v1', { email: user.email });
+    await page.goto(`${platform.url}/verify-email#token=${token}`);
+    await page.getByTestId('verify-done').waitFor({ timeout: 15_000 });
+    await page.goto(`${platform.url}/`);
+    await expect.poll(() => page.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('verify-banner').count()).toBe(0);
   });
 
   it('explains a weak password next to the field, in the chosen language, and sends nothing', async () => {
