@@ -1,3 +1,4 @@
+import { useIsPresent } from 'framer-motion';
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/use-auth.ts';
@@ -37,7 +38,10 @@ export function AuthCard(props: AuthCardProps) {
   const { isAuthenticated } = useAuth();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
-  if (isAuthenticated) return <Navigate to={next} replace />;
+  // While this card fades out it already sees the next page's URL, without `?next=`: it must
+  // not redirect again (that sent a sign-in from an invitation link to Discover).
+  const isPresent = useIsPresent();
+  if (isAuthenticated) return isPresent ? <Navigate to={next} replace /> : null;
   return (
     <section className="card auth-card" aria-labelledby={titleId}>
       <h1 id={titleId} className="page-title">
