@@ -100,11 +100,19 @@ export async function signIn(body: LoginBody): Promise<User> {
 }
 
 /**
- * Sign-up answers the same for a new and a taken address and opens no session: the user
- * follows the e-mailed link, then signs in.
+ * Sign-up answers the same for a new and a taken address and opens no session. Unverified
+ * accounts may sign in, so the portal signs in with the same credentials at once: a new
+ * account goes straight on (the verify-your-e-mail banner shows), while a taken address (whose
+ * owner got an e-mail instead) refuses them and the user sees "check your e-mail".
  */
-export function signUp(body: RegisterBody): Promise<LinkSent> {
-  return authApi.registerAccount(body);
+export async function signUp(body: RegisterBody): Promise<LinkSent & { signedIn: boolean }> {
+  const sent = await authApi.registerAccount(body);
+  try {
+    await signIn({ email: body.email, password: body.password });
+    return { ...sent, signedIn: true };
+  } catch {
+    return { ...sent, signedIn: false };
+  }
 }
 
 /** The account changed (name, language): show it at once; the next token carries it too. */

@@ -1,7 +1,7 @@
 import { PASSWORD_MIN_LENGTH, registerBodySchema } from '@contracts/http';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useSignUp } from '../../auth/auth-mutations.ts';
 import { TextField } from '../../components/ui/form-fields.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
@@ -28,6 +28,7 @@ export function SignUpPage() {
   const next = safeNextPath(params.get('next'));
   useDocumentTitle(t('signup.title'));
 
+  if (signUp.isSuccess && signUp.data.signedIn) return <Navigate to={next} replace />;
   if (signUp.isSuccess) {
     // The same answer for a new and a taken address: the owner of a taken one gets an e-mail instead.
     return (
