@@ -91,9 +91,10 @@ export async function buildNotificationsService(deps: ServiceDeps<NotificationsS
         app.log.child({ component: 'mail-sender' }),
       );
       sender = mailSender;
-      // Registered before the bus binds its own hooks, so the sender stops before the pool closes.
       app.addHook('onReady', async () => mailSender.start());
-      app.addHook('onClose', async () => mailSender.stop());
+      // preClose runs before every onClose hook, among them the bus's that closes the pool, so
+      // the e-mails in hand finish on an open pool whatever order the onClose hooks take.
+      app.addHook('preClose', async () => mailSender.stop());
       sentMailRoutes(app, ctx);
       if (!settings.MAIL_LINK_KEY) {
         app.log.warn(
