@@ -11,6 +11,8 @@ import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/
 import { initTracing, loggerOptions, serveMetrics, type ServiceApp } from '@tourconnect/service-kit';
 import { buildNotificationsService } from '@tourconnect/notifications';
 import { settingsSchema as notificationsSettingsSchema } from '@tourconnect/notifications/config';
+import { buildBundlingService } from '@tourconnect/bundling';
+import { settingsSchema as bundlingSettingsSchema } from '@tourconnect/bundling/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { startLocalMail } from './mail.ts';
 import { outboxMailbox, registerMailbox, type Mailbox } from './mailbox.ts';
@@ -127,11 +129,22 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   });
   await listen('notifications', notificationsService);
 
+  const bundlingService = await buildBundlingService({
+    settings: bundlingSettingsSchema.parse({ ...process.env, ...jwks }),
+    database: createDatabase({ url: databaseUrl, schema: 'bundling', max: 5 }),
+    transport,
+    logger,
+    processMetrics: false,
+    gatewaySecret,
+  });
+  await listen('bundling', bundlingService);
+
   const gateway = await buildGateway({
     settings: {
       IDENTITY_URL: services.identity!,
       PARTNERS_URL: services.partners!,
       NOTIFICATIONS_URL: services.notifications!,
+      BUNDLING_URL: services.bundling!,
       ...jwks,
       WEB_DIST_DIR: settings.WEB_DIST_DIR,
       CORS_ORIGINS: [],

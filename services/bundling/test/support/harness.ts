@@ -1,0 +1,17 @@
+import { startServiceHarness, type ServiceHarness } from '@tourconnect/service-kit/testing';
+import { buildBundlingService } from '../../src/app.ts';
+import { settingsSchema, type BundlingSettings } from '../../src/config.ts';
+
+export type BundlingHarness = ServiceHarness<BundlingSettings>;
+
+/**
+ * bundling alone on a fresh database of the real PostgreSQL and the in-process transport;
+ * requests go through inject, tokens are signed by the harness's own key.
+ */
+export function startBundlingHarness(): Promise<BundlingHarness> {
+  return startServiceHarness({
+    service: 'bundling',
+    build: buildBundlingService,
+    settings: (tokens) => settingsSchema.parse({ ...tokens.settings }),
+  });
+}
