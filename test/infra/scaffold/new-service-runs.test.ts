@@ -1,6 +1,6 @@
 // A service scaffolded by `npm run new:service` runs: its generated health test passes on the
 // real PostgreSQL, and `npm start` serves it behind the gateway with identity's tokens. On a
-// copy of this checkout, for a planned service (bundling) and a new one (widgets).
+// copy of this checkout, for a planned service (connectors) and a new one (widgets).
 import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScaffoldResult } from '../../../scripts/new-service/scaffold.ts';
@@ -11,7 +11,7 @@ let services: ScaffoldResult['service'][];
 let database: TestDatabase;
 
 beforeAll(async () => {
-  const scaffolded = await scaffoldedCopy(['widgets', 'bundling']);
+  const scaffolded = await scaffoldedCopy(['widgets', 'connectors']);
   copy = scaffolded.copy;
   services = scaffolded.results.map((r) => r.service);
   database = await createTestDatabase('scaffold');
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('a scaffolded service', () => {
   it('passes its own health test: migrated, ready, its example route and OpenAPI', async () => {
-    const run = await copy.node(['node_modules/vitest/vitest.mjs', 'run', 'services/widgets', 'services/bundling']);
+    const run = await copy.node(['node_modules/vitest/vitest.mjs', 'run', 'services/widgets', 'services/connectors']);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/Test Files\s+2 passed/);
   }, 180_000);

@@ -1,4 +1,4 @@
-// `npm run new:service` on a copy of this checkout, for a planned service (bundling) and a new
+// `npm run new:service` on a copy of this checkout, for a planned service (connectors) and a new
 // one (widgets): what it refuses, what a dry run reports, and that what it writes type-checks,
 // passes the lint rules and the repository's own deployment checks. test/infra/scaffold/
 // new-service-runs.test.ts boots the result.
@@ -21,11 +21,11 @@ const WIRING = [
   'k8s/services/gateway.yaml',
   'README.md',
 ];
-const NAMES = ['widgets', 'bundling'];
+const NAMES = ['widgets', 'connectors'];
 
 let copy: CheckoutCopy;
 let widgets: ScaffoldResult;
-let bundling: ScaffoldResult;
+let connectors: ScaffoldResult;
 const read = (path: string) => readFileSync(join(copy.root, path), 'utf8');
 const snapshot = () => Object.fromEntries(WIRING.map((path) => [path, read(path)]));
 const tsFiles = (dir: string): string[] =>
@@ -36,7 +36,7 @@ const tsFiles = (dir: string): string[] =>
 beforeAll(async () => {
   const scaffolded = await scaffoldedCopy(NAMES);
   copy = scaffolded.copy;
-  [widgets, bundling] = scaffolded.results as [ScaffoldResult, ScaffoldResult];
+  [widgets, connectors] = scaffolded.results as [ScaffoldResult, ScaffoldResult];
 }, 180_000);
 
 afterAll(() => copy?.remove());
@@ -73,7 +73,7 @@ describe('npm run new:service', () => {
 
   it("keeps a planned service's port and routes, and gives a new one the next free port and its own route", () => {
     const ports = JSON.parse(read('infra/ports.json')) as { services: Record<string, number> };
-    expect(bundling.service).toMatchObject({ port: 8083, prefix: '/api/packages' });
+    expect(connectors.service).toMatchObject({ port: 8087, prefix: '/api/connectors' });
     expect(widgets.service.prefix).toBe('/api/widgets');
     expect(ports.services.widgets).toBe(widgets.service.port);
     expect(Object.values(ports.services).filter((p) => p === widgets.service.port)).toHaveLength(1);
@@ -119,7 +119,7 @@ describe('npm run new:service', () => {
       services: Record<string, { environment: Record<string, string>; depends_on: Record<string, unknown> }>;
     };
     const k8s = read('k8s/services/gateway.yaml');
-    for (const { service } of [widgets, bundling]) {
+    for (const { service } of [widgets, connectors]) {
       const url = `http://${service.name}:${service.port}`;
       expect(compose.services.gateway?.environment[`${service.NAME}_URL`]).toBe(url);
       expect(compose.services.gateway?.depends_on[service.name]).toEqual({ condition: 'service_healthy' });
