@@ -40,7 +40,10 @@ import { EmailFailedV1Schema, EmailSentV1Schema } from './gen/tourconnect/events
 import {
   BookingCancelledV1Schema,
   BookingConfirmedV1Schema,
+  BookingExpiredV1Schema,
   BookingHeldV1Schema,
+  BundlingPartnerDataErasedV1Schema,
+  PackagePublishedV1Schema,
 } from './gen/tourconnect/events/v1/bundling_pb.ts';
 import {
   PaymentSucceededV1Schema,
@@ -103,6 +106,9 @@ const schemas = {
   'bundling.booking.held.v1': BookingHeldV1Schema,
   'bundling.booking.confirmed.v1': BookingConfirmedV1Schema,
   'bundling.booking.cancelled.v1': BookingCancelledV1Schema,
+  'bundling.booking.expired.v1': BookingExpiredV1Schema,
+  'bundling.package.published.v1': PackagePublishedV1Schema,
+  'bundling.partner_data.erased.v1': BundlingPartnerDataErasedV1Schema,
   'billing.payment.succeeded.v1': PaymentSucceededV1Schema,
   'billing.refund.issued.v1': RefundIssuedV1Schema,
   'billing.payout.paid.v1': PayoutPaidV1Schema,

@@ -4,3 +4,4 @@ export * from './realtime.ts';
 export * from './iso-codes.ts';
 export * from './partners.ts';
 export * from './notifications.ts';
+export * from './bundling.ts';

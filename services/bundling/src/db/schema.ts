@@ -1,13 +1,318 @@
-import { pgSchema } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { auditTable } from '@tourconnect/audit';
+import {
+  bookingStatuses,
+  capacityModels,
+  catalogueStatuses,
+  itemKinds,
+  type BundleTerms,
+  type Breakdown,
+  type CancellationPolicy,
+  type DiscountRule,
+  type ItemUnit,
+  type Translations,
+} from '@tourconnect/contracts/http';
 import { eventTables } from '@tourconnect/events';
 
 /** bundling's own PostgreSQL schema; no other service reads it. */
 export const SCHEMA_NAME = 'bundling';
 export const bundlingSchema = pgSchema(SCHEMA_NAME);
 
-// The service's tables go here (`bundlingSchema.table(…)`); then `npm run db:generate -w
-// @tourconnect/bundling` writes the migration. Repositories next to this file read and write them.
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const minor = (name: string) => bigint(name, { mode: 'number' });
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+// ─── Projections of partners' events ─────────────────────────────────────────────────────
+
+/**
+ * Partners as bundling knows them from partners' events: name for display, status for the
+ * publish rule (only a verified partner's items and packages are sold) and the badge.
+ */
+export const partners = bundlingSchema.table('partners', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  status: text('status').notNull(),
+  verified: boolean('verified').notNull().default(false),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+/** Who acts for which partner (a user belongs to at most one), from partners' member events. */
+export const members = bundlingSchema.table(
+  'members',
+  {
+    userId: uuid('user_id').primaryKey(),
+    partnerId: uuid('partner_id').notNull(),
+    role: text('role').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('members_partner_idx').on(t.partnerId)],
+);
+
+// ─── Catalogue ───────────────────────────────────────────────────────────────────────────
+
+export const items = bundlingSchema.table(
+  'items',
+  {
+    id: uuid('id').primaryKey(),
+    partnerId: uuid('partner_id').notNull(),
+    kind: text('kind', { enum: itemKinds }).notNull(),
+    status: text('status', { enum: catalogueStatuses }).notNull().default('draft'),
+    translations: jsonb('translations').$type<Translations>().notNull(),
+    /** The language travellers read when theirs is missing: the first one the partner wrote. */
+    defaultLanguage: text('default_language').notNull(),
+    place: text('place').notNull(),
+    regionCode: text('region_code').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    currency: text('currency').notNull(),
+    units: jsonb('units').$type<ItemUnit[]>().notNull(),
+    capacityModel: text('capacity_model', { enum: capacityModels }).notNull(),
+    cutoffHours: integer('cutoff_hours').notNull().default(0),
+    startTimes: text('start_times')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** IANA zone the dates and start times are in (cut-off and slot instants). */
+    timeZone: text('time_zone').notNull().default('Europe/Rome'),
+    /** Null: not bundleable by other partners. */
+    bundleTerms: jsonb('bundle_terms').$type<BundleTerms | null>(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    publishedAt: at('published_at'),
+  },
+  (t) => [
+    index('items_partner_idx').on(t.partnerId, t.createdAt),
+    index('items_bundleable_idx')
+      .on(t.status)
+      .where(sql`${t.bundleTerms} IS NOT NULL`),
+    check('items_kind_ck', sql`${t.kind} IN (${inList(itemKinds)})`),
+    check('items_status_ck', sql`${t.status} IN (${inList(catalogueStatuses)})`),
+    check('items_capacity_model_ck', sql`${t.capacityModel} IN (${inList(capacityModels)})`),
+    check('items_cutoff_ck', sql`${t.cutoffHours} >= 0`),
+  ],
+);
+
+/** Item and package images; bytes live in the blob store under `storage_key`. */
+export const images = bundlingSchema.table(
+  'images',
+  {
+    id: uuid('id').primaryKey(),
+    /** Exactly one of item_id / package_id is set. */
+    itemId: uuid('item_id').references(() => items.id, { onDelete: 'cascade' }),
+    packageId: uuid('package_id').references(() => packages.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull(),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('images_item_idx').on(t.itemId, t.position),
+    index('images_package_idx').on(t.packageId, t.position),
+    check('images_owner_ck', sql`(${t.itemId} IS NULL) <> (${t.packageId} IS NULL)`),
+  ],
+);
+
+/**
+ * Units on sale per item and date (daily allotment: start_time null) or slot. The CHECKs make
+ * overselling impossible even by a bug: every hold is a conditional UPDATE that PostgreSQL
+ * refuses when held + sold would pass capacity.
+ */
+export const availability = bundlingSchema.table(
+  'availability',
+  {
+    id: uuid('id').primaryKey(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** "09:00" for a timed slot; '' for a daily allotment (so the unique key holds). */
+    startTime: text('start_time').notNull().default(''),
+    startsAt: at('starts_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    held: integer('held').notNull().default(0),
+    sold: integer('sold').notNull().default(0),
+    closed: boolean('closed').notNull().default(false),
+    priceOverrides: jsonb('price_overrides')
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('availability_item_slot_uq').on(t.itemId, t.date, t.startTime),
+    index('availability_date_idx').on(t.date),
+    check('availability_capacity_ck', sql`${t.capacity} >= 0`),
+    check('availability_held_ck', sql`${t.held} >= 0`),
+    check('availability_sold_ck', sql`${t.sold} >= 0`),
+    check('availability_no_oversell_ck', sql`${t.held} + ${t.sold} <= ${t.capacity}`),
+  ],
+);
+
+// ─── Packages ────────────────────────────────────────────────────────────────────────────
+
+export interface PackageLine {
+  itemId: string;
+  qty: number;
+  dayOffset: number;
+  days: number;
+}
+
+/** The seed's `packages` table plus translations, status, currency and the sale window. */
+export const packages = bundlingSchema.table(
+  'packages',
+  {
+    id: uuid('id').primaryKey(),
+    partnerId: uuid('partner_id').notNull(),
+    status: text('status', { enum: catalogueStatuses }).notNull().default('draft'),
+    translations: jsonb('translations').$type<Translations>().notNull(),
+    defaultLanguage: text('default_language').notNull(),
+    /** The seed's `items[{type,id,qty}]`, here with day offsets (lines in order). */
+    items: jsonb('items').$type<PackageLine[]>().notNull(),
+    currency: text('currency').notNull(),
+    /** From-price: one adult on the cheapest open date, before date- or party-bound rules. */
+    basePrice: minor('base_price').notNull().default(0),
+    discountRules: jsonb('discount_rules')
+      .$type<DiscountRule[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    policy: jsonb('policy').$type<CancellationPolicy>().notNull(),
+    /** The seed's `availability`: the optional sale window { from, to }. */
+    availability: jsonb('availability')
+      .$type<{ from: string | null; to: string | null }>()
+      .notNull()
+      .default(sql`'{"from":null,"to":null}'::jsonb`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Bumped on every change; a booking records the version it was priced at. */
+    version: integer('version').notNull().default(1),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    publishedAt: at('published_at'),
+  },
+  (t) => [
+    index('packages_partner_idx').on(t.partnerId, t.createdAt),
+    index('packages_status_idx').on(t.status, t.publishedAt),
+    check('packages_status_ck', sql`${t.status} IN (${inList(catalogueStatuses)})`),
+    check('packages_base_price_ck', sql`${t.basePrice} >= 0`),
+  ],
+);
+
+/** Which items a package uses, for "which packages include my item" and the IDOR checks. */
+export const packageItems = bundlingSchema.table(
+  'package_items',
+  {
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => packages.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    itemPartnerId: uuid('item_partner_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'package_items_pk', columns: [t.packageId, t.itemId] }),
+    index('package_items_item_idx').on(t.itemId),
+  ],
+);
+
+// ─── Bookings ────────────────────────────────────────────────────────────────────────────
+
+/** The seed's `package_bookings` plus the priced breakdown, the hold and the policy snapshot. */
+export const packageBookings = bundlingSchema.table(
+  'package_bookings',
+  {
+    id: uuid('id').primaryKey(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => packages.id),
+    packageVersion: integer('package_version').notNull(),
+    sellerPartnerId: uuid('seller_partner_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    status: text('status', { enum: bookingStatuses }).notNull().default('pending_payment'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    party: jsonb('party').$type<Record<string, number>>().notNull(),
+    currency: text('currency').notNull(),
+    /** What the traveller is charged (the breakdown's total). */
+    pricePaid: minor('price_paid').notNull(),
+    breakdown: jsonb('breakdown').$type<Breakdown>().notNull(),
+    policy: jsonb('policy').$type<CancellationPolicy>().notNull(),
+    couponCode: text('coupon_code'),
+    affiliateCode: text('affiliate_code'),
+    paymentIntentId: text('payment_intent_id'),
+    holdExpiresAt: at('hold_expires_at').notNull(),
+    /** Same user + same Idempotency-Key → the same booking. */
+    idempotencyKey: text('idempotency_key'),
+    refundMinor: minor('refund_minor'),
+    cancelReason: text('cancel_reason'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    confirmedAt: at('confirmed_at'),
+    cancelledAt: at('cancelled_at'),
+    expiredAt: at('expired_at'),
+  },
+  (t) => [
+    index('package_bookings_user_idx').on(t.userId, t.createdAt),
+    index('package_bookings_package_idx').on(t.packageId),
+    // The sweeper's scan: pending bookings by expiry.
+    index('package_bookings_expiry_idx')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'pending_payment'`),
+    uniqueIndex('package_bookings_idempotency_uq').on(t.userId, t.idempotencyKey),
+    check('package_bookings_status_ck', sql`${t.status} IN (${inList(bookingStatuses)})`),
+    check('package_bookings_price_ck', sql`${t.pricePaid} >= 0`),
+  ],
+);
+
+/**
+ * The units a booking holds (pending) or bought (confirmed), one row per availability row:
+ * releasing or selling a booking walks these rows. A multi-night line has one row per night.
+ */
+export const bookingHolds = bundlingSchema.table(
+  'booking_holds',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => packageBookings.id, { onDelete: 'cascade' }),
+    availabilityId: uuid('availability_id')
+      .notNull()
+      .references(() => availability.id),
+    itemId: uuid('item_id').notNull(),
+    itemPartnerId: uuid('item_partner_id').notNull(),
+    position: integer('position').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'booking_holds_pk', columns: [t.bookingId, t.position, t.availabilityId] }),
+    index('booking_holds_partner_idx').on(t.itemPartnerId),
+    check('booking_holds_quantity_ck', sql`${t.quantity} > 0`),
+  ],
+);
 
 export const { outbox, inbox, deadLetters } = eventTables(bundlingSchema);
 export const auditLog = auditTable(bundlingSchema);

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/bundling.proto.
  */
 export const file_tourconnect_events_v1_bundling: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvYnVuZGxpbmcucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKTAgoNQm9va2luZ0l0ZW1WMRIVCgdpdGVtX2lkGAEgASgJQgSQtRgBEhcKCWl0ZW1fdHlwZRgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhYKCHF1YW50aXR5GAQgASgFQgSQtRgBEhcKD2F2YWlsYWJpbGl0eV9pZBgFIAEoCRItCglzdGFydHNfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHVuaXRfcHJpY2VfbWlub3IYByABKAMSEwoLZ3Jvc3NfbWlub3IYCCABKAMSFgoOZGlzY291bnRfbWlub3IYCSABKAMSEQoJbmV0X21pbm9yGAogASgDIp4DCg1Cb29raW5nSGVsZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEjkKBWl0ZW1zGAQgAygLMiQudG91cmNvbm5lY3QuZXZlbnRzLnYxLkJvb2tpbmdJdGVtVjFCBJC1GAESFgoIY3VycmVuY3kYBSABKAlCBJC1GAESFgoOc3VidG90YWxfbWlub3IYBiABKAMSHQoVYnVuZGxlX2Rpc2NvdW50X21pbm9yGAcgASgDEh0KFWNvdXBvbl9kaXNjb3VudF9taW5vchgIIAEoAxITCgt0b3RhbF9taW5vchgJIAEoAxI5Cg9ob2xkX2V4cGlyZXNfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBEhMKC2NvdXBvbl9jb2RlGAsgASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAwgASgJOhyKtRgYYnVuZGxpbmcuYm9va2luZy5oZWxkLnYxIrgCChJCb29raW5nQ29uZmlybWVkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARITCgt0b3RhbF9taW5vchgGIAEoAxIfChFwYXltZW50X2ludGVudF9pZBgHIAEoCUIEkLUYARITCgtjb3Vwb25fY29kZRgIIAEoCRIWCg5hZmZpbGlhdGVfY29kZRgJIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY29uZmlybWVkLnYxIsgCChJCb29raW5nQ2FuY2VsbGVkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARITCgt0b3RhbF9taW5vchgGIAEoAxIUCgxyZWZ1bmRfbWlub3IYByABKAMSEgoKcmVmdW5kX2JwcxgIIAEoBRIUCgZyZWFzb24YCSABKAlCBJC1GAESHAoUY2FuY2VsbGVkX2J5X3VzZXJfaWQYCiABKAk6IYq1GB1idW5kbGluZy5ib29raW5nLmNhbmNlbGxlZC52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvYnVuZGxpbmcucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSLZAgoNQm9va2luZ0l0ZW1WMRIVCgdpdGVtX2lkGAEgASgJQgSQtRgBEhcKCWl0ZW1fdHlwZRgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhYKCHF1YW50aXR5GAQgASgFQgSQtRgBEhcKD2F2YWlsYWJpbGl0eV9pZBgFIAEoCRItCglzdGFydHNfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHVuaXRfcHJpY2VfbWlub3IYByABKAMSEwoLZ3Jvc3NfbWlub3IYCCABKAMSFgoOZGlzY291bnRfbWlub3IYCSABKAMSEQoJbmV0X21pbm9yGAogASgDEhwKFHN1cHBsaWVyX3NoYXJlX21pbm9yGAsgASgDEhQKDHJlZnVuZF9taW5vchgMIAEoAxIQCghwb3NpdGlvbhgNIAEoBSJBCg9QYXJ0bmVyUmVmdW5kVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIUCgxyZWZ1bmRfbWlub3IYAiABKAMiuQMKDUJvb2tpbmdIZWxkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIWCg5zdWJ0b3RhbF9taW5vchgGIAEoAxIdChVidW5kbGVfZGlzY291bnRfbWlub3IYByABKAMSHQoVY291cG9uX2Rpc2NvdW50X21pbm9yGAggASgDEhMKC3RvdGFsX21pbm9yGAkgASgDEjkKD2hvbGRfZXhwaXJlc19hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBJC1GAESEwoLY291cG9uX2NvZGUYCyABKAkSFgoOYWZmaWxpYXRlX2NvZGUYDCABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYDSABKAk6HIq1GBhidW5kbGluZy5ib29raW5nLmhlbGQudjEi0wIKEkJvb2tpbmdDb25maXJtZWRWMRIYCgpib29raW5nX2lkGAEgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAiABKAlCBJC1GAESFQoHdXNlcl9pZBgDIAEoCUIEkLUYARI5CgVpdGVtcxgEIAMoCzIkLnRvdXJjb25uZWN0LmV2ZW50cy52MS5Cb29raW5nSXRlbVYxQgSQtRgBEhYKCGN1cnJlbmN5GAUgASgJQgSQtRgBEhMKC3RvdGFsX21pbm9yGAYgASgDEh8KEXBheW1lbnRfaW50ZW50X2lkGAcgASgJQgSQtRgBEhMKC2NvdXBvbl9jb2RlGAggASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAkgASgJEhkKEXNlbGxlcl9wYXJ0bmVyX2lkGAogASgJOiGKtRgdYnVuZGxpbmcuYm9va2luZy5jb25maXJtZWQudjEitwMKEkJvb2tpbmdDYW5jZWxsZWRWMRIYCgpib29raW5nX2lkGAEgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAiABKAlCBJC1GAESFQoHdXNlcl9pZBgDIAEoCUIEkLUYARI5CgVpdGVtcxgEIAMoCzIkLnRvdXJjb25uZWN0LmV2ZW50cy52MS5Cb29raW5nSXRlbVYxQgSQtRgBEhYKCGN1cnJlbmN5GAUgASgJQgSQtRgBEhMKC3RvdGFsX21pbm9yGAYgASgDEhQKDHJlZnVuZF9taW5vchgHIAEoAxISCgpyZWZ1bmRfYnBzGAggASgFEhQKBnJlYXNvbhgJIAEoCUIEkLUYARIcChRjYW5jZWxsZWRfYnlfdXNlcl9pZBgKIAEoCRIZChFzZWxsZXJfcGFydG5lcl9pZBgLIAEoCRI3CgdyZWZ1bmRzGAwgAygLMiYudG91cmNvbm5lY3QuZXZlbnRzLnYxLlBhcnRuZXJSZWZ1bmRWMRIZChFwYXltZW50X2ludGVudF9pZBgNIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY2FuY2VsbGVkLnYxItABChBCb29raW5nRXhwaXJlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEh8KEXNlbGxlcl9wYXJ0bmVyX2lkGAQgASgJQgSQtRgBEhQKBnJlYXNvbhgFIAEoCUIEkLUYARIZChFwYXltZW50X2ludGVudF9pZBgGIAEoCTofirUYG2J1bmRsaW5nLmJvb2tpbmcuZXhwaXJlZC52MSK3AQoSUGFja2FnZVB1Ymxpc2hlZFYxEhgKCnBhY2thZ2VfaWQYASABKAlCBJC1GAESGAoKcGFydG5lcl9pZBgCIAEoCUIEkLUYARIWCghjdXJyZW5jeRgDIAEoCUIEkLUYARIYChBiYXNlX3ByaWNlX21pbm9yGAQgASgDEhgKEGl0ZW1fcGFydG5lcl9pZHMYBSADKAk6IYq1GB1idW5kbGluZy5wYWNrYWdlLnB1Ymxpc2hlZC52MSLCAQobQnVuZGxpbmdQYXJ0bmVyRGF0YUVyYXNlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYARIVCgdzZXJ2aWNlGAMgASgJQgSQtRgBEhcKD2RlbGV0ZWRfcmVjb3JkcxgEIAEoBRIaChJhbm9ueW1pc2VkX3JlY29yZHMYBSABKAU6I4q1GB9idW5kbGluZy5wYXJ0bmVyX2RhdGEuZXJhc2VkLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * One line of a booking: what was booked from which partner, and what it costs after
@@ -88,6 +88,29 @@ export type BookingItemV1 = Message<"tourconnect.events.v1.BookingItemV1"> & {
    * @generated from field: int64 net_minor = 10;
    */
   netMinor: bigint;
+
+  /**
+   * What the item's partner is owed for the line before the platform fee: net_minor for the
+   * seller's own items, the net rate (or the price minus the seller's commission) for an item
+   * bundled from another partner. The seller keeps net_minor - supplier_share_minor.
+   *
+   * @generated from field: int64 supplier_share_minor = 11;
+   */
+  supplierShareMinor: bigint;
+
+  /**
+   * On bookings.cancelled: this line's part of refund_minor (largest-remainder split by net_minor).
+   *
+   * @generated from field: int64 refund_minor = 12;
+   */
+  refundMinor: bigint;
+
+  /**
+   * The line's position in the package (a package may use one item on several lines).
+   *
+   * @generated from field: int32 position = 13;
+   */
+  position: number;
 };
 
 /**
@@ -163,6 +186,29 @@ export type BookingItemV1Json = {
    * @generated from field: int64 net_minor = 10;
    */
   netMinor?: string;
+
+  /**
+   * What the item's partner is owed for the line before the platform fee: net_minor for the
+   * seller's own items, the net rate (or the price minus the seller's commission) for an item
+   * bundled from another partner. The seller keeps net_minor - supplier_share_minor.
+   *
+   * @generated from field: int64 supplier_share_minor = 11;
+   */
+  supplierShareMinor?: string;
+
+  /**
+   * On bookings.cancelled: this line's part of refund_minor (largest-remainder split by net_minor).
+   *
+   * @generated from field: int64 refund_minor = 12;
+   */
+  refundMinor?: string;
+
+  /**
+   * The line's position in the package (a package may use one item on several lines).
+   *
+   * @generated from field: int32 position = 13;
+   */
+  position?: number;
 };
 
 /**
@@ -171,6 +217,47 @@ export type BookingItemV1Json = {
  */
 export const BookingItemV1Schema: GenMessage<BookingItemV1, {jsonType: BookingItemV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_bundling, 0);
+
+/**
+ * What one partner gives back on a cancellation: the refund attributed to its lines.
+ *
+ * @generated from message tourconnect.events.v1.PartnerRefundV1
+ */
+export type PartnerRefundV1 = Message<"tourconnect.events.v1.PartnerRefundV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: int64 refund_minor = 2;
+   */
+  refundMinor: bigint;
+};
+
+/**
+ * What one partner gives back on a cancellation: the refund attributed to its lines.
+ *
+ * @generated from message tourconnect.events.v1.PartnerRefundV1
+ */
+export type PartnerRefundV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: int64 refund_minor = 2;
+   */
+  refundMinor?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerRefundV1.
+ * Use `create(PartnerRefundV1Schema)` to create a new message.
+ */
+export const PartnerRefundV1Schema: GenMessage<PartnerRefundV1, {jsonType: PartnerRefundV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 1);
 
 /**
  * Published by bundling when a traveller books a package and every item's units are held,
@@ -247,6 +334,13 @@ export type BookingHeldV1 = Message<"tourconnect.events.v1.BookingHeldV1"> & {
    * @generated from field: string affiliate_code = 12;
    */
   affiliateCode: string;
+
+  /**
+   * The partner who sells the package (keeps the margin on bundled items).
+   *
+   * @generated from field: string seller_partner_id = 13;
+   */
+  sellerPartnerId: string;
 };
 
 /**
@@ -324,6 +418,13 @@ export type BookingHeldV1Json = {
    * @generated from field: string affiliate_code = 12;
    */
   affiliateCode?: string;
+
+  /**
+   * The partner who sells the package (keeps the margin on bundled items).
+   *
+   * @generated from field: string seller_partner_id = 13;
+   */
+  sellerPartnerId?: string;
 };
 
 /**
@@ -331,7 +432,7 @@ export type BookingHeldV1Json = {
  * Use `create(BookingHeldV1Schema)` to create a new message.
  */
 export const BookingHeldV1Schema: GenMessage<BookingHeldV1, {jsonType: BookingHeldV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_bundling, 1);
+  messageDesc(file_tourconnect_events_v1_bundling, 2);
 
 /**
  * Published by bundling when the payment arrived in time and the held units became sold,
@@ -387,6 +488,11 @@ export type BookingConfirmedV1 = Message<"tourconnect.events.v1.BookingConfirmed
    * @generated from field: string affiliate_code = 9;
    */
   affiliateCode: string;
+
+  /**
+   * @generated from field: string seller_partner_id = 10;
+   */
+  sellerPartnerId: string;
 };
 
 /**
@@ -443,6 +549,11 @@ export type BookingConfirmedV1Json = {
    * @generated from field: string affiliate_code = 9;
    */
   affiliateCode?: string;
+
+  /**
+   * @generated from field: string seller_partner_id = 10;
+   */
+  sellerPartnerId?: string;
 };
 
 /**
@@ -450,7 +561,7 @@ export type BookingConfirmedV1Json = {
  * Use `create(BookingConfirmedV1Schema)` to create a new message.
  */
 export const BookingConfirmedV1Schema: GenMessage<BookingConfirmedV1, {jsonType: BookingConfirmedV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_bundling, 2);
+  messageDesc(file_tourconnect_events_v1_bundling, 3);
 
 /**
  * Published by bundling when a booking is cancelled (by the traveller under the package
@@ -520,6 +631,25 @@ export type BookingCancelledV1 = Message<"tourconnect.events.v1.BookingCancelled
    * @generated from field: string cancelled_by_user_id = 10;
    */
   cancelledByUserId: string;
+
+  /**
+   * @generated from field: string seller_partner_id = 11;
+   */
+  sellerPartnerId: string;
+
+  /**
+   * refund_minor split per partner (sums exactly to refund_minor).
+   *
+   * @generated from field: repeated tourconnect.events.v1.PartnerRefundV1 refunds = 12;
+   */
+  refunds: PartnerRefundV1[];
+
+  /**
+   * The PaymentIntent to refund (empty when nothing was paid).
+   *
+   * @generated from field: string payment_intent_id = 13;
+   */
+  paymentIntentId: string;
 };
 
 /**
@@ -590,6 +720,25 @@ export type BookingCancelledV1Json = {
    * @generated from field: string cancelled_by_user_id = 10;
    */
   cancelledByUserId?: string;
+
+  /**
+   * @generated from field: string seller_partner_id = 11;
+   */
+  sellerPartnerId?: string;
+
+  /**
+   * refund_minor split per partner (sums exactly to refund_minor).
+   *
+   * @generated from field: repeated tourconnect.events.v1.PartnerRefundV1 refunds = 12;
+   */
+  refunds?: PartnerRefundV1Json[];
+
+  /**
+   * The PaymentIntent to refund (empty when nothing was paid).
+   *
+   * @generated from field: string payment_intent_id = 13;
+   */
+  paymentIntentId?: string;
 };
 
 /**
@@ -597,5 +746,250 @@ export type BookingCancelledV1Json = {
  * Use `create(BookingCancelledV1Schema)` to create a new message.
  */
 export const BookingCancelledV1Schema: GenMessage<BookingCancelledV1, {jsonType: BookingCancelledV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_bundling, 3);
+  messageDesc(file_tourconnect_events_v1_bundling, 4);
+
+/**
+ * Published by bundling when a pending booking's hold ran out (or its payment failed) and its
+ * units returned to sale, so billing cancels the PaymentIntent, notifications tells the
+ * traveller, and analytics counts the abandoned checkout.
+ *
+ * @generated from message tourconnect.events.v1.BookingExpiredV1
+ */
+export type BookingExpiredV1 = Message<"tourconnect.events.v1.BookingExpiredV1"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: string package_id = 2;
+   */
+  packageId: string;
+
+  /**
+   * @generated from field: string user_id = 3;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string seller_partner_id = 4;
+   */
+  sellerPartnerId: string;
+
+  /**
+   * "hold_expired" or "payment_failed".
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: string payment_intent_id = 6;
+   */
+  paymentIntentId: string;
+};
+
+/**
+ * Published by bundling when a pending booking's hold ran out (or its payment failed) and its
+ * units returned to sale, so billing cancels the PaymentIntent, notifications tells the
+ * traveller, and analytics counts the abandoned checkout.
+ *
+ * @generated from message tourconnect.events.v1.BookingExpiredV1
+ */
+export type BookingExpiredV1Json = {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId?: string;
+
+  /**
+   * @generated from field: string package_id = 2;
+   */
+  packageId?: string;
+
+  /**
+   * @generated from field: string user_id = 3;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string seller_partner_id = 4;
+   */
+  sellerPartnerId?: string;
+
+  /**
+   * "hold_expired" or "payment_failed".
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason?: string;
+
+  /**
+   * @generated from field: string payment_intent_id = 6;
+   */
+  paymentIntentId?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.BookingExpiredV1.
+ * Use `create(BookingExpiredV1Schema)` to create a new message.
+ */
+export const BookingExpiredV1Schema: GenMessage<BookingExpiredV1, {jsonType: BookingExpiredV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 5);
+
+/**
+ * Published by bundling when a partner publishes a package, so search indexes it,
+ * notifications can tell the partners whose items it bundles, and analytics counts it.
+ *
+ * @generated from message tourconnect.events.v1.PackagePublishedV1
+ */
+export type PackagePublishedV1 = Message<"tourconnect.events.v1.PackagePublishedV1"> & {
+  /**
+   * @generated from field: string package_id = 1;
+   */
+  packageId: string;
+
+  /**
+   * @generated from field: string partner_id = 2;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string currency = 3;
+   */
+  currency: string;
+
+  /**
+   * @generated from field: int64 base_price_minor = 4;
+   */
+  basePriceMinor: bigint;
+
+  /**
+   * Partners whose items the package bundles (the seller included).
+   *
+   * @generated from field: repeated string item_partner_ids = 5;
+   */
+  itemPartnerIds: string[];
+};
+
+/**
+ * Published by bundling when a partner publishes a package, so search indexes it,
+ * notifications can tell the partners whose items it bundles, and analytics counts it.
+ *
+ * @generated from message tourconnect.events.v1.PackagePublishedV1
+ */
+export type PackagePublishedV1Json = {
+  /**
+   * @generated from field: string package_id = 1;
+   */
+  packageId?: string;
+
+  /**
+   * @generated from field: string partner_id = 2;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string currency = 3;
+   */
+  currency?: string;
+
+  /**
+   * @generated from field: int64 base_price_minor = 4;
+   */
+  basePriceMinor?: string;
+
+  /**
+   * Partners whose items the package bundles (the seller included).
+   *
+   * @generated from field: repeated string item_partner_ids = 5;
+   */
+  itemPartnerIds?: string[];
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PackagePublishedV1.
+ * Use `create(PackagePublishedV1Schema)` to create a new message.
+ */
+export const PackagePublishedV1Schema: GenMessage<PackagePublishedV1, {jsonType: PackagePublishedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 6);
+
+/**
+ * Published by bundling once it has erased what it holds about a partner (its catalogue,
+ * packages and images; bookings kept for the law with the partner's name removed),
+ * confirming partners.partner.deletion_requested.v1.
+ *
+ * @generated from message tourconnect.events.v1.BundlingPartnerDataErasedV1
+ */
+export type BundlingPartnerDataErasedV1 = Message<"tourconnect.events.v1.BundlingPartnerDataErasedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string request_id = 2;
+   */
+  requestId: string;
+
+  /**
+   * "bundling".
+   *
+   * @generated from field: string service = 3;
+   */
+  service: string;
+
+  /**
+   * @generated from field: int32 deleted_records = 4;
+   */
+  deletedRecords: number;
+
+  /**
+   * @generated from field: int32 anonymised_records = 5;
+   */
+  anonymisedRecords: number;
+};
+
+/**
+ * Published by bundling once it has erased what it holds about a partner (its catalogue,
+ * packages and images; bookings kept for the law with the partner's name removed),
+ * confirming partners.partner.deletion_requested.v1.
+ *
+ * @generated from message tourconnect.events.v1.BundlingPartnerDataErasedV1
+ */
+export type BundlingPartnerDataErasedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string request_id = 2;
+   */
+  requestId?: string;
+
+  /**
+   * "bundling".
+   *
+   * @generated from field: string service = 3;
+   */
+  service?: string;
+
+  /**
+   * @generated from field: int32 deleted_records = 4;
+   */
+  deletedRecords?: number;
+
+  /**
+   * @generated from field: int32 anonymised_records = 5;
+   */
+  anonymisedRecords?: number;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.BundlingPartnerDataErasedV1.
+ * Use `create(BundlingPartnerDataErasedV1Schema)` to create a new message.
+ */
+export const BundlingPartnerDataErasedV1Schema: GenMessage<BundlingPartnerDataErasedV1, {jsonType: BundlingPartnerDataErasedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 7);
 

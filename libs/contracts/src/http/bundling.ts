@@ -1,0 +1,556 @@
+import { z } from 'zod';
+import { locales, type Locale } from './auth.ts';
+import { pageSchema, regionCodeSchema } from './partners.ts';
+
+/**
+ * The bundling API (catalogue, availability, packages, quotes, bookings) as the service
+ * validates it and the portal reads it. Amounts are integer minor units of an ISO 4217
+ * currency (`priceMinor: 12900` with `currency: 'EUR'` is €129.00), never decimals.
+ * Validation messages are stable codes the portal translates.
+ */
+
+// ─── Vocabulary ──────────────────────────────────────────────────────────────────────────
+
+export const itemKinds = ['tour', 'service', 'transport', 'extra'] as const;
+export const itemKindSchema = z.enum(itemKinds, { message: 'invalid_item_kind' });
+export type ItemKind = z.infer<typeof itemKindSchema>;
+
+/** draft → published ⇄ paused → archived (archived is final). Only a verified partner publishes. */
+export const catalogueStatuses = ['draft', 'published', 'paused', 'archived'] as const;
+export type CatalogueStatus = (typeof catalogueStatuses)[number];
+
+/**
+ * Unit types. Person units price per traveller of that age band and take one place each
+ * (infants take none); booking units (a room, a vehicle, a generic unit) price per unit and
+ * take one each. An item has person units or exactly one booking unit, not both.
+ */
+export const personUnits = ['adult', 'child', 'infant', 'senior'] as const;
+export const bookingUnits = ['room', 'vehicle', 'unit'] as const;
+export const unitCodes = [...personUnits, ...bookingUnits] as const;
+export const unitCodeSchema = z.enum(unitCodes, { message: 'invalid_unit' });
+export type UnitCode = z.infer<typeof unitCodeSchema>;
+export type PersonUnit = (typeof personUnits)[number];
+export function isPersonUnit(code: string): code is PersonUnit {
+  return (personUnits as readonly string[]).includes(code);
+}
+
+/** Timed slots (a tour at 09:00 and 14:00) or a daily allotment (rooms per night). */
+export const capacityModels = ['slots', 'daily'] as const;
+export const capacityModelSchema = z.enum(capacityModels, { message: 'invalid_capacity_model' });
+export type CapacityModel = z.infer<typeof capacityModelSchema>;
+
+export const itemTags = [
+  'family',
+  'couple',
+  'solo',
+  'group',
+  'adventure',
+  'relax',
+  'culture',
+  'food',
+  'nature',
+  'lake',
+  'mountain',
+  'accessible',
+  'pet_friendly',
+] as const;
+export const itemTagSchema = z.enum(itemTags, { message: 'invalid_tag' });
+export type ItemTag = z.infer<typeof itemTagSchema>;
+
+/**
+ * How another partner may bundle an item: at a `net_rate` (the supplier is paid its net rate per
+ * unit, the seller keeps the margin) or for a `commission` (the seller keeps `commissionBps` of
+ * the price, the supplier the rest).
+ */
+export const bundleTermsKinds = ['net_rate', 'commission'] as const;
+export type BundleTermsKind = (typeof bundleTermsKinds)[number];
+
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { message: 'invalid_currency' });
+
+/** A price or amount in minor units: a non-negative safe integer. */
+export const minorSchema = z
+  .number({ message: 'invalid_amount' })
+  .int({ message: 'invalid_amount' })
+  .min(0, { message: 'negative_amount' })
+  .max(100_000_000_00, { message: 'amount_too_large' });
+
+const basisPointsSchema = z.number().int().min(0, { message: 'invalid_bps' }).max(10_000, { message: 'invalid_bps' });
+
+/** yyyy-mm-dd (a calendar date in the item's local time). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: 'invalid_date',
+    },
+  );
+
+/** HH:MM, 24 h. */
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
+
+// ─── Translations ───────────────────────────────────────────────────────────────────────
+
+const titleSchema = z.string().trim().min(3, { message: 'too_short' }).max(120, { message: 'too_long' });
+const longTextSchema = z.string().trim().max(4000, { message: 'too_long' });
+
+export const translationSchema = z.strictObject({ title: titleSchema, description: longTextSchema.default('') });
+export type Translation = z.output<typeof translationSchema>;
+
+/** Title and description per language; at least one language. */
+export const translationsSchema = z
+  .strictObject({
+    en: translationSchema.optional(),
+    it: translationSchema.optional(),
+    de: translationSchema.optional(),
+    fr: translationSchema.optional(),
+    es: translationSchema.optional(),
+  } satisfies Record<Locale, z.ZodType>)
+  .refine((value) => Object.values(value).some(Boolean), { message: 'translation_required' });
+export type Translations = Partial<Record<Locale, Translation>>;
+
+// ─── Catalogue items ────────────────────────────────────────────────────────────────────
+
+export const destinationSchema = z.strictObject({
+  /** Place name as travellers know it ("Riva del Garda"). */
+  place: z.string().trim().min(2, { message: 'too_short' }).max(120, { message: 'too_long' }),
+  /** ISO 3166-2 subdivision or ISO 3166-1 country ("IT-32", "IT"). */
+  regionCode: regionCodeSchema,
+  latitude: z.number().min(-90, { message: 'invalid_coordinates' }).max(90, { message: 'invalid_coordinates' }),
+  longitude: z.number().min(-180, { message: 'invalid_coordinates' }).max(180, { message: 'invalid_coordinates' }),
+});
+export type Destination = z.output<typeof destinationSchema>;
+
+export const itemUnitSchema = z.strictObject({
+  code: unitCodeSchema,
+  priceMinor: minorSchema,
+  /** What the supplier is paid per unit when another partner bundles it under `net_rate` terms. */
+  netRateMinor: minorSchema.nullable().default(null),
+});
+export type ItemUnit = z.output<typeof itemUnitSchema>;
+
+export const bundleTermsSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('net_rate') }),
+    z.strictObject({ kind: z.literal('commission'), commissionBps: basisPointsSchema }),
+  ],
+  { message: 'invalid_bundle_terms' },
+);
+export type BundleTerms = z.output<typeof bundleTermsSchema>;
+
+const itemShape = {
+  kind: itemKindSchema,
+  translations: translationsSchema,
+  destination: destinationSchema,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0, { message: 'invalid_duration' })
+    .max(60 * 24 * 30, { message: 'invalid_duration' }),
+  tags: z
+    .array(itemTagSchema)
+    .max(13)
+    .transform((v) => [...new Set(v)]),
+  currency: currencySchema,
+  units: z
+    .array(itemUnitSchema)
+    .min(1, { message: 'units_required' })
+    .max(7)
+    .refine((units) => new Set(units.map((u) => u.code)).size === units.length, { message: 'duplicate_unit' })
+    .refine(
+      (units) => units.every((u) => isPersonUnit(u.code)) || (units.length === 1 && !isPersonUnit(units[0]!.code)),
+      { message: 'mixed_units' },
+    ),
+  capacityModel: capacityModelSchema,
+  /** No booking later than this many hours before the start. */
+  cutoffHours: z
+    .number()
+    .int()
+    .min(0, { message: 'invalid_cutoff' })
+    .max(24 * 60, { message: 'invalid_cutoff' }),
+  /** Slot start times for `slots` items ("09:00"); ignored for `daily` items. */
+  startTimes: z.array(timeOfDaySchema).max(24).default([]),
+  /** Null: only this partner sells it. */
+  bundleTerms: bundleTermsSchema.nullable().default(null),
+};
+
+export const createItemSchema = z.strictObject(itemShape);
+export type CreateItemInput = z.output<typeof createItemSchema>;
+export const updateItemSchema = z.strictObject(itemShape).partial().omit({ kind: true, currency: true });
+export type UpdateItemInput = z.output<typeof updateItemSchema>;
+
+export const itemImageSchema = z.object({ id: z.string(), url: z.string(), position: z.number().int() });
+
+export const itemViewSchema = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  partnerVerified: z.boolean(),
+  kind: itemKindSchema,
+  status: z.enum(catalogueStatuses),
+  translations: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
+  /** Title and description in the requested language, else the item's first language. */
+  title: z.string(),
+  description: z.string(),
+  language: z.string(),
+  destination: z.object({ place: z.string(), regionCode: z.string(), latitude: z.number(), longitude: z.number() }),
+  durationMinutes: z.number().int(),
+  tags: z.array(z.string()),
+  currency: z.string(),
+  units: z.array(
+    z.object({ code: unitCodeSchema, priceMinor: z.number().int(), netRateMinor: z.number().int().nullable() }),
+  ),
+  capacityModel: capacityModelSchema,
+  cutoffHours: z.number().int(),
+  startTimes: z.array(z.string()),
+  bundleTerms: z.object({ kind: z.enum(bundleTermsKinds), commissionBps: z.number().int().optional() }).nullable(),
+  images: z.array(itemImageSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ItemView = z.infer<typeof itemViewSchema>;
+export const itemPageSchema = pageSchema(itemViewSchema);
+
+export const listItemsQuerySchema = z.object({
+  lang: z.enum(locales).optional(),
+  kind: itemKindSchema.optional(),
+  status: z.enum(catalogueStatuses).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+// ─── Availability ───────────────────────────────────────────────────────────────────────
+
+export const availabilitySlotSchema = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  date: z.string(),
+  /** "09:00" for a timed slot, null for a daily allotment. */
+  startTime: z.string().nullable(),
+  startsAt: z.string(),
+  capacity: z.number().int(),
+  held: z.number().int(),
+  sold: z.number().int(),
+  /** capacity - held - sold, 0 when closed. */
+  remaining: z.number().int(),
+  closed: z.boolean(),
+  /** Price per unit code on that date instead of the item's price. */
+  priceOverrides: z.record(z.string(), z.number().int()),
+});
+export type AvailabilitySlot = z.infer<typeof availabilitySlotSchema>;
+
+export const availabilityQuerySchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+
+/**
+ * Calendar bulk edit: every date in [from, to] whose weekday is listed (0 = Sunday … 6 =
+ * Saturday; all when omitted), every slot start time of the item (or the given ones). Fields left
+ * out stay as they are; new rows need `capacity`. Lowering capacity below what is held and sold
+ * is refused for the whole edit (`capacity_below_booked`).
+ */
+export const bulkAvailabilitySchema = z
+  .strictObject({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7).optional(),
+    startTimes: z.array(timeOfDaySchema).max(24).optional(),
+    capacity: z
+      .number()
+      .int()
+      .min(0, { message: 'invalid_capacity' })
+      .max(100_000, { message: 'invalid_capacity' })
+      .optional(),
+    closed: z.boolean().optional(),
+    /** Unit code → price in minor units; null clears the overrides. */
+    priceOverrides: z.record(unitCodeSchema, minorSchema).nullable().optional(),
+  })
+  .refine((v) => v.from <= v.to, { message: 'invalid_date_range', path: ['to'] });
+export type BulkAvailabilityInput = z.output<typeof bulkAvailabilitySchema>;
+
+// ─── Packages ───────────────────────────────────────────────────────────────────────────
+
+export const packageLineInputSchema = z.strictObject({
+  itemId: z.string().uuid({ message: 'invalid_item' }),
+  /** How many times the line is booked: rooms for a room item, rides/tickets per traveller for person items. */
+  qty: z.number().int().min(1, { message: 'invalid_quantity' }).max(50, { message: 'invalid_quantity' }),
+  /** Days after the package's start date (0 = the first day). */
+  dayOffset: z.number().int().min(0).max(60).default(0),
+  /** Consecutive days (nights) of a daily-allotment item; 1 for slot items. */
+  days: z.number().int().min(1).max(30).default(1),
+});
+export type PackageLineInput = z.output<typeof packageLineInputSchema>;
+
+/** Conditions that must all hold for a discount rule to apply. */
+export const ruleConditionsSchema = z.strictObject({
+  minDistinctItems: z.number().int().min(1).max(50).optional(),
+  travelFrom: isoDateSchema.optional(),
+  travelTo: isoDateSchema.optional(),
+  /** Booked at least this many days before the start. */
+  minDaysBefore: z.number().int().min(1).max(730).optional(),
+  minAdults: z.number().int().min(1).max(50).optional(),
+  minChildren: z.number().int().min(1).max(50).optional(),
+});
+export type RuleConditions = z.output<typeof ruleConditionsSchema>;
+
+export const discountRuleSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      id: z.string().trim().min(1).max(40),
+      type: z.literal('percentage'),
+      /** Basis points of the subtotal (1000 = 10 %). */
+      bps: basisPointsSchema,
+      conditions: ruleConditionsSchema.default({}),
+    }),
+    z.strictObject({
+      id: z.string().trim().min(1).max(40),
+      type: z.literal('fixed'),
+      amountMinor: minorSchema,
+      conditions: ruleConditionsSchema.default({}),
+    }),
+  ],
+  { message: 'invalid_rule' },
+);
+export type DiscountRule = z.output<typeof discountRuleSchema>;
+
+/**
+ * Cancellation tiers: cancelling at least `hoursBefore` hours before the start refunds
+ * `refundPercent`. Ordered by hoursBefore descending, refunds not increasing; a booking
+ * cancelled later than every tier gets nothing back.
+ */
+export const policyTierSchema = z.strictObject({
+  hoursBefore: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 365),
+  refundPercent: z.number().int().min(0, { message: 'invalid_percent' }).max(100, { message: 'invalid_percent' }),
+});
+export const policySchema = z.strictObject({
+  tiers: z
+    .array(policyTierSchema)
+    .min(1, { message: 'policy_required' })
+    .max(10)
+    .refine(
+      (tiers) =>
+        tiers.every(
+          (t, i) =>
+            i === 0 || (t.hoursBefore < tiers[i - 1]!.hoursBefore && t.refundPercent <= tiers[i - 1]!.refundPercent),
+        ),
+      { message: 'policy_tiers_unordered' },
+    ),
+});
+export type CancellationPolicy = z.output<typeof policySchema>;
+
+const packageShape = {
+  translations: translationsSchema,
+  lines: z.array(packageLineInputSchema).min(1, { message: 'items_required' }).max(20),
+  discountRules: z.array(discountRuleSchema).max(10).default([]),
+  policy: policySchema,
+  tags: z.array(itemTagSchema).max(13).default([]),
+  /** Optional sale window: the package can start only between these dates. */
+  availableFrom: isoDateSchema.nullable().default(null),
+  availableTo: isoDateSchema.nullable().default(null),
+};
+export const createPackageSchema = z.strictObject(packageShape);
+export type CreatePackageInput = z.output<typeof createPackageSchema>;
+export const updatePackageSchema = z.strictObject(packageShape).partial();
+export type UpdatePackageInput = z.output<typeof updatePackageSchema>;
+
+export const partySchema = z
+  .strictObject({
+    adult: z.number().int().min(0).max(50).default(0),
+    child: z.number().int().min(0).max(50).default(0),
+    infant: z.number().int().min(0).max(20).default(0),
+    senior: z.number().int().min(0).max(50).default(0),
+  })
+  .refine((p) => p.adult + p.senior >= 1, { message: 'party_needs_adult' });
+export type Party = z.output<typeof partySchema>;
+
+export const packageLineViewSchema = z.object({
+  position: z.number().int(),
+  itemId: z.string(),
+  itemKind: itemKindSchema,
+  title: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  partnerVerified: z.boolean(),
+  capacityModel: capacityModelSchema,
+  qty: z.number().int(),
+  dayOffset: z.number().int(),
+  days: z.number().int(),
+  /** The item belongs to another partner (bundled under its terms). */
+  bundled: z.boolean(),
+});
+
+export const packageViewSchema = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  partnerVerified: z.boolean(),
+  status: z.enum(catalogueStatuses),
+  translations: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
+  title: z.string(),
+  description: z.string(),
+  language: z.string(),
+  currency: z.string(),
+  /** Price for one adult on the cheapest open date, before rules that need a date or party. */
+  basePriceMinor: z.number().int(),
+  lines: z.array(packageLineViewSchema),
+  discountRules: z.array(discountRuleSchema),
+  policy: policySchema,
+  tags: z.array(z.string()),
+  destination: z
+    .object({ place: z.string(), regionCode: z.string(), latitude: z.number(), longitude: z.number() })
+    .nullable(),
+  availableFrom: z.string().nullable(),
+  availableTo: z.string().nullable(),
+  images: z.array(itemImageSchema),
+  durationDays: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type PackageView = z.infer<typeof packageViewSchema>;
+export const packagePageSchema = pageSchema(packageViewSchema);
+
+export const packageAvailabilityQuerySchema = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  adult: z.coerce.number().int().min(0).max(50).default(2),
+  child: z.coerce.number().int().min(0).max(50).default(0),
+  infant: z.coerce.number().int().min(0).max(20).default(0),
+  senior: z.coerce.number().int().min(0).max(50).default(0),
+});
+/** Per start date: how many more parties of this composition fit (min over the lines). */
+export const packageAvailabilitySchema = z.object({
+  days: z.array(z.object({ date: z.string(), available: z.number().int(), bookable: z.boolean() })),
+});
+
+// ─── Quotes and price breakdowns ────────────────────────────────────────────────────────
+
+/** Chosen slot per line position for timed items with several slots that day. */
+export const slotChoiceSchema = z.record(z.string().regex(/^\d+$/), z.string().uuid({ message: 'invalid_slot' }));
+
+export const quoteRequestSchema = z.strictObject({
+  date: isoDateSchema,
+  party: partySchema,
+  slots: slotChoiceSchema.default({}),
+  couponCode: z.string().trim().min(1).max(40).optional(),
+  affiliateCode: z.string().trim().min(1).max(40).optional(),
+  lang: z.enum(locales).optional(),
+});
+export type QuoteRequest = z.output<typeof quoteRequestSchema>;
+
+export const breakdownLineSchema = z.object({
+  position: z.number().int(),
+  itemId: z.string(),
+  itemKind: itemKindSchema,
+  title: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  /** The date (and slot) this line uses; one entry per day for multi-day lines. */
+  dates: z.array(
+    z.object({ date: z.string(), startTime: z.string().nullable(), availabilityId: z.string().nullable() }),
+  ),
+  units: z.array(z.object({ code: unitCodeSchema, quantity: z.number().int(), unitPriceMinor: z.number().int() })),
+  grossMinor: z.number().int(),
+  bundleDiscountMinor: z.number().int(),
+  couponDiscountMinor: z.number().int(),
+  netMinor: z.number().int(),
+  /** What the item's partner is owed for this line (its net rate or price minus commission). */
+  supplierShareMinor: z.number().int(),
+});
+export const breakdownPartnerSchema = z.object({
+  partnerId: z.string(),
+  partnerName: z.string(),
+  partnerVerified: z.boolean(),
+  /** What the traveller pays for this partner's lines. */
+  netMinor: z.number().int(),
+  /** What this partner is owed (its supplier shares, plus the seller's margin for the package's owner). */
+  payableMinor: z.number().int(),
+});
+export const breakdownSchema = z.object({
+  currency: z.string(),
+  lines: z.array(breakdownLineSchema),
+  partners: z.array(breakdownPartnerSchema),
+  appliedRules: z.array(z.object({ ruleId: z.string(), amountMinor: z.number().int() })),
+  subtotalMinor: z.number().int(),
+  bundleDiscountMinor: z.number().int(),
+  couponDiscountMinor: z.number().int(),
+  totalMinor: z.number().int(),
+});
+export type Breakdown = z.infer<typeof breakdownSchema>;
+
+export const quoteViewSchema = z.object({
+  packageId: z.string(),
+  date: z.string(),
+  party: z.record(z.string(), z.number().int()),
+  breakdown: breakdownSchema,
+  /** Refund if cancelled now, per the package's policy (percent). */
+  refundPercentNow: z.number().int(),
+});
+export type QuoteView = z.infer<typeof quoteViewSchema>;
+
+// ─── Bookings ───────────────────────────────────────────────────────────────────────────
+
+export const bookingStatuses = ['pending_payment', 'confirmed', 'cancelled', 'expired'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+export const bookRequestSchema = quoteRequestSchema;
+export type BookRequest = z.output<typeof bookRequestSchema>;
+
+export const bookingViewSchema = z.object({
+  id: z.string(),
+  packageId: z.string(),
+  packageTitle: z.string(),
+  sellerPartnerId: z.string(),
+  status: z.enum(bookingStatuses),
+  startDate: z.string(),
+  party: z.record(z.string(), z.number().int()),
+  breakdown: breakdownSchema,
+  pricePaidMinor: z.number().int(),
+  currency: z.string(),
+  holdExpiresAt: z.string().nullable(),
+  paymentIntentId: z.string().nullable(),
+  policy: policySchema,
+  /** What cancelling now would refund (pending bookings: nothing was paid, nothing to refund). */
+  refundNow: z.object({ percent: z.number().int(), amountMinor: z.number().int() }),
+  refundMinor: z.number().int().nullable(),
+  cancelReason: z.string().nullable(),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type BookingView = z.infer<typeof bookingViewSchema>;
+export const bookingPageSchema = pageSchema(bookingViewSchema);
+
+/** A partner's view of a booking that includes its items: its lines and its share only. */
+export const partnerBookingViewSchema = z.object({
+  id: z.string(),
+  packageId: z.string(),
+  packageTitle: z.string(),
+  status: z.enum(bookingStatuses),
+  startDate: z.string(),
+  party: z.record(z.string(), z.number().int()),
+  currency: z.string(),
+  lines: z.array(breakdownLineSchema),
+  /** This partner's payable for the booking. */
+  shareMinor: z.number().int(),
+  isSeller: z.boolean(),
+  createdAt: z.string(),
+});
+export type PartnerBookingView = z.infer<typeof partnerBookingViewSchema>;
+export const partnerBookingPageSchema = pageSchema(partnerBookingViewSchema);
+
+export const bookingsQuerySchema = z.object({
+  status: z.enum(bookingStatuses).optional(),
+  lang: z.enum(locales).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
