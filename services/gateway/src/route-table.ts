@@ -31,7 +31,17 @@ export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; b
   bodyLimit?: number;
 }>;
 
+/**
+ * Paths a prefix cannot express, checked before the prefixes: a partner's published packages
+ * live at /api/partners/<id>/packages (MISSION §2) but are bundling's, not partners'.
+ */
+const patternRoutes: ReadonlyArray<{ pattern: RegExp; prefix: string; service: ServiceName }> = [
+  { pattern: /^\/api\/partners\/[^/]+\/packages\/?$/, prefix: '/api/partners/:id/packages', service: 'bundling' },
+];
+
 export function resolveRoute(path: string): { prefix: string; service: ServiceName; bodyLimit?: number } | undefined {
+  const patterned = patternRoutes.find((r) => r.pattern.test(path));
+  if (patterned) return { prefix: patterned.prefix, service: patterned.service };
   return routeTable.find(
     (r) => path === r.prefix || path.startsWith(r.prefix + '/') || path.startsWith(r.prefix + '?'),
   );
