@@ -1,30 +1,48 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { AppLayout } from './components/layout/app-layout.tsx';
-import { AccountPage } from './pages/account/account-page.tsx';
-import { AdminPage } from './pages/admin/admin-page.tsx';
-import { AdminPartnerDetailPage } from './pages/admin/admin-partner-detail-page.tsx';
-import { AdminPartnersPage } from './pages/admin/admin-partners-page.tsx';
-import { SentMailDetailPage } from './pages/admin/sent-mail-detail-page.tsx';
-import { SentMailPage } from './pages/admin/sent-mail-page.tsx';
-import { ForgotPasswordPage } from './pages/auth/forgot-password-page.tsx';
-import { ResetPasswordPage } from './pages/auth/reset-password-page.tsx';
-import { SignInPage } from './pages/auth/signin-page.tsx';
-import { SignUpPage } from './pages/auth/signup-page.tsx';
-import { VerifyEmailPage } from './pages/auth/verify-email-page.tsx';
-import { DirectoryPage } from './pages/directory/directory-page.tsx';
-import { PartnerProfilePage } from './pages/directory/partner-profile-page.tsx';
-import { DiscoverPage } from './pages/discover-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { AcceptInvitationPage } from './pages/partner/accept-invitation-page.tsx';
-import { MembersPage } from './pages/partner/members/members-page.tsx';
-import { OnboardingPage } from './pages/partner/onboarding/onboarding-page.tsx';
-import { PartnerHome } from './pages/partner/partner-home.tsx';
-import { PartnerLayout } from './pages/partner/partner-layout.tsx';
-import { PartnerSectionPage } from './pages/partner/partner-section-page.tsx';
-import { PartnerPrivacyPage } from './pages/partner/privacy/partner-privacy-page.tsx';
-import { ProfilePage } from './pages/partner/profile/profile-page.tsx';
-import { PrivacyPage } from './pages/privacy-page.tsx';
+import { lazyPage } from './components/layout/lazy-page.tsx';
+
+// Convention: every page is a lazy route. Add a new page as
+//   const MyPage = lazyPage(() => import('./pages/…/my-page.tsx'), 'MyPage');
+// and use <MyPage /> below; never import a page statically here. Each page then is its own
+// JavaScript chunk, fetched when first shown (the loading indicator meanwhile, from
+// PageSuspense in AnimatedOutlet and PartnerLayout), so the first load stays small
+// (goal: initial JS ≤ 150 KB gzip, see the README's portal benchmark) and heavy libraries
+// such as the chart library ride only with the pages that use them.
+const AccountPage = lazyPage(() => import('./pages/account/account-page.tsx'), 'AccountPage');
+const AdminPage = lazyPage(() => import('./pages/admin/admin-page.tsx'), 'AdminPage');
+const AdminPartnerDetailPage = lazyPage(
+  () => import('./pages/admin/admin-partner-detail-page.tsx'),
+  'AdminPartnerDetailPage',
+);
+const AdminPartnersPage = lazyPage(() => import('./pages/admin/admin-partners-page.tsx'), 'AdminPartnersPage');
+const SentMailDetailPage = lazyPage(() => import('./pages/admin/sent-mail-detail-page.tsx'), 'SentMailDetailPage');
+const SentMailPage = lazyPage(() => import('./pages/admin/sent-mail-page.tsx'), 'SentMailPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/auth/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./pages/auth/reset-password-page.tsx'), 'ResetPasswordPage');
+const SignInPage = lazyPage(() => import('./pages/auth/signin-page.tsx'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('./pages/auth/signup-page.tsx'), 'SignUpPage');
+const VerifyEmailPage = lazyPage(() => import('./pages/auth/verify-email-page.tsx'), 'VerifyEmailPage');
+const DirectoryPage = lazyPage(() => import('./pages/directory/directory-page.tsx'), 'DirectoryPage');
+const PartnerProfilePage = lazyPage(() => import('./pages/directory/partner-profile-page.tsx'), 'PartnerProfilePage');
+const DiscoverPage = lazyPage(() => import('./pages/discover-page.tsx'), 'DiscoverPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
+const AcceptInvitationPage = lazyPage(
+  () => import('./pages/partner/accept-invitation-page.tsx'),
+  'AcceptInvitationPage',
+);
+const MembersPage = lazyPage(() => import('./pages/partner/members/members-page.tsx'), 'MembersPage');
+const OnboardingPage = lazyPage(() => import('./pages/partner/onboarding/onboarding-page.tsx'), 'OnboardingPage');
+const PartnerHome = lazyPage(() => import('./pages/partner/partner-home.tsx'), 'PartnerHome');
+const PartnerLayout = lazyPage(() => import('./pages/partner/partner-layout.tsx'), 'PartnerLayout');
+const PartnerSectionPage = lazyPage(() => import('./pages/partner/partner-section-page.tsx'), 'PartnerSectionPage');
+const PartnerPrivacyPage = lazyPage(
+  () => import('./pages/partner/privacy/partner-privacy-page.tsx'),
+  'PartnerPrivacyPage',
+);
+const ProfilePage = lazyPage(() => import('./pages/partner/profile/profile-page.tsx'), 'ProfilePage');
+const PrivacyPage = lazyPage(() => import('./pages/privacy-page.tsx'), 'PrivacyPage');
 
 export const router = createBrowserRouter([
   {

@@ -2,6 +2,7 @@ import { AnimatePresence, motion } from 'framer-motion';
 import { useEffect, useRef } from 'react';
 import { useLocation, useOutlet } from 'react-router-dom';
 import { pageTransition, pageVariants } from '../../lib/motion.ts';
+import { PageSuspense } from './lazy-page.tsx';
 
 /** Top-level section of a path: sub-navigation inside /partner does not replay the page transition. */
 function sectionKey(pathname: string): string {
@@ -37,7 +38,7 @@ export function AnimatedOutlet() {
         exit="exit"
         transition={pageTransition}
       >
-        {outlet}
+        <PageSuspense>{outlet}</PageSuspense>
       </motion.div>
     </AnimatePresence>
   );

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { usePartnerLiveSync } from './partner-live-sync.ts';
 import { useMyPartner } from './partner-queries.ts';
 import { partnerPages, partnerSections } from './partner-sections.ts';
+import { PageSuspense } from '../../components/layout/lazy-page.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import './partner-layout.css';
 
@@ -39,7 +40,9 @@ export function PartnerLayout() {
           </NavLink>
         ))}
       </nav>
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </div>
   );
 }
