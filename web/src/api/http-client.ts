@@ -15,10 +15,16 @@ export interface RequestOptions<T> {
   /** Send the bearer token and retry once after a refresh on `token_expired`. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 async function send(path: string, options: RequestOptions<unknown>): Promise<Response> {
-  const headers: Record<string, string> = { [CSRF_HEADER]: '1', accept: 'application/json, */*' };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    [CSRF_HEADER]: '1',
+    accept: 'application/json, */*',
+  };
   const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   const token = options.auth === false ? null : getAccessToken();
