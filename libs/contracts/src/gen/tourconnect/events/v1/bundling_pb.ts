@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/bundling.proto.
  */
 export const file_tourconnect_events_v1_bundling: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvYnVuZGxpbmcucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSLZAgoNQm9va2luZ0l0ZW1WMRIVCgdpdGVtX2lkGAEgASgJQgSQtRgBEhcKCWl0ZW1fdHlwZRgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhYKCHF1YW50aXR5GAQgASgFQgSQtRgBEhcKD2F2YWlsYWJpbGl0eV9pZBgFIAEoCRItCglzdGFydHNfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHVuaXRfcHJpY2VfbWlub3IYByABKAMSEwoLZ3Jvc3NfbWlub3IYCCABKAMSFgoOZGlzY291bnRfbWlub3IYCSABKAMSEQoJbmV0X21pbm9yGAogASgDEhwKFHN1cHBsaWVyX3NoYXJlX21pbm9yGAsgASgDEhQKDHJlZnVuZF9taW5vchgMIAEoAxIQCghwb3NpdGlvbhgNIAEoBSJBCg9QYXJ0bmVyUmVmdW5kVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIUCgxyZWZ1bmRfbWlub3IYAiABKAMiuQMKDUJvb2tpbmdIZWxkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIWCg5zdWJ0b3RhbF9taW5vchgGIAEoAxIdChVidW5kbGVfZGlzY291bnRfbWlub3IYByABKAMSHQoVY291cG9uX2Rpc2NvdW50X21pbm9yGAggASgDEhMKC3RvdGFsX21pbm9yGAkgASgDEjkKD2hvbGRfZXhwaXJlc19hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBJC1GAESEwoLY291cG9uX2NvZGUYCyABKAkSFgoOYWZmaWxpYXRlX2NvZGUYDCABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYDSABKAk6HIq1GBhidW5kbGluZy5ib29raW5nLmhlbGQudjEi0wIKEkJvb2tpbmdDb25maXJtZWRWMRIYCgpib29raW5nX2lkGAEgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAiABKAlCBJC1GAESFQoHdXNlcl9pZBgDIAEoCUIEkLUYARI5CgVpdGVtcxgEIAMoCzIkLnRvdXJjb25uZWN0LmV2ZW50cy52MS5Cb29raW5nSXRlbVYxQgSQtRgBEhYKCGN1cnJlbmN5GAUgASgJQgSQtRgBEhMKC3RvdGFsX21pbm9yGAYgASgDEh8KEXBheW1lbnRfaW50ZW50X2lkGAcgASgJQgSQtRgBEhMKC2NvdXBvbl9jb2RlGAggASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAkgASgJEhkKEXNlbGxlcl9wYXJ0bmVyX2lkGAogASgJOiGKtRgdYnVuZGxpbmcuYm9va2luZy5jb25maXJtZWQudjEitwMKEkJvb2tpbmdDYW5jZWxsZWRWMRIYCgpib29raW5nX2lkGAEgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAiABKAlCBJC1GAESFQoHdXNlcl9pZBgDIAEoCUIEkLUYARI5CgVpdGVtcxgEIAMoCzIkLnRvdXJjb25uZWN0LmV2ZW50cy52MS5Cb29raW5nSXRlbVYxQgSQtRgBEhYKCGN1cnJlbmN5GAUgASgJQgSQtRgBEhMKC3RvdGFsX21pbm9yGAYgASgDEhQKDHJlZnVuZF9taW5vchgHIAEoAxISCgpyZWZ1bmRfYnBzGAggASgFEhQKBnJlYXNvbhgJIAEoCUIEkLUYARIcChRjYW5jZWxsZWRfYnlfdXNlcl9pZBgKIAEoCRIZChFzZWxsZXJfcGFydG5lcl9pZBgLIAEoCRI3CgdyZWZ1bmRzGAwgAygLMiYudG91cmNvbm5lY3QuZXZlbnRzLnYxLlBhcnRuZXJSZWZ1bmRWMRIZChFwYXltZW50X2ludGVudF9pZBgNIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY2FuY2VsbGVkLnYxItABChBCb29raW5nRXhwaXJlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEh8KEXNlbGxlcl9wYXJ0bmVyX2lkGAQgASgJQgSQtRgBEhQKBnJlYXNvbhgFIAEoCUIEkLUYARIZChFwYXltZW50X2ludGVudF9pZBgGIAEoCTofirUYG2J1bmRsaW5nLmJvb2tpbmcuZXhwaXJlZC52MSK3AQoSUGFja2FnZVB1Ymxpc2hlZFYxEhgKCnBhY2thZ2VfaWQYASABKAlCBJC1GAESGAoKcGFydG5lcl9pZBgCIAEoCUIEkLUYARIWCghjdXJyZW5jeRgDIAEoCUIEkLUYARIYChBiYXNlX3ByaWNlX21pbm9yGAQgASgDEhgKEGl0ZW1fcGFydG5lcl9pZHMYBSADKAk6IYq1GB1idW5kbGluZy5wYWNrYWdlLnB1Ymxpc2hlZC52MSLCAQobQnVuZGxpbmdQYXJ0bmVyRGF0YUVyYXNlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYARIVCgdzZXJ2aWNlGAMgASgJQgSQtRgBEhcKD2RlbGV0ZWRfcmVjb3JkcxgEIAEoBRIaChJhbm9ueW1pc2VkX3JlY29yZHMYBSABKAU6I4q1GB9idW5kbGluZy5wYXJ0bmVyX2RhdGEuZXJhc2VkLnYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvYnVuZGxpbmcucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSLZAgoNQm9va2luZ0l0ZW1WMRIVCgdpdGVtX2lkGAEgASgJQgSQtRgBEhcKCWl0ZW1fdHlwZRgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhYKCHF1YW50aXR5GAQgASgFQgSQtRgBEhcKD2F2YWlsYWJpbGl0eV9pZBgFIAEoCRItCglzdGFydHNfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHVuaXRfcHJpY2VfbWlub3IYByABKAMSEwoLZ3Jvc3NfbWlub3IYCCABKAMSFgoOZGlzY291bnRfbWlub3IYCSABKAMSEQoJbmV0X21pbm9yGAogASgDEhwKFHN1cHBsaWVyX3NoYXJlX21pbm9yGAsgASgDEhQKDHJlZnVuZF9taW5vchgMIAEoAxIQCghwb3NpdGlvbhgNIAEoBSJBCg9QYXJ0bmVyUmVmdW5kVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIUCgxyZWZ1bmRfbWlub3IYAiABKAMi0AMKDUJvb2tpbmdIZWxkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIWCg5zdWJ0b3RhbF9taW5vchgGIAEoAxIdChVidW5kbGVfZGlzY291bnRfbWlub3IYByABKAMSHQoVY291cG9uX2Rpc2NvdW50X21pbm9yGAggASgDEhMKC3RvdGFsX21pbm9yGAkgASgDEjkKD2hvbGRfZXhwaXJlc19hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBJC1GAESEwoLY291cG9uX2NvZGUYCyABKAkSFgoOYWZmaWxpYXRlX2NvZGUYDCABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYDSABKAkSFQoNcGFja2FnZV90aXRsZRgOIAEoCTocirUYGGJ1bmRsaW5nLmJvb2tpbmcuaGVsZC52MSLqAgoSQm9va2luZ0NvbmZpcm1lZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEjkKBWl0ZW1zGAQgAygLMiQudG91cmNvbm5lY3QuZXZlbnRzLnYxLkJvb2tpbmdJdGVtVjFCBJC1GAESFgoIY3VycmVuY3kYBSABKAlCBJC1GAESEwoLdG90YWxfbWlub3IYBiABKAMSHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEwoLY291cG9uX2NvZGUYCCABKAkSFgoOYWZmaWxpYXRlX2NvZGUYCSABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYCiABKAkSFQoNcGFja2FnZV90aXRsZRgLIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY29uZmlybWVkLnYxIs4DChJCb29raW5nQ2FuY2VsbGVkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARITCgt0b3RhbF9taW5vchgGIAEoAxIUCgxyZWZ1bmRfbWlub3IYByABKAMSEgoKcmVmdW5kX2JwcxgIIAEoBRIUCgZyZWFzb24YCSABKAlCBJC1GAESHAoUY2FuY2VsbGVkX2J5X3VzZXJfaWQYCiABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYCyABKAkSNwoHcmVmdW5kcxgMIAMoCzImLnRvdXJjb25uZWN0LmV2ZW50cy52MS5QYXJ0bmVyUmVmdW5kVjESGQoRcGF5bWVudF9pbnRlbnRfaWQYDSABKAkSFQoNcGFja2FnZV90aXRsZRgOIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY2FuY2VsbGVkLnYxIucBChBCb29raW5nRXhwaXJlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEh8KEXNlbGxlcl9wYXJ0bmVyX2lkGAQgASgJQgSQtRgBEhQKBnJlYXNvbhgFIAEoCUIEkLUYARIZChFwYXltZW50X2ludGVudF9pZBgGIAEoCRIVCg1wYWNrYWdlX3RpdGxlGAcgASgJOh+KtRgbYnVuZGxpbmcuYm9va2luZy5leHBpcmVkLnYxIrcBChJQYWNrYWdlUHVibGlzaGVkVjESGAoKcGFja2FnZV9pZBgBIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAIgASgJQgSQtRgBEhYKCGN1cnJlbmN5GAMgASgJQgSQtRgBEhgKEGJhc2VfcHJpY2VfbWlub3IYBCABKAMSGAoQaXRlbV9wYXJ0bmVyX2lkcxgFIAMoCTohirUYHWJ1bmRsaW5nLnBhY2thZ2UucHVibGlzaGVkLnYxIsIBChtCdW5kbGluZ1BhcnRuZXJEYXRhRXJhc2VkVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIYCgpyZXF1ZXN0X2lkGAIgASgJQgSQtRgBEhUKB3NlcnZpY2UYAyABKAlCBJC1GAESFwoPZGVsZXRlZF9yZWNvcmRzGAQgASgFEhoKEmFub255bWlzZWRfcmVjb3JkcxgFIAEoBTojirUYH2J1bmRsaW5nLnBhcnRuZXJfZGF0YS5lcmFzZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * One line of a booking: what was booked from which partner, and what it costs after
@@ -341,6 +341,13 @@ export type BookingHeldV1 = Message<"tourconnect.events.v1.BookingHeldV1"> & {
    * @generated from field: string seller_partner_id = 13;
    */
   sellerPartnerId: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 14;
+   */
+  packageTitle: string;
 };
 
 /**
@@ -425,6 +432,13 @@ export type BookingHeldV1Json = {
    * @generated from field: string seller_partner_id = 13;
    */
   sellerPartnerId?: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 14;
+   */
+  packageTitle?: string;
 };
 
 /**
@@ -493,6 +507,13 @@ export type BookingConfirmedV1 = Message<"tourconnect.events.v1.BookingConfirmed
    * @generated from field: string seller_partner_id = 10;
    */
   sellerPartnerId: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 11;
+   */
+  packageTitle: string;
 };
 
 /**
@@ -554,6 +575,13 @@ export type BookingConfirmedV1Json = {
    * @generated from field: string seller_partner_id = 10;
    */
   sellerPartnerId?: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 11;
+   */
+  packageTitle?: string;
 };
 
 /**
@@ -650,6 +678,13 @@ export type BookingCancelledV1 = Message<"tourconnect.events.v1.BookingCancelled
    * @generated from field: string payment_intent_id = 13;
    */
   paymentIntentId: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 14;
+   */
+  packageTitle: string;
 };
 
 /**
@@ -739,6 +774,13 @@ export type BookingCancelledV1Json = {
    * @generated from field: string payment_intent_id = 13;
    */
   paymentIntentId?: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 14;
+   */
+  packageTitle?: string;
 };
 
 /**
@@ -787,6 +829,13 @@ export type BookingExpiredV1 = Message<"tourconnect.events.v1.BookingExpiredV1">
    * @generated from field: string payment_intent_id = 6;
    */
   paymentIntentId: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 7;
+   */
+  packageTitle: string;
 };
 
 /**
@@ -828,6 +877,13 @@ export type BookingExpiredV1Json = {
    * @generated from field: string payment_intent_id = 6;
    */
   paymentIntentId?: string;
+
+  /**
+   * The package's title in the language the traveller booked in (for e-mails and receipts).
+   *
+   * @generated from field: string package_title = 7;
+   */
+  packageTitle?: string;
 };
 
 /**
