@@ -55,6 +55,8 @@ if (settings.SEED_DEMO_DATA === 'true') {
   const seeded = await seedDemoData(platform.url, admin);
   if (seeded.created.length) logger.info({ users: seeded.created }, 'demo data seeded');
   if (seeded.partners.length) logger.info({ partners: seeded.partners }, 'demo partners seeded');
+  if (seeded.packages.length) logger.info({ packages: seeded.packages }, 'demo catalogue seeded');
+  if (seeded.catalogueSkipped) logger.warn({ reason: seeded.catalogueSkipped }, 'demo catalogue not seeded');
 }
 const readyMs = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

@@ -1,5 +1,6 @@
 import { mailboxAt, type Mailbox } from './mailbox.ts';
 import { expectStatus, platformApi, verifyEmail, type NewUser, type PlatformApi } from './platform-api.ts';
+import { seedDemoCatalogue } from './seed-catalogue.ts';
 import { seedDemoPartners } from './seed-partners.ts';
 import { demoUsers } from './settings.ts';
 
@@ -8,6 +9,13 @@ export interface SeedResult {
   existing: string[];
   /** Demo partners onboarded by this run (none when they already exist). */
   partners: string[];
+  /** Demo packages published by this run (none when the catalogue exists). */
+  packages: string[];
+  /**
+   * Why the demo catalogue could not be seeded, when it could not: e.g. a DATA_DIR whose
+   * partners were created before bundling existed, so bundling never saw their events.
+   */
+  catalogueSkipped?: string;
 }
 
 /**
@@ -22,12 +30,17 @@ export async function seedDemoData(
   mailbox: Mailbox = mailboxAt(baseUrl),
 ): Promise<SeedResult> {
   const api = platformApi(baseUrl);
-  const result: SeedResult = { created: [], existing: [], partners: [] };
+  const result: SeedResult = { created: [], existing: [], partners: [], packages: [] };
   for (const user of demoUsers) {
     const outcome = await ensureDemoUser(api, mailbox, user);
     result[outcome].push(user.email);
   }
   result.partners = await seedDemoPartners(baseUrl, admin);
+  try {
+    result.packages = await seedDemoCatalogue(baseUrl);
+  } catch (error) {
+    result.catalogueSkipped = error instanceof Error ? error.message : String(error);
+  }
   return result;
 }
 
