@@ -56,6 +56,8 @@ describe('all-in-one start (npm start with no environment)', () => {
     const directory: any = await (await fetch(`${platform.url}/api/partners?verified=true`)).json();
     expect(directory.items.map((p: { name: string }) => p.name).sort()).toEqual([
       'Dolomiti Trails',
+      'Garda Lake Ferries',
+      'Hotel Lago Blu',
       'Visit Lago di Garda',
     ]);
     expect(directory.items.every((p: { verified: boolean; logoUrl: string }) => p.verified && p.logoUrl)).toBe(true);
