@@ -20,6 +20,23 @@ const css = readFileSync(join(webRoot, 'src/styles/tokens.css'), 'utf8');
 const tokens = Object.fromEntries(
   [...css.matchAll(/--(color-[\w-]+):\s*(#[0-9a-fA-F]{6})\b/g)].map((m) => [m[1]!, m[2]!.toLowerCase()]),
 );
+/** `--name: rgba(r, g, b, a)` tokens, e.g. the soft orange tint. */
+const tints = Object.fromEntries(
+  [...css.matchAll(/--(color-[\w-]+):\s*rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)/g)].map((m) => [
+    m[1]!,
+    { rgb: [Number(m[2]), Number(m[3]), Number(m[4])] as const, alpha: Number(m[5]) },
+  ]),
+);
+
+/** The opaque colour a translucent tint gives over a background (alpha compositing). */
+function over(tintName: string, background: string): string {
+  const tint = tints[tintName];
+  if (!tint) throw new Error(`token --${tintName} missing or not an rgba() colour`);
+  const bg = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
+  const mixed = tint.rgb.map((c, i) => Math.round(c * tint.alpha + bg[i]! * (1 - tint.alpha)));
+  return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
 const token = (name: string) => {
   const value = tokens[name];
   if (!value) throw new Error(`token --${name} missing or not a #rrggbb colour`);
@@ -51,6 +68,22 @@ describe('design tokens', () => {
 
   it.each(pairs)('%s on %s meets WCAG AA (4.5:1)', (fg, bg) => {
     expect(contrast(token(fg), token(bg))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  // Badges and initials: orange text on the soft orange tint, over each surface they sit on.
+  it.each(['color-bg', 'color-surface', 'color-surface-raised'])(
+    'color-accent-on-soft on color-accent-soft over %s meets WCAG AA (4.5:1)',
+    (surface) => {
+      expect(contrast(token('color-accent-on-soft'), over('color-accent-soft', token(surface)))).toBeGreaterThanOrEqual(
+        4.5,
+      );
+    },
+  );
+
+  it('explains the badge colour: #FF6600 on the tint over a card is 4.37:1, below AA', () => {
+    const ratio = contrast(token('color-accent'), over('color-accent-soft', token('color-surface')));
+    expect(ratio).toBeCloseTo(4.37, 1);
+    expect(ratio).toBeLessThan(4.5);
   });
 
   it('keeps the focus ring visible against the page (3:1 for UI components)', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 // does not know; point it at the same source file here.
 vi.mock('@contracts/http', () => import('../../libs/contracts/src/http/index.ts'));
 
-const { readDirectoryFilters, toDirectoryQuery, writeDirectoryFilters } =
+const { directorySearchPath, readDirectoryFilters, toDirectoryQuery, writeDirectoryFilters } =
   await import('../src/pages/directory/directory-search-params.ts');
 
 describe('directory filters in the URL', () => {
@@ -35,5 +35,14 @@ describe('directory filters in the URL', () => {
     const filters = readDirectoryFilters(new URLSearchParams('region=IT-21&verified=false'));
     expect(filters.region).toBe('IT-21');
     expect(writeDirectoryFilters(filters).toString()).toBe('region=IT-21');
+  });
+
+  it("sends Discover's search to the directory with the query, so a partner's name finds it", () => {
+    expect(directorySearchPath('  Dolomiti ')).toBe('/partners?q=Dolomiti');
+    expect(
+      readDirectoryFilters(new URLSearchParams(directorySearchPath('Dolomiti Trails & co')!.split('?')[1])).q,
+    ).toBe('Dolomiti Trails & co');
+    expect(directorySearchPath('   ')).toBe('/partners');
+    expect(directorySearchPath('x'.repeat(120))).toBe(`/partners?q=${'x'.repeat(80)}`);
   });
 });

@@ -1,2 +1,2 @@
-/** Selling points shown under the Discover results; wording in locales/<lang>/discover.json. */
-export const discoverHighlights = ['packages', 'verified', 'local'] as const;
+/** What works today, shown under the verified partners; wording in locales/<lang>/discover.json. */
+export const discoverHighlights = ['verified', 'directory', 'onboarding'] as const;

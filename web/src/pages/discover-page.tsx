@@ -1,42 +1,32 @@
 import { motion } from 'framer-motion';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { acknowledgeEnd } from '../auth/session-store.ts';
 import { useAuth } from '../auth/use-auth.ts';
 import { SearchBar } from '../components/ui/search-bar.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { discoverHighlights } from './discover-highlights.ts';
+import { directorySearchPath } from './directory/directory-search-params.ts';
 import { DiscoverVerifiedPartners } from './discover-verified-partners.tsx';
 import './discover-page.css';
 
-/** On/off filters kept in the URL (`?verified=1`), each labelled `filters.<name>Only`. */
-const discoverFilters = ['verified', 'packages'] as const;
+/** The directory's search box takes up to 80 characters (directoryQuerySchema). */
+const MAX_QUERY = 80;
 
 /**
- * Discover: search and filters live in the URL so results are shareable; the results list
- * is filled by the bundling feature, until then an honest empty state.
+ * Discover says what works today: a directory of verified travel businesses and onboarding for
+ * new ones. Until packages can be searched and booked, its search box searches partners (the
+ * directory, with the query in its URL).
  */
 export function DiscoverPage() {
   const { t } = useTranslation('discover');
   const { isAuthenticated, endReason } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  // An older shared link (`/?q=…`) still fills the box.
+  const [params] = useSearchParams();
   const [query, setQuery] = useState(params.get('q') ?? '');
-  const submitted = params.get('q') ?? '';
   useDocumentTitle(t('title'));
-
-  const setFilter = (name: string, on: boolean) => {
-    const next = new URLSearchParams(params);
-    if (on) next.set(name, '1');
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-  const onSearch = () => {
-    const next = new URLSearchParams(params);
-    if (query.trim()) next.set('q', query.trim());
-    else next.delete('q');
-    setParams(next);
-  };
 
   return (
     <>
@@ -62,35 +52,13 @@ export function DiscoverPage() {
           label={t('search.label')}
           placeholder={t('search.placeholder')}
           submitLabel={t('search.submit')}
+          maxLength={MAX_QUERY}
           value={query}
           onChange={setQuery}
-          onSubmit={onSearch}
+          onSubmit={() => void navigate(directorySearchPath(query))}
           testId="discover-search"
         />
-        <fieldset className="filters" style={{ border: 'none', padding: 0, margin: 'var(--space-4) 0 0' }}>
-          <legend className="visually-hidden">{t('filters.legend')}</legend>
-          {discoverFilters.map((name) => (
-            <label key={name} className="checkbox">
-              <input type="checkbox" checked={params.has(name)} onChange={(e) => setFilter(name, e.target.checked)} />
-              {t(`filters.${name}Only`)}
-            </label>
-          ))}
-        </fieldset>
-      </section>
-
-      <section aria-labelledby="results-title" aria-live="polite">
-        <h2 id="results-title" className="visually-hidden">
-          {t('results.title')}
-        </h2>
-        <div className="empty-state">
-          <h2>{submitted ? t('empty.titleWithQuery', { query: submitted }) : t('empty.title')}</h2>
-          <p className="muted">{t('empty.body')}</p>
-          {!isAuthenticated && (
-            <Link to="/signup" className="btn btn-primary">
-              {t('empty.cta')}
-            </Link>
-          )}
-        </div>
+        <p className="field-hint discover-search-hint">{t('search.hint')}</p>
       </section>
 
       <DiscoverVerifiedPartners />
@@ -108,6 +76,20 @@ export function DiscoverPage() {
             <p className="muted" style={{ margin: 0 }}>
               {t(`highlights.${key}.body`)}
             </p>
+            {key === 'directory' && (
+              <Link to="/partners" className="discover-highlight-link">
+                {t('highlights.directory.link')}
+              </Link>
+            )}
+            {key === 'onboarding' && (
+              <Link
+                to={isAuthenticated ? '/partner' : '/signup?next=%2Fpartner'}
+                className="discover-highlight-link"
+                data-testid="discover-onboarding"
+              >
+                {t('highlights.onboarding.link')}
+              </Link>
+            )}
           </motion.article>
         ))}
       </section>

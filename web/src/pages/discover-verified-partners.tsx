@@ -8,8 +8,6 @@ import './discover-verified-partners.css';
 
 const SHOWN = 6;
 const SKELETONS = 3;
-/** With the leading "?": the profile's back link appends it to /partners as it stands. */
-const VERIFIED_SEARCH = '?verified=true';
 
 /** Card-shaped placeholders, so the section keeps its height while partners load. */
 function VerifiedPartnersSkeleton() {
@@ -52,7 +50,7 @@ export function DiscoverVerifiedPartners() {
     >
       <div className="card-header">
         <h2 id="discover-verified-title">{t('verifiedPartners.title')}</h2>
-        <Link to={`/partners${VERIFIED_SEARCH}`} data-testid="discover-verified-all">
+        <Link to="/partners" data-testid="discover-verified-all">
           {t('verifiedPartners.all')}
         </Link>
       </div>
@@ -67,7 +65,7 @@ export function DiscoverVerifiedPartners() {
       {result.data && result.data.items.length > 0 && (
         <ul className="partner-grid">
           {result.data.items.map((partner, index) => (
-            <PartnerCard key={partner.id} partner={partner} names={names} index={index} fromSearch={VERIFIED_SEARCH} />
+            <PartnerCard key={partner.id} partner={partner} names={names} index={index} fromSearch="" />
           ))}
         </ul>
       )}

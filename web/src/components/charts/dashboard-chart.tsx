@@ -5,7 +5,8 @@ import { Loading } from '../ui/loading.tsx';
 import { baseChartOptions } from './chart-theme.ts';
 import './dashboard-chart.css';
 
-// ApexCharts is large; load it only on screens that draw a chart.
+// ApexCharts is large (about 1 MB): load it only on screens that draw a chart of real figures
+// (there is none yet; the partner overview shows an empty state until analytics exists).
 const ReactApexChart = lazy(() => import('react-apexcharts'));
 
 export interface DashboardChartProps {
@@ -15,8 +16,6 @@ export interface DashboardChartProps {
   series: ApexOptions['series'];
   categories?: string[];
   height?: number;
-  /** Illustrative data: shown with a visible "sample" label so nobody mistakes it for real figures. */
-  sample?: boolean;
   options?: ApexOptions;
 }
 
@@ -27,7 +26,6 @@ export function DashboardChart({
   series,
   categories,
   height = 280,
-  sample = false,
   options,
 }: DashboardChartProps) {
   const { t } = useTranslation('common');
@@ -43,14 +41,10 @@ export function DashboardChart({
 
   return (
     <figure className="chart-frame" style={{ margin: 0 }} aria-label={title}>
-      {sample && <span className="badge sample-ribbon">{t('chart.sampleBadge')}</span>}
       <Suspense fallback={<Loading label={t('chart.loading')} />}>
         <ReactApexChart type={type} series={series} options={merged} height={height} />
       </Suspense>
-      <figcaption className="field-hint">
-        {description}
-        {sample && ` ${t('chart.sampleNotice')}`}
-      </figcaption>
+      {description && <figcaption className="field-hint">{description}</figcaption>}
     </figure>
   );
 }

@@ -1,12 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { ComingSoonCard } from '../../components/ui/coming-soon-card.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { adminPlaceholders } from './admin-sections.ts';
 import { AuditCard } from './audit-card.tsx';
 import { DeadLettersCard } from './dead-letters-card.tsx';
 import { SentMailCard } from './sent-mail-card.tsx';
 import { VerificationQueue } from './verification-queue.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
+
+/** The gateway's OpenAPI reference: a tool for operators and integrators, not for travellers. */
+function ApiDocsCard() {
+  const { t } = useTranslation('admin');
+  return (
+    <section className="card" aria-labelledby="api-docs-title" data-testid="admin-api-docs">
+      <h2 id="api-docs-title">{t('apiDocs.title')}</h2>
+      <p className="muted">{t('apiDocs.description')}</p>
+      <a href="/docs" target="_blank" rel="noopener">
+        {t('apiDocs.link')}
+      </a>
+    </section>
+  );
+}
 
 export function AdminPage() {
   const { t } = useTranslation('admin');
@@ -16,17 +28,9 @@ export function AdminPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <VerificationQueue />
       <SentMailCard />
-      <div className="grid">
-        {adminPlaceholders.map((key) => (
-          <ComingSoonCard
-            key={key}
-            title={t(`placeholders.${key}.title`)}
-            description={t(`placeholders.${key}.description`)}
-          />
-        ))}
-      </div>
       <DeadLettersCard />
       <AuditCard />
+      <ApiDocsCard />
     </div>
   );
 }

@@ -45,7 +45,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
   );
 }
 
-/** Search, type, country, language and "verified only"; every change lands in the URL. */
+/** Search, type, region and language (the directory lists verified partners only); every change lands in the URL. */
 export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear }: DirectoryFiltersProps) {
   const { t } = useTranslation('directory');
   const allCountries = useMemo(() => names.countryOptions, [names]);
@@ -88,15 +88,6 @@ export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear
         />
       </div>
       <div className="row directory-filter-footer">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="directory-filter-verified"
-            checked={filters.verified}
-            onChange={(event) => onChange({ verified: event.target.checked })}
-          />
-          {t('filters.verifiedOnly')}
-        </label>
         {canClear && (
           <button type="button" className="btn btn-ghost" data-testid="directory-clear" onClick={onClear}>
             {t('filters.clear')}

@@ -50,6 +50,15 @@ export function writeDirectoryFilters(filters: DirectoryFilters): URLSearchParam
   return params;
 }
 
+/**
+ * The directory searching for `query` (partners' names and descriptions), as Discover's search
+ * box links to it; blank is the whole directory. Cut to the 80 characters the API accepts.
+ */
+export function directorySearchPath(query: string): string {
+  const q = query.trim().slice(0, 80).trim();
+  return q ? `/partners?${new URLSearchParams({ q }).toString()}` : '/partners';
+}
+
 /** The API query for a set of filters. */
 export function toDirectoryQuery(filters: DirectoryFilters): DirectoryQuery {
   const query: DirectoryQuery = { page: filters.page, pageSize: DIRECTORY_PAGE_SIZE };

@@ -32,23 +32,7 @@ function NotFound() {
   );
 }
 
-/** Packages arrive with the bundling feature; until then an honest placeholder. */
-function PackagesPlaceholder() {
-  const { t } = useTranslation('directory');
-  return (
-    <section className="card" aria-labelledby="partner-packages-title" data-testid="partner-packages">
-      <div className="card-header">
-        <h2 id="partner-packages-title">{t('profile.packagesTitle')}</h2>
-        <span className="badge badge-neutral">{t('profile.comingSoon')}</span>
-      </div>
-      <p className="muted" style={{ margin: 0 }}>
-        {t('profile.packagesBody')}
-      </p>
-    </section>
-  );
-}
-
-/** A partner's public profile: the shared profile view plus, later, its packages. */
+/** A partner's public profile: the shared profile view (its packages join it once bundling serves them). */
 export function PartnerProfilePage() {
   const { t } = useTranslation('directory');
   const { id = '' } = useParams();
@@ -60,12 +44,7 @@ export function PartnerProfilePage() {
       <BackLink />
       {query.isPending && <Loading />}
       {query.isError && (isNotFound(query.error) ? <NotFound /> : <ProblemAlert error={query.error} />)}
-      {query.data && (
-        <>
-          <PartnerProfileView partner={query.data} headingLevel={1} />
-          <PackagesPlaceholder />
-        </>
-      )}
+      {query.data && <PartnerProfileView partner={query.data} headingLevel={1} />}
     </div>
   );
 }

@@ -1,21 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
-import { ComingSoonCard } from '../../components/ui/coming-soon-card.tsx';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
-import { isPartnerSection } from './partner-sections.ts';
 
+/**
+ * `/partner/:section` for a path that is no Partner Portal screen: the not-found page, inside
+ * the portal's layout so its navigation stays at hand. Unfinished areas have no placeholder.
+ */
 export function PartnerSectionPage() {
-  const { t } = useTranslation('partner');
-  const { section } = useParams();
-  const known = isPartnerSection(section);
-  useDocumentTitle(known ? t(`sections.${section}.title`) : '');
-  if (!known) return <NotFoundPage />;
-  return (
-    <ComingSoonCard title={t(`sections.${section}.title`)} description={t(`sections.${section}.description`)}>
-      <p className="muted" style={{ marginTop: 'var(--space-3)', marginBottom: 0 }}>
-        {t('comingSoonBody')}
-      </p>
-    </ComingSoonCard>
-  );
+  return <NotFoundPage />;
 }

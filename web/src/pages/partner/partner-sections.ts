@@ -2,10 +2,10 @@
 export const partnerPages = ['onboarding', 'profile', 'members', 'privacy'] as const;
 export type PartnerPage = (typeof partnerPages)[number];
 
-/** Partner Portal areas still to come (MISSION §7); each becomes a real screen as its service lands. */
-export const partnerSections = ['packages', 'coupons', 'affiliates', 'analytics', 'payouts'] as const;
-export type PartnerSection = (typeof partnerSections)[number];
-
-export function isPartnerSection(value: string | undefined): value is PartnerSection {
-  return !!value && (partnerSections as readonly string[]).includes(value);
-}
+/**
+ * Partner Portal areas served by other services (bundling's catalogue, packages, bookings…),
+ * shown in the subnav after the pages above, each labelled `partner:sections.<name>.title`.
+ * Only an area with a working screen belongs here: unfinished ones stay out of the
+ * navigation (no "coming soon" placeholders). Empty until the first of them lands.
+ */
+export const partnerSections: readonly string[] = [];
