@@ -11,7 +11,6 @@ export function Footer() {
         <span>{t('footer.copyright', { year })}</span>
         <nav aria-label={t('footer.label')} className="row">
           <Link to="/privacy">{t('footer.privacy')}</Link>
-          <a href="/docs">{t('footer.apiDocs')}</a>
         </nav>
       </div>
     </footer>

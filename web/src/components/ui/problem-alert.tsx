@@ -2,8 +2,12 @@ import { AnimatePresence, motion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error.ts';
 import { useErrorText } from '../../lib/use-error-text.ts';
+import './problem-alert.css';
 
-/** Shows an API failure as a translated alert; field errors are shown by the fields themselves. */
+/**
+ * Shows an API failure as a translated alert; field errors are shown by the fields themselves.
+ * The request id, useful only to support, sits in a closed "Details" disclosure.
+ */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation('errors');
   const errorText = useErrorText();
@@ -23,9 +27,11 @@ export function ProblemAlert({ error }: { error: unknown }) {
           <p className="alert-title">{t('title')}</p>
           <p style={{ margin: 0 }}>{errorText(code)}</p>
           {requestId && (
-            <p className="muted" style={{ margin: 'var(--space-1) 0 0', fontSize: '0.8rem' }}>
-              {t('requestId', { id: requestId })}
-            </p>
+            // For support only: the reference stays folded away under "Details".
+            <details className="problem-details" data-testid="problem-details">
+              <summary>{t('details')}</summary>
+              <p className="muted mono">{t('requestId', { id: requestId })}</p>
+            </details>
           )}
         </motion.div>
       )}

@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode, RefObject } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/use-auth.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
+import { formLevelError } from '../../lib/form-errors.ts';
 import './auth-card.css';
 
 export function safeNextPath(next: string | null): string {
@@ -50,7 +51,8 @@ export function AuthCard(props: AuthCardProps) {
       <p className="muted">{subtitle}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         {children}
-        <ProblemAlert error={error} />
+        {/* A code a field already shows (a taken or invalid address) is not repeated above the button. */}
+        <ProblemAlert error={formLevelError(error)} />
         <button type="submit" className="btn btn-primary btn-block" data-testid={props.submitTestId} disabled={pending}>
           {pending ? props.pendingLabel : props.submitLabel}
         </button>
