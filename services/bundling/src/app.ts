@@ -3,6 +3,15 @@ import { bootService, identityTokens, type ServiceApp, type ServiceDeps } from '
 import type { BundlingSettings } from './config.ts';
 import { serviceTables } from './db/service-tables.ts';
 import type { BundlingContext } from './domain/context.ts';
+import { memberJoinedHandler } from './events/member-joined.handler.ts';
+import { memberRemovedHandler } from './events/member-removed.handler.ts';
+import { partnerDeletedHandler } from './events/partner-deleted.handler.ts';
+import { partnerDeletionRequestedHandler } from './events/partner-deletion-requested.handler.ts';
+import { partnerRegisteredHandler } from './events/partner-registered.handler.ts';
+import { partnerRejectedHandler } from './events/partner-rejected.handler.ts';
+import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
+import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
+import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { bundlingRoutes } from './routes/bundling.routes.ts';
 
 export { settingsSchema, configSchema, loadConfig, type BundlingSettings } from './config.ts';
@@ -24,10 +33,23 @@ export async function buildBundlingService(deps: ServiceDeps<BundlingSettings>):
     tables: serviceTables,
     auth: identityTokens(settings, deps.keys),
     http: { openapi: { title: 'TourConnect bundling' } },
-    // Consumers take `bus` here too: bus.handle(<entity><Verb>Handler(ctx)), one per
-    // src/events/<entity>-<verb>.handler.ts.
-    register(app, { publish }) {
+    // One consumer per src/events/<entity>-<verb>.handler.ts.
+    register(app, { bus, publish }) {
       const ctx: BundlingContext = { db: database.db, publish, settings };
+      // partners' events → the partners and members projections (and the GDPR erasure).
+      for (const handler of [
+        partnerRegisteredHandler,
+        partnerSubmittedHandler,
+        partnerVerifiedHandler,
+        partnerRejectedHandler,
+        partnerSuspendedHandler,
+        partnerDeletionRequestedHandler,
+        partnerDeletedHandler,
+        memberJoinedHandler,
+        memberRemovedHandler,
+      ]) {
+        bus.handle(handler(ctx));
+      }
       bundlingRoutes(app, ctx);
     },
   });

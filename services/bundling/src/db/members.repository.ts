@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '@tourconnect/db';
 import { members, partners } from './schema.ts';
 
@@ -25,4 +25,41 @@ export async function findMembership(db: Executor, userId: string): Promise<Memb
     .where(eq(members.userId, userId))
     .limit(1);
   return row;
+}
+
+/**
+ * The user acts for `partnerId` with `role` (a user belongs to one partner: the newest
+ * membership wins). An event older than what the row already says changes nothing.
+ */
+export async function upsertMember(
+  db: Executor,
+  member: { userId: string; partnerId: string; role: string; at: Date },
+): Promise<void> {
+  await db
+    .insert(members)
+    .values({ userId: member.userId, partnerId: member.partnerId, role: member.role, updatedAt: member.at })
+    .onConflictDoUpdate({
+      target: members.userId,
+      set: { partnerId: sql`excluded.partner_id`, role: sql`excluded.role`, updatedAt: sql`excluded.updated_at` },
+      setWhere: sql`excluded.updated_at >= ${members.updatedAt}`,
+    });
+}
+
+/** Ends the user's membership of `partnerId` (not a newer one of another partner). */
+export async function removeMember(db: Executor, member: { userId: string; partnerId: string; at: Date }) {
+  await db
+    .delete(members)
+    .where(
+      and(
+        eq(members.userId, member.userId),
+        eq(members.partnerId, member.partnerId),
+        lte(members.updatedAt, member.at),
+      ),
+    );
+}
+
+/** Every membership of a partner ends (the partner was erased). */
+export async function removePartnerMembers(db: Executor, partnerId: string): Promise<number> {
+  const rows = await db.delete(members).where(eq(members.partnerId, partnerId)).returning({ userId: members.userId });
+  return rows.length;
 }
