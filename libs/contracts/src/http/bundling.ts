@@ -419,6 +419,14 @@ export const packageViewSchema = z.object({
 export type PackageView = z.infer<typeof packageViewSchema>;
 export const packagePageSchema = pageSchema(packageViewSchema);
 
+/** GET /api/packages, /api/packages/mine (status filters only the partner's own), /api/partners/:id/packages. */
+export const listPackagesQuerySchema = z.object({
+  lang: z.enum(locales).optional(),
+  status: z.enum(catalogueStatuses).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 export const packageAvailabilityQuerySchema = z.object({
   from: isoDateSchema,
   to: isoDateSchema,
@@ -489,6 +497,8 @@ export type Breakdown = z.infer<typeof breakdownSchema>;
 
 export const quoteViewSchema = z.object({
   packageId: z.string(),
+  /** The package version priced (a booking records it; a later edit bumps the package's, not this price). */
+  packageVersion: z.number().int().optional(),
   date: z.string(),
   party: z.record(z.string(), z.number().int()),
   breakdown: breakdownSchema,
