@@ -182,7 +182,15 @@ const itemShape = {
 
 export const createItemSchema = z.strictObject(itemShape);
 export type CreateItemInput = z.output<typeof createItemSchema>;
-export const updateItemSchema = z.strictObject(itemShape).partial().omit({ kind: true, currency: true });
+/** A patch: fields left out stay as they are (no defaults here, or `{}` would clear start times and terms). */
+export const updateItemSchema = z
+  .strictObject({
+    ...itemShape,
+    startTimes: z.array(timeOfDaySchema).max(24),
+    bundleTerms: bundleTermsSchema.nullable(),
+  })
+  .partial()
+  .omit({ kind: true, currency: true });
 export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
 export const itemImageSchema = z.object({ id: z.string(), url: z.string(), position: z.number().int() });
