@@ -25,6 +25,11 @@ import { LogoField } from './logo-field.tsx';
 import { SocialLinksField } from './social-links-field.tsx';
 import './profile-form.css';
 
+/** The reviewed fields (name, legal name, VAT id, country) a save would change. */
+function reviewedChanges(patch: UpdatePartnerBody): string[] {
+  return reviewedFields.filter((field) => field in patch);
+}
+
 /** Which fields a save sends: in review, never the ones the admin is judging. */
 function editedFields(locked: boolean): readonly string[] {
   return locked
@@ -76,8 +81,8 @@ export function ProfileForm({ my, readOnly, locked }: { my: MyPartner; readOnly:
           const descriptions = changedDescriptions(form.values.descriptions, partner.descriptions);
           if (descriptions) patch.descriptions = descriptions;
           if (Object.keys(patch).length === 0) return setNotice(t('profile.nothingChanged'));
-          // Legal name and VAT id are what the badge vouches for: changing them means a new review.
-          if (verified && ('legalName' in patch || 'vatId' in patch || 'country' in patch)) return setConfirm(patch);
+          // The badge vouches for the name and the legal identity: changing one means a new review.
+          if (verified && reviewedChanges(patch).length > 0) return setConfirm(patch);
           save(patch);
         }}
       >
@@ -122,7 +127,16 @@ export function ProfileForm({ my, readOnly, locked }: { my: MyPartner; readOnly:
               {t('profile.reviewWarning')}
             </p>
           )}
-          <TextField label={t('business.name')} {...form.field('name')} />
+          <TextField
+            label={t('business.name')}
+            // Warned as soon as it differs: a verified partner's new name goes back to review.
+            hint={
+              verified && !readOnly && form.values.name.trim() !== partner.name
+                ? t('profile.nameReviewHint')
+                : undefined
+            }
+            {...form.field('name')}
+          />
           <TextField label={t('business.legalName')} {...form.field('legalName')} />
           <TextField label={t('business.vatId')} hint={t('business.vatIdHint')} {...form.field('vatId')} />
           <SelectField
@@ -165,6 +179,15 @@ export function ProfileForm({ my, readOnly, locked }: { my: MyPartner; readOnly:
         onConfirm={() => confirm && save(confirm)}
         onCancel={() => setConfirm(null)}
       >
+        {confirm && (
+          <p data-testid="profile-review-fields">
+            {t('profile.confirmChanged', {
+              fields: reviewedChanges(confirm)
+                .map((field) => t(`business.${field}`))
+                .join(', '),
+            })}
+          </p>
+        )}
         <p>{t('profile.confirmBody')}</p>
       </ConfirmDialog>
     </div>
