@@ -180,8 +180,9 @@ export async function removeMember(
  * The owner hands the partner to another current member, who becomes its owner; the former
  * owner stays as a manager. This is how an owner leaves (issue 11: an owner deleting their
  * account must first hand ownership over or delete the partner, so no verified partner is left
- * without an owner). Audited; there is no event contract for it yet (identity's partner roles
- * do not change: both stay members).
+ * without an owner). Announced with partners.partner.owner_changed.v1 (identity keeps who owns
+ * which partner from it, to refuse deleting a live partner owner's account; both stay members,
+ * so their partner roles do not change) to the partner's members, and audited.
  */
 export async function transferOwnership(
   ctx: PartnersContext,
@@ -199,6 +200,12 @@ export async function transferOwnership(
     await setMemberRole(tx, partner.id, caller.id, 'manager');
     await setMemberRole(tx, partner.id, userId, 'owner');
     const updated = await setPartnerOwner(tx, partner.id, userId);
+    await ctx.publish(
+      tx,
+      'partners.partner.owner_changed.v1',
+      { partnerId: partner.id, ownerUserId: userId, previousOwnerUserId: caller.id, changedByUserId: caller.id },
+      { audience: await memberUserIds(tx, partner.id), correlationId: meta.correlationId },
+    );
     await audit(tx, {
       action: 'member.ownership_transferred',
       entityType: 'partner',

@@ -175,7 +175,7 @@ export async function updateMyPartner(
       ...changes,
       ...(reopen ? { ...reopen, verifiedAt: null, verifiedBy: null, submittedAt: new Date() } : {}),
     });
-    if (reopen) await announceSubmission(ctx, tx, updated, 'legal_details_changed', meta);
+    if (reopen) await announceSubmission(ctx, tx, updated, 'legal_details_changed', caller, meta);
     await audit(tx, {
       action: 'partner.updated',
       entityType: 'partner',
@@ -199,7 +199,7 @@ export async function submitMyPartner(ctx: PartnersContext, caller: Caller, meta
     const checks = await runAutomatedChecks(tx, partner);
     if (hasFailure(checks)) throw submissionIncomplete(checks);
     const updated = await updatePartner(tx, partner.id, { ...change, submittedAt: new Date(), rejectionReason: null });
-    await announceSubmission(ctx, tx, updated, 'submitted', meta);
+    await announceSubmission(ctx, tx, updated, 'submitted', caller, meta);
     await audit(tx, {
       action: 'partner.submitted',
       entityType: 'partner',
@@ -218,12 +218,21 @@ async function announceSubmission(
   tx: Tx,
   partner: PartnerRow,
   reason: 'submitted' | 'legal_details_changed',
+  caller: Caller,
   meta: RequestMeta,
 ): Promise<void> {
   await ctx.publish(
     tx,
     'partners.partner.submitted.v1',
-    { partnerId: partner.id, ownerUserId: partner.ownerUserId, type: partner.type, name: partner.name, reason },
+    {
+      partnerId: partner.id,
+      ownerUserId: partner.ownerUserId,
+      type: partner.type,
+      name: partner.name,
+      reason,
+      // The portal reads the member's own submission as "you submitted …".
+      submittedByUserId: caller.id,
+    },
     { audience: [...(await memberUserIds(tx, partner.id)), 'role:admin'], correlationId: meta.correlationId },
   );
 }

@@ -5,8 +5,9 @@ import { as, startPartnersHarness, type PartnersHarness, type TestUser } from '.
 /**
  * Issue 11, admin review: an owner deleting their account must first hand ownership to another
  * member or delete the partner, so no verified partner is left without an owner. partners
- * offers the hand-over and tells the portal (and, later, identity) whether the caller is the
- * sole owner; refusing the account deletion itself is identity's.
+ * offers the hand-over, tells the portal whether the caller is the sole owner and announces
+ * every new owner (partners.partner.owner_changed.v1) for identity, which refuses the account
+ * deletion itself.
  */
 describe('ownership hand-over', () => {
   let p: PartnersHarness;
@@ -73,6 +74,13 @@ describe('ownership hand-over', () => {
       actor_id: owner.id,
       data: { from: owner.id, to: manager.id, previousRole: 'manager' },
     });
+    // Identity learns the new owner from the event; both members see it live.
+    const changed = await p.published('partners.partner.owner_changed.v1');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({
+      payload: { partnerId, ownerUserId: manager.id, previousOwnerUserId: owner.id, changedByUserId: owner.id },
+    });
+    expect(changed[0]?.audience).toEqual(expect.arrayContaining([owner.id, manager.id, viewer.id]));
   });
 
   it('the former owner now has a manager’s rights; the new owner’s are the owner’s', async () => {
@@ -87,7 +95,7 @@ describe('ownership hand-over', () => {
     const renamed = await p.call('PATCH', '/api/partners/me', { ...as(manager), body: { name: 'Handover Travel' } });
     expect(renamed.status).toBe(200);
     const submitted = (await p.published('partners.partner.submitted.v1')).at(-1);
-    expect(submitted?.payload).toMatchObject({ partnerId, ownerUserId: manager.id });
+    expect(submitted?.payload).toMatchObject({ partnerId, ownerUserId: manager.id, submittedByUserId: manager.id });
     // The former owner can now leave like any member.
     const removed = await p.call('DELETE', `/api/partners/me/members/${owner.id}`, as(manager));
     expect(removed.status).toBe(204);
@@ -106,6 +114,9 @@ describe('ownership hand-over', () => {
     const res = await makeOwner(other, colleague.id);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('deletion_in_progress');
+    expect((await p.published('partners.partner.owner_changed.v1')).map((e) => e.payload)).not.toContainEqual(
+      expect.objectContaining({ previousOwnerUserId: other.id }),
+    );
   });
 
   it('every route, the new ones included, declares its response in /openapi.json', async () => {

@@ -145,6 +145,7 @@ describe('profile rules', () => {
           ownerUserId: owner.id,
           name: 'Dolomiti Trails Official Partner',
           reason: 'legal_details_changed',
+          submittedByUserId: owner.id,
         },
       });
       expect(events.at(-1)?.audience).toEqual(expect.arrayContaining([owner.id, 'role:admin']));

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/partners.proto.
  */
 export const file_tourconnect_events_v1_partners: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvcGFydG5lcnMucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKYAQoTUGFydG5lclJlZ2lzdGVyZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBOiKKtRgecGFydG5lcnMucGFydG5lci5yZWdpc3RlcmVkLnYxIrcBChFQYXJ0bmVyVmVyaWZpZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBEiEKE3ZlcmlmaWVkX2J5X3VzZXJfaWQYBSABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnZlcmlmaWVkLnYxIqUBChFQYXJ0bmVyUmVqZWN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIQoTcmVqZWN0ZWRfYnlfdXNlcl9pZBgDIAEoCUIEkLUYARIUCgZyZWFzb24YBCABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnJlamVjdGVkLnYxIqABChpQYXJ0bmVyRGVsZXRpb25SZXF1ZXN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhgKCnJlcXVlc3RfaWQYAiABKAlCBJC1GAESIgoUcmVxdWVzdGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAE6Koq1GCZwYXJ0bmVycy5wYXJ0bmVyLmRlbGV0aW9uX3JlcXVlc3RlZC52MSJnChBQYXJ0bmVyRGVsZXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYATofirUYG3BhcnRuZXJzLnBhcnRuZXIuZGVsZXRlZC52MSKsAQoSUGFydG5lclN1Ym1pdHRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGwoNb3duZXJfdXNlcl9pZBgCIAEoCUIEkLUYARISCgR0eXBlGAMgASgJQgSQtRgBEhIKBG5hbWUYBCABKAlCBJC1GAESFAoGcmVhc29uGAUgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdWJtaXR0ZWQudjEiqAEKElBhcnRuZXJTdXNwZW5kZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIgoUc3VzcGVuZGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAESFAoGcmVhc29uGAQgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdXNwZW5kZWQudjEiewoVUGFydG5lck1lbWJlckpvaW5lZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARISCgRyb2xlGAMgASgJQgSQtRgBOh2KtRgZcGFydG5lcnMubWVtYmVyLmpvaW5lZC52MSJpChZQYXJ0bmVyTWVtYmVyUmVtb3ZlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYAToeirUYGnBhcnRuZXJzLm1lbWJlci5yZW1vdmVkLnYxIrMCChdQYXJ0bmVySW52aXRhdGlvblNlbnRWMRIbCg1pbnZpdGF0aW9uX2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESGgoMcGFydG5lcl9uYW1lGAMgASgJQgSQtRgBEhMKBWVtYWlsGAQgASgJQgSQtRgBEhIKBHJvbGUYBSABKAlCBJC1GAESIAoSaW52aXRlZF9ieV91c2VyX2lkGAYgASgJQgSQtRgBEhMKBXRva2VuGAcgASgJQgSQtRgBEjQKCmV4cGlyZXNfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBEg4KBmxvY2FsZRgJIAEoCTofirUYG3BhcnRuZXJzLmludml0YXRpb24uc2VudC52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvcGFydG5lcnMucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSKYAQoTUGFydG5lclJlZ2lzdGVyZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBOiKKtRgecGFydG5lcnMucGFydG5lci5yZWdpc3RlcmVkLnYxIrcBChFQYXJ0bmVyVmVyaWZpZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESEgoEdHlwZRgDIAEoCUIEkLUYARISCgRuYW1lGAQgASgJQgSQtRgBEiEKE3ZlcmlmaWVkX2J5X3VzZXJfaWQYBSABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnZlcmlmaWVkLnYxIqUBChFQYXJ0bmVyUmVqZWN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIQoTcmVqZWN0ZWRfYnlfdXNlcl9pZBgDIAEoCUIEkLUYARIUCgZyZWFzb24YBCABKAlCBJC1GAE6IIq1GBxwYXJ0bmVycy5wYXJ0bmVyLnJlamVjdGVkLnYxIqABChpQYXJ0bmVyRGVsZXRpb25SZXF1ZXN0ZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhgKCnJlcXVlc3RfaWQYAiABKAlCBJC1GAESIgoUcmVxdWVzdGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAE6Koq1GCZwYXJ0bmVycy5wYXJ0bmVyLmRlbGV0aW9uX3JlcXVlc3RlZC52MSJnChBQYXJ0bmVyRGVsZXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYATofirUYG3BhcnRuZXJzLnBhcnRuZXIuZGVsZXRlZC52MSLKAQoSUGFydG5lclN1Ym1pdHRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGwoNb3duZXJfdXNlcl9pZBgCIAEoCUIEkLUYARISCgR0eXBlGAMgASgJQgSQtRgBEhIKBG5hbWUYBCABKAlCBJC1GAESFAoGcmVhc29uGAUgASgJQgSQtRgBEhwKFHN1Ym1pdHRlZF9ieV91c2VyX2lkGAYgASgJOiGKtRgdcGFydG5lcnMucGFydG5lci5zdWJtaXR0ZWQudjEivQEKFVBhcnRuZXJPd25lckNoYW5nZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESJAoWcHJldmlvdXNfb3duZXJfdXNlcl9pZBgDIAEoCUIEkLUYARIgChJjaGFuZ2VkX2J5X3VzZXJfaWQYBCABKAlCBJC1GAE6JYq1GCFwYXJ0bmVycy5wYXJ0bmVyLm93bmVyX2NoYW5nZWQudjEiqAEKElBhcnRuZXJTdXNwZW5kZWRWMRIYCgpwYXJ0bmVyX2lkGAEgASgJQgSQtRgBEhsKDW93bmVyX3VzZXJfaWQYAiABKAlCBJC1GAESIgoUc3VzcGVuZGVkX2J5X3VzZXJfaWQYAyABKAlCBJC1GAESFAoGcmVhc29uGAQgASgJQgSQtRgBOiGKtRgdcGFydG5lcnMucGFydG5lci5zdXNwZW5kZWQudjEiewoVUGFydG5lck1lbWJlckpvaW5lZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARISCgRyb2xlGAMgASgJQgSQtRgBOh2KtRgZcGFydG5lcnMubWVtYmVyLmpvaW5lZC52MSJpChZQYXJ0bmVyTWVtYmVyUmVtb3ZlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYAToeirUYGnBhcnRuZXJzLm1lbWJlci5yZW1vdmVkLnYxIrMCChdQYXJ0bmVySW52aXRhdGlvblNlbnRWMRIbCg1pbnZpdGF0aW9uX2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESGgoMcGFydG5lcl9uYW1lGAMgASgJQgSQtRgBEhMKBWVtYWlsGAQgASgJQgSQtRgBEhIKBHJvbGUYBSABKAlCBJC1GAESIAoSaW52aXRlZF9ieV91c2VyX2lkGAYgASgJQgSQtRgBEhMKBXRva2VuGAcgASgJQgSQtRgBEjQKCmV4cGlyZXNfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgSQtRgBEg4KBmxvY2FsZRgJIAEoCTofirUYG3BhcnRuZXJzLmludml0YXRpb24uc2VudC52MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * Published by partners when a user registers a business as a partner, so identity grants
@@ -358,6 +358,14 @@ export type PartnerSubmittedV1 = Message<"tourconnect.events.v1.PartnerSubmitted
    * @generated from field: string reason = 5;
    */
   reason: string;
+
+  /**
+   * The member whose submission or change it was (the owner or a manager), so the portal can
+   * tell them "you submitted …"; empty in events published before the field existed.
+   *
+   * @generated from field: string submitted_by_user_id = 6;
+   */
+  submittedByUserId: string;
 };
 
 /**
@@ -394,6 +402,14 @@ export type PartnerSubmittedV1Json = {
    * @generated from field: string reason = 5;
    */
   reason?: string;
+
+  /**
+   * The member whose submission or change it was (the owner or a manager), so the portal can
+   * tell them "you submitted …"; empty in events published before the field existed.
+   *
+   * @generated from field: string submitted_by_user_id = 6;
+   */
+  submittedByUserId?: string;
 };
 
 /**
@@ -402,6 +418,75 @@ export type PartnerSubmittedV1Json = {
  */
 export const PartnerSubmittedV1Schema: GenMessage<PartnerSubmittedV1, {jsonType: PartnerSubmittedV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_partners, 5);
+
+/**
+ * Published by partners when the owner hands the partner to another member, who becomes its
+ * owner while the former owner stays on as a manager, so identity knows who owns which partner
+ * (it refuses to delete the account of a live partner's owner) and the portal tells both.
+ *
+ * @generated from message tourconnect.events.v1.PartnerOwnerChangedV1
+ */
+export type PartnerOwnerChangedV1 = Message<"tourconnect.events.v1.PartnerOwnerChangedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string owner_user_id = 2;
+   */
+  ownerUserId: string;
+
+  /**
+   * @generated from field: string previous_owner_user_id = 3;
+   */
+  previousOwnerUserId: string;
+
+  /**
+   * Who made the change: the former owner (the only one allowed to).
+   *
+   * @generated from field: string changed_by_user_id = 4;
+   */
+  changedByUserId: string;
+};
+
+/**
+ * Published by partners when the owner hands the partner to another member, who becomes its
+ * owner while the former owner stays on as a manager, so identity knows who owns which partner
+ * (it refuses to delete the account of a live partner's owner) and the portal tells both.
+ *
+ * @generated from message tourconnect.events.v1.PartnerOwnerChangedV1
+ */
+export type PartnerOwnerChangedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string owner_user_id = 2;
+   */
+  ownerUserId?: string;
+
+  /**
+   * @generated from field: string previous_owner_user_id = 3;
+   */
+  previousOwnerUserId?: string;
+
+  /**
+   * Who made the change: the former owner (the only one allowed to).
+   *
+   * @generated from field: string changed_by_user_id = 4;
+   */
+  changedByUserId?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerOwnerChangedV1.
+ * Use `create(PartnerOwnerChangedV1Schema)` to create a new message.
+ */
+export const PartnerOwnerChangedV1Schema: GenMessage<PartnerOwnerChangedV1, {jsonType: PartnerOwnerChangedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_partners, 6);
 
 /**
  * Published by partners when an admin suspends a partner (badge and listings withdrawn);
@@ -464,7 +549,7 @@ export type PartnerSuspendedV1Json = {
  * Use `create(PartnerSuspendedV1Schema)` to create a new message.
  */
 export const PartnerSuspendedV1Schema: GenMessage<PartnerSuspendedV1, {jsonType: PartnerSuspendedV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_partners, 6);
+  messageDesc(file_tourconnect_events_v1_partners, 7);
 
 /**
  * Published by partners when a user accepts an invitation to a partner, so identity grants
@@ -521,7 +606,7 @@ export type PartnerMemberJoinedV1Json = {
  * Use `create(PartnerMemberJoinedV1Schema)` to create a new message.
  */
 export const PartnerMemberJoinedV1Schema: GenMessage<PartnerMemberJoinedV1, {jsonType: PartnerMemberJoinedV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_partners, 7);
+  messageDesc(file_tourconnect_events_v1_partners, 8);
 
 /**
  * Published by partners when the owner removes a member, so identity revokes the user's
@@ -564,7 +649,7 @@ export type PartnerMemberRemovedV1Json = {
  * Use `create(PartnerMemberRemovedV1Schema)` to create a new message.
  */
 export const PartnerMemberRemovedV1Schema: GenMessage<PartnerMemberRemovedV1, {jsonType: PartnerMemberRemovedV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_partners, 8);
+  messageDesc(file_tourconnect_events_v1_partners, 9);
 
 /**
  * Published by partners when a member invites someone by e-mail, so notifications sends the
@@ -695,5 +780,5 @@ export type PartnerInvitationSentV1Json = {
  * Use `create(PartnerInvitationSentV1Schema)` to create a new message.
  */
 export const PartnerInvitationSentV1Schema: GenMessage<PartnerInvitationSentV1, {jsonType: PartnerInvitationSentV1Json}> = /*@__PURE__*/
-  messageDesc(file_tourconnect_events_v1_partners, 9);
+  messageDesc(file_tourconnect_events_v1_partners, 10);
 
