@@ -7,6 +7,12 @@ import { defineConfig } from 'vite';
 // `npm run dev` passes the back end's address (TC_API_URL) when PORT is not the default.
 const gateway = process.env.TC_API_URL ?? 'http://localhost:8080';
 
+/** locales/de/*.json → the chunk "locale-de"; other modules are left to the default splitting. */
+function localeChunk(id: string): string | null {
+  const language = /[\\/]locales[\\/]([a-z]{2})[\\/][^\\/]+\.json$/.exec(id)?.[1];
+  return language ? `locale-${language}` : null;
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
@@ -35,5 +41,16 @@ export default defineConfig({
     sourcemap: 'hidden',
     // ApexCharts (~1 MB) is its own lazily loaded chunk, fetched only by screens with a chart.
     chunkSizeWarningLimit: 1100,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // All namespaces of one language in one chunk (src/i18n/i18n.ts loads a language
+            // when it is first used), instead of one request per namespace.
+            { name: localeChunk },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,7 +1,11 @@
 import type { LinkSent, LoginBody, RegisterBody, Role, Session, User } from '@contracts/http';
-import * as authApi from '../api/auth-api.ts';
+import type * as AuthApi from '../api/auth-api.ts';
 import { isApiError } from '../api/api-error.ts';
 import { registerRefresher, setAccessToken } from '../api/token-store.ts';
+
+// The API client and its response schemas (zod) are a chunk of their own, fetched when the
+// session is first probed: the first page renders without waiting for them.
+const authApi = (): Promise<typeof AuthApi> => import('../api/auth-api.ts');
 
 export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
 /** Why the session ended in this tab, when the user ended it on purpose. */
@@ -69,7 +73,7 @@ async function withCrossTabLock<T>(fn: () => Promise<T>): Promise<T> {
 
 async function doRefresh(): Promise<Session | null> {
   try {
-    return applySession(await withCrossTabLock(() => authApi.refresh()));
+    return applySession(await withCrossTabLock(async () => (await authApi()).refresh()));
   } catch (error) {
     if (isApiError(error) && error.code === 'network_error' && snapshot.status === 'authenticated') {
       schedule(RETRY_AFTER_NETWORK_FAILURE_MS);
@@ -96,7 +100,7 @@ export function restoreSession(): Promise<Session | null> {
 }
 
 export async function signIn(body: LoginBody): Promise<User> {
-  return applySession(await authApi.login(body)).user;
+  return applySession(await (await authApi()).login(body)).user;
 }
 
 /**
@@ -106,7 +110,7 @@ export async function signIn(body: LoginBody): Promise<User> {
  * owner got an e-mail instead) refuses them and the user sees "check your e-mail".
  */
 export async function signUp(body: RegisterBody): Promise<LinkSent & { signedIn: boolean }> {
-  const sent = await authApi.registerAccount(body);
+  const sent = await (await authApi()).registerAccount(body);
   try {
     await signIn({ email: body.email, password: body.password });
     return { ...sent, signedIn: true };
@@ -122,7 +126,7 @@ export function updateSessionUser(user: User): void {
 
 export async function signOut(): Promise<void> {
   try {
-    await authApi.logout();
+    await (await authApi()).logout();
   } finally {
     // Even if the server is unreachable, forget the token locally.
     endSession('signed-out');
@@ -131,7 +135,7 @@ export async function signOut(): Promise<void> {
 
 /** GDPR erasure: the server deletes or anonymises the account, then the session ends here too. */
 export async function deleteAccount(password: string): Promise<void> {
-  await authApi.deleteMe(password);
+  await (await authApi()).deleteMe(password);
   endSession('account-deleted');
 }
 

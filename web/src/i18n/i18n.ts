@@ -10,17 +10,26 @@ import {
 } from './languages.ts';
 
 type Catalogue = Record<string, unknown>;
-const modules = import.meta.glob<Catalogue>('../locales/*/*.json', { eager: true, import: 'default' });
+// One chunk per language (vite.config.ts groups locales/<lang>/*.json), fetched when that
+// language is first used: a visitor downloads their own language's strings, not all five.
+const catalogues = import.meta.glob<Catalogue>('../locales/*/*.json', { import: 'default' });
+const loaded = new Map<string, Promise<void>>();
 
-function buildResources(): Record<string, Record<string, Catalogue>> {
-  const resources: Record<string, Record<string, Catalogue>> = {};
-  for (const [path, catalogue] of Object.entries(modules)) {
-    const match = /locales\/([a-z]{2})\/([a-z-]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, language = '', namespace = ''] = match;
-    (resources[language] ??= {})[namespace] = catalogue;
+/** Adds every namespace of `language` to i18next; resolves at once when already there. */
+function loadLanguage(language: string): Promise<void> {
+  let done = loaded.get(language);
+  if (!done) {
+    const files = Object.entries(catalogues).filter(([path]) => path.startsWith(`../locales/${language}/`));
+    done = Promise.all(
+      files.map(async ([path, load]) => {
+        const namespace = /\/([a-z-]+)\.json$/.exec(path)?.[1] ?? '';
+        i18next.addResourceBundle(language, namespace, await load(), true, true);
+      }),
+    ).then(() => undefined);
+    done.catch(() => loaded.delete(language)); // a failed fetch is tried again next time
+    loaded.set(language, done);
   }
-  return resources;
+  return done;
 }
 
 function readStoredLanguage(): string | null {
@@ -35,15 +44,22 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+const initialLanguage = detectLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]);
+
 void i18next.use(initReactI18next).init({
-  resources: buildResources(),
-  lng: detectLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]),
+  resources: {},
+  partialBundledLanguages: true,
+  lng: initialLanguage,
   fallbackLng: 'en',
   supportedLngs: [...supportedLanguages],
   ns: [...namespaces],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
+
+/** Resolves once the visitor's language is loaded: main.tsx renders the app after it. */
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage);
 
 /** An explicit choice from the language switcher: applied and remembered on this device. */
 export function chooseLanguage(language: Locale): Promise<unknown> {
@@ -52,13 +68,13 @@ export function chooseLanguage(language: Locale): Promise<unknown> {
   } catch {
     // Private mode may refuse storage; the choice still applies for this visit.
   }
-  return i18next.changeLanguage(language);
+  return loadLanguage(language).then(() => i18next.changeLanguage(language));
 }
 
 /** After sign-in, follow the account's language unless the visitor already chose one here. */
 export function adoptAccountLanguage(language: string): void {
   if (!readStoredLanguage() && isSupportedLanguage(language) && i18next.language !== language) {
-    void i18next.changeLanguage(language);
+    void loadLanguage(language).then(() => i18next.changeLanguage(language));
   }
 }
 

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { wsServerMessageSchema } from '@contracts/http';
 import { getAccessToken } from '../api/token-store.ts';
 import { refreshSession } from '../auth/session-store.ts';
 import { useAuth } from '../auth/use-auth.ts';
@@ -18,29 +17,36 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!isAuthenticated || !userId) return;
-    const socket = new LiveSocket({
-      url: () => {
-        const token = getAccessToken();
-        return token ? liveSocketUrl(window.location, token) : null;
-      },
-      onState: setState,
-      parse: (data) => {
-        const parsed = wsServerMessageSchema.safeParse(data);
-        return parsed.success ? parsed.data : null;
-      },
-      onMessage: (message) => {
-        if (message.type !== 'event') return;
-        setEvents((previous) => [message, ...previous].slice(0, MAX_EVENTS));
-        for (const listener of listeners.current) listener(message);
-      },
-      onAuthRejected: refreshSession,
+    // The message schema (zod) comes with the API client's chunk, already loaded by sign-in.
+    let socket: LiveSocket | undefined;
+    let stopped = false;
+    const onOnline = () => socket?.reconnectNow();
+    void import('@contracts/http').then(({ wsServerMessageSchema }) => {
+      if (stopped) return;
+      socket = new LiveSocket({
+        url: () => {
+          const token = getAccessToken();
+          return token ? liveSocketUrl(window.location, token) : null;
+        },
+        onState: setState,
+        parse: (data) => {
+          const parsed = wsServerMessageSchema.safeParse(data);
+          return parsed.success ? parsed.data : null;
+        },
+        onMessage: (message) => {
+          if (message.type !== 'event') return;
+          setEvents((previous) => [message, ...previous].slice(0, MAX_EVENTS));
+          for (const listener of listeners.current) listener(message);
+        },
+        onAuthRejected: refreshSession,
+      });
+      window.addEventListener('online', onOnline);
+      socket.start();
     });
-    const onOnline = () => socket.reconnectNow();
-    window.addEventListener('online', onOnline);
-    socket.start();
     return () => {
+      stopped = true;
       window.removeEventListener('online', onOnline);
-      socket.stop();
+      socket?.stop();
       setEvents([]);
     };
   }, [isAuthenticated, userId]);

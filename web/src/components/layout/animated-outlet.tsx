@@ -1,8 +1,7 @@
-import { AnimatePresence, motion } from 'framer-motion';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useOutlet } from 'react-router-dom';
-import { pageTransition, pageVariants } from '../../lib/motion.ts';
 import { PageSuspense } from './lazy-page.tsx';
+import './animated-outlet.css';
 
 /** Top-level section of a path: sub-navigation inside /partner does not replay the page transition. */
 function sectionKey(pathname: string): string {
@@ -10,14 +9,18 @@ function sectionKey(pathname: string): string {
 }
 
 /**
- * Page transitions. The outlet element is captured per render so the leaving page keeps
- * its content while it fades out. Focus moves to the new page's main landmark for screen readers.
+ * The current page, faded in (CSS, so the first load needs no animation library) when the
+ * top-level section changes. Focus moves to the new page's main landmark for screen readers.
  */
 export function AnimatedOutlet() {
   const location = useLocation();
   const outlet = useOutlet();
   const key = sectionKey(location.pathname);
   const first = useRef(true);
+  // The first page of a visit appears at once; every section after it fades in.
+  const [firstKey] = useState(key);
+  const [navigated, setNavigated] = useState(false);
+  if (!navigated && key !== firstKey) setNavigated(true);
 
   useEffect(() => {
     if (first.current) {
@@ -29,17 +32,8 @@ export function AnimatedOutlet() {
   }, [key]);
 
   return (
-    <AnimatePresence mode="wait" initial={false}>
-      <motion.div
-        key={key}
-        variants={pageVariants}
-        initial="initial"
-        animate="animate"
-        exit="exit"
-        transition={pageTransition}
-      >
-        <PageSuspense>{outlet}</PageSuspense>
-      </motion.div>
-    </AnimatePresence>
+    <div key={key} className={navigated || key !== firstKey ? 'page-enter' : undefined}>
+      <PageSuspense>{outlet}</PageSuspense>
+    </div>
   );
 }

@@ -1,13 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VerifyEmailBanner } from '../../pages/account/verify-email-banner.tsx';
-import { LiveToasts } from '../../realtime/live-toasts.tsx';
+import { useAuth } from '../../auth/use-auth.ts';
 import { AnimatedOutlet } from './animated-outlet.tsx';
 import { Footer } from './footer.tsx';
 import { Header } from './header.tsx';
 import './app-layout.css';
 
+// Live events and the verify-your-e-mail banner concern only a signed-in user: they load with the
+// session, not with a visitor's first page.
+const VerifyEmailBanner = lazy(() =>
+  import('../../pages/account/verify-email-banner.tsx').then((module) => ({ default: module.VerifyEmailBanner })),
+);
+const LiveToasts = lazy(() =>
+  import('../../realtime/live-toasts.tsx').then((module) => ({ default: module.LiveToasts })),
+);
+
 export function AppLayout() {
   const { t } = useTranslation('common');
+  const { isAuthenticated } = useAuth();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -16,12 +26,20 @@ export function AppLayout() {
       <Header />
       <main id="main" className="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div className="container">
-          <VerifyEmailBanner />
+          {isAuthenticated && (
+            <Suspense fallback={null}>
+              <VerifyEmailBanner />
+            </Suspense>
+          )}
           <AnimatedOutlet />
         </div>
       </main>
       <Footer />
-      <LiveToasts />
+      {isAuthenticated && (
+        <Suspense fallback={null}>
+          <LiveToasts />
+        </Suspense>
+      )}
     </>
   );
 }

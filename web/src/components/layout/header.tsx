@@ -1,14 +1,21 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { LiveIndicator } from '../../realtime/live-indicator.tsx';
+import { useAuth } from '../../auth/use-auth.ts';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 import './header.css';
 
+// The live connection exists only for a signed-in user, so a visitor sees no "Offline" dot and
+// does not download the indicator.
+const LiveIndicator = lazy(() =>
+  import('../../realtime/live-indicator.tsx').then((module) => ({ default: module.LiveIndicator })),
+);
+
 export function Header() {
   const { t } = useTranslation('common');
+  const { isAuthenticated } = useAuth();
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <header className="header">
@@ -31,7 +38,11 @@ export function Header() {
         </button>
         <MainNav open={menuOpen} onNavigate={() => setMenuOpen(false)} />
         <div className="header-tools">
-          <LiveIndicator />
+          {isAuthenticated && (
+            <Suspense fallback={null}>
+              <LiveIndicator />
+            </Suspense>
+          )}
           <LanguageSwitcher />
           <UserMenu />
         </div>

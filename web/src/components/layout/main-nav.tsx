@@ -1,4 +1,3 @@
-import { motion } from 'framer-motion';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth.ts';
@@ -39,7 +38,7 @@ export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () =>
             onClick={onNavigate}
           >
             {item.label}
-            {active && <motion.span layoutId="nav-underline" className="nav-underline" aria-hidden="true" />}
+            {active && <span className="nav-underline" aria-hidden="true" />}
           </NavLink>
         );
       })}

@@ -1,6 +1,4 @@
-import { AnimatePresence, motion } from 'framer-motion';
 import type { ReactNode } from 'react';
-import { popVariants } from '../../lib/motion.ts';
 import './popover.css';
 
 interface PopoverProps {
@@ -13,24 +11,14 @@ interface PopoverProps {
 
 /**
  * A panel that pops under its button in the header (user menu, live activity). The parent is
- * the `.user-menu` anchor and closes it with useDismiss (Escape, click outside).
+ * the `.user-menu` anchor and closes it with useDismiss (Escape, click outside). It pops in
+ * with a CSS animation, so the header needs no animation library on the first load.
  */
 export function Popover({ open, role, label, className, children }: PopoverProps) {
+  if (!open) return null;
   return (
-    <AnimatePresence>
-      {open && (
-        <motion.div
-          className={className ? `popover ${className}` : 'popover'}
-          role={role}
-          aria-label={label}
-          variants={popVariants}
-          initial="initial"
-          animate="animate"
-          exit="exit"
-        >
-          {children}
-        </motion.div>
-      )}
-    </AnimatePresence>
+    <div className={className ? `popover ${className}` : 'popover'} role={role} aria-label={label}>
+      {children}
+    </div>
   );
 }
