@@ -10,6 +10,8 @@ import {
   type EventTransport,
   type NatsTransport,
 } from '@tourconnect/events';
+import { buildBundlingService } from '@tourconnect/bundling';
+import { settingsSchema as bundlingSettingsSchema } from '@tourconnect/bundling/config';
 import { buildGateway } from '@tourconnect/gateway';
 import { buildIdentityService } from '@tourconnect/identity';
 import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
@@ -32,7 +34,7 @@ export interface Platform {
 }
 
 /**
- * identity + partners + gateway on the real PostgreSQL (one fresh database) and, unless
+ * identity + partners + bundling + gateway on the real PostgreSQL (one fresh database) and, unless
  * `inProcess`, real NATS JetStream under a random subject prefix of this file's own: the
  * platform as the portal sees it, for flows that cross services. One service's own behaviour
  * is tested in that service's folder on `@tourconnect/service-kit/testing` instead.
@@ -79,10 +81,21 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       gatewaySecret,
     }),
   );
+  const bundlingUrl = await listen(
+    await buildBundlingService({
+      settings: bundlingSettingsSchema.parse({ ...jwks, UPLOADS_DIR: path.join(uploadsDir, 'bundling') }),
+      database: createDatabase({ url: testDb.url, schema: 'bundling', max: 6 }),
+      transport,
+      logger,
+      processMetrics: false,
+      gatewaySecret,
+    }),
+  );
   const gateway = await buildGateway({
     settings: {
       IDENTITY_URL: identityUrl,
       PARTNERS_URL: partnersUrl,
+      BUNDLING_URL: bundlingUrl,
       ...jwks,
       WEB_DIST_DIR: path.join(uploadsDir, 'no-portal'),
       CORS_ORIGINS: [],

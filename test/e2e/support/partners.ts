@@ -1,0 +1,40 @@
+import { requiredDocuments, type PartnerType } from '@tourconnect/contracts/http';
+import { pdf, png, upload } from '@tourconnect/partners/demo-files';
+import { as, call, signUp, type TestUser } from './api-client.ts';
+
+/**
+ * A verified partner as it becomes one in the product: its owner signs up, registers it with a
+ * description, uploads a logo and every required document, submits, and the admin approves.
+ */
+export async function verifiedPartner(
+  base: string,
+  admin: TestUser,
+  type: PartnerType,
+  name: string,
+): Promise<{ owner: TestUser; partnerId: string }> {
+  const owner = await signUp(base, type);
+  const body = { type, name, country: 'IT', description: `${name}: a partner of the test suite.` };
+  const registered = await call(base, 'POST', '/api/partners/register', { ...as(owner), body });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const partnerId: string = registered.body.partner.id;
+  for (const kind of requiredDocuments[type]) {
+    const res = await call(base, 'POST', '/api/partners/me/documents', {
+      ...as(owner),
+      form: upload({ kind }, pdf(`${name}: ${kind}`), `${kind}.pdf`),
+    });
+    if (res.status !== 201) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
+  }
+  const logo = await call(base, 'POST', '/api/partners/me/logo', {
+    ...as(owner),
+    form: upload({}, png([255, 102, 0]), 'logo.png', 'image/png'),
+  });
+  if (logo.status !== 200) throw new Error(`logo failed: ${JSON.stringify(logo.body)}`);
+  const submitted = await call(base, 'POST', '/api/partners/me/submit', as(owner));
+  if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
+  const approved = await call(base, 'POST', '/api/partners/verify', {
+    ...as(admin),
+    body: { partnerId, decision: 'approve' },
+  });
+  if (approved.body?.status !== 'verified') throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+  return { owner, partnerId };
+}
