@@ -1,0 +1,215 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { appendAudit, type AuditEntry } from '@tourconnect/audit';
+import type { CatalogueStatus } from '@tourconnect/contracts/http';
+import type { Executor, Tx } from '@tourconnect/db';
+import { auditLog, availability, images, items, packageItems, packages, partners, type PackageLine } from './schema.ts';
+
+export type PackageRow = typeof packages.$inferSelect;
+export type NewPackageRow = typeof packages.$inferInsert;
+export type ItemRow = typeof items.$inferSelect;
+export type AvailabilityRow = typeof availability.$inferSelect;
+export type PackageImageRow = Pick<typeof images.$inferSelect, 'id' | 'position'>;
+
+/** A partner as bundling's projection knows it (null name/status when not projected yet). */
+export interface PartnerRef {
+  id: string;
+  name: string;
+  verified: boolean;
+  status: string;
+}
+
+/** An item with the projection of its partner, as a package line needs it. */
+export interface LineItem extends ItemRow {
+  partnerName: string;
+  partnerVerified: boolean;
+  /** The partner's projected status ('' when bundling has not heard of it yet). */
+  partnerStatus: string;
+}
+
+/** What an update may set: everything but the row's identity, owner and timestamps. */
+export type PackageChanges = Partial<Omit<PackageRow, 'id' | 'partnerId' | 'createdAt' | 'updatedAt'>>;
+
+export async function insertPackage(tx: Executor, values: NewPackageRow): Promise<PackageRow> {
+  const [row] = await tx.insert(packages).values(values).returning();
+  if (!row) throw new Error(`package ${values.id} was not inserted`);
+  return row;
+}
+
+export async function findPackage(
+  executor: Executor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PackageRow | undefined> {
+  const query = executor.select().from(packages).where(eq(packages.id, id));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function updatePackageRow(executor: Executor, id: string, changes: PackageChanges): Promise<PackageRow> {
+  const [row] = await executor
+    .update(packages)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(packages.id, id))
+    .returning();
+  if (!row) throw new Error(`package ${id} vanished during an update`);
+  return row;
+}
+
+/** Rewrites the package's item index ("which packages include my item") from its lines. */
+export async function replacePackageItems(
+  tx: Executor,
+  packageId: string,
+  lines: readonly { itemId: string; itemPartnerId: string }[],
+): Promise<void> {
+  await tx.delete(packageItems).where(eq(packageItems.packageId, packageId));
+  const unique = [...new Map(lines.map((line) => [line.itemId, line])).values()];
+  if (unique.length === 0) return;
+  await tx
+    .insert(packageItems)
+    .values(unique.map((line) => ({ packageId, itemId: line.itemId, itemPartnerId: line.itemPartnerId })));
+}
+
+/** The items with these ids, with their partner's projected name and badge. */
+export async function findLineItems(executor: Executor, ids: readonly string[]): Promise<Map<string, LineItem>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .select({
+      item: items,
+      partnerName: sql<string>`coalesce(${partners.name}, '')`,
+      partnerVerified: sql<boolean>`coalesce(${partners.verified}, false)`,
+      partnerStatus: sql<string>`coalesce(${partners.status}, '')`,
+    })
+    .from(items)
+    .leftJoin(partners, eq(partners.id, items.partnerId))
+    .where(inArray(items.id, [...new Set(ids)]));
+  return new Map(
+    rows.map((r) => [
+      r.item.id,
+      { ...r.item, partnerName: r.partnerName, partnerVerified: r.partnerVerified, partnerStatus: r.partnerStatus },
+    ]),
+  );
+}
+
+export async function findPartnerRefs(executor: Executor, ids: readonly string[]): Promise<Map<string, PartnerRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .select({ id: partners.id, name: partners.name, verified: partners.verified, status: partners.status })
+    .from(partners)
+    .where(inArray(partners.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The availability rows of these items between two dates (inclusive), in one query, ordered by
+ * item, date and start time. Reads through the caller's executor, so a booking transaction
+ * sees its own writes.
+ */
+export async function availabilityBetween(
+  executor: Executor,
+  itemIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<AvailabilityRow[]> {
+  if (itemIds.length === 0) return [];
+  return executor
+    .select()
+    .from(availability)
+    .where(
+      and(
+        inArray(availability.itemId, [...new Set(itemIds)]),
+        gte(availability.date, from),
+        lte(availability.date, to),
+      ),
+    )
+    .orderBy(asc(availability.itemId), asc(availability.date), asc(availability.startTime));
+}
+
+/** The availability rows of these items on exactly these dates. */
+export async function availabilityOn(
+  executor: Executor,
+  wanted: readonly { itemId: string; date: string }[],
+): Promise<AvailabilityRow[]> {
+  if (wanted.length === 0) return [];
+  const pairs = sql.join(
+    [...new Map(wanted.map((w) => [`${w.itemId}|${w.date}`, w])).values()].map(
+      (w) => sql`(${w.itemId}::uuid, ${w.date}::date)`,
+    ),
+    sql`, `,
+  );
+  return executor
+    .select()
+    .from(availability)
+    .where(sql`(${availability.itemId}, ${availability.date}) IN (${pairs})`)
+    .orderBy(asc(availability.itemId), asc(availability.date), asc(availability.startTime));
+}
+
+export interface PackageFilter {
+  partnerId?: string | undefined;
+  statuses?: readonly CatalogueStatus[] | undefined;
+  /** Only packages whose partner is verified (what travellers may see). */
+  verifiedPartnerOnly?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of packages: a partner's own (newest first) or the public list (newest published first). */
+export async function listPackageRows(
+  executor: Executor,
+  filter: PackageFilter,
+  order: 'created' | 'published',
+): Promise<{ rows: PackageRow[]; total: number }> {
+  const where: (SQL | undefined)[] = [];
+  if (filter.partnerId) where.push(eq(packages.partnerId, filter.partnerId));
+  if (filter.statuses) where.push(inArray(packages.status, [...filter.statuses]));
+  if (filter.verifiedPartnerOnly) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${partners} WHERE ${partners.id} = ${packages.partnerId} AND ${partners.verified})`,
+    );
+  }
+  const condition = and(...where);
+  const orderBy =
+    order === 'published'
+      ? [desc(sql`coalesce(${packages.publishedAt}, ${packages.createdAt})`), desc(packages.id)]
+      : [desc(packages.createdAt), desc(packages.id)];
+  const [rows, [totals]] = await Promise.all([
+    executor
+      .select()
+      .from(packages)
+      .where(condition)
+      .orderBy(...orderBy)
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    executor.select({ total: count() }).from(packages).where(condition),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}
+
+/** The images of these packages, in their order. */
+export async function packageImages(
+  executor: Executor,
+  packageIds: readonly string[],
+): Promise<Map<string, PackageImageRow[]>> {
+  const result = new Map<string, PackageImageRow[]>();
+  if (packageIds.length === 0) return result;
+  const rows = await executor
+    .select({ id: images.id, position: images.position, packageId: images.packageId })
+    .from(images)
+    .where(inArray(images.packageId, [...new Set(packageIds)]))
+    .orderBy(asc(images.position), asc(images.createdAt));
+  for (const row of rows) {
+    const list = result.get(row.packageId!) ?? [];
+    list.push({ id: row.id, position: row.position });
+    result.set(row.packageId!, list);
+  }
+  return result;
+}
+
+/** The lines of these packages' rows, for loading every item of a page in one query. */
+export function itemIdsOf(rows: readonly { items: PackageLine[] }[]): string[] {
+  return [...new Set(rows.flatMap((row) => row.items.map((line) => line.itemId)))];
+}
+
+/** Appends to bundling's hash-chained audit log in the caller's transaction (call it last). */
+export async function appendPackageAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await appendAudit(tx, auditLog, entry);
+}
