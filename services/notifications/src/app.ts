@@ -7,6 +7,10 @@ import type { NotificationsContext } from './domain/context.ts';
 import { createLinkSealer } from './domain/link-sealer.ts';
 import { createMailSender, type MailSender } from './domain/mail-sender.ts';
 import { requeueFailedEmail } from './domain/requeue-email.ts';
+import { bookingCancelledHandler } from './events/booking-cancelled.handler.ts';
+import { bookingConfirmedHandler } from './events/booking-confirmed.handler.ts';
+import { bookingExpiredHandler } from './events/booking-expired.handler.ts';
+import { bookingHeldHandler, bookingHeldPartnersHandler } from './events/booking-held.handler.ts';
 import { emailChangeRequestedHandler } from './events/email-change-requested.handler.ts';
 import { emailVerificationRequestedHandler } from './events/email-verification-requested.handler.ts';
 import { invitationSentHandler } from './events/invitation-sent.handler.ts';
@@ -51,6 +55,11 @@ function handlers(ctx: NotificationsContext): HandlerDefinition[] {
     partnerRejectedHandler(ctx),
     partnerSuspendedHandler(ctx),
     partnerDeletedHandler(ctx),
+    bookingHeldHandler(ctx),
+    bookingHeldPartnersHandler(ctx),
+    bookingConfirmedHandler(ctx),
+    bookingCancelledHandler(ctx),
+    bookingExpiredHandler(ctx),
   ];
 }
 
@@ -72,7 +81,8 @@ export async function buildNotificationsService(deps: ServiceDeps<NotificationsS
     http: {
       openapi: {
         title: 'TourConnect notifications',
-        description: 'Localized e-mails sent over SMTP for account and partner events, and the record of each.',
+        description:
+          'Localized e-mails sent over SMTP for account, partner and booking events, and the record of each.',
       },
     },
     register(app, { bus, publish }) {

@@ -17,6 +17,11 @@ export const emailTemplates = [
   'partner_rejected',
   'partner_suspended',
   'partner_deleted',
+  'booking_held',
+  'booking_confirmed',
+  'booking_cancelled',
+  'booking_expired',
+  'booking_partner_new',
 ] as const;
 export const emailTemplateSchema = z.enum(emailTemplates);
 export type EmailTemplate = z.infer<typeof emailTemplateSchema>;

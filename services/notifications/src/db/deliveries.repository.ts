@@ -5,7 +5,10 @@ import { deliveries, type DeliveryStatus } from './schema.ts';
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = typeof deliveries.$inferInsert;
 
-/** One delivery per (cause event, template): a redelivered or replayed event queues nothing new. */
+/**
+ * One delivery per (cause event, template, recipient key): a redelivered or replayed event
+ * queues nothing new.
+ */
 export async function insertDelivery(
   tx: Executor,
   row: NewDelivery,
@@ -13,7 +16,7 @@ export async function insertDelivery(
   const inserted = await tx
     .insert(deliveries)
     .values(row)
-    .onConflictDoNothing({ target: [deliveries.causeEventId, deliveries.template] })
+    .onConflictDoNothing({ target: [deliveries.causeEventId, deliveries.template, deliveries.recipientKey] })
     .returning({ id: deliveries.id });
   return inserted.length > 0 ? { ok: true } : { ok: false, reason: 'duplicate' };
 }

@@ -46,6 +46,11 @@ export const deliveries = notifications.table(
     causeEventId: text('cause_event_id').notNull(),
     causeSubject: text('cause_subject').notNull(),
     template: text('template').notNull(),
+    /**
+     * Tells apart the e-mails one event asks for with one template (a new booking tells each of
+     * its partners: the partner id); '' when an event sends the template once.
+     */
+    recipientKey: text('recipient_key').notNull().default(''),
     locale: text('locale').notNull(),
     /** Null when the recipient has no account (an invitation to a new address). */
     recipientUserId: text('recipient_user_id'),
@@ -71,7 +76,7 @@ export const deliveries = notifications.table(
     erasedAt: at('erased_at'),
   },
   (t) => [
-    uniqueIndex('deliveries_cause_template_uq').on(t.causeEventId, t.template),
+    uniqueIndex('deliveries_cause_template_recipient_uq').on(t.causeEventId, t.template, t.recipientKey),
     index('deliveries_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`status = 'queued'`),

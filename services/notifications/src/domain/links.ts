@@ -10,6 +10,7 @@ export const portalPaths = {
   signIn: '/signin',
   account: '/account',
   partner: '/partner',
+  partnerBookings: '/partner/bookings',
 } as const;
 
 export type PortalPage = keyof typeof portalPaths;
@@ -25,6 +26,11 @@ export const REDACTED_TOKEN = '[redacted]';
 
 export function portalLink(portalUrl: string, page: PortalPage): string {
   return `${portalUrl}${portalPaths[page]}`;
+}
+
+/** A traveller's booking page (/bookings/:id) or a package page (/packages/:id); ids are not secret. */
+export function portalItemLink(portalUrl: string, kind: 'bookings' | 'packages', id: string): string {
+  return `${portalUrl}/${kind}/${encodeURIComponent(id)}`;
 }
 
 export function secretLink(portalUrl: string, page: PortalPage, token: string): SecretLink {

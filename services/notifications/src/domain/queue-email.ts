@@ -12,6 +12,8 @@ export interface EmailRequest<T extends TemplateName> {
   /** The event asking for the e-mail: with the template, the key that makes queuing idempotent. */
   cause: Pick<EventEnvelope, 'id' | 'subject'>;
   template: T;
+  /** Set when one event sends this template to several recipients (e.g. each partner's id). */
+  recipientKey?: string;
   to: { userId: string | null; email: string };
   language: Language;
   params: Omit<TemplateParams[T], 'link'>;
@@ -23,7 +25,8 @@ export interface EmailRequest<T extends TemplateName> {
  * Renders the e-mail and queues it in the caller's transaction (the consumer's, so the e-mail
  * is queued if and only if the event is marked handled). What is stored is the redacted
  * rendering; a secret link is sealed for the sender, which puts it back only into the message
- * it hands to the SMTP server. A second request for the same event and template is a no-op.
+ * it hands to the SMTP server. A second request for the same event, template and recipient key
+ * is a no-op.
  */
 export async function queueEmail<T extends TemplateName>(
   ctx: NotificationsContext,
@@ -40,6 +43,7 @@ export async function queueEmail<T extends TemplateName>(
     causeEventId: request.cause.id,
     causeSubject: request.cause.subject,
     template: request.template,
+    recipientKey: request.recipientKey ?? '',
     locale: request.language,
     recipientUserId: request.to.userId,
     recipientEmail: request.to.email.toLowerCase(),

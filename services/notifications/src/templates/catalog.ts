@@ -17,7 +17,48 @@ export interface TemplateParams {
   partner_rejected: { name: string; partnerName: string; reason: string; link: string };
   partner_suspended: { name: string; partnerName: string; reason: string; link: string };
   partner_deleted: { name: string; partnerName: string; link: string };
+  booking_held: BookingParams & { totalMinor: number; currency: string; holdExpiresAt: Date };
+  booking_confirmed: BookingParams & { totalMinor: number; currency: string };
+  booking_cancelled: BookingParams & {
+    reason: BookingCancelReason;
+    /** What had been charged (0: never paid). */
+    chargedMinor: number;
+    refundMinor: number;
+    currency: string;
+  };
+  booking_expired: BookingParams & { reason: 'hold_expired' | 'payment_failed' };
+  /** To a partner whose items a new booking includes (its owner). */
+  booking_partner_new: BookingParams & {
+    partnerName: string;
+    /** How many of the booking's lines are this partner's items. */
+    lineCount: number;
+    /** What this partner is owed for the booking (its supplier shares, plus the margin for the seller). */
+    shareMinor: number;
+    currency: string;
+    holdExpiresAt: Date;
+  };
 }
+
+/** What every booking e-mail names: whom it greets and which booking it is about. */
+export interface BookingParams {
+  name: string;
+  /** The package's title as booked; the reference alone when the event carried none. */
+  packageTitle: string;
+  /** Short booking reference travellers and partners can quote ("8F3A21C0"). */
+  reference: string;
+  /** When the first item starts; null when no line carries a start. */
+  startsAt: Date | null;
+  link: string;
+}
+
+export const bookingCancelReasons = [
+  'traveller_requested',
+  'hold_expired',
+  'sold_out',
+  'cancelled_externally',
+  'admin',
+] as const;
+export type BookingCancelReason = (typeof bookingCancelReasons)[number];
 
 export type TemplateName = keyof TemplateParams;
 
@@ -41,6 +82,10 @@ export interface EmailCopy {
 /** Locale-aware helpers a dictionary uses for dates and names it does not own. */
 export interface Formatters {
   dateTime(value: Date): string;
+  /** A travel day, as the destination's calendar shows it (the catalogue's zone, Europe/Rome). */
+  travelDate(value: Date): string;
+  /** An amount in minor units of an ISO currency, exactly, in the language's style. */
+  money(minor: number, currency: string): string;
   role(role: string): string;
 }
 
@@ -54,4 +99,6 @@ export interface Dictionary {
   linkFallback: string;
   footer: string;
   roles: Record<'owner' | 'manager' | 'viewer', string>;
+  /** Stands in for a package title when a booking event carries none. */
+  untitledPackage: string;
 }

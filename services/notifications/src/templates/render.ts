@@ -1,3 +1,4 @@
+import { formatMoney, money } from '@tourconnect/money';
 import type { Formatters, TemplateName, TemplateParams } from './catalog.ts';
 import { de } from './dictionaries/de.ts';
 import { en } from './dictionaries/en.ts';
@@ -9,6 +10,9 @@ import { layoutHtml, layoutText } from './layout.ts';
 
 /** Typed per language, so a template missing in one language does not compile. */
 export const dictionaries = { en, it, de, fr, es } as const;
+
+/** The catalogue's time zone (bundling's items are in Europe/Rome); travel days are its calendar days. */
+export const TRAVEL_TIME_ZONE = 'Europe/Rome';
 
 const dateLocales: Record<Language, string> = { en: 'en-GB', it: 'it-IT', de: 'de-DE', fr: 'fr-FR', es: 'es-ES' };
 
@@ -25,9 +29,19 @@ function formatters(language: Language): Formatters {
     timeStyle: 'short',
     timeZone: 'UTC',
   });
+  // Travel days are the destination's calendar days; the demo catalogue is in Italy.
+  const travelDates = new Intl.DateTimeFormat(dateLocales[language], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: TRAVEL_TIME_ZONE,
+  });
   const roles = dictionaries[language].roles;
   return {
     dateTime: (value) => `${dates.format(value)} UTC`,
+    travelDate: (value) => travelDates.format(value),
+    money: (minor, currency) => formatMoney(money(minor, currency), dateLocales[language]),
     role: (role) => roles[role as keyof typeof roles] ?? role,
   };
 }

@@ -76,3 +76,97 @@ export function partnerEvent<S extends 'partners.partner.submitted.v1' | 'partne
     ? testEnvelope('partners.partner.submitted.v1', { ...partner, type: 'hotel', reason: 'submitted' })
     : testEnvelope('partners.partner.verified.v1', { ...partner, type: 'hotel', verifiedByUserId: randomUUID() });
 }
+
+/** One priced line of a booking event, as bundling publishes it. */
+export interface BookingLine {
+  partnerId: string;
+  position: number;
+  netMinor: number;
+  supplierShareMinor: number;
+  startsAt?: Date;
+}
+
+function bookingItems(lines: BookingLine[]) {
+  return lines.map((line) => ({
+    itemId: randomUUID(),
+    itemType: 'tour',
+    partnerId: line.partnerId,
+    quantity: 2,
+    availabilityId: randomUUID(),
+    ...(line.startsAt ? { startsAt: timestampFromDate(line.startsAt) } : {}),
+    unitPriceMinor: BigInt(line.netMinor / 2),
+    grossMinor: BigInt(line.netMinor),
+    discountMinor: 0n,
+    netMinor: BigInt(line.netMinor),
+    supplierShareMinor: BigInt(line.supplierShareMinor),
+    position: line.position,
+  }));
+}
+
+export interface BookingFacts {
+  bookingId: string;
+  packageId: string;
+  userId: string;
+  sellerPartnerId: string;
+  packageTitle: string;
+  lines: BookingLine[];
+}
+
+const total = (lines: BookingLine[]) => BigInt(lines.reduce((sum, line) => sum + line.netMinor, 0));
+
+export function bookingHeld(facts: BookingFacts, holdExpiresAt: Date) {
+  return testEnvelope('bundling.booking.held.v1', {
+    bookingId: facts.bookingId,
+    packageId: facts.packageId,
+    userId: facts.userId,
+    items: bookingItems(facts.lines),
+    currency: 'EUR',
+    subtotalMinor: total(facts.lines),
+    totalMinor: total(facts.lines),
+    holdExpiresAt: timestampFromDate(holdExpiresAt),
+    sellerPartnerId: facts.sellerPartnerId,
+    packageTitle: facts.packageTitle,
+  });
+}
+
+export function bookingConfirmed(facts: BookingFacts) {
+  return testEnvelope('bundling.booking.confirmed.v1', {
+    bookingId: facts.bookingId,
+    packageId: facts.packageId,
+    userId: facts.userId,
+    items: bookingItems(facts.lines),
+    currency: 'EUR',
+    totalMinor: total(facts.lines),
+    paymentIntentId: `pi_${randomUUID().slice(0, 8)}`,
+    sellerPartnerId: facts.sellerPartnerId,
+    packageTitle: facts.packageTitle,
+  });
+}
+
+export function bookingCancelled(facts: BookingFacts, over: { reason: string; refundMinor: number; paid: boolean }) {
+  return testEnvelope('bundling.booking.cancelled.v1', {
+    bookingId: facts.bookingId,
+    packageId: facts.packageId,
+    userId: facts.userId,
+    items: bookingItems(facts.lines),
+    currency: 'EUR',
+    totalMinor: over.paid ? total(facts.lines) : 0n,
+    refundMinor: BigInt(over.refundMinor),
+    refundBps: 0,
+    reason: over.reason,
+    cancelledByUserId: over.reason === 'traveller_requested' ? facts.userId : '',
+    sellerPartnerId: facts.sellerPartnerId,
+    packageTitle: facts.packageTitle,
+  });
+}
+
+export function bookingExpired(facts: BookingFacts, reason = 'hold_expired') {
+  return testEnvelope('bundling.booking.expired.v1', {
+    bookingId: facts.bookingId,
+    packageId: facts.packageId,
+    userId: facts.userId,
+    sellerPartnerId: facts.sellerPartnerId,
+    reason,
+    packageTitle: facts.packageTitle,
+  });
+}

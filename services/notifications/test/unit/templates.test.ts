@@ -8,6 +8,8 @@ import { dictionaries, renderEmail } from '../../src/templates/render.ts';
 const hostile = '<img src=x onerror="alert(1)"> & \'quoted\'';
 const link = 'https://portal.example/verify-email#token=[redacted]';
 const when = new Date(Date.UTC(2030, 4, 17, 9, 30));
+/** 23:30 UTC on 14 June is already 15 June in Italy, where the trip happens. */
+const travelDay = new Date(Date.UTC(2030, 5, 14, 23, 30));
 
 /** Parameters for each template; every text value is hostile, so escaping shows everywhere. */
 const params: { [T in TemplateName]: TemplateParams[T] } = {
@@ -23,7 +25,29 @@ const params: { [T in TemplateName]: TemplateParams[T] } = {
   partner_rejected: { name: hostile, partnerName: hostile, reason: `${hostile}\nsecond line`, link },
   partner_suspended: { name: hostile, partnerName: hostile, reason: hostile, link },
   partner_deleted: { name: hostile, partnerName: hostile, link },
+  booking_held: { ...booking(), totalMinor: 61_250, currency: 'EUR', holdExpiresAt: when },
+  booking_confirmed: { ...booking(), totalMinor: 61_250, currency: 'EUR' },
+  booking_cancelled: {
+    ...booking(),
+    reason: 'traveller_requested',
+    chargedMinor: 61_250,
+    refundMinor: 30_625,
+    currency: 'EUR',
+  },
+  booking_expired: { ...booking(), reason: 'hold_expired' },
+  booking_partner_new: {
+    ...booking(),
+    partnerName: hostile,
+    lineCount: 2,
+    shareMinor: 18_040,
+    currency: 'EUR',
+    holdExpiresAt: when,
+  },
 };
+
+function booking() {
+  return { name: hostile, packageTitle: hostile, reference: '8F3A21C0', startsAt: travelDay, link };
+}
 
 const cases = templateNames.flatMap((template) => languages.map((language) => [template, language] as const));
 
@@ -70,6 +94,51 @@ describe('every template in every language', () => {
     const invitation = { ...params.partner_invitation, partnerName: 'Alpen Touren', role: 'viewer' };
     expect(renderEmail('partner_invitation', 'de', invitation).text).toContain('als Betrachter');
     expect(renderEmail('partner_invitation', 'es', invitation).text).toContain('como lector');
+  });
+});
+
+describe('booking e-mails', () => {
+  it('formats the amounts exactly, in the language and currency', () => {
+    expect(renderEmail('booking_held', 'en', params.booking_held).text).toContain('Total: €612.50.');
+    expect(renderEmail('booking_held', 'de', params.booking_held).text).toContain('Gesamtbetrag: 612,50\u00a0€.');
+    expect(renderEmail('booking_partner_new', 'it', params.booking_partner_new).text).toContain('180,40\u00a0€');
+    const yen = { ...params.booking_confirmed, totalMinor: 12_900, currency: 'JPY' };
+    expect(renderEmail('booking_confirmed', 'en', yen).text).toContain('¥12,900');
+  });
+
+  it('dates the trip by the destination calendar (Italy), with the weekday', () => {
+    expect(renderEmail('booking_held', 'en', params.booking_held).text).toContain('Saturday, 15 June 2030');
+    expect(renderEmail('booking_held', 'it', params.booking_held).text).toContain('sabato 15 giugno 2030');
+  });
+
+  it('leaves the start out when no line has one', () => {
+    const undated = { ...params.booking_confirmed, startsAt: null };
+    expect(renderEmail('booking_confirmed', 'fr', undated).text).not.toContain('commence');
+  });
+
+  it('says what comes back for each way a booking ends', () => {
+    const cancelled = params.booking_cancelled;
+    expect(renderEmail('booking_cancelled', 'en', cancelled).text).toContain(
+      'You get €306.25 back of the €612.50 you paid',
+    );
+    const unpaid = { ...cancelled, chargedMinor: 0, refundMinor: 0 };
+    expect(renderEmail('booking_cancelled', 'en', unpaid).text).toContain('Nothing was charged');
+    const late = { ...cancelled, refundMinor: 0 };
+    expect(renderEmail('booking_cancelled', 'es', late).text).toContain('no corresponde ningún reembolso');
+    const soldOut = { ...cancelled, reason: 'sold_out' as const, refundMinor: 61_250 };
+    expect(renderEmail('booking_cancelled', 'de', soldOut).text).toContain('ausverkauft');
+    const failed = { ...params.booking_expired, reason: 'payment_failed' as const };
+    expect(renderEmail('booking_expired', 'it', failed).text).toContain('non è andato a buon fine');
+  });
+
+  it("counts the partner's items in the partner's language", () => {
+    const one = { ...params.booking_partner_new, lineCount: 1 };
+    expect(renderEmail('booking_partner_new', 'en', one).text).toContain('includes one of your items');
+    expect(renderEmail('booking_partner_new', 'fr', params.booking_partner_new).text).toContain(
+      'comprend 2 de vos prestations',
+    );
+    const seller = { ...params.booking_partner_new, lineCount: 0 };
+    expect(renderEmail('booking_partner_new', 'de', seller).text).toContain('ein Paket, das Sie verkaufen');
   });
 });
 

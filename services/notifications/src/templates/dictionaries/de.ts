@@ -1,4 +1,4 @@
-import type { Dictionary } from '../catalog.ts';
+import type { BookingCancelReason, Dictionary } from '../catalog.ts';
 
 // Formal address ("Sie") throughout, as the portal's German copy.
 export const de: Dictionary = {
@@ -7,6 +7,7 @@ export const de: Dictionary = {
   footer:
     'TourConnect, das Partner-Ökosystem für Reisen. Dies ist eine automatische Nachricht; Antworten werden nicht gelesen.',
   roles: { owner: 'Inhaber', manager: 'Manager', viewer: 'Betrachter' },
+  untitledPackage: 'Ihr Paket',
   templates: {
     verify_email: (p, f) => ({
       subject: 'Bestätigen Sie Ihre E-Mail-Adresse',
@@ -129,6 +130,79 @@ export const de: Dictionary = {
       ],
       action: 'Ihr Konto öffnen',
       note: 'Sie erhalten diese E-Mail, weil Sie diese Löschung beantragt haben.',
+    }),
+    booking_held: (p, f) => ({
+      subject: `Ihre Plätze sind reserviert: ${p.packageTitle}`,
+      preheader: `Buchung ${p.reference} wartet bis ${f.dateTime(p.holdExpiresAt)} auf die Zahlung.`,
+      paragraphs: [
+        `Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) wartet auf die Zahlung.`,
+        ...(p.startsAt ? [`Sie beginnt am ${f.travelDate(p.startsAt)}.`] : []),
+        `Gesamtbetrag: ${f.money(p.totalMinor, p.currency)}.`,
+        `Ihre Plätze sind bis ${f.dateTime(p.holdExpiresAt)} für Sie reserviert. Die Buchung ist bestätigt, sobald die Zahlung eingeht; ist sie bis dahin nicht eingegangen, endet die Reservierung, es wird nichts berechnet und die Plätze gehen zurück in den Verkauf.`,
+      ],
+      action: 'Ihre Buchung ansehen',
+      note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto vorgenommen wurde.',
+    }),
+    booking_confirmed: (p, f) => ({
+      subject: `Buchung bestätigt: ${p.packageTitle}`,
+      preheader: `Referenz ${p.reference}: Ihre Zahlung ist eingegangen.`,
+      paragraphs: [
+        `Ihre Zahlung ist eingegangen und Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) ist bestätigt.`,
+        ...(p.startsAt ? [`Sie beginnt am ${f.travelDate(p.startsAt)}.`] : []),
+        `Bezahlt: ${f.money(p.totalMinor, p.currency)}. Ihre Buchungsseite zeigt alle Leistungen und die Stornobedingungen.`,
+      ],
+      action: 'Ihre Buchung ansehen',
+      note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto vorgenommen wurde.',
+    }),
+    booking_cancelled: (p, f) => {
+      const why: Record<BookingCancelReason, string> = {
+        traveller_requested: `Wie von Ihnen gewünscht, ist Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) storniert.`,
+        hold_expired: `Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) ist storniert: Die Reservierung endete vor dem Zahlungseingang und die Plätze sind nicht mehr verfügbar.`,
+        sold_out: `Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) ist storniert: Die Plätze waren vor dem Zahlungseingang ausverkauft.`,
+        cancelled_externally: `Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) ist storniert: Der Anbieter einer ihrer Leistungen hat sie storniert.`,
+        admin: `Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) wurde von TourConnect storniert.`,
+      };
+      const refund =
+        p.chargedMinor === 0
+          ? 'Es wurde nichts berechnet, daher gibt es nichts zu erstatten.'
+          : p.refundMinor > 0
+            ? `Sie erhalten ${f.money(p.refundMinor, p.currency)} der bezahlten ${f.money(p.chargedMinor, p.currency)} zurück, auf das Zahlungsmittel, das Sie verwendet haben.`
+            : `Nach den Stornobedingungen des Pakets steht Ihnen zu diesem Zeitpunkt keine Erstattung zu (Sie haben ${f.money(p.chargedMinor, p.currency)} bezahlt).`;
+      return {
+        subject: `Buchung storniert: ${p.packageTitle}`,
+        preheader: `Referenz ${p.reference}.`,
+        paragraphs: [why[p.reason], refund],
+        action: 'Ihre Buchung ansehen',
+        note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto vorgenommen wurde.',
+      };
+    },
+    booking_expired: (p) => ({
+      subject: `Ihre Reservierung ist abgelaufen: ${p.packageTitle}`,
+      preheader: `Referenz ${p.reference}: Es wurde nichts berechnet.`,
+      paragraphs: [
+        p.reason === 'payment_failed'
+          ? `Die Zahlung für Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) ist fehlgeschlagen, daher wurden die für Sie reservierten Plätze freigegeben.`
+          : `Die für Ihre Buchung von ${p.packageTitle} (Referenz ${p.reference}) reservierten Plätze wurden freigegeben, weil die Zahlung nicht rechtzeitig eingegangen ist.`,
+        'Es wurde nichts berechnet. Wenn noch Plätze frei sind, können Sie auf der Seite des Pakets erneut buchen.',
+      ],
+      action: 'Paket ansehen',
+      note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto vorgenommen wurde.',
+    }),
+    booking_partner_new: (p, f) => ({
+      subject: `Neue Buchung für ${p.partnerName}: ${p.packageTitle}`,
+      preheader: `Referenz ${p.reference}, wartet auf die Zahlung.`,
+      paragraphs: [
+        p.lineCount === 0
+          ? `Ein Reisender hat ${p.packageTitle} (Referenz ${p.reference}) gebucht, ein Paket, das Sie verkaufen.`
+          : p.lineCount === 1
+            ? `Ein Reisender hat ${p.packageTitle} (Referenz ${p.reference}) gebucht, das eine Ihrer Leistungen enthält.`
+            : `Ein Reisender hat ${p.packageTitle} (Referenz ${p.reference}) gebucht, das ${p.lineCount} Ihrer Leistungen enthält.`,
+        ...(p.startsAt ? [`Die Reise beginnt am ${f.travelDate(p.startsAt)}.`] : []),
+        `Ihr Anteil: ${f.money(p.shareMinor, p.currency)}.`,
+        `Die Buchung wartet auf die Zahlung des Reisenden: Die Plätze sind bis ${f.dateTime(p.holdExpiresAt)} reserviert. Geht die Zahlung bis dahin nicht ein, kehren sie von selbst in Ihre Verfügbarkeit zurück. Die Seite „Buchungen“ im Partnerportal zeigt stets den aktuellen Stand.`,
+      ],
+      action: 'Buchungen öffnen',
+      note: `Sie erhalten diese E-Mail, weil Sie Inhaber von ${p.partnerName} auf TourConnect sind.`,
     }),
   },
 };

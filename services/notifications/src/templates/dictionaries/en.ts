@@ -1,10 +1,11 @@
-import type { Dictionary } from '../catalog.ts';
+import type { BookingCancelReason, Dictionary } from '../catalog.ts';
 
 export const en: Dictionary = {
   greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
   linkFallback: 'If the button does not work, copy this link into your browser:',
   footer: 'TourConnect, the partner ecosystem for travel. This is an automatic message; replies are not read.',
   roles: { owner: 'owner', manager: 'manager', viewer: 'viewer' },
+  untitledPackage: 'your package',
   templates: {
     verify_email: (p, f) => ({
       subject: 'Confirm your e-mail address',
@@ -127,6 +128,79 @@ export const en: Dictionary = {
       ],
       action: 'Open your account',
       note: 'You receive this e-mail because you asked for this deletion.',
+    }),
+    booking_held: (p, f) => ({
+      subject: `Your places are held: ${p.packageTitle}`,
+      preheader: `Booking ${p.reference} is waiting for payment until ${f.dateTime(p.holdExpiresAt)}.`,
+      paragraphs: [
+        `Your booking of ${p.packageTitle} (reference ${p.reference}) is waiting for payment.`,
+        ...(p.startsAt ? [`It starts on ${f.travelDate(p.startsAt)}.`] : []),
+        `Total: ${f.money(p.totalMinor, p.currency)}.`,
+        `Your places are held until ${f.dateTime(p.holdExpiresAt)}. The booking is confirmed once the payment arrives; if it has not arrived by then, the hold ends, nothing is charged and the places return to sale.`,
+      ],
+      action: 'View your booking',
+      note: 'You receive this e-mail because this booking was made with your TourConnect account.',
+    }),
+    booking_confirmed: (p, f) => ({
+      subject: `Booking confirmed: ${p.packageTitle}`,
+      preheader: `Reference ${p.reference}: your payment has arrived.`,
+      paragraphs: [
+        `Your payment has arrived and your booking of ${p.packageTitle} (reference ${p.reference}) is confirmed.`,
+        ...(p.startsAt ? [`It starts on ${f.travelDate(p.startsAt)}.`] : []),
+        `Paid: ${f.money(p.totalMinor, p.currency)}. Your booking page lists every item and the cancellation policy.`,
+      ],
+      action: 'View your booking',
+      note: 'You receive this e-mail because this booking was made with your TourConnect account.',
+    }),
+    booking_cancelled: (p, f) => {
+      const why: Record<BookingCancelReason, string> = {
+        traveller_requested: `As you asked, your booking of ${p.packageTitle} (reference ${p.reference}) is cancelled.`,
+        hold_expired: `Your booking of ${p.packageTitle} (reference ${p.reference}) is cancelled: the hold ended before the payment arrived and the places are no longer available.`,
+        sold_out: `Your booking of ${p.packageTitle} (reference ${p.reference}) is cancelled: the places sold out before the payment arrived.`,
+        cancelled_externally: `Your booking of ${p.packageTitle} (reference ${p.reference}) is cancelled: the provider of one of its items cancelled it.`,
+        admin: `Your booking of ${p.packageTitle} (reference ${p.reference}) has been cancelled by TourConnect.`,
+      };
+      const refund =
+        p.chargedMinor === 0
+          ? 'Nothing was charged, so there is nothing to refund.'
+          : p.refundMinor > 0
+            ? `You get ${f.money(p.refundMinor, p.currency)} back of the ${f.money(p.chargedMinor, p.currency)} you paid, to the payment method you used.`
+            : `Under the package's cancellation policy no refund is due at this point (you paid ${f.money(p.chargedMinor, p.currency)}).`;
+      return {
+        subject: `Booking cancelled: ${p.packageTitle}`,
+        preheader: `Reference ${p.reference}.`,
+        paragraphs: [why[p.reason], refund],
+        action: 'View your booking',
+        note: 'You receive this e-mail because this booking was made with your TourConnect account.',
+      };
+    },
+    booking_expired: (p) => ({
+      subject: `Your hold has ended: ${p.packageTitle}`,
+      preheader: `Reference ${p.reference}: nothing was charged.`,
+      paragraphs: [
+        p.reason === 'payment_failed'
+          ? `The payment for your booking of ${p.packageTitle} (reference ${p.reference}) did not go through, so the places held for you have been released.`
+          : `The places held for your booking of ${p.packageTitle} (reference ${p.reference}) have been released, because the payment did not arrive in time.`,
+        'Nothing was charged. If places are still available, you can book again from the package page.',
+      ],
+      action: 'See the package',
+      note: 'You receive this e-mail because this booking was made with your TourConnect account.',
+    }),
+    booking_partner_new: (p, f) => ({
+      subject: `New booking for ${p.partnerName}: ${p.packageTitle}`,
+      preheader: `Reference ${p.reference}, waiting for payment.`,
+      paragraphs: [
+        p.lineCount === 0
+          ? `A traveller has booked ${p.packageTitle} (reference ${p.reference}), a package you sell.`
+          : p.lineCount === 1
+            ? `A traveller has booked ${p.packageTitle} (reference ${p.reference}), which includes one of your items.`
+            : `A traveller has booked ${p.packageTitle} (reference ${p.reference}), which includes ${p.lineCount} of your items.`,
+        ...(p.startsAt ? [`It starts on ${f.travelDate(p.startsAt)}.`] : []),
+        `Your share: ${f.money(p.shareMinor, p.currency)}.`,
+        `The booking is waiting for the traveller's payment: the places are held until ${f.dateTime(p.holdExpiresAt)}. If the payment does not arrive by then, they return to your availability by themselves. The Bookings page of the Partner Portal always shows the current status.`,
+      ],
+      action: 'Open bookings',
+      note: `You receive this e-mail because you own ${p.partnerName} on TourConnect.`,
     }),
   },
 };

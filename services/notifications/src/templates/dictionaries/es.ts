@@ -1,10 +1,11 @@
-import type { Dictionary } from '../catalog.ts';
+import type { BookingCancelReason, Dictionary } from '../catalog.ts';
 
 export const es: Dictionary = {
   greeting: (name) => (name ? `Hola ${name}:` : 'Hola:'),
   linkFallback: 'Si el botón no funciona, copia este enlace en tu navegador:',
   footer: 'TourConnect, el ecosistema de socios para viajes. Este es un mensaje automático; las respuestas no se leen.',
   roles: { owner: 'propietario', manager: 'gestor', viewer: 'lector' },
+  untitledPackage: 'tu paquete',
   templates: {
     verify_email: (p, f) => ({
       subject: 'Confirma tu dirección de correo electrónico',
@@ -127,6 +128,79 @@ export const es: Dictionary = {
       ],
       action: 'Abrir tu cuenta',
       note: 'Recibes este correo porque solicitaste esta eliminación.',
+    }),
+    booking_held: (p, f) => ({
+      subject: `Tus plazas están bloqueadas: ${p.packageTitle}`,
+      preheader: `La reserva ${p.reference} espera el pago hasta el ${f.dateTime(p.holdExpiresAt)}.`,
+      paragraphs: [
+        `Tu reserva de ${p.packageTitle} (referencia ${p.reference}) espera el pago.`,
+        ...(p.startsAt ? [`Empieza el ${f.travelDate(p.startsAt)}.`] : []),
+        `Total: ${f.money(p.totalMinor, p.currency)}.`,
+        `Tus plazas quedan bloqueadas hasta el ${f.dateTime(p.holdExpiresAt)}. La reserva se confirma cuando llega el pago; si no ha llegado para entonces, el bloqueo termina, no se te cobra nada y las plazas vuelven a la venta.`,
+      ],
+      action: 'Ver tu reserva',
+      note: 'Recibes este correo porque esta reserva se hizo con tu cuenta de TourConnect.',
+    }),
+    booking_confirmed: (p, f) => ({
+      subject: `Reserva confirmada: ${p.packageTitle}`,
+      preheader: `Referencia ${p.reference}: tu pago ha llegado.`,
+      paragraphs: [
+        `Tu pago ha llegado y tu reserva de ${p.packageTitle} (referencia ${p.reference}) está confirmada.`,
+        ...(p.startsAt ? [`Empieza el ${f.travelDate(p.startsAt)}.`] : []),
+        `Pagado: ${f.money(p.totalMinor, p.currency)}. La página de tu reserva muestra cada servicio y la política de cancelación.`,
+      ],
+      action: 'Ver tu reserva',
+      note: 'Recibes este correo porque esta reserva se hizo con tu cuenta de TourConnect.',
+    }),
+    booking_cancelled: (p, f) => {
+      const why: Record<BookingCancelReason, string> = {
+        traveller_requested: `Como pediste, tu reserva de ${p.packageTitle} (referencia ${p.reference}) está cancelada.`,
+        hold_expired: `Tu reserva de ${p.packageTitle} (referencia ${p.reference}) está cancelada: el bloqueo terminó antes de que llegara el pago y las plazas ya no están disponibles.`,
+        sold_out: `Tu reserva de ${p.packageTitle} (referencia ${p.reference}) está cancelada: las plazas se agotaron antes de que llegara el pago.`,
+        cancelled_externally: `Tu reserva de ${p.packageTitle} (referencia ${p.reference}) está cancelada: el proveedor de uno de sus servicios la canceló.`,
+        admin: `Tu reserva de ${p.packageTitle} (referencia ${p.reference}) ha sido cancelada por TourConnect.`,
+      };
+      const refund =
+        p.chargedMinor === 0
+          ? 'No se te ha cobrado nada, así que no hay nada que reembolsar.'
+          : p.refundMinor > 0
+            ? `Recuperas ${f.money(p.refundMinor, p.currency)} de los ${f.money(p.chargedMinor, p.currency)} pagados, en el medio de pago que usaste.`
+            : `Según la política de cancelación del paquete, en este momento no corresponde ningún reembolso (pagaste ${f.money(p.chargedMinor, p.currency)}).`;
+      return {
+        subject: `Reserva cancelada: ${p.packageTitle}`,
+        preheader: `Referencia ${p.reference}.`,
+        paragraphs: [why[p.reason], refund],
+        action: 'Ver tu reserva',
+        note: 'Recibes este correo porque esta reserva se hizo con tu cuenta de TourConnect.',
+      };
+    },
+    booking_expired: (p) => ({
+      subject: `Tu bloqueo ha terminado: ${p.packageTitle}`,
+      preheader: `Referencia ${p.reference}: no se te ha cobrado nada.`,
+      paragraphs: [
+        p.reason === 'payment_failed'
+          ? `El pago de tu reserva de ${p.packageTitle} (referencia ${p.reference}) no se completó, así que las plazas bloqueadas para ti se han liberado.`
+          : `Las plazas bloqueadas para tu reserva de ${p.packageTitle} (referencia ${p.reference}) se han liberado porque el pago no llegó a tiempo.`,
+        'No se te ha cobrado nada. Si aún quedan plazas, puedes reservar de nuevo desde la página del paquete.',
+      ],
+      action: 'Ver el paquete',
+      note: 'Recibes este correo porque esta reserva se hizo con tu cuenta de TourConnect.',
+    }),
+    booking_partner_new: (p, f) => ({
+      subject: `Nueva reserva para ${p.partnerName}: ${p.packageTitle}`,
+      preheader: `Referencia ${p.reference}, pendiente de pago.`,
+      paragraphs: [
+        p.lineCount === 0
+          ? `Un viajero ha reservado ${p.packageTitle} (referencia ${p.reference}), un paquete que vendes.`
+          : p.lineCount === 1
+            ? `Un viajero ha reservado ${p.packageTitle} (referencia ${p.reference}), que incluye uno de tus servicios.`
+            : `Un viajero ha reservado ${p.packageTitle} (referencia ${p.reference}), que incluye ${p.lineCount} de tus servicios.`,
+        ...(p.startsAt ? [`El viaje empieza el ${f.travelDate(p.startsAt)}.`] : []),
+        `Tu parte: ${f.money(p.shareMinor, p.currency)}.`,
+        `La reserva espera el pago del viajero: las plazas quedan bloqueadas hasta el ${f.dateTime(p.holdExpiresAt)}. Si el pago no llega para entonces, vuelven solas a tu disponibilidad. La página Reservas del Portal de socios muestra siempre el estado actual.`,
+      ],
+      action: 'Abrir reservas',
+      note: `Recibes este correo porque eres propietario de ${p.partnerName} en TourConnect.`,
     }),
   },
 };

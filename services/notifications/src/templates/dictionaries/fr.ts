@@ -1,4 +1,4 @@
-import type { Dictionary } from '../catalog.ts';
+import type { BookingCancelReason, Dictionary } from '../catalog.ts';
 
 // Vouvoiement throughout, as the portal's French copy.
 export const fr: Dictionary = {
@@ -7,6 +7,7 @@ export const fr: Dictionary = {
   footer:
     "TourConnect, l'écosystème de partenaires du voyage. Ce message est automatique ; les réponses ne sont pas lues.",
   roles: { owner: 'propriétaire', manager: 'gestionnaire', viewer: 'lecteur' },
+  untitledPackage: 'votre forfait',
   templates: {
     verify_email: (p, f) => ({
       subject: 'Confirmez votre adresse e-mail',
@@ -129,6 +130,79 @@ export const fr: Dictionary = {
       ],
       action: 'Ouvrir votre compte',
       note: 'Vous recevez cet e-mail car vous avez demandé cette suppression.',
+    }),
+    booking_held: (p, f) => ({
+      subject: `Vos places sont bloquées : ${p.packageTitle}`,
+      preheader: `La réservation ${p.reference} attend le paiement jusqu'au ${f.dateTime(p.holdExpiresAt)}.`,
+      paragraphs: [
+        `Votre réservation de ${p.packageTitle} (référence ${p.reference}) attend le paiement.`,
+        ...(p.startsAt ? [`Elle commence le ${f.travelDate(p.startsAt)}.`] : []),
+        `Total : ${f.money(p.totalMinor, p.currency)}.`,
+        `Vos places sont bloquées jusqu'au ${f.dateTime(p.holdExpiresAt)}. La réservation est confirmée dès que le paiement arrive ; s'il n'est pas arrivé d'ici là, le blocage prend fin, rien ne vous est facturé et les places sont remises en vente.`,
+      ],
+      action: 'Voir votre réservation',
+      note: 'Vous recevez cet e-mail parce que cette réservation a été faite avec votre compte TourConnect.',
+    }),
+    booking_confirmed: (p, f) => ({
+      subject: `Réservation confirmée : ${p.packageTitle}`,
+      preheader: `Référence ${p.reference} : votre paiement est arrivé.`,
+      paragraphs: [
+        `Votre paiement est arrivé et votre réservation de ${p.packageTitle} (référence ${p.reference}) est confirmée.`,
+        ...(p.startsAt ? [`Elle commence le ${f.travelDate(p.startsAt)}.`] : []),
+        `Payé : ${f.money(p.totalMinor, p.currency)}. La page de votre réservation détaille chaque prestation et les conditions d'annulation.`,
+      ],
+      action: 'Voir votre réservation',
+      note: 'Vous recevez cet e-mail parce que cette réservation a été faite avec votre compte TourConnect.',
+    }),
+    booking_cancelled: (p, f) => {
+      const why: Record<BookingCancelReason, string> = {
+        traveller_requested: `Comme vous l'avez demandé, votre réservation de ${p.packageTitle} (référence ${p.reference}) est annulée.`,
+        hold_expired: `Votre réservation de ${p.packageTitle} (référence ${p.reference}) est annulée : le blocage a pris fin avant l'arrivée du paiement et les places ne sont plus disponibles.`,
+        sold_out: `Votre réservation de ${p.packageTitle} (référence ${p.reference}) est annulée : les places ont été épuisées avant l'arrivée du paiement.`,
+        cancelled_externally: `Votre réservation de ${p.packageTitle} (référence ${p.reference}) est annulée : le prestataire de l'une de ses prestations l'a annulée.`,
+        admin: `Votre réservation de ${p.packageTitle} (référence ${p.reference}) a été annulée par TourConnect.`,
+      };
+      const refund =
+        p.chargedMinor === 0
+          ? "Rien ne vous a été facturé : il n'y a rien à rembourser."
+          : p.refundMinor > 0
+            ? `Vous récupérez ${f.money(p.refundMinor, p.currency)} sur les ${f.money(p.chargedMinor, p.currency)} payés, sur le moyen de paiement utilisé.`
+            : `Selon les conditions d'annulation du forfait, aucun remboursement n'est dû à ce stade (vous avez payé ${f.money(p.chargedMinor, p.currency)}).`;
+      return {
+        subject: `Réservation annulée : ${p.packageTitle}`,
+        preheader: `Référence ${p.reference}.`,
+        paragraphs: [why[p.reason], refund],
+        action: 'Voir votre réservation',
+        note: 'Vous recevez cet e-mail parce que cette réservation a été faite avec votre compte TourConnect.',
+      };
+    },
+    booking_expired: (p) => ({
+      subject: `Votre blocage a pris fin : ${p.packageTitle}`,
+      preheader: `Référence ${p.reference} : rien ne vous a été facturé.`,
+      paragraphs: [
+        p.reason === 'payment_failed'
+          ? `Le paiement de votre réservation de ${p.packageTitle} (référence ${p.reference}) a échoué : les places bloquées pour vous ont été libérées.`
+          : `Les places bloquées pour votre réservation de ${p.packageTitle} (référence ${p.reference}) ont été libérées, car le paiement n'est pas arrivé à temps.`,
+        "Rien ne vous a été facturé. S'il reste des places, vous pouvez réserver à nouveau depuis la page du forfait.",
+      ],
+      action: 'Voir le forfait',
+      note: 'Vous recevez cet e-mail parce que cette réservation a été faite avec votre compte TourConnect.',
+    }),
+    booking_partner_new: (p, f) => ({
+      subject: `Nouvelle réservation pour ${p.partnerName} : ${p.packageTitle}`,
+      preheader: `Référence ${p.reference}, en attente de paiement.`,
+      paragraphs: [
+        p.lineCount === 0
+          ? `Un voyageur a réservé ${p.packageTitle} (référence ${p.reference}), un forfait que vous vendez.`
+          : p.lineCount === 1
+            ? `Un voyageur a réservé ${p.packageTitle} (référence ${p.reference}), qui comprend l'une de vos prestations.`
+            : `Un voyageur a réservé ${p.packageTitle} (référence ${p.reference}), qui comprend ${p.lineCount} de vos prestations.`,
+        ...(p.startsAt ? [`Le séjour commence le ${f.travelDate(p.startsAt)}.`] : []),
+        `Votre part : ${f.money(p.shareMinor, p.currency)}.`,
+        `La réservation attend le paiement du voyageur : les places sont bloquées jusqu'au ${f.dateTime(p.holdExpiresAt)}. Si le paiement n'arrive pas d'ici là, elles reviennent d'elles-mêmes dans vos disponibilités. La page Réservations du Portail partenaire indique toujours l'état actuel.`,
+      ],
+      action: 'Ouvrir les réservations',
+      note: `Vous recevez cet e-mail parce que vous êtes propriétaire de ${p.partnerName} sur TourConnect.`,
     }),
   },
 };

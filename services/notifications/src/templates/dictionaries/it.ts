@@ -1,4 +1,4 @@
-import type { Dictionary } from '../catalog.ts';
+import type { BookingCancelReason, Dictionary } from '../catalog.ts';
 
 export const it: Dictionary = {
   greeting: (name) => (name ? `Ciao ${name},` : 'Ciao,'),
@@ -6,6 +6,7 @@ export const it: Dictionary = {
   footer:
     "TourConnect, l'ecosistema di partner per il turismo. Questo è un messaggio automatico; le risposte non vengono lette.",
   roles: { owner: 'titolare', manager: 'manager', viewer: 'osservatore' },
+  untitledPackage: 'il tuo pacchetto',
   templates: {
     verify_email: (p, f) => ({
       subject: 'Conferma il tuo indirizzo e-mail',
@@ -128,6 +129,79 @@ export const it: Dictionary = {
       ],
       action: 'Apri il tuo account',
       note: 'Ricevi questa e-mail perché hai richiesto questa cancellazione.',
+    }),
+    booking_held: (p, f) => ({
+      subject: `I tuoi posti sono bloccati: ${p.packageTitle}`,
+      preheader: `La prenotazione ${p.reference} attende il pagamento fino al ${f.dateTime(p.holdExpiresAt)}.`,
+      paragraphs: [
+        `La tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) attende il pagamento.`,
+        ...(p.startsAt ? [`Inizia ${f.travelDate(p.startsAt)}.`] : []),
+        `Totale: ${f.money(p.totalMinor, p.currency)}.`,
+        `I tuoi posti restano bloccati fino al ${f.dateTime(p.holdExpiresAt)}. La prenotazione è confermata quando arriva il pagamento; se non arriva entro allora, il blocco termina, non ti viene addebitato nulla e i posti tornano in vendita.`,
+      ],
+      action: 'Vedi la prenotazione',
+      note: 'Ricevi questa e-mail perché la prenotazione è stata fatta con il tuo account TourConnect.',
+    }),
+    booking_confirmed: (p, f) => ({
+      subject: `Prenotazione confermata: ${p.packageTitle}`,
+      preheader: `Riferimento ${p.reference}: il pagamento è arrivato.`,
+      paragraphs: [
+        `Il pagamento è arrivato e la tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) è confermata.`,
+        ...(p.startsAt ? [`Inizia ${f.travelDate(p.startsAt)}.`] : []),
+        `Pagato: ${f.money(p.totalMinor, p.currency)}. La pagina della prenotazione elenca ogni elemento e la politica di cancellazione.`,
+      ],
+      action: 'Vedi la prenotazione',
+      note: 'Ricevi questa e-mail perché la prenotazione è stata fatta con il tuo account TourConnect.',
+    }),
+    booking_cancelled: (p, f) => {
+      const why: Record<BookingCancelReason, string> = {
+        traveller_requested: `Come hai chiesto, la tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) è cancellata.`,
+        hold_expired: `La tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) è cancellata: il blocco è terminato prima dell'arrivo del pagamento e i posti non sono più disponibili.`,
+        sold_out: `La tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) è cancellata: i posti sono esauriti prima dell'arrivo del pagamento.`,
+        cancelled_externally: `La tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) è cancellata: il fornitore di uno dei suoi elementi l'ha annullata.`,
+        admin: `La tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) è stata cancellata da TourConnect.`,
+      };
+      const refund =
+        p.chargedMinor === 0
+          ? "Non ti è stato addebitato nulla, quindi non c'è nulla da rimborsare."
+          : p.refundMinor > 0
+            ? `Ti vengono restituiti ${f.money(p.refundMinor, p.currency)} dei ${f.money(p.chargedMinor, p.currency)} pagati, sul metodo di pagamento che hai usato.`
+            : `Secondo la politica di cancellazione del pacchetto, a questo punto non è previsto alcun rimborso (hai pagato ${f.money(p.chargedMinor, p.currency)}).`;
+      return {
+        subject: `Prenotazione cancellata: ${p.packageTitle}`,
+        preheader: `Riferimento ${p.reference}.`,
+        paragraphs: [why[p.reason], refund],
+        action: 'Vedi la prenotazione',
+        note: 'Ricevi questa e-mail perché la prenotazione è stata fatta con il tuo account TourConnect.',
+      };
+    },
+    booking_expired: (p) => ({
+      subject: `Il blocco è terminato: ${p.packageTitle}`,
+      preheader: `Riferimento ${p.reference}: non ti è stato addebitato nulla.`,
+      paragraphs: [
+        p.reason === 'payment_failed'
+          ? `Il pagamento della tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) non è andato a buon fine, quindi i posti bloccati per te sono stati liberati.`
+          : `I posti bloccati per la tua prenotazione di ${p.packageTitle} (riferimento ${p.reference}) sono stati liberati, perché il pagamento non è arrivato in tempo.`,
+        'Non ti è stato addebitato nulla. Se ci sono ancora posti, puoi prenotare di nuovo dalla pagina del pacchetto.',
+      ],
+      action: 'Vedi il pacchetto',
+      note: 'Ricevi questa e-mail perché la prenotazione è stata fatta con il tuo account TourConnect.',
+    }),
+    booking_partner_new: (p, f) => ({
+      subject: `Nuova prenotazione per ${p.partnerName}: ${p.packageTitle}`,
+      preheader: `Riferimento ${p.reference}, in attesa di pagamento.`,
+      paragraphs: [
+        p.lineCount === 0
+          ? `Un viaggiatore ha prenotato ${p.packageTitle} (riferimento ${p.reference}), un pacchetto che vendi tu.`
+          : p.lineCount === 1
+            ? `Un viaggiatore ha prenotato ${p.packageTitle} (riferimento ${p.reference}), che include uno dei tuoi elementi.`
+            : `Un viaggiatore ha prenotato ${p.packageTitle} (riferimento ${p.reference}), che include ${p.lineCount} dei tuoi elementi.`,
+        ...(p.startsAt ? [`Inizia ${f.travelDate(p.startsAt)}.`] : []),
+        `La tua quota: ${f.money(p.shareMinor, p.currency)}.`,
+        `La prenotazione attende il pagamento del viaggiatore: i posti restano bloccati fino al ${f.dateTime(p.holdExpiresAt)}. Se il pagamento non arriva entro allora, tornano da soli nella tua disponibilità. La pagina Prenotazioni del Portale partner mostra sempre lo stato attuale.`,
+      ],
+      action: 'Apri le prenotazioni',
+      note: `Ricevi questa e-mail perché sei titolare di ${p.partnerName} su TourConnect.`,
     }),
   },
 };

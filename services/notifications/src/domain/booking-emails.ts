@@ -1,0 +1,210 @@
+// Booking e-mails, asked for by bundling's booking events: the traveller hears when the places
+// are held, when the booking is confirmed, cancelled or expires; each partner whose items a new
+// booking includes (and the seller) hears of it. Addressed through the recipients projection
+// (traveller, partner owners) and the partner-owner projection, in each recipient's language.
+import { timestampDate, type EventPayloadBySubject } from '@tourconnect/contracts';
+import type { Tx } from '@tourconnect/db';
+import type { EventEnvelope } from '@tourconnect/events';
+import { findPartnerOwner } from '../db/partner-owners.repository.ts';
+import { findRecipient, type RecipientRow } from '../db/recipients.repository.ts';
+import { bookingCancelReasons, type BookingCancelReason, type BookingParams } from '../templates/catalog.ts';
+import { resolveLanguage, type Language } from '../templates/languages.ts';
+import { dictionaries } from '../templates/render.ts';
+import type { NotificationsContext } from './context.ts';
+import { portalItemLink, portalLink } from './links.ts';
+import { RecipientNotKnownYet } from './notifications-errors.ts';
+import { queueEmail } from './queue-email.ts';
+
+type Payload<S extends keyof EventPayloadBySubject> = EventPayloadBySubject[S];
+type Cause = Pick<EventEnvelope, 'id' | 'subject'>;
+type BookingItem = Payload<'bundling.booking.held.v1'>['items'][number];
+
+/**
+ * The short reference a traveller or partner can quote: the booking id's last eight hex digits
+ * (the random end of a UUID, also of a time-ordered one), upper case. The portal shows the same.
+ */
+export function bookingReference(bookingId: string): string {
+  return bookingId.replace(/-/g, '').slice(-8).toUpperCase();
+}
+
+/** When the first line starts; null when no line carries a start. */
+export function firstStart(items: readonly BookingItem[]): Date | null {
+  const starts = items.flatMap((item) => (item.startsAt ? [timestampDate(item.startsAt).getTime()] : []));
+  return starts.length ? new Date(Math.min(...starts)) : null;
+}
+
+/**
+ * What one partner is owed for a booking: the supplier shares of its lines, plus, for the
+ * seller, the margin it keeps on every line (net - supplier share; 0 on its own lines).
+ */
+export function partnerShareMinor(items: readonly BookingItem[], partnerId: string, sellerPartnerId: string): number {
+  let share = 0;
+  for (const item of items) {
+    if (item.partnerId === partnerId) share += Number(item.supplierShareMinor);
+    if (partnerId === sellerPartnerId) share += Number(item.netMinor - item.supplierShareMinor);
+  }
+  return share;
+}
+
+async function traveller(tx: Tx, userId: string): Promise<RecipientRow> {
+  const row = await findRecipient(tx, userId);
+  if (!row) throw new RecipientNotKnownYet(userId);
+  return row;
+}
+
+function bookingParams(
+  language: Language,
+  recipient: RecipientRow,
+  event: { bookingId: string; packageTitle: string },
+  startsAt: Date | null,
+  link: string,
+): BookingParams {
+  return {
+    name: recipient.displayName,
+    packageTitle: event.packageTitle.trim() || dictionaries[language].untitledPackage,
+    reference: bookingReference(event.bookingId),
+    startsAt,
+    link,
+  };
+}
+
+export async function tellTravellerBookingHeld(
+  ctx: NotificationsContext,
+  tx: Tx,
+  event: Payload<'bundling.booking.held.v1'>,
+  cause: Cause,
+): Promise<void> {
+  const to = await traveller(tx, event.userId);
+  const language = resolveLanguage(to.locale);
+  const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
+  await queueEmail(ctx, tx, {
+    cause,
+    template: 'booking_held',
+    to: { userId: to.userId, email: to.email },
+    language,
+    params: {
+      ...bookingParams(language, to, event, firstStart(event.items), link),
+      totalMinor: Number(event.totalMinor),
+      currency: event.currency,
+      holdExpiresAt: timestampDate(event.holdExpiresAt!),
+    },
+    link,
+  });
+}
+
+export async function tellTravellerBookingConfirmed(
+  ctx: NotificationsContext,
+  tx: Tx,
+  event: Payload<'bundling.booking.confirmed.v1'>,
+  cause: Cause,
+): Promise<void> {
+  const to = await traveller(tx, event.userId);
+  const language = resolveLanguage(to.locale);
+  const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
+  await queueEmail(ctx, tx, {
+    cause,
+    template: 'booking_confirmed',
+    to: { userId: to.userId, email: to.email },
+    language,
+    params: {
+      ...bookingParams(language, to, event, firstStart(event.items), link),
+      totalMinor: Number(event.totalMinor),
+      currency: event.currency,
+    },
+    link,
+  });
+}
+
+function cancelReason(reason: string): BookingCancelReason {
+  return (bookingCancelReasons as readonly string[]).includes(reason) ? (reason as BookingCancelReason) : 'admin';
+}
+
+export async function tellTravellerBookingCancelled(
+  ctx: NotificationsContext,
+  tx: Tx,
+  event: Payload<'bundling.booking.cancelled.v1'>,
+  cause: Cause,
+): Promise<void> {
+  const to = await traveller(tx, event.userId);
+  const language = resolveLanguage(to.locale);
+  const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
+  await queueEmail(ctx, tx, {
+    cause,
+    template: 'booking_cancelled',
+    to: { userId: to.userId, email: to.email },
+    language,
+    params: {
+      ...bookingParams(language, to, event, firstStart(event.items), link),
+      reason: cancelReason(event.reason),
+      chargedMinor: Number(event.totalMinor),
+      refundMinor: Number(event.refundMinor),
+      currency: event.currency,
+    },
+    link,
+  });
+}
+
+/** The hold ran out (or the payment failed): nothing was charged; the button leads back to the package. */
+export async function tellTravellerBookingExpired(
+  ctx: NotificationsContext,
+  tx: Tx,
+  event: Payload<'bundling.booking.expired.v1'>,
+  cause: Cause,
+): Promise<void> {
+  const to = await traveller(tx, event.userId);
+  const language = resolveLanguage(to.locale);
+  const link = portalItemLink(ctx.settings.PORTAL_URL, 'packages', event.packageId);
+  await queueEmail(ctx, tx, {
+    cause,
+    template: 'booking_expired',
+    to: { userId: to.userId, email: to.email },
+    language,
+    params: {
+      ...bookingParams(language, to, event, null, link),
+      reason: event.reason === 'payment_failed' ? 'payment_failed' : 'hold_expired',
+    },
+    link,
+  });
+}
+
+/**
+ * A new booking: one e-mail to the owner of each partner whose items it includes, and to the
+ * seller's, each with that partner's lines and share only. A partner or owner not known yet
+ * makes the event wait (retry) like the partner notices do.
+ */
+export async function tellPartnersNewBooking(
+  ctx: NotificationsContext,
+  tx: Tx,
+  event: Payload<'bundling.booking.held.v1'>,
+  cause: Cause,
+): Promise<void> {
+  const partnerIds = [...new Set([event.sellerPartnerId, ...event.items.map((item) => item.partnerId)])].filter(
+    Boolean,
+  );
+  const link = portalLink(ctx.settings.PORTAL_URL, 'partnerBookings');
+  const startsAt = firstStart(event.items);
+  for (const partnerId of partnerIds) {
+    const partner = await findPartnerOwner(tx, partnerId);
+    if (!partner) throw new RecipientNotKnownYet(`owner of partner ${partnerId}`);
+    const owner = await findRecipient(tx, partner.ownerUserId);
+    if (!owner) throw new RecipientNotKnownYet(partner.ownerUserId);
+    const language = resolveLanguage(owner.locale);
+    const positions = new Set(event.items.filter((item) => item.partnerId === partnerId).map((item) => item.position));
+    await queueEmail(ctx, tx, {
+      cause,
+      template: 'booking_partner_new',
+      recipientKey: partnerId,
+      to: { userId: owner.userId, email: owner.email },
+      language,
+      params: {
+        ...bookingParams(language, owner, event, startsAt, link),
+        partnerName: partner.name,
+        lineCount: positions.size,
+        shareMinor: partnerShareMinor(event.items, partnerId, event.sellerPartnerId),
+        currency: event.currency,
+        holdExpiresAt: timestampDate(event.holdExpiresAt!),
+      },
+      link,
+    });
+  }
+}

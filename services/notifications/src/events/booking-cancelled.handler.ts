@@ -1,0 +1,14 @@
+import { defineHandler } from '@tourconnect/events';
+import { tellTravellerBookingCancelled } from '../domain/booking-emails.ts';
+import type { NotificationsContext } from '../domain/context.ts';
+import { WAIT_FOR_RECIPIENT } from './retry-options.ts';
+
+/** bundling.booking.cancelled.v1: Tells the traveller the booking is cancelled, why, and what is refunded. */
+export function bookingCancelledHandler(ctx: NotificationsContext) {
+  return defineHandler({
+    subject: 'bundling.booking.cancelled.v1',
+    durable: 'notifications-booking-cancelled',
+    ...WAIT_FOR_RECIPIENT,
+    handle: (tx, payload, envelope) => tellTravellerBookingCancelled(ctx, tx, payload, envelope),
+  });
+}
