@@ -146,7 +146,7 @@ export async function availabilityOn(
 export interface PackageFilter {
   partnerId?: string | undefined;
   statuses?: readonly CatalogueStatus[] | undefined;
-  /** Only packages whose partner is verified (what travellers may see). */
+  /** Only packages whose partner is verified (what travellers may see; as `isSellable`). */
   verifiedPartnerOnly?: boolean;
   page: number;
   pageSize: number;
@@ -163,7 +163,7 @@ export async function listPackageRows(
   if (filter.statuses) where.push(inArray(packages.status, [...filter.statuses]));
   if (filter.verifiedPartnerOnly) {
     where.push(
-      sql`EXISTS (SELECT 1 FROM ${partners} WHERE ${partners.id} = ${packages.partnerId} AND ${partners.verified})`,
+      sql`EXISTS (SELECT 1 FROM ${partners} WHERE ${partners.id} = ${packages.partnerId} AND ${partners.verified} AND ${partners.status} = 'verified')`,
     );
   }
   const condition = and(...where);

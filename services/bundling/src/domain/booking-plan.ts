@@ -168,13 +168,12 @@ export async function planBooking(
   options: PlanOptions = {},
 ): Promise<BookingPlan> {
   const lang = options.lang ?? request.lang;
-  const [itemsById, partnersById] = await Promise.all([
-    findLineItems(
-      executor,
-      pkg.items.map((line) => line.itemId),
-    ),
-    findPartnerRefs(executor, [pkg.partnerId]),
-  ]);
+  // Sequential: `executor` may be the booking's transaction (one query at a time on its client).
+  const itemsById = await findLineItems(
+    executor,
+    pkg.items.map((line) => line.itemId),
+  );
+  const partnersById = await findPartnerRefs(executor, [pkg.partnerId]);
   const lines = pkg.items.map((line, position) => {
     const item = itemsById.get(line.itemId);
     if (!item) throw packageUnavailable();

@@ -84,17 +84,16 @@ export async function packageViews(
   lang?: Locale,
 ): Promise<PackageView[]> {
   if (rows.length === 0) return [];
-  const [itemsById, partnersById, imagesById] = await Promise.all([
-    findLineItems(executor, itemIdsOf(rows)),
-    findPartnerRefs(
-      executor,
-      rows.map((r) => r.partnerId),
-    ),
-    packageImages(
-      executor,
-      rows.map((r) => r.id),
-    ),
-  ]);
+  // One after the other: the executor may be a transaction, whose client runs one query at a time.
+  const itemsById = await findLineItems(executor, itemIdsOf(rows));
+  const partnersById = await findPartnerRefs(
+    executor,
+    rows.map((r) => r.partnerId),
+  );
+  const imagesById = await packageImages(
+    executor,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) =>
     toPackageView(row, partnersById.get(row.partnerId), itemsById, imagesById.get(row.id) ?? [], lang),
   );
