@@ -13,6 +13,7 @@ import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
 import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
 import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { bundlingRoutes } from './routes/bundling.routes.ts';
+import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { packagesRoutes } from './routes/packages.routes.ts';
 
 export { settingsSchema, configSchema, loadConfig, type BundlingSettings } from './config.ts';
@@ -52,6 +53,7 @@ export async function buildBundlingService(deps: ServiceDeps<BundlingSettings>):
         bus.handle(handler(ctx));
       }
       bundlingRoutes(app, ctx);
+      catalogueRoutes(app, ctx);
       packagesRoutes(app, ctx);
     },
   });

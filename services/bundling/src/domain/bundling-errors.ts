@@ -113,3 +113,51 @@ export const couponRefused = (code: string) =>
   new AppError(422, code, 'This coupon code cannot be used here', [
     { path: 'couponCode', code, message: 'coupon refused' },
   ]);
+
+// ─── Catalogue: items, availability, images ───────────────────────────────────────────────
+
+/** Not an item of the caller's partner, nor another partner's published bundleable one: never 403. */
+export const catalogueItemNotFound = () => new AppError(404, 'item_not_found', 'No such item');
+export const itemTransitionRefused = (status: string, transition: string) =>
+  conflict('invalid_status_transition', `An item in status '${status}' cannot ${transition}`);
+export const itemArchived = () => conflict('item_archived', 'An archived item cannot be changed');
+/** Cross-field checks of an item (zod checks each field): 400 with one entry per field at fault. */
+export const itemInvalid = (errors: { path: string; code: string; message: string }[]) =>
+  new AppError(400, 'validation_failed', 'Some fields are not valid', errors);
+export const capacityModelLocked = () =>
+  conflict('capacity_model_locked', 'The capacity model cannot change once the item has availability');
+export const availabilityRangeTooLong = (maxDays: number) =>
+  new AppError(400, 'range_too_long', `At most ${maxDays} days at a time`, [
+    { path: 'to', code: 'range_too_long', message: `at most ${maxDays} days` },
+  ]);
+export const availabilityRangeInverted = () =>
+  new AppError(400, 'validation_failed', 'The end date is before the start date', [
+    { path: 'to', code: 'invalid_date_range', message: 'end before start' },
+  ]);
+export const availabilityDateInPast = () =>
+  new AppError(422, 'date_in_past', 'The calendar can only be changed from today on', [
+    { path: 'from', code: 'date_in_past', message: 'before today' },
+  ]);
+export const nothingToChange = () =>
+  new AppError(400, 'validation_failed', 'Say what to change: capacity, closed or price overrides', [
+    { path: 'capacity', code: 'nothing_to_change', message: 'capacity, closed or priceOverrides' },
+  ]);
+/** Lowering capacity under what is already held and sold is refused for the whole edit. */
+export const capacityBelowBooked = (dates: readonly string[]) =>
+  new AppError(
+    409,
+    'capacity_below_booked',
+    `The capacity would fall below what is already held or sold on ${dates.slice(0, 5).join(', ')}${dates.length > 5 ? '…' : ''}`,
+    dates.slice(0, 50).map((date) => ({ path: 'capacity', code: 'capacity_below_booked', message: date })),
+  );
+export const imageNotFound = () => new AppError(404, 'image_not_found', 'No such image');
+export const tooManyImages = (max: number) => conflict('too_many_images', `An item has at most ${max} images`);
+export const unsupportedImageType = () =>
+  new AppError(415, 'unsupported_file_type', 'Only JPEG, PNG and WebP images are accepted (decided by the file content)');
+export const imageTooLarge = (limit: number) =>
+  new AppError(413, 'file_too_large', `The file is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+export const imageMissing = () =>
+  new AppError(400, 'file_missing', 'Send the image as multipart/form-data field "file"', [
+    { path: 'file', code: 'required', message: 'required' },
+  ]);
+export const notMultipart = () => new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data');
