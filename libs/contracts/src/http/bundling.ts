@@ -274,8 +274,8 @@ export const bulkAvailabilitySchema = z
       .max(100_000, { message: 'invalid_capacity' })
       .optional(),
     closed: z.boolean().optional(),
-    /** Unit code → price in minor units; null clears the overrides. */
-    priceOverrides: z.record(unitCodeSchema, minorSchema).nullable().optional(),
+    /** Unit code → price in minor units (any subset of the item's units); null clears the overrides. */
+    priceOverrides: z.partialRecord(unitCodeSchema, minorSchema).nullable().optional(),
   })
   .refine((v) => v.from <= v.to, { message: 'invalid_date_range', path: ['to'] });
 export type BulkAvailabilityInput = z.output<typeof bulkAvailabilitySchema>;
