@@ -15,6 +15,7 @@ import { emailChangeRequestedHandler } from './events/email-change-requested.han
 import { emailVerificationRequestedHandler } from './events/email-verification-requested.handler.ts';
 import { invitationSentHandler } from './events/invitation-sent.handler.ts';
 import { partnerDeletedHandler } from './events/partner-deleted.handler.ts';
+import { partnerOwnerChangedHandler } from './events/partner-owner-changed.handler.ts';
 import { partnerRegisteredHandler } from './events/partner-registered.handler.ts';
 import { partnerRejectedHandler } from './events/partner-rejected.handler.ts';
 import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
@@ -50,6 +51,7 @@ function handlers(ctx: NotificationsContext): HandlerDefinition[] {
     userLockedHandler(ctx),
     invitationSentHandler(ctx),
     partnerRegisteredHandler(),
+    partnerOwnerChangedHandler(),
     partnerSubmittedHandler(ctx),
     partnerVerifiedHandler(ctx),
     partnerRejectedHandler(ctx),

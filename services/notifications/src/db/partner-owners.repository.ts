@@ -18,6 +18,20 @@ export async function rememberPartnerOwner(
     });
 }
 
+/** The owner handed the partner to a member; undefined when the partner is not known (yet). */
+export async function changePartnerOwner(
+  tx: Executor,
+  partnerId: string,
+  ownerUserId: string,
+): Promise<PartnerOwnerRow | undefined> {
+  const [row] = await tx
+    .update(partnerOwners)
+    .set({ ownerUserId, updatedAt: sql`now()` })
+    .where(eq(partnerOwners.partnerId, partnerId))
+    .returning();
+  return row;
+}
+
 export async function findPartnerOwner(db: Executor, partnerId: string): Promise<PartnerOwnerRow | undefined> {
   const [row] = await db.select().from(partnerOwners).where(eq(partnerOwners.partnerId, partnerId));
   return row;

@@ -3,7 +3,12 @@
 import { timestampDate, type EventPayloadBySubject } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import type { EventEnvelope } from '@tourconnect/events';
-import { findPartnerOwner, forgetPartnerOwner, rememberPartnerOwner } from '../db/partner-owners.repository.ts';
+import {
+  changePartnerOwner,
+  findPartnerOwner,
+  forgetPartnerOwner,
+  rememberPartnerOwner,
+} from '../db/partner-owners.repository.ts';
 import { findRecipient, findRecipientByEmail } from '../db/recipients.repository.ts';
 import { resolveLanguage } from '../templates/languages.ts';
 import type { NotificationsContext } from './context.ts';
@@ -39,6 +44,15 @@ export async function rememberPartner(
   event: { partnerId: string; ownerUserId: string; name: string },
 ): Promise<void> {
   await rememberPartnerOwner(tx, event);
+}
+
+/**
+ * The owner handed the partner over: later notices (a new booking, a suspension…) go to the new
+ * owner. A change to a partner not known yet waits for its registration.
+ */
+export async function followOwnerChange(tx: Tx, event: Payload<'partners.partner.owner_changed.v1'>): Promise<void> {
+  const row = await changePartnerOwner(tx, event.partnerId, event.ownerUserId);
+  if (!row) throw new RecipientNotKnownYet(`partner ${event.partnerId}`);
 }
 
 type OwnerNotice =

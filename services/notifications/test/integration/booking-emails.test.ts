@@ -157,6 +157,35 @@ describe('a new booking', () => {
     const [toSeller] = await mailTo(sellerOwner.email);
     expect(toSeller!.text).toContain('250,00');
   });
+
+  it("reaches a partner's new owner once the owner handed the partner over", async () => {
+    const { traveller, sellerOwner, supplierOwner, seller, supplier } = await cast();
+    const heir = await person('fr', 'Camille Martin');
+    for (const event of [
+      traveller.registration,
+      sellerOwner.registration,
+      supplierOwner.registration,
+      heir.registration,
+      seller.registration,
+      supplier.registration,
+    ]) {
+      await harness.deliver(event);
+    }
+    await harness.deliver(
+      testEnvelope('partners.partner.owner_changed.v1', {
+        partnerId: supplier.partnerId,
+        ownerUserId: heir.userId,
+        previousOwnerUserId: supplierOwner.userId,
+        changedByUserId: supplierOwner.userId,
+      }),
+    );
+    await harness.deliver(bookingHeld(gardaWeekend(traveller.userId, seller.partnerId, supplier.partnerId), holdUntil));
+    const [toHeir] = await mailTo(heir.email);
+    expect(toHeir!.subject).toBe('Nouvelle réservation pour Garda Ferries : Garda <family> weekend');
+    expect(toHeir!.text).toContain('Votre part : 200,00\u00a0€.');
+    await harness.settle();
+    expect(peer.received.filter((mail) => mail.to.includes(supplierOwner.email))).toHaveLength(0);
+  });
 });
 
 describe('what happens to a booking next', () => {
