@@ -9,13 +9,20 @@ import { buildGateway } from '@tourconnect/gateway';
 import { createLogger } from '@tourconnect/service-kit';
 import { createTestTokens } from '@tourconnect/service-kit/testing';
 
-const DIST = path.resolve('web/dist');
+// PORTAL_DIST measures another build (e.g. an older commit's) the same way; default: web/dist.
+const DIST = path.resolve(process.env.PORTAL_DIST ?? 'web/dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 5;
 
 export interface PortalBench {
   /** JavaScript the first page load needs (entry + modulepreloads), in KB. */
-  initialJs: { files: number; rawKb: number; gzipKb: number; brotliKb: number | undefined };
+  initialJs: { files: number; rawKb: number; gzipKb: number; brotliKb: number };
+  /**
+   * Every script the home page loads until the network is idle: the initial JS plus what it
+   * imports at once (the visitor's language, the API client for the session probe) and the
+   * Discover page's chunks; gzip KB of those files.
+   */
+  homePageJs: { files: number; gzipKb: number };
   largestLazyChunkKb: number;
   /** Median first contentful paint, mobile profile, ms: the gateway vs a plain static server. */
   fcp: { gatewayMs: number; baselineMs: number; baseline: string };
@@ -36,7 +43,14 @@ function initialScripts(): string[] {
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function measure(browser: Browser, url: string): Promise<{ fcp: number; ready: number }> {
+interface Sample {
+  fcp: number;
+  ready: number;
+  /** Paths of every script the page requested until the network was idle. */
+  scripts: string[];
+}
+
+async function measure(browser: Browser, url: string): Promise<Sample> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 3,
@@ -54,15 +68,22 @@ async function measure(browser: Browser, url: string): Promise<{ fcp: number; re
     downloadThroughput: (1.6 * 1024 * 1024) / 8,
     uploadThroughput: (750 * 1024) / 8,
   });
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(new URL(request.url()).pathname);
+  });
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector('header nav, header a[href="/"]', { timeout: 60_000 });
   const ready = Date.now() - started;
+
   const fcp = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
   );
+  await page.waitForLoadState('networkidle', { timeout: 120_000 });
+  const scripts = [...new Set(requested)];
   await context.close();
-  return { fcp: Math.round(fcp), ready };
+  return { fcp: Math.round(fcp), ready, scripts };
 }
 
 const TYPES: Record<string, string> = {
@@ -98,11 +119,12 @@ export async function runPortalBench(): Promise<PortalBench> {
   statSync(path.join(DIST, 'index.html')); // run `npm run build:web` first
   const scripts = initialScripts();
   const raw = scripts.map((f) => readFileSync(f));
-  const brotli = scripts.map((f) => {
+  // What the gateway sends: the .br copy, or the file itself when it is too small to compress.
+  const brotli = scripts.map((f, i) => {
     try {
       return statSync(`${f}.br`).size;
     } catch {
-      return undefined;
+      return raw[i]!.length;
     }
   });
   const assets = path.join(DIST, 'assets');
@@ -133,8 +155,8 @@ export async function runPortalBench(): Promise<PortalBench> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
   });
   try {
-    const viaGateway: { fcp: number; ready: number }[] = [];
-    const viaPlain: { fcp: number; ready: number }[] = [];
+    const viaGateway: Sample[] = [];
+    const viaPlain: Sample[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       viaGateway.push(await measure(browser, `${gatewayUrl}/`));
       viaPlain.push(await measure(browser, `${plain.url}/`));
@@ -144,8 +166,13 @@ export async function runPortalBench(): Promise<PortalBench> {
         files: scripts.length,
         rawKb: kb(raw.reduce((s, b) => s + b.length, 0)),
         gzipKb: kb(raw.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0)),
-        brotliKb: brotli.every((b) => b !== undefined) ? kb(brotli.reduce((s, b) => s! + b!, 0)!) : undefined,
+        brotliKb: kb(brotli.reduce((s, b) => s + b, 0)),
       },
+      homePageJs: (() => {
+        const files = [...new Set(viaGateway.flatMap((r) => r.scripts))].map((p) => path.join(DIST, p));
+        const gzip = files.reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+        return { files: files.length, gzipKb: kb(gzip) };
+      })(),
       largestLazyChunkKb: kb(Math.max(0, ...lazy.map((f) => statSync(f).size))),
       fcp: {
         gatewayMs: median(viaGateway.map((r) => r.fcp)),
