@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { bundlingQuoteMarkdown, printBundlingQuoteBench, runBundlingQuoteBench } from './bundling-quote.bench.ts';
 import { runColdStartBench } from './cold-start.bench.ts';
 import { printEventBusBench, runEventBusBench } from './event-bus.bench.ts';
 import { runGatewayOverheadBench } from './gateway-overhead.bench.ts';
@@ -70,6 +71,12 @@ if (want('partners')) {
   const p = await runPartnersBench();
   printPartnersBench(p);
   md.push(...partnersMarkdown(p));
+}
+
+if (want('quote')) {
+  const q = runBundlingQuoteBench();
+  printBundlingQuoteBench(q);
+  md.push(...bundlingQuoteMarkdown(q));
 }
 
 if (want('stripe')) {
