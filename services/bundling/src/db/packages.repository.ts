@@ -4,6 +4,7 @@ import type { CatalogueStatus } from '@tourconnect/contracts/http';
 import type { Executor, Tx } from '@tourconnect/db';
 import { auditLog, availability, images, items, packageItems, packages, partners, type PackageLine } from './schema.ts';
 
+export type { PackageLine };
 export type PackageRow = typeof packages.$inferSelect;
 export type NewPackageRow = typeof packages.$inferInsert;
 export type ItemRow = typeof items.$inferSelect;

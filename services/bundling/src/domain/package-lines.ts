@@ -1,7 +1,11 @@
 import type { DiscountRule, PackageLineInput, Party } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
-import { availabilityBetween, type AvailabilityRow, type LineItem } from '../db/packages.repository.ts';
-import type { PackageLine } from '../db/schema.ts';
+import {
+  availabilityBetween,
+  type AvailabilityRow,
+  type LineItem,
+  type PackageLine,
+} from '../db/packages.repository.ts';
 import { isPersonItem, lineDates, remainingOf } from './booking-plan.ts';
 import {
   currencyMismatch,
@@ -15,7 +19,7 @@ import {
 } from './bundling-errors.ts';
 import { addDays, zonedDate } from './local-time.ts';
 import { isDateOrPartyBound, priceLines, pricingLine, sellerMargin, type PricedUnit } from './package-pricing.ts';
-import type { PricingLine } from './pricing/index.ts';
+import { PricingError, type PricingLine } from './pricing/index.ts';
 import { isSellable } from './sellable.ts';
 
 /** How far ahead the from-price looks for the cheapest open date. */
@@ -163,7 +167,14 @@ export async function computeFromPrice(
   for (let start = today; start <= lastStart; start = addDays(start, 1)) {
     const pricing = pricingForDate(resolved, seller.partnerId, start, openByDay);
     if (!pricing) continue;
-    const total = price(pricing, unboundRules, start).totalMinor;
+    let total: number;
+    try {
+      total = price(pricing, unboundRules, start).totalMinor;
+    } catch (error) {
+      // A date the engine cannot price (an override below a supplier's net rate) is no from-price.
+      if (error instanceof PricingError) continue;
+      throw error;
+    }
     if (!best || total < best.total) best = { pricing, date: start, total };
   }
   if (!best) {

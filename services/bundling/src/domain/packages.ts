@@ -22,10 +22,10 @@ import {
   updatePackageRow,
   type LineItem,
   type PackageChanges,
+  type PackageLine,
   type PackageRow,
 } from '../db/packages.repository.ts';
 import { findMembership } from '../db/members.repository.ts';
-import type { PackageLine } from '../db/schema.ts';
 import { packageArchived, packageNotFound, packageTransitionRefused, partnerNotVerified } from './bundling-errors.ts';
 import { callerPartner, type CallerPartner } from './caller-partner.ts';
 import type { BundlingContext } from './context.ts';

@@ -16,6 +16,7 @@ import type { FastifyRequest } from 'fastify';
 import type { BundlingContext } from '../domain/context.ts';
 import { getPackageAvailability, quotePackage } from '../domain/package-quote.ts';
 import type { PackageTransition } from '../domain/package-status.ts';
+import { packageSlotsRoutes } from './package-slots.routes.ts';
 import {
   createPackage,
   getPackage,
@@ -179,4 +180,6 @@ export function packagesRoutes(app: ServiceApp, ctx: BundlingContext): void {
     },
     async (request) => quotePackage(ctx, request.user, request.params.id, request.body),
   );
+
+  packageSlotsRoutes(app, ctx);
 }
