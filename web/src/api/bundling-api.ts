@@ -25,7 +25,6 @@ import {
   type PartnerBookingView,
   type QuoteRequest,
   type QuoteView,
-  type UpdateItemInput,
   type UpdatePackageInput,
 } from '@contracts/http';
 import { apiRequest, type ResponseSchema } from './http-client.ts';
@@ -105,7 +104,7 @@ export type CreateItemBody = Omit<CreateItemInput, 'startTimes' | 'bundleTerms' 
   bundleTerms?: CreateItemInput['bundleTerms'];
   units: { code: CreateItemInput['units'][number]['code']; priceMinor: number; netRateMinor?: number | null }[];
 };
-export type UpdateItemBody = Partial<Omit<CreateItemBody, 'kind' | 'currency'>> & Partial<UpdateItemInput>;
+export type UpdateItemBody = Partial<Omit<CreateItemBody, 'kind' | 'currency'>>;
 
 export function createItem(body: CreateItemBody): Promise<ItemView> {
   return apiRequest('/api/catalogue/items', { method: 'POST', body, schema: itemViewSchema });
