@@ -24,6 +24,8 @@ export const namespaces = [
   'onboarding',
   'directory',
   'verification',
+  'catalogue',
+  'packages',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
