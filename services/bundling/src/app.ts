@@ -13,6 +13,7 @@ import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
 import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
 import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { bundlingRoutes } from './routes/bundling.routes.ts';
+import { catalogueAvailabilityRoutes } from './routes/catalogue-availability.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { packagesRoutes } from './routes/packages.routes.ts';
 
@@ -54,6 +55,7 @@ export async function buildBundlingService(deps: ServiceDeps<BundlingSettings>):
       }
       bundlingRoutes(app, ctx);
       catalogueRoutes(app, ctx);
+      catalogueAvailabilityRoutes(app, ctx);
       packagesRoutes(app, ctx);
     },
   });
