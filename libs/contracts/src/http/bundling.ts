@@ -448,6 +448,38 @@ export const packageAvailabilitySchema = z.object({
   days: z.array(z.object({ date: z.string(), available: z.number().int(), bookable: z.boolean() })),
 });
 
+/**
+ * The start times a traveller can choose on a start date: per timed line (slot items), that
+ * line's slots on its day (start + dayOffset), with what is left and whether the party fits.
+ * The quote and the booking take the choice as `slots` (line position → availabilityId).
+ */
+export const packageSlotsQuerySchema = z.object({
+  date: isoDateSchema,
+  adult: z.coerce.number().int().min(0).max(50).default(2),
+  child: z.coerce.number().int().min(0).max(50).default(0),
+  infant: z.coerce.number().int().min(0).max(20).default(0),
+  senior: z.coerce.number().int().min(0).max(50).default(0),
+});
+export const packageSlotsSchema = z.object({
+  date: z.string(),
+  lines: z.array(
+    z.object({
+      position: z.number().int(),
+      date: z.string(),
+      slots: z.array(
+        z.object({
+          availabilityId: z.string(),
+          startTime: z.string(),
+          remaining: z.number().int(),
+          /** Open, not past the cut-off, and enough left for the party. */
+          fits: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export type PackageSlots = z.infer<typeof packageSlotsSchema>;
+
 // ─── Quotes and price breakdowns ────────────────────────────────────────────────────────
 
 /** Chosen slot per line position for timed items with several slots that day. */
