@@ -1,10 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commonProblemCodes, loginBodySchema, registerBodySchema } from '../../libs/contracts/src/http/index.ts';
 import { codeForStatus } from '../src/api/api-error.ts';
 import { supportedLanguages } from '../src/i18n/languages.ts';
 import { issuesToFieldErrors, problemToFieldErrors } from '../src/lib/form-errors.ts';
 import type { FormSchema } from '../src/lib/use-schema-form.ts';
-import { readCatalogue } from './locale-files.ts';
+import { readCatalogue, webRoot } from './locale-files.ts';
 
 /** Every problem code the back end answers with (issue 2, conventions.md) plus the client's own. */
 const problemCodes = [
@@ -52,7 +54,45 @@ function schemaCodes(): string[] {
   return [...codes].sort();
 }
 
+/**
+ * Problem codes the services the portal talks to throw, read from their sources
+ * (`new AppError(409, 'code'…)`, `conflict('code', …)`, `unauthorized('code', …)`): a new code
+ * cannot reach a user untranslated. bundling joins the list once its screens land.
+ */
+function serviceCodes(): string[] {
+  const repo = join(webRoot, '..');
+  const roots = [
+    'services/identity/src',
+    'services/partners/src',
+    'services/notifications/src',
+    'services/gateway/src',
+    'libs/service-kit/src',
+  ];
+  const codes = new Set<string>();
+  for (const root of roots) {
+    for (const file of readdirSync(join(repo, root), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(join(repo, root, file), 'utf8');
+      for (const m of text.matchAll(/new AppError\(\s*\d+\s*,\s*'([a-z_]+)'/g)) codes.add(m[1]!);
+      for (const m of text.matchAll(/\b(?:conflict|unauthorized)\(\s*'([a-z_]+)'/g)) codes.add(m[1]!);
+    }
+  }
+  return [...codes].sort();
+}
+
 describe('error translations', () => {
+  it('every problem code identity, partners, notifications and the gateway answer with is translated', () => {
+    const codes = serviceCodes();
+    expect(codes).toEqual(expect.arrayContaining(['partner_owner_account', 'email_taken', 'partner_locked']));
+    for (const language of supportedLanguages) {
+      const errors = readCatalogue(language, 'errors');
+      expect(
+        codes.filter((code) => !errors.get(code)),
+        `${language}/errors.json`,
+      ).toEqual([]);
+    }
+  });
+
   const found = schemaCodes();
 
   it('the shared schemas yield the codes the forms show', () => {

@@ -11,6 +11,7 @@ import { loadSigningKeys, type SigningKeys } from './domain/signing-keys.ts';
 import { memberJoinedHandler } from './events/member-joined.handler.ts';
 import { memberRemovedHandler } from './events/member-removed.handler.ts';
 import { partnerDeletionRequestedHandler } from './events/partner-deletion-requested.handler.ts';
+import { partnerOwnerChangedHandler } from './events/partner-owner-changed.handler.ts';
 import { partnerRegisteredHandler } from './events/partner-registered.handler.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -66,6 +67,7 @@ export async function buildIdentityService(
       bus.handle(memberJoinedHandler(ctx));
       bus.handle(memberRemovedHandler(ctx));
       bus.handle(partnerDeletionRequestedHandler(ctx));
+      bus.handle(partnerOwnerChangedHandler());
       jwksRoutes(app, ctx);
       authRoutes(app, ctx);
       accountRoutes(app, ctx);

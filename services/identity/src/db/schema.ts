@@ -161,5 +161,21 @@ export const erasedPartners = identity.table('erased_partners', {
   erasedAt: at('erased_at').notNull().defaultNow(),
 });
 
+/**
+ * Who owns which partner, as partners announced it (partners.partner.registered.v1, then
+ * partners.partner.owner_changed.v1): identity refuses to delete the account of a live
+ * partner's owner (issue 11). `changed_at` is the announcing event's time, so an older event
+ * arriving late on its own consumer never overwrites a newer owner.
+ */
+export const partnerOwners = identity.table(
+  'partner_owners',
+  {
+    partnerId: text('partner_id').primaryKey(),
+    ownerUserId: uuid('owner_user_id').notNull(),
+    changedAt: at('changed_at').notNull(),
+  },
+  (t) => [index('partner_owners_owner_idx').on(t.ownerUserId)],
+);
+
 export const { outbox, inbox, deadLetters } = eventTables(identity);
 export const auditLog = auditTable(identity);

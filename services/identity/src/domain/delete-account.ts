@@ -8,12 +8,15 @@ import { confirmPassword } from './failed-passwords.ts';
 import { accountGone } from './identity-errors.ts';
 import type { IdentityContext, RequestMeta } from './context.ts';
 import { forgiveFailures, throttleKeys } from './login-throttle.ts';
+import { refuseLivePartnerOwner } from './partner-ownership.ts';
 
 /**
  * GDPR erasure, confirmed with the password: the row becomes an anonymous tombstone (other
  * services keep ids that must stay resolvable), every session ends, and
  * identity.user.deleted.v1 tells the other services to erase their copies. Wrong passwords
  * count towards the sign-in throttle, so a stolen access token cannot be used to guess it.
+ * The owner of a live partner is refused (409 partner_owner_account) until they hand the
+ * partner to another member or delete it.
  */
 export async function deleteAccount(
   ctx: IdentityContext,
@@ -23,10 +26,13 @@ export async function deleteAccount(
 ): Promise<void> {
   const user = await findUserById(ctx.db, callerId);
   if (!user || user.status !== 'active') throw accountGone();
+  // Before the password: an owner is told what to do first, and no attempt is counted.
+  await refuseLivePartnerOwner(ctx.db, callerId);
   await confirmPassword(ctx, user, password, meta);
   await ctx.db.transaction(async (tx) => {
     const current = await findUserById(tx, callerId, { forUpdate: true });
     if (!current || current.status !== 'active') return; // a concurrent request already did it
+    await refuseLivePartnerOwner(tx, callerId);
     const deletedAt = new Date();
     await anonymiseUser(tx, callerId, deletedAt);
     const sessionsRevoked = await revokeAllForUser(tx, callerId, deletedAt);

@@ -2,6 +2,7 @@ import type { Tx } from '@tourconnect/db';
 import { markErased } from '../db/erased-partners.repository.ts';
 import { listPartnerRoleHolders } from '../db/users.repository.ts';
 import { audit } from './audit.ts';
+import { forgetOwner } from './partner-ownership.ts';
 import type { IdentityContext } from './context.ts';
 import { revokeRole } from './revoke-role.ts';
 
@@ -16,7 +17,8 @@ export interface PartnerErasureRequest {
 
 /**
  * A partner's GDPR erasure as far as identity is concerned: the partner is remembered as
- * erased (a late join or registration grants nothing), every holder of its 'partner' role
+ * erased (a late join or registration grants nothing), its owner is forgotten (their account
+ * may be deleted again), every holder of its 'partner' role
  * loses it through revokeRole (so each revocation is announced and audited), and the
  * erasure is confirmed to partners with identity.partner_data.erased.v1. Returns how many
  * roles were revoked.
@@ -24,6 +26,7 @@ export interface PartnerErasureRequest {
 export async function erasePartnerData(ctx: IdentityContext, tx: Tx, request: PartnerErasureRequest): Promise<number> {
   const { partnerId, requestId, correlationId } = request;
   await markErased(tx, partnerId, requestId);
+  await forgetOwner(tx, partnerId);
   let revoked = 0;
   for (const userId of await listPartnerRoleHolders(tx, partnerId)) {
     const changed = await revokeRole(ctx, tx, {

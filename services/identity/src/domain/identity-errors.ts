@@ -18,3 +18,13 @@ export const emailSentRecently = (retryAfterSeconds: number) =>
   new AppError(429, 'rate_limited', `An e-mail was sent moments ago; try again in ${retryAfterSeconds} s`, undefined, {
     'retry-after': String(retryAfterSeconds),
   });
+
+/**
+ * The account of a live partner's owner cannot be deleted (issue 11): they hand the partner to
+ * another member (POST /api/partners/me/members/:userId/make-owner) or delete it first.
+ */
+export const partnerOwnerAccount = () =>
+  conflict(
+    'partner_owner_account',
+    'You own a partner on TourConnect: hand ownership to another member or delete the partner first',
+  );

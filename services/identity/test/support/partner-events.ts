@@ -36,3 +36,21 @@ export function deletionRequested(
     { audience: [requestedByUserId] },
   );
 }
+
+/**
+ * partners.partner.owner_changed.v1: `previousOwnerUserId` handed `partnerId` to `ownerUserId`.
+ * `occurredAt` sets the event's time, to deliver an older announcement after a newer one.
+ */
+export function ownerChanged(
+  partnerId: string,
+  ownerUserId: string,
+  previousOwnerUserId: string,
+  occurredAt?: Date,
+): EventEnvelope {
+  const envelope = testEnvelope(
+    'partners.partner.owner_changed.v1',
+    { partnerId, ownerUserId, previousOwnerUserId, changedByUserId: previousOwnerUserId },
+    { audience: [ownerUserId, previousOwnerUserId] },
+  );
+  return occurredAt ? { ...envelope, occurredAt: occurredAt.toISOString() } : envelope;
+}

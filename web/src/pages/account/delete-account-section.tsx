@@ -2,6 +2,7 @@ import { deleteAccountBodySchema } from '@contracts/http';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isApiError } from '../../api/api-error.ts';
 import { useDeleteAccount } from '../../auth/auth-mutations.ts';
 import { ConfirmDeletionForm, DeletionWarning } from '../../components/ui/confirm-deletion-form.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
@@ -16,8 +17,11 @@ export function DeleteAccountSection() {
   const deletion = useDeleteAccount();
   const form = useSchemaForm({ password: '' }, deleteAccountBodySchema);
   const mine = useMyPartner();
+  // Identity refuses the owner of a live partner (409 partner_owner_account) even if this page
+  // did not know yet, e.g. ownership changed in another tab.
+  const refused = isApiError(deletion.error) && deletion.error.code === 'partner_owner_account';
   // The only owner leaving would leave the partner without one (issue 11): hand it over or delete it first.
-  if (mine.data?.soleOwner) {
+  if (mine.data && (mine.data.soleOwner || refused)) {
     return (
       <section className="card" aria-labelledby="delete-title" style={{ borderColor: 'var(--color-danger)' }}>
         <h2 id="delete-title">{t('delete.title')}</h2>
@@ -100,8 +104,9 @@ function SoleOwnerBlock({ name }: { name: string }) {
 }
 
 /**
- * Deleting an account does not erase the business it acts for: an owner's partner stays
- * (without their e-mail), a manager or viewer leaves it. Say so before the password is typed.
+ * Deleting an account does not erase the business it acts for: a manager or viewer leaves it;
+ * an owner gets here only while their partner is being erased, which goes on without them.
+ * Say so before the password is typed.
  */
 function PartnerWarning() {
   const { t } = useTranslation('account');
