@@ -32,6 +32,21 @@ const AcceptInvitationPage = lazyPage(
   () => import('./pages/partner/accept-invitation-page.tsx'),
   'AcceptInvitationPage',
 );
+const PartnerBookingsPage = lazyPage(
+  () => import('./pages/partner/bookings/bookings-page.tsx'),
+  'PartnerBookingsPage',
+);
+const CataloguePage = lazyPage(() => import('./pages/partner/catalogue/catalogue-page.tsx'), 'CataloguePage');
+const ItemAvailabilityPage = lazyPage(
+  () => import('./pages/partner/catalogue/availability-page.tsx'),
+  'ItemAvailabilityPage',
+);
+const ItemEditorPage = lazyPage(() => import('./pages/partner/catalogue/item-editor-page.tsx'), 'ItemEditorPage');
+const PackageBuilderPage = lazyPage(
+  () => import('./pages/partner/packages/package-builder-page.tsx'),
+  'PackageBuilderPage',
+);
+const PackagesPage = lazyPage(() => import('./pages/partner/packages/packages-page.tsx'), 'PackagesPage');
 const MembersPage = lazyPage(() => import('./pages/partner/members/members-page.tsx'), 'MembersPage');
 const OnboardingPage = lazyPage(() => import('./pages/partner/onboarding/onboarding-page.tsx'), 'OnboardingPage');
 const PartnerHome = lazyPage(() => import('./pages/partner/partner-home.tsx'), 'PartnerHome');
@@ -80,6 +95,14 @@ export const router = createBrowserRouter([
           { path: 'profile', element: <ProfilePage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'privacy', element: <PartnerPrivacyPage /> },
+          { path: 'catalogue', element: <CataloguePage /> },
+          { path: 'catalogue/new', element: <ItemEditorPage /> },
+          { path: 'catalogue/:itemId', element: <ItemEditorPage /> },
+          { path: 'catalogue/:itemId/availability', element: <ItemAvailabilityPage /> },
+          { path: 'packages', element: <PackagesPage /> },
+          { path: 'packages/new', element: <PackageBuilderPage /> },
+          { path: 'packages/:packageId', element: <PackageBuilderPage /> },
+          { path: 'bookings', element: <PartnerBookingsPage /> },
           { path: ':section', element: <PartnerSectionPage /> },
         ],
       },

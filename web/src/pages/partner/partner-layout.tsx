@@ -34,7 +34,6 @@ export function PartnerLayout() {
             key={section}
             to={`/partner/${section}`}
             data-testid={`partner-nav-${section}`}
-            className="subnav-soon"
           >
             {t(`sections.${section}.title`)}
           </NavLink>
