@@ -1,0 +1,95 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Tx } from '@tourconnect/db';
+import { availability } from './schema.ts';
+
+/** Units of one availability row (a date or slot of an item) that a booking takes. */
+export interface UnitClaim {
+  availabilityId: string;
+  quantity: number;
+}
+
+export type HoldOutcome = { ok: true } | { ok: false; reason: 'sold_out'; availabilityId: string };
+
+const CHECK_VIOLATION = '23514';
+
+/**
+ * Holds every claim with one conditional UPDATE per availability row, or reports the first row
+ * that has not enough units left (or is closed). Claims on one row are summed first, and rows are
+ * updated in id order, so two bookers that want the same rows lock them in the same order and
+ * never deadlock. On `ok: false` the caller must roll its transaction back: earlier rows are held.
+ *
+ * The condition is the guard; the table's CHECK (held + sold <= capacity) is the last line of
+ * defence, and its violation is answered as sold out too.
+ */
+export async function holdUnits(tx: Tx, claims: readonly UnitClaim[]): Promise<HoldOutcome> {
+  for (const claim of merged(claims)) {
+    try {
+      const updated = await tx
+        .update(availability)
+        .set({ held: sql`${availability.held} + ${claim.quantity}` })
+        .where(
+          and(
+            eq(availability.id, claim.availabilityId),
+            eq(availability.closed, false),
+            sql`${availability.capacity} - ${availability.held} - ${availability.sold} >= ${claim.quantity}`,
+          ),
+        )
+        .returning({ id: availability.id });
+      if (updated.length === 0) return { ok: false, reason: 'sold_out', availabilityId: claim.availabilityId };
+    } catch (error) {
+      if (pgCode(error) === CHECK_VIOLATION) {
+        return { ok: false, reason: 'sold_out', availabilityId: claim.availabilityId };
+      }
+      throw error;
+    }
+  }
+  return { ok: true };
+}
+
+/** Returns held units to sale (an expired, failed or cancelled pending booking). */
+export async function releaseHeldUnits(tx: Tx, claims: readonly UnitClaim[]): Promise<void> {
+  for (const claim of merged(claims)) {
+    await tx
+      .update(availability)
+      .set({ held: sql`${availability.held} - ${claim.quantity}` })
+      .where(and(eq(availability.id, claim.availabilityId), gte(availability.held, claim.quantity)));
+  }
+}
+
+/** Held units become sold (the payment arrived): capacity - held - sold does not change. */
+export async function sellHeldUnits(tx: Tx, claims: readonly UnitClaim[]): Promise<void> {
+  for (const claim of merged(claims)) {
+    await tx
+      .update(availability)
+      .set({
+        held: sql`${availability.held} - ${claim.quantity}`,
+        sold: sql`${availability.sold} + ${claim.quantity}`,
+      })
+      .where(and(eq(availability.id, claim.availabilityId), gte(availability.held, claim.quantity)));
+  }
+}
+
+/** Sold units return to sale (a confirmed booking cancelled). */
+export async function releaseSoldUnits(tx: Tx, claims: readonly UnitClaim[]): Promise<void> {
+  for (const claim of merged(claims)) {
+    await tx
+      .update(availability)
+      .set({ sold: sql`${availability.sold} - ${claim.quantity}` })
+      .where(and(eq(availability.id, claim.availabilityId), gte(availability.sold, claim.quantity)));
+  }
+}
+
+/** One claim per row, summed, in id order (the lock order every booker shares). */
+function merged(claims: readonly UnitClaim[]): UnitClaim[] {
+  const byRow = new Map<string, number>();
+  for (const c of claims) byRow.set(c.availabilityId, (byRow.get(c.availabilityId) ?? 0) + c.quantity);
+  return [...byRow.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([availabilityId, quantity]) => ({ availabilityId, quantity }));
+}
+
+function pgCode(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = candidate.code ?? candidate.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}

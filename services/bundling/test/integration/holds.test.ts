@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdUnits, releaseHeldUnits, releaseSoldUnits, sellHeldUnits } from '../../src/db/holds.repository.ts';
+import { givenTour, slot } from '../support/booking-fixtures.ts';
+import { givenPartner } from '../support/builders.ts';
+import { startBundlingHarness, type BundlingHarness } from '../support/harness.ts';
+
+// The inventory lock itself: conditional updates on availability rows, all or nothing per
+// transaction, and the table's CHECKs as the last line of defence.
+
+describe('holding units', () => {
+  let h: BundlingHarness;
+  let partnerId: string;
+
+  beforeAll(async () => {
+    h = await startBundlingHarness('bundling_holds', { SWEEPER_INTERVAL_SECONDS: '0' });
+    partnerId = (await givenPartner(h)).partnerId;
+  });
+  afterAll(async () => h?.close());
+
+  const inTx = <T>(work: Parameters<BundlingHarness['database']['db']['transaction']>[0]) =>
+    h.database.db.transaction(work) as Promise<T>;
+
+  it('holds what is left and refuses one unit more, naming the row', async () => {
+    const tour = await givenTour(h, partnerId, { capacity: 5, sold: 2 });
+    const first = await inTx(async (tx) => holdUnits(tx, [{ availabilityId: tour.availabilityId, quantity: 3 }]));
+    expect(first).toEqual({ ok: true });
+    const second = await inTx(async (tx) => holdUnits(tx, [{ availabilityId: tour.availabilityId, quantity: 1 }]));
+    expect(second).toEqual({ ok: false, reason: 'sold_out', availabilityId: tour.availabilityId });
+    expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 5, held: 3, sold: 2 });
+  });
+
+  it('adds up claims on one row (two lines using the same slot)', async () => {
+    const tour = await givenTour(h, partnerId, { capacity: 3 });
+    const claims = [
+      { availabilityId: tour.availabilityId, quantity: 2 },
+      { availabilityId: tour.availabilityId, quantity: 2 },
+    ];
+    const outcome = await inTx(async (tx) => holdUnits(tx, claims));
+    expect(outcome).toMatchObject({ ok: false });
+    expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 3, held: 0, sold: 0 });
+  });
+
+  it('holds nothing on a closed date', async () => {
+    const tour = await givenTour(h, partnerId, { capacity: 10, closed: true });
+    const outcome = await inTx(async (tx) => holdUnits(tx, [{ availabilityId: tour.availabilityId, quantity: 1 }]));
+    expect(outcome).toMatchObject({ ok: false, availabilityId: tour.availabilityId });
+  });
+
+  it('leaves every row untouched when the transaction of a refused hold rolls back', async () => {
+    const roomy = await givenTour(h, partnerId, { capacity: 10 });
+    const full = await givenTour(h, partnerId, { capacity: 1, sold: 1 });
+    await expect(
+      inTx(async (tx) => {
+        const outcome = await holdUnits(tx, [
+          { availabilityId: roomy.availabilityId, quantity: 2 },
+          { availabilityId: full.availabilityId, quantity: 1 },
+        ]);
+        if (!outcome.ok) throw new Error('sold out');
+      }),
+    ).rejects.toThrow('sold out');
+    expect(await slot(h, roomy.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+    expect(await slot(h, full.availabilityId)).toEqual({ capacity: 1, held: 0, sold: 1 });
+  });
+
+  it('sells held units, releases held and sold ones', async () => {
+    const tour = await givenTour(h, partnerId, { capacity: 10 });
+    const claim = [{ availabilityId: tour.availabilityId, quantity: 4 }];
+    await inTx(async (tx) => holdUnits(tx, claim));
+    await inTx(async (tx) => sellHeldUnits(tx, claim));
+    expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 4 });
+    await inTx(async (tx) => holdUnits(tx, [{ availabilityId: tour.availabilityId, quantity: 6 }]));
+    await inTx(async (tx) => releaseHeldUnits(tx, [{ availabilityId: tour.availabilityId, quantity: 6 }]));
+    await inTx(async (tx) => releaseSoldUnits(tx, claim));
+    expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+  });
+
+  it('is backed by the table: PostgreSQL refuses held + sold above capacity, or negative counts', async () => {
+    const tour = await givenTour(h, partnerId, { capacity: 2 });
+    await expect(
+      h.rows('UPDATE bundling.availability SET held = 3 WHERE id = $1', [tour.availabilityId]),
+    ).rejects.toThrow(/availability_no_oversell_ck/);
+    await expect(
+      h.rows('UPDATE bundling.availability SET held = -1 WHERE id = $1', [tour.availabilityId]),
+    ).rejects.toThrow(/availability_held_ck/);
+  });
+});
