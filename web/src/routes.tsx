@@ -32,10 +32,7 @@ const AcceptInvitationPage = lazyPage(
   () => import('./pages/partner/accept-invitation-page.tsx'),
   'AcceptInvitationPage',
 );
-const PartnerBookingsPage = lazyPage(
-  () => import('./pages/partner/bookings/bookings-page.tsx'),
-  'PartnerBookingsPage',
-);
+const PartnerBookingsPage = lazyPage(() => import('./pages/partner/bookings/bookings-page.tsx'), 'PartnerBookingsPage');
 const CataloguePage = lazyPage(() => import('./pages/partner/catalogue/catalogue-page.tsx'), 'CataloguePage');
 const ItemAvailabilityPage = lazyPage(
   () => import('./pages/partner/catalogue/availability-page.tsx'),

@@ -30,11 +30,7 @@ export function PartnerLayout() {
           </NavLink>
         ))}
         {partnerSections.map((section) => (
-          <NavLink
-            key={section}
-            to={`/partner/${section}`}
-            data-testid={`partner-nav-${section}`}
-          >
+          <NavLink key={section} to={`/partner/${section}`} data-testid={`partner-nav-${section}`}>
             {t(`sections.${section}.title`)}
           </NavLink>
         ))}
