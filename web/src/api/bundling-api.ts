@@ -6,6 +6,7 @@ import {
   itemViewSchema,
   packageAvailabilitySchema,
   packagePageSchema,
+  packageSlotsSchema,
   packageViewSchema,
   partnerBookingPageSchema,
   quoteViewSchema,
@@ -21,6 +22,7 @@ import {
   type Locale,
   type Page,
   type Party,
+  type PackageSlots,
   type PackageView,
   type PartnerBookingView,
   type QuoteRequest,
@@ -252,6 +254,19 @@ export function getPackageAvailability(
   return apiRequest(withQuery(`/api/packages/${id(packageId)}/availability`, { from, to, ...party }), {
     signal,
     schema: packageAvailabilitySchema,
+  });
+}
+
+/** The start times of each timed line on a start date (the traveller's slot pickers). */
+export function getPackageSlots(
+  packageId: string,
+  date: string,
+  party: Partial<Party> = {},
+  signal?: AbortSignal,
+): Promise<PackageSlots> {
+  return apiRequest(withQuery(`/api/packages/${id(packageId)}/slots`, { date, ...party }), {
+    signal,
+    schema: packageSlotsSchema,
   });
 }
 
