@@ -5,6 +5,7 @@ import { useAuth } from '../auth/use-auth.ts';
 import { Popover } from '../components/layout/popover.tsx';
 import { useDismiss } from '../components/layout/use-dismiss.ts';
 import { formatTime } from '../lib/format.ts';
+import { useEventText } from './event-text.ts';
 import { useLive } from './live-context.ts';
 import './live-indicator.css';
 
@@ -13,6 +14,7 @@ export function LiveIndicator() {
   const { t, i18n } = useTranslation('common');
   const { isAuthenticated } = useAuth();
   const { state, events, clearEvents } = useLive();
+  const describe = useEventText();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -64,7 +66,7 @@ export function LiveIndicator() {
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('live.activityTitle')}>
             {events.map((event) => (
               <li key={event.id} className="live-event">
-                <div className="mono">{event.subject}</div>
+                <div>{describe(event).title}</div>
                 <div className="muted">{formatTime(event.occurredAt, i18n.language)}</div>
               </li>
             ))}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInstance, type TFunction } from 'i18next';
+import { describe, expect, it, vi } from 'vitest';
+import { namespaces, supportedLanguages } from '../src/i18n/languages.ts';
+import type { LiveEvent } from '../src/realtime/live-context.ts';
+import { localesDir } from './locale-files.ts';
+
+// event-text imports the session store (for the hook), which reaches the portal's contracts alias.
+vi.mock('@contracts/http', () => import('../../libs/contracts/src/http/index.ts'));
+const { describeEvent } = await import('../src/realtime/event-text.ts');
+
+async function translator(language: string): Promise<TFunction> {
+  const i18n = createInstance();
+  const resources = Object.fromEntries(
+    namespaces.map((ns) => [ns, JSON.parse(readFileSync(join(localesDir, language, `${ns}.json`), 'utf8'))]),
+  );
+  await i18n.init({ lng: language, resources: { [language]: resources }, defaultNS: 'common', ns: [...namespaces] });
+  return i18n.getFixedT(language, 'common');
+}
+
+const owner = '0190a000-0000-7000-8000-00000000000a';
+const manager = '0190a000-0000-7000-8000-00000000000b';
+const admin = '0190a000-0000-7000-8000-00000000000c';
+
+function event(subject: string, payload: Record<string, unknown>): LiveEvent {
+  return { type: 'event', id: `${subject}-1`, subject, occurredAt: '2026-03-01T10:00:00.000Z', payload };
+}
+const submitted = (by: string) =>
+  event('partners.partner.submitted.v1', {
+    partnerId: 'p1',
+    ownerUserId: owner,
+    type: 'dmo',
+    name: 'Dolomiti Trails',
+    reason: 'submitted',
+    submittedByUserId: by,
+  });
+
+/** Every event the services push to a browser (an audience is set where they publish it). */
+const pushed: LiveEvent[] = [
+  event('identity.user.registered.v1', { userId: owner, email: 'a@b.co', roles: ['traveller'] }),
+  event('identity.user.deleted.v1', { userId: owner, anonymised: true }),
+  event('identity.user.role_granted.v1', { userId: owner, role: 'partner', partnerId: 'p1' }),
+  event('identity.user.role_revoked.v1', { userId: owner, role: 'partner', partnerId: 'p1' }),
+  event('identity.partner_data.erased.v1', { partnerId: 'p1', requestId: 'r1', service: 'identity' }),
+  event('partners.partner.registered.v1', {
+    partnerId: 'p1',
+    ownerUserId: owner,
+    type: 'dmo',
+    name: 'Dolomiti Trails',
+  }),
+  submitted(owner),
+  event('partners.partner.verified.v1', {
+    partnerId: 'p1',
+    ownerUserId: owner,
+    name: 'Dolomiti Trails',
+    verifiedByUserId: admin,
+  }),
+  event('partners.partner.rejected.v1', {
+    partnerId: 'p1',
+    ownerUserId: owner,
+    rejectedByUserId: admin,
+    reason: 'Blurry scan',
+  }),
+  event('partners.partner.suspended.v1', {
+    partnerId: 'p1',
+    ownerUserId: owner,
+    suspendedByUserId: admin,
+    reason: 'Fraud',
+  }),
+  event('partners.partner.deletion_requested.v1', { partnerId: 'p1', requestId: 'r1', requestedByUserId: owner }),
+  event('partners.partner.deleted.v1', { partnerId: 'p1', requestId: 'r1' }),
+  event('partners.partner.owner_changed.v1', {
+    partnerId: 'p1',
+    ownerUserId: manager,
+    previousOwnerUserId: owner,
+    changedByUserId: owner,
+  }),
+  event('partners.member.joined.v1', { partnerId: 'p1', userId: manager, role: 'manager' }),
+  event('partners.member.removed.v1', { partnerId: 'p1', userId: manager }),
+];
+
+describe('live toasts', () => {
+  it.each([...supportedLanguages])(
+    '%s: every pushed event has a title of its own, never "New event" or a code',
+    async (language) => {
+      const t = await translator(language);
+      const other = describeEvent(t, event('bundling.unknown.thing.v1', {}), { userId: owner, isAdmin: false });
+      const titles = new Set<string>();
+      for (const e of pushed) {
+        const text = describeEvent(t, e, { userId: owner, isAdmin: false });
+        expect(text.title, e.subject).not.toBe(other.title);
+        expect(`${text.title} ${text.body}`, e.subject).not.toMatch(/\w+\.\w+\.\w+|\{\{|live\.events/);
+        titles.add(text.title);
+      }
+      // One title per kind (the identity role grant/revoke pair included).
+      expect(titles.size).toBe(pushed.length);
+    },
+  );
+
+  it("reads a member's own submission as theirs, and the same event differently for an admin", async () => {
+    const en = await translator('en');
+    expect(describeEvent(en, submitted(owner), { userId: owner, isAdmin: false })).toEqual({
+      title: 'Sent for review',
+      body: 'You submitted Dolomiti Trails for review.',
+    });
+    expect(describeEvent(en, submitted(manager), { userId: owner, isAdmin: false }).body).toBe(
+      'Dolomiti Trails was submitted for review.',
+    );
+    expect(describeEvent(en, submitted(owner), { userId: admin, isAdmin: true }).body).toBe(
+      'Dolomiti Trails is waiting for your review.',
+    );
+    const de = await translator('de');
+    expect(describeEvent(de, submitted(owner), { userId: owner, isAdmin: false }).body).toBe(
+      'Sie haben Dolomiti Trails zur Prüfung eingereicht.',
+    );
+    // An event from before submittedByUserId existed: the owner is taken as the submitter.
+    const old = event('partners.partner.submitted.v1', {
+      partnerId: 'p1',
+      ownerUserId: owner,
+      name: 'X',
+      reason: 'submitted',
+    });
+    expect(describeEvent(en, old, { userId: owner, isAdmin: false }).body).toBe('You submitted X for review.');
+  });
+
+  it('tells the new and the former owner apart, and the admin who approved', async () => {
+    const en = await translator('en');
+    const handover = pushed.find((e) => e.subject === 'partners.partner.owner_changed.v1')!;
+    expect(describeEvent(en, handover, { userId: manager, isAdmin: false }).body).toBe(
+      "You are now the partner's owner.",
+    );
+    expect(describeEvent(en, handover, { userId: owner, isAdmin: false }).body).toBe(
+      'You handed the partner over: you are now a manager.',
+    );
+    const verified = pushed.find((e) => e.subject === 'partners.partner.verified.v1')!;
+    expect(describeEvent(en, verified, { userId: admin, isAdmin: true }).body).toBe(
+      'You approved Dolomiti Trails: the Partner Verified badge is on.',
+    );
+    const joined = pushed.find((e) => e.subject === 'partners.member.joined.v1')!;
+    expect(describeEvent(await translator('it'), joined, { userId: manager, isAdmin: false }).body).toBe(
+      'Sei entrato nel partner come Manager.',
+    );
+  });
+});
