@@ -11,6 +11,8 @@ export const packageKeys = {
   one: (id: string, lang: string) => ['bundling', 'packages', 'one', id, lang] as const,
   availability: (id: string, version: string, from: string, to: string, party: Partial<Party>) =>
     ['bundling', 'packages', 'availability', id, version, from, to, party] as const,
+  slots: (id: string, version: string, date: string, party: Partial<Party>) =>
+    ['bundling', 'packages', 'slots', id, version, date, party] as const,
   quote: (id: string, version: string, body: api.QuoteBody) =>
     ['bundling', 'packages', 'quote', id, version, body] as const,
 };
@@ -42,6 +44,16 @@ export function usePackageAvailability(pkg: PackageView, from: string, to: strin
     queryKey: packageKeys.availability(pkg.id, pkg.updatedAt, from, to, party),
     queryFn: ({ signal }) => api.getPackageAvailability(pkg.id, from, to, party, signal),
     placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+}
+
+/** Start times per timed line on a date, for the lines where the quote asks for a choice. */
+export function usePackageSlots(pkg: PackageView, date: string, party: Partial<Party>, enabled: boolean) {
+  return useQuery({
+    queryKey: packageKeys.slots(pkg.id, pkg.updatedAt, date, party),
+    queryFn: ({ signal }) => api.getPackageSlots(pkg.id, date, party, signal),
+    enabled,
     retry: retryUnlessClientError,
   });
 }

@@ -9,10 +9,9 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { useErrorText } from '../../../lib/use-error-text.ts';
 import { addDays, todayIso } from '../catalogue/availability-values.ts';
-import { useAvailability } from '../catalogue/catalogue-queries.ts';
 import { useLang } from '../catalogue/use-lang.ts';
 import { BreakdownView } from './breakdown-view.tsx';
-import { usePackageAvailability, useQuote } from './packages-queries.ts';
+import { usePackageAvailability, usePackageSlots, useQuote } from './packages-queries.ts';
 import '../catalogue/toggle-chips.css';
 import './price-preview.css';
 
@@ -68,40 +67,52 @@ function PartyPicker({ party, onChange }: { party: PartyValues; onChange: (next:
   );
 }
 
-/** A slot choice for a line whose item has several open start times on the line's date. */
-function SlotChoice({
+/** Start-time choices for the lines whose item has several open start times on the line's date. */
+function SlotChoices({
   pkg,
-  position,
   date,
+  party,
+  positions,
   value,
   onChoose,
 }: {
   pkg: PackageView;
-  position: number;
   date: string;
-  value: string | undefined;
-  onChoose: (slotId: string) => void;
+  party: PartyValues;
+  positions: number[];
+  value: Record<string, string>;
+  onChoose: (position: number, slotId: string) => void;
 }) {
   const { t } = useTranslation('packages');
-  const line = pkg.lines.find((l) => l.position === position) ?? pkg.lines[position];
-  const day = line ? addDays(date, line.dayOffset) : date;
-  const slots = useAvailability(line?.itemId ?? '', day, day);
-  if (!line) return null;
+  const slots = usePackageSlots(pkg, date, party, positions.length > 0);
+  if (positions.length === 0) return null;
   if (slots.isPending) return <Loading />;
   if (slots.isError) return <ProblemAlert error={slots.error} />;
-  const open = slots.data.filter((slot) => !slot.closed && slot.startTime);
   return (
-    <label className="field" data-testid="slot-choice">
-      <span>{t('preview.chooseSlot', { title: line.title })}</span>
-      <select className="select" value={value ?? ''} onChange={(event) => onChoose(event.target.value)}>
-        <option value="">{t('preview.chooseSlotPlaceholder')}</option>
-        {open.map((slot) => (
-          <option key={slot.id} value={slot.id}>
-            {t('preview.slotOption', { time: slot.startTime, remaining: slot.remaining })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      {slots.data.lines
+        .filter((line) => positions.includes(line.position))
+        .map((line) => {
+          const title = pkg.lines.find((l) => l.position === line.position)?.title ?? '';
+          return (
+            <label key={line.position} className="field" data-testid="slot-choice">
+              <span>{t('preview.chooseSlot', { title })}</span>
+              <select
+                className="select"
+                value={value[String(line.position)] ?? ''}
+                onChange={(event) => onChoose(line.position, event.target.value)}
+              >
+                <option value="">{t('preview.chooseSlotPlaceholder')}</option>
+                {line.slots.map((slot) => (
+                  <option key={slot.availabilityId} value={slot.availabilityId} disabled={!slot.fits}>
+                    {t('preview.slotOption', { time: slot.startTime, remaining: slot.remaining })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+    </>
   );
 }
 
@@ -147,6 +158,7 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
     .filter((match): match is RegExpExecArray => !!match)
     .map((match) => pkg.lines.find((line) => line.position === Number(match[1]))?.title)
     .filter((title): title is string => !!title);
+  const slotPositions = [...new Set([...slotLines, ...Object.keys(slots).map(Number)])].sort((a, b) => a - b);
   const ownLines = pkg.lines.filter((line) => !line.bundled);
   const noDates = availability.isSuccess && bookable.length === 0;
 
@@ -227,17 +239,16 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
           </ul>
         </div>
       )}
-      {body &&
-        slotLines.map((position) => (
-          <SlotChoice
-            key={position}
-            pkg={pkg}
-            position={position}
-            date={date}
-            value={slots[String(position)]}
-            onChoose={(slotId) => setSlots((current) => ({ ...current, [String(position)]: slotId }))}
-          />
-        ))}
+      {body && (
+        <SlotChoices
+          pkg={pkg}
+          date={date}
+          party={party}
+          positions={slotPositions}
+          value={slots}
+          onChoose={(position, slotId) => setSlots((current) => ({ ...current, [String(position)]: slotId }))}
+        />
+      )}
       {!body ? (
         !noDates && <p className="muted">{t('preview.pickDate')}</p>
       ) : quote.isPending ? (
