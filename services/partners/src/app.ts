@@ -11,7 +11,7 @@ import { gdprRoutes } from './routes/gdpr.routes.ts';
 import { membersRoutes } from './routes/members.routes.ts';
 import { myPartnerRoutes } from './routes/my-partner.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
-import { createBlobStore, type BlobStore } from './storage/index.ts';
+import { createBlobStore, type BlobStore } from '@tourconnect/storage';
 
 export { settingsSchema, configSchema, loadConfig, type PartnersSettings } from './config.ts';
 

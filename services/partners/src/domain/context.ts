@@ -2,7 +2,7 @@ import type { Db } from '@tourconnect/db';
 import type { Publish, SubjectOf } from '@tourconnect/events';
 import type { AuthUser } from '@tourconnect/service-kit';
 import type { PartnersSettings } from '../config.ts';
-import type { BlobStore } from '../storage/index.ts';
+import type { BlobStore } from '@tourconnect/storage';
 
 /** What the use cases and event handlers need; built once by app.ts. */
 export interface PartnersContext {

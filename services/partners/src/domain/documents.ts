@@ -8,7 +8,7 @@ import {
 import { deleteDocument, findDocument, insertDocument, listDocuments } from '../db/documents.repository.ts';
 import { audit } from './audit.ts';
 import type { Caller, PartnersContext, RequestMeta } from './context.ts';
-import { safeFilename } from './file-type.ts';
+import { safeFilename } from '@tourconnect/storage';
 import { requireMembership } from './membership.ts';
 import { documentKindNotApplicable, documentNotFound, partnerLocked } from './partners-errors.ts';
 import { toDocument } from './partner-view.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PartnersContext } from './context.ts';
-import { sniffFileType, type SniffedType } from './file-type.ts';
+import { sniffFileType, type SniffedType } from '@tourconnect/storage';
 import { fileTooLarge, unsupportedFileType } from './partners-errors.ts';
 
 /** A file as the multipart parser handed it over. */

@@ -5,6 +5,8 @@ import { S3BlobStore } from './s3-blob-store.ts';
 export { assertValidBlobKey, type BlobStore } from './blob-store.ts';
 export { LocalBlobStore } from './local-blob-store.ts';
 export { S3BlobStore, S3Error, type S3BlobStoreOptions } from './s3-blob-store.ts';
+export { EMPTY_SHA256, sha256Hex, signRequest, uriEncode, type SigV4Credentials, type SigV4Scope } from './sigv4.ts';
+export { extensionFor, FILENAME_INPUT_LIMIT, safeFilename, sniffFileType, type SniffedType } from './file-type.ts';
 
 export interface StorageSettings {
   /** Local root, e.g. `<repo>/.data/uploads`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionFor, safeFilename, sniffFileType } from '../../src/domain/file-type.ts';
+import { extensionFor, safeFilename, sniffFileType } from '../../src/file-type.ts';
 
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? Array.from(Buffer.from(part, 'latin1')) : part)));
@@ -12,6 +12,17 @@ describe('sniffFileType', () => {
     expect(sniffFileType(bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 'JFIF'))).toBe('image/jpeg');
     expect(sniffFileType(bytes([0xff, 0xd8, 0xff, 0xe1], 'Exif'))).toBe('image/jpeg');
     expect(sniffFileType(bytes(pngSignature, [0, 0, 0, 13], 'IHDR'))).toBe('image/png');
+  });
+
+  it('recognises WebP (lossy, lossless and extended) as a RIFF container of form WEBP', () => {
+    for (const chunk of ['VP8 ', 'VP8L', 'VP8X']) {
+      expect(sniffFileType(bytes('RIFF', [0x24, 0, 0, 0], 'WEBP', chunk, [0, 0, 0, 0]))).toBe('image/webp');
+    }
+    // Other RIFF files (WAV, AVI) and a WEBP form type without its chunk are not images.
+    expect(sniffFileType(bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt '))).toBeNull();
+    expect(sniffFileType(bytes('RIFF', [0x24, 0, 0, 0], 'AVI LIST'))).toBeNull();
+    expect(sniffFileType(bytes('RIFF', [0x24, 0, 0, 0], 'WEBP'))).toBeNull();
+    expect(sniffFileType(bytes('WEBPVP8 '))).toBeNull();
   });
 
   it('accepts a Buffer, which is what multipart uploads hand over', () => {
@@ -45,7 +56,12 @@ describe('sniffFileType', () => {
 
 describe('extensionFor', () => {
   it('maps each sniffed type to its usual extension', () => {
-    expect(extensionFor).toEqual({ 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' });
+    expect(extensionFor).toEqual({
+      'application/pdf': '.pdf',
+      'image/jpeg': '.jpg',
+      'image/png': '.png',
+      'image/webp': '.webp',
+    });
   });
 });
 

@@ -25,7 +25,7 @@ export function assertValidBlobKey(key: string): void {
     !key.split('/').includes('.');
   if (!valid) {
     throw new Error(
-      `invalid blob key ${JSON.stringify(String(key).slice(0, 80))}: expected e.g. partners/<uuid>/<uuid>`,
+      `invalid blob key ${JSON.stringify(String(key).slice(0, 80))}: expected e.g. <service>/<uuid>/<uuid>`,
     );
   }
 }

@@ -3,13 +3,13 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBlobStore, type BlobStore } from '../../src/storage/index.ts';
+import { createBlobStore, type BlobStore } from '../src/index.ts';
 
 let root: string;
 let store: BlobStore;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'partners-blobs-'));
+  root = await mkdtemp(join(tmpdir(), 'storage-blobs-'));
   store = createBlobStore({ UPLOADS_DIR: join(root, 'uploads') });
 });
 afterEach(() => rm(root, { recursive: true, force: true }));

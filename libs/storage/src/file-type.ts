@@ -1,19 +1,31 @@
-export type SniffedType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export type SniffedType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 
 export const extensionFor: Record<SniffedType, string> = {
   'application/pdf': '.pdf',
   'image/jpeg': '.jpg',
   'image/png': '.png',
+  'image/webp': '.webp',
 };
 
-// Acrobat tolerates up to 1024 junk bytes before "%PDF-", but accepting that would let a
-// polyglot (an HTML page, script or ZIP that also parses as a PDF) through; every real PDF
-// producer writes the header at offset 0, so we require it there.
-const signatures: ReadonlyArray<readonly [SniffedType, readonly number[]]> = [
-  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-  ['image/jpeg', [0xff, 0xd8, 0xff]],
+// Each signature is (offset, bytes) pairs that must all match.
+type Magic = readonly (readonly [offset: number, bytes: readonly number[]])[];
+const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0));
+const signatures: ReadonlyArray<readonly [SniffedType, Magic]> = [
+  // Acrobat tolerates up to 1024 junk bytes before "%PDF-", but accepting that would let a
+  // polyglot (an HTML page, script or ZIP that also parses as a PDF) through; every real PDF
+  // producer writes the header at offset 0, so we require it there.
+  ['application/pdf', [[0, [0x25, 0x50, 0x44, 0x46, 0x2d]]]],
+  ['image/jpeg', [[0, [0xff, 0xd8, 0xff]]]],
   // The full 8 bytes: the CR LF / LF pair is what catches a PNG mangled by text-mode transfer.
-  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/png', [[0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]]]],
+  // A RIFF container whose form type is WEBP, with one of the three chunk kinds after it.
+  [
+    'image/webp',
+    [
+      [0, ascii('RIFF')],
+      [8, ascii('WEBPVP8')],
+    ],
+  ],
 ];
 
 /**
@@ -23,7 +35,11 @@ const signatures: ReadonlyArray<readonly [SniffedType, readonly number[]]> = [
  */
 export function sniffFileType(bytes: Uint8Array): SniffedType | null {
   for (const [type, magic] of signatures) {
-    if (bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte)) return type;
+    const matches = magic.every(
+      ([offset, expected]) =>
+        bytes.length >= offset + expected.length && expected.every((byte, i) => bytes[offset + i] === byte),
+    );
+    if (matches) return type;
   }
   return null;
 }
@@ -42,6 +58,7 @@ const aliases: Record<SniffedType, readonly string[]> = {
   'application/pdf': ['.pdf'],
   'image/jpeg': ['.jpg', '.jpeg', '.jpe', '.jfif'],
   'image/png': ['.png'],
+  'image/webp': ['.webp'],
 };
 
 /**

@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBlobStore, S3Error, type BlobStore, type StorageSettings } from '../../src/storage/index.ts';
+import { createBlobStore, S3Error, type BlobStore, type StorageSettings } from '../src/index.ts';
 
 // @20minutes/s3rver: an S3 server in-process that, unlike the original s3rver 3.x, verifies
 // SigV4 signatures against its own canonical request, so a signing mistake fails here as it

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
 // AWS Signature Version 4 (header form) on node:crypto alone, so that talking to S3/MinIO
-// costs the runtime no SDK. Checked against AWS's published vectors in test/storage/sigv4.test.ts.
+// costs the runtime no SDK. Checked against AWS's published vectors in test/unit/sigv4.test.ts.
 
 export interface SigV4Credentials {
   accessKeyId: string;

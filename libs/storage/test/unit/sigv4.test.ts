@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SHA256, sha256Hex, signRequest } from '../../src/storage/sigv4.ts';
+import { EMPTY_SHA256, sha256Hex, signRequest } from '../../src/sigv4.ts';
 
 // Expected values are AWS's, not ours: the Signature Version 4 test suite
 // (aws-sig-v4-test-suite, as shipped with the AWS SDK for JavaScript's signer tests) and the
