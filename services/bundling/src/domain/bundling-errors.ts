@@ -104,6 +104,13 @@ export const soldOut = (position?: number) =>
   );
 
 // ─── Bookings and holds ──────────────────────────────────────────────────────────────────
+export const emailUnverified = () =>
+  new AppError(403, 'email_unverified', 'Verify your e-mail address first: open the link we sent to it');
+export const idempotencyKeyReused = () =>
+  conflict('idempotency_key_reused', 'This Idempotency-Key was already used for a different booking request');
+export const bookingNotFound = () => new AppError(404, 'booking_not_found', 'No such booking');
+export const bookingNotCancellable = (status: string) =>
+  conflict('booking_not_cancellable', `A booking that is ${status.replace('_', ' ')} cannot be cancelled`);
 export const partyNeedsAdult = () =>
   new AppError(400, 'validation_failed', 'A party needs at least one adult or senior', [
     { path: 'adult', code: 'party_needs_adult', message: 'at least one adult or senior' },
@@ -153,7 +160,11 @@ export const capacityBelowBooked = (dates: readonly string[]) =>
 export const imageNotFound = () => new AppError(404, 'image_not_found', 'No such image');
 export const tooManyImages = (max: number) => conflict('too_many_images', `An item has at most ${max} images`);
 export const unsupportedImageType = () =>
-  new AppError(415, 'unsupported_file_type', 'Only JPEG, PNG and WebP images are accepted (decided by the file content)');
+  new AppError(
+    415,
+    'unsupported_file_type',
+    'Only JPEG, PNG and WebP images are accepted (decided by the file content)',
+  );
 export const imageTooLarge = (limit: number) =>
   new AppError(413, 'file_too_large', `The file is larger than ${Math.round(limit / 1024 / 1024)} MB`);
 export const imageMissing = () =>

@@ -260,3 +260,19 @@ export async function instanceContext(h: BundlingHarness): Promise<{ ctx: Bundli
     },
   };
 }
+
+/** An event payload as proto3 JSON (int64 amounts as strings). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventJson = Record<string, any>;
+
+/** The events bundling wrote under `subject` about one booking, oldest first. */
+export async function eventsFor(
+  h: BundlingHarness,
+  subject: string,
+  bookingId: string,
+): Promise<{ audience: string[]; payload: EventJson }[]> {
+  const all = await h.published(subject);
+  return all
+    .map((e) => ({ audience: e.audience ?? [], payload: e.payload as EventJson }))
+    .filter((e) => e.payload.bookingId === bookingId);
+}
