@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -316,3 +317,60 @@ export const bookingHolds = bundlingSchema.table(
 
 export const { outbox, inbox, deadLetters } = eventTables(bundlingSchema);
 export const auditLog = auditTable(bundlingSchema);
+
+// ─── Search index (Search and Discover, src/domain/search) ───────────────────────────────
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * One search document per published package and published item and per language (en, it, de,
+ * fr, es): the text in that language (else the default one) weighted title A, destinations B,
+ * tags and line titles C, description D, analysed with that language's dictionary (unaccented
+ * snowball configurations `bundling.search_<lang>`). Written only by the triggers on `items`
+ * and `packages` (migration 0002), in the transaction that publishes, edits or pauses.
+ */
+export const searchDocuments = bundlingSchema.table(
+  'search_documents',
+  {
+    kind: text('kind', { enum: ['package', 'item'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    lang: text('lang').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** The first line's (or the item's) destination, for display and distance. */
+    place: text('place').notNull(),
+    regionCode: text('region_code').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    /** Every line's destination, for the region and radius filters. */
+    regionCodes: text('region_codes').array().notNull(),
+    latitudes: doublePrecision('latitudes').array().notNull(),
+    longitudes: doublePrecision('longitudes').array().notNull(),
+    /** The item's kind, or the kinds of a package's lines. */
+    itemKinds: text('item_kinds').array().notNull(),
+    tags: text('tags').array().notNull(),
+    currency: text('currency').notNull(),
+    /** Package: its from-price (base_price); item: its adult (or booking-unit) price. */
+    fromPrice: minor('from_price').notNull(),
+    durationMinutes: integer('duration_minutes'),
+    durationDays: integer('duration_days'),
+    publishedAt: at('published_at'),
+    document: tsvector('document').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'search_documents_pk', columns: [t.lang, t.kind, t.entityId] }),
+    index('search_documents_document_idx').using('gin', t.document),
+    index('search_documents_entity_idx').on(t.kind, t.entityId),
+    index('search_documents_published_idx').on(t.lang, t.publishedAt),
+    check('search_documents_kind_ck', sql`${t.kind} IN ('package', 'item')`),
+  ],
+);
+
+/** Words of published titles and places (lower case, unaccented), for typo correction with pg_trgm. */
+export const searchTerms = bundlingSchema.table(
+  'search_terms',
+  { term: text('term').primaryKey() },
+  (t) => [index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops'))],
+);
