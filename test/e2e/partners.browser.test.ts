@@ -164,11 +164,18 @@ describe('partner onboarding in Chromium: wizard → admin approval → badge �
     expect(await admin.getByTestId('admin-check-required_documents').getAttribute('data-status')).toBe('pass');
     await shot(admin, '12-admin-review-de');
     await admin.getByTestId('admin-approve').click();
+    // Approving asks first; the dialog names the partner.
+    await admin.getByTestId('admin-approve-dialog').waitFor({ timeout: 5_000 });
+    await admin.getByTestId('admin-approve-dialog-confirm').click();
     await expect
       .poll(() => admin.locator('[data-testid="admin-history-entry"][data-action="partner.verified"]').count(), {
         timeout: 15_000,
       })
       .toBe(1);
+    // The trail names people and actions in German, never a user id or an action code.
+    const trail = (await admin.getByTestId('admin-decision-history').innerText()).toLowerCase();
+    expect(trail).toContain('freigegeben');
+    expect(trail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|partner\.verified/);
     await shot(admin, '13-admin-approved-de');
   }, 90_000);
 

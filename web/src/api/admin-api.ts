@@ -17,6 +17,8 @@ export interface AuditEntry {
   seq: number;
   occurredAt: string;
   actorId: string | null;
+  /** How the actor acted: 'admin', 'owner', 'manager', 'viewer', 'self', 'system'… */
+  actorRole?: string | null;
   action: string;
   entityType: string;
   entityId: string;

@@ -82,7 +82,7 @@ export function AdminPartnerDetailPage() {
             <div className="stack">
               <DecisionPanel key={detail.partner.id} partner={detail.partner} backTo={backTo} />
               <AutomatedChecks checks={detail.checks} documents={detail.documents} vatId={detail.partner.vatId} />
-              <DecisionHistory history={detail.history} />
+              <DecisionHistory history={detail.history} ownerUserId={detail.partner.ownerUserId} />
             </div>
           </div>
         </>

@@ -85,6 +85,46 @@ export function useDecision(partnerId: string, onDecided: () => void) {
   });
 }
 
+/** Names change rarely; one look-up per person or partner per few minutes is plenty. */
+const NAME_STALE_MS = 5 * 60_000;
+
+/** What the admin can learn about an account: its latest e-mail address, or that it was erased. */
+export interface PersonContact {
+  email: string | null;
+  erased: boolean;
+}
+
+/**
+ * Who a user id is, for the decision trail and the audit log. No API lists accounts; the
+ * Sent-mail log names the recipient of every e-mail the platform sent (everyone who signed up
+ * got at least the verification e-mail), newest first. Null: no e-mail ever went to them.
+ */
+export function usePersonContact(userId: string | null) {
+  return useQuery({
+    queryKey: ['admin', 'person', userId],
+    queryFn: async ({ signal }): Promise<PersonContact | null> => {
+      const page = await listSentMail({ recipient: userId!, pageSize: 1 }, signal);
+      const latest = page.items[0];
+      return latest ? { email: latest.recipientEmail, erased: latest.erased || latest.recipientEmail === null } : null;
+    },
+    enabled: !!userId,
+    staleTime: NAME_STALE_MS,
+    retry: false,
+  });
+}
+
+/** A partner's name by id (the admin detail, shared with the detail page's cache); null once erased. */
+export function usePartnerName(partnerId: string | null) {
+  return useQuery({
+    queryKey: adminKeys.partner(partnerId ?? ''),
+    queryFn: ({ signal }) => getAdminPartner(partnerId!, signal),
+    enabled: !!partnerId,
+    staleTime: NAME_STALE_MS,
+    retry: (failures, error) => !(isApiError(error) && error.status === 404) && failures < 1,
+    select: (detail) => detail.partner.name,
+  });
+}
+
 /** How often the Sent-mail list looks for new e-mails: the demo's sign-up mail shows up by itself. */
 const SENT_MAIL_POLL_MS = 5_000;
 

@@ -3,10 +3,40 @@ import type { AuditVerification } from '../../api/admin-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { Link } from 'react-router-dom';
 import { AdminCardHeader } from './admin-card-header.tsx';
-import { useAudit, useVerifyAudit } from './admin-queries.ts';
+import { AuditAction } from './audit-action.tsx';
+import { PersonName, hintFromRole } from './person-name.tsx';
+import { useAudit, usePartnerName, useVerifyAudit } from './admin-queries.ts';
 
 const SHOWN = 20;
+
+/** A partner by name (linked to its review page), an account by person; never a bare id. */
+function AuditEntity({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const { t } = useTranslation('admin');
+  const partner = usePartnerName(entityType === 'partner' ? entityId : null);
+  const kind = t(`audit.entities.${entityType}`, { defaultValue: t('audit.entities.other') });
+  if (entityType === 'partner') {
+    if (partner.data) {
+      return (
+        <>
+          <div className="muted">{kind}</div>
+          <Link to={`/admin/partners/${encodeURIComponent(entityId)}`}>{partner.data}</Link>
+        </>
+      );
+    }
+    return <span className="muted">{partner.isError ? t('audit.entities.deletedPartner') : kind}</span>;
+  }
+  if (entityType === 'user') {
+    return (
+      <>
+        <div className="muted">{kind}</div>
+        <PersonName userId={entityId} />
+      </>
+    );
+  }
+  return <span>{kind}</span>;
+}
 
 function VerificationResult({ result }: { result: AuditVerification }) {
   const { t, i18n } = useTranslation('admin');
@@ -27,8 +57,14 @@ function VerificationResult({ result }: { result: AuditVerification }) {
         {result.services.map((s) => (
           <li key={s.service}>
             {s.ok
-              ? t('audit.serviceOk', { service: s.service, checked: formatNumber(s.checked, i18n.language) })
-              : t('audit.serviceBroken', { service: s.service, seq: s.firstBroken?.seq ?? '?' })}
+              ? t('audit.serviceOk', {
+                  service: t(`audit.services.${s.service}`, { defaultValue: s.service }),
+                  checked: formatNumber(s.checked, i18n.language),
+                })
+              : t('audit.serviceBroken', {
+                  service: t(`audit.services.${s.service}`, { defaultValue: s.service }),
+                  seq: s.firstBroken?.seq ?? '?',
+                })}
           </li>
         ))}
       </ul>
@@ -36,7 +72,10 @@ function VerificationResult({ result }: { result: AuditVerification }) {
   );
 }
 
-/** The latest hash-chained audit entries, and a check that no link has been tampered with. */
+/**
+ * The latest hash-chained audit entries in words (translated actions, partners and people by
+ * name), and a check that no link has been tampered with.
+ */
 export function AuditCard() {
   const { t, i18n } = useTranslation('admin');
   const query = useAudit(SHOWN);
@@ -81,17 +120,21 @@ export function AuditCard() {
             </thead>
             <tbody>
               {query.data.map((entry) => (
-                <tr key={`${entry.service}-${entry.seq}`}>
+                <tr key={`${entry.service}-${entry.seq}`} data-testid="audit-entry">
                   <td>{formatDateTime(entry.occurredAt, i18n.language)}</td>
                   <td>
-                    {entry.service} <span className="muted">#{entry.seq}</span>
+                    {t(`audit.services.${entry.service}`, { defaultValue: entry.service })}{' '}
+                    <span className="muted">#{entry.seq}</span>
                   </td>
-                  <td className="mono">{entry.action}</td>
                   <td>
-                    {entry.entityType}
-                    <div className="muted mono">{entry.entityId}</div>
+                    <AuditAction action={entry.action} />
                   </td>
-                  <td className="mono">{entry.actorId ?? t('audit.system')}</td>
+                  <td>
+                    <AuditEntity entityType={entry.entityType} entityId={entry.entityId} />
+                  </td>
+                  <td>
+                    <PersonName userId={entry.actorId} hint={hintFromRole(entry.actorRole)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,7 @@
 import { suspendPartnerBodySchema, verifyPartnerBodySchema, type Partner } from '@contracts/http';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import type { Action } from './admin-queries.ts';
 import { ReasonForm } from './reason-form.tsx';
 
@@ -25,9 +27,13 @@ function issuesFor(result: IssueList, field: string): string[] {
   return [...new Set(codes)];
 }
 
-/** Approve at once; reject only with a reason (verifyPartnerBodySchema: at least 5 characters). */
+/**
+ * Approve after a confirmation (the badge and the public listing follow at once); reject only
+ * with a reason (verifyPartnerBodySchema: at least 5 characters).
+ */
 export function ApproveReject({ partner, open, setOpen, busy, start }: ActionsProps) {
   const { t } = useTranslation('verification');
+  const [confirming, setConfirming] = useState(false);
   if (open === 'reject') {
     return (
       <ReasonForm
@@ -52,7 +58,7 @@ export function ApproveReject({ partner, open, setOpen, busy, start }: ActionsPr
         className="btn btn-primary"
         data-testid="admin-approve"
         disabled={busy !== null}
-        onClick={() => start('approve')}
+        onClick={() => setConfirming(true)}
       >
         {busy === 'approve' ? t('decision.working') : t('decision.approve')}
       </button>
@@ -65,6 +71,20 @@ export function ApproveReject({ partner, open, setOpen, busy, start }: ActionsPr
       >
         {t('decision.reject')}
       </button>
+      <ConfirmDialog
+        open={confirming}
+        title={t('decision.approveTitle', { name: partner.name })}
+        confirmLabel={t('decision.approveConfirm')}
+        testId="admin-approve-dialog"
+        pending={busy !== null}
+        onConfirm={() => {
+          setConfirming(false);
+          start('approve');
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('decision.approveBody', { name: partner.name })}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { motion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { listItemVariants } from '../../lib/motion.ts';
+import { AuditAction } from './audit-action.tsx';
+import { PersonName, type PersonHint } from './person-name.tsx';
 import './decision-history.css';
 
 function text(value: unknown): string | null {
@@ -17,12 +19,16 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** The audit action ("partner.verified") as a flat catalogue key ("partner_verified"). */
-function actionKey(action: string): string {
-  return action.replace(/\./g, '_');
+/** Decisions only an admin takes; anything else on a partner is done by one of its members. */
+const ADMIN_ACTIONS = new Set(['partner.verified', 'partner.rejected', 'partner.suspended', 'partner.reinstated']);
+
+function actorHint(entry: PartnerHistoryEntry, ownerUserId: string): PersonHint {
+  if (!entry.actorId) return 'system';
+  if (ADMIN_ACTIONS.has(entry.action)) return 'admin';
+  return entry.actorId === ownerUserId ? 'owner' : 'member';
 }
 
-function HistoryEntry({ entry }: { entry: PartnerHistoryEntry }) {
+function HistoryEntry({ entry, ownerUserId }: { entry: PartnerHistoryEntry; ownerUserId: string }) {
   const { t, i18n } = useTranslation('verification');
   const reason = text(entry.data.reason);
   const from = status(entry.data.from);
@@ -39,15 +45,20 @@ function HistoryEntry({ entry }: { entry: PartnerHistoryEntry }) {
     >
       <div className="row timeline-head">
         <strong>
-          {t(`history.actions.${actionKey(entry.action)}`, { defaultValue: entry.action.replace(/[._]/g, ' ') })}
+          <AuditAction action={entry.action} />
         </strong>
         <time className="muted" dateTime={entry.occurredAt}>
           {formatDateTime(entry.occurredAt, i18n.language)}
         </time>
       </div>
       <div className="muted">
-        {t('history.by')} {entry.actorId ? <span className="mono">{entry.actorId}</span> : t('history.system')}
+        {t('history.by')} <PersonName userId={entry.actorId} hint={actorHint(entry, ownerUserId)} />
       </div>
+      {entry.action === 'member.ownership_transferred' && text(entry.data.to) && (
+        <div className="muted">
+          {t('history.newOwner')} <PersonName userId={text(entry.data.to)} hint="member" />
+        </div>
+      )}
       {from && to && (
         <div className="muted">{t('history.transition', { from: t(`statuses.${from}`), to: t(`statuses.${to}`) })}</div>
       )}
@@ -68,8 +79,8 @@ function HistoryEntry({ entry }: { entry: PartnerHistoryEntry }) {
   );
 }
 
-/** Who did what to this partner and why (the service's audit entries), newest first. */
-export function DecisionHistory({ history }: { history: PartnerHistoryEntry[] }) {
+/** Who did what to this partner and why (the service's audit entries), newest first, by name. */
+export function DecisionHistory({ history, ownerUserId }: { history: PartnerHistoryEntry[]; ownerUserId: string }) {
   const { t } = useTranslation('verification');
   const entries = [...history].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return (
@@ -78,7 +89,7 @@ export function DecisionHistory({ history }: { history: PartnerHistoryEntry[] })
       {entries.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="timeline">
         {entries.map((entry, index) => (
-          <HistoryEntry key={`${entry.occurredAt}-${entry.action}-${index}`} entry={entry} />
+          <HistoryEntry key={`${entry.occurredAt}-${entry.action}-${index}`} entry={entry} ownerUserId={ownerUserId} />
         ))}
       </ol>
     </section>

@@ -1,5 +1,5 @@
 import type { PartnerDocument } from '@contracts/http';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchPartnerDocument } from '../../api/verification-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
@@ -38,12 +38,40 @@ function useDocumentUrl(partnerId: string, doc: PartnerDocument): PreviewState {
   return state;
 }
 
-export function DocumentPreview({ partnerId, doc }: { partnerId: string; doc: PartnerDocument }) {
+/**
+ * Brings the preview into view and focus each time `opened` grows (the admin pressed "Preview"):
+ * the list of documents is long, and the preview below it was opening out of sight.
+ */
+function useRevealOnOpen(opened: number) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const figure = ref.current;
+    if (!opened || !figure) return;
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    figure.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    figure.focus({ preventScroll: true });
+  }, [opened]);
+  return ref;
+}
+
+export function DocumentPreview({
+  partnerId,
+  doc,
+  opened = 0,
+}: {
+  partnerId: string;
+  doc: PartnerDocument;
+  opened?: number;
+}) {
   const { t } = useTranslation('verification');
   const state = useDocumentUrl(partnerId, doc);
+  const ref = useRevealOnOpen(opened);
   const kind = doc.contentType === 'application/pdf' ? 'pdf' : doc.contentType.startsWith('image/') ? 'image' : 'other';
   return (
     <figure
+      ref={ref}
+      tabIndex={-1}
+      aria-label={t('documents.previewAlt', { filename: doc.filename })}
       className="document-preview"
       data-testid="admin-document-preview"
       data-document-id={doc.id}

@@ -66,6 +66,8 @@ function DocumentRow(props: { doc: PartnerDocument; selected: boolean; duplicate
 export function PartnerDocuments({ partnerId, required, documents, checks }: PartnerDocumentsProps) {
   const { t } = useTranslation('verification');
   const [selectedId, setSelectedId] = useState<string | null>(documents[0]?.id ?? null);
+  // Counts the admin's "Preview" clicks: each brings the preview into view (not the first, automatic one).
+  const [opened, setOpened] = useState(0);
   const selected = documents.find((doc) => doc.id === selectedId) ?? documents[0];
   const duplicates = new Set(checks.find((check) => check.code === 'duplicate_files')?.documentIds ?? []);
   const extraKinds = documentKinds.filter(
@@ -96,7 +98,10 @@ export function PartnerDocuments({ partnerId, required, documents, checks }: Par
                 doc={doc}
                 selected={doc.id === selected?.id}
                 duplicate={duplicates.has(doc.id)}
-                onSelect={() => setSelectedId(doc.id)}
+                onSelect={() => {
+                  setSelectedId(doc.id);
+                  setOpened((count) => count + 1);
+                }}
               />
             ))}
           </ul>
@@ -119,7 +124,7 @@ export function PartnerDocuments({ partnerId, required, documents, checks }: Par
         {extraKinds.map((kind) => group(kind, false))}
       </ul>
       {selected ? (
-        <DocumentPreview key={selected.id} partnerId={partnerId} doc={selected} />
+        <DocumentPreview key={selected.id} partnerId={partnerId} doc={selected} opened={opened} />
       ) : (
         <p className="muted">{t('documents.none')}</p>
       )}

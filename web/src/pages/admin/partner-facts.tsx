@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDisplayNames } from '../../lib/display-names.ts';
+import { PersonName } from './person-name.tsx';
 import './partner-facts.css';
 
 const dash = '—';
@@ -68,7 +69,7 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
     ['submittedAt', date(partner.submittedAt)],
     ['updatedAt', date(partner.updatedAt)],
     ['verifiedAt', date(partner.verifiedAt)],
-    ['ownerUserId', <span className="mono">{partner.ownerUserId}</span>],
+    ['ownerUserId', <PersonName userId={partner.ownerUserId} hint="owner" />],
   ];
   if (partner.rejectionReason) rows.push(['rejectionReason', partner.rejectionReason]);
   if (partner.suspensionReason) rows.push(['suspensionReason', partner.suspensionReason]);
