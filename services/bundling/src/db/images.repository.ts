@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@tourconnect/db';
-import { images, items, packages, partners } from './schema.ts';
+import { images, partners } from './schema.ts';
 
 export type ImageRow = typeof images.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
@@ -53,23 +53,14 @@ export async function deleteImage(db: Executor, imageId: string): Promise<void> 
   await db.delete(images).where(eq(images.id, imageId));
 }
 
-/**
- * An image as the public sees it: its row, whether what shows it is on sale (published item or
- * package), and its partner's status. Undefined when there is no such image.
- */
+/** An image with its partner's projected status ('' when not projected). */
 export async function findPublicImage(
   db: Executor,
   imageId: string,
-): Promise<{ image: ImageRow; ownerStatus: string; partnerStatus: string } | undefined> {
+): Promise<{ image: ImageRow; partnerStatus: string } | undefined> {
   const [row] = await db
-    .select({
-      image: images,
-      ownerStatus: sql<string>`coalesce(${items.status}, ${packages.status}, '')`,
-      partnerStatus: sql<string>`coalesce(${partners.status}, '')`,
-    })
+    .select({ image: images, partnerStatus: sql<string>`coalesce(${partners.status}, '')` })
     .from(images)
-    .leftJoin(items, eq(items.id, images.itemId))
-    .leftJoin(packages, eq(packages.id, images.packageId))
     .leftJoin(partners, eq(partners.id, images.partnerId))
     .where(eq(images.id, imageId))
     .limit(1);
