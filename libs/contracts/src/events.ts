@@ -44,6 +44,7 @@ import {
   BookingExpiredV1Schema,
   BookingHeldV1Schema,
   BundlingPartnerDataErasedV1Schema,
+  InteractionsRecordedV1Schema,
   PackagePublishedV1Schema,
 } from './gen/tourconnect/events/v1/bundling_pb.ts';
 import {
@@ -111,6 +112,7 @@ const schemas = {
   'bundling.booking.expired.v1': BookingExpiredV1Schema,
   'bundling.package.published.v1': PackagePublishedV1Schema,
   'bundling.partner_data.erased.v1': BundlingPartnerDataErasedV1Schema,
+  'bundling.interactions.recorded.v1': InteractionsRecordedV1Schema,
   'billing.payment.succeeded.v1': PaymentSucceededV1Schema,
   'billing.refund.issued.v1': RefundIssuedV1Schema,
   'billing.payout.paid.v1': PayoutPaidV1Schema,

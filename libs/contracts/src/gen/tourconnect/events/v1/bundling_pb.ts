@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/bundling.proto.
  */
 export const file_tourconnect_events_v1_bundling: GenFile = /*@__PURE__*/
-  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvYnVuZGxpbmcucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSLZAgoNQm9va2luZ0l0ZW1WMRIVCgdpdGVtX2lkGAEgASgJQgSQtRgBEhcKCWl0ZW1fdHlwZRgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhYKCHF1YW50aXR5GAQgASgFQgSQtRgBEhcKD2F2YWlsYWJpbGl0eV9pZBgFIAEoCRItCglzdGFydHNfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHVuaXRfcHJpY2VfbWlub3IYByABKAMSEwoLZ3Jvc3NfbWlub3IYCCABKAMSFgoOZGlzY291bnRfbWlub3IYCSABKAMSEQoJbmV0X21pbm9yGAogASgDEhwKFHN1cHBsaWVyX3NoYXJlX21pbm9yGAsgASgDEhQKDHJlZnVuZF9taW5vchgMIAEoAxIQCghwb3NpdGlvbhgNIAEoBSJBCg9QYXJ0bmVyUmVmdW5kVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIUCgxyZWZ1bmRfbWlub3IYAiABKAMi0AMKDUJvb2tpbmdIZWxkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIWCg5zdWJ0b3RhbF9taW5vchgGIAEoAxIdChVidW5kbGVfZGlzY291bnRfbWlub3IYByABKAMSHQoVY291cG9uX2Rpc2NvdW50X21pbm9yGAggASgDEhMKC3RvdGFsX21pbm9yGAkgASgDEjkKD2hvbGRfZXhwaXJlc19hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBJC1GAESEwoLY291cG9uX2NvZGUYCyABKAkSFgoOYWZmaWxpYXRlX2NvZGUYDCABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYDSABKAkSFQoNcGFja2FnZV90aXRsZRgOIAEoCTocirUYGGJ1bmRsaW5nLmJvb2tpbmcuaGVsZC52MSLqAgoSQm9va2luZ0NvbmZpcm1lZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEjkKBWl0ZW1zGAQgAygLMiQudG91cmNvbm5lY3QuZXZlbnRzLnYxLkJvb2tpbmdJdGVtVjFCBJC1GAESFgoIY3VycmVuY3kYBSABKAlCBJC1GAESEwoLdG90YWxfbWlub3IYBiABKAMSHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEwoLY291cG9uX2NvZGUYCCABKAkSFgoOYWZmaWxpYXRlX2NvZGUYCSABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYCiABKAkSFQoNcGFja2FnZV90aXRsZRgLIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY29uZmlybWVkLnYxIs4DChJCb29raW5nQ2FuY2VsbGVkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARITCgt0b3RhbF9taW5vchgGIAEoAxIUCgxyZWZ1bmRfbWlub3IYByABKAMSEgoKcmVmdW5kX2JwcxgIIAEoBRIUCgZyZWFzb24YCSABKAlCBJC1GAESHAoUY2FuY2VsbGVkX2J5X3VzZXJfaWQYCiABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYCyABKAkSNwoHcmVmdW5kcxgMIAMoCzImLnRvdXJjb25uZWN0LmV2ZW50cy52MS5QYXJ0bmVyUmVmdW5kVjESGQoRcGF5bWVudF9pbnRlbnRfaWQYDSABKAkSFQoNcGFja2FnZV90aXRsZRgOIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY2FuY2VsbGVkLnYxIucBChBCb29raW5nRXhwaXJlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEh8KEXNlbGxlcl9wYXJ0bmVyX2lkGAQgASgJQgSQtRgBEhQKBnJlYXNvbhgFIAEoCUIEkLUYARIZChFwYXltZW50X2ludGVudF9pZBgGIAEoCRIVCg1wYWNrYWdlX3RpdGxlGAcgASgJOh+KtRgbYnVuZGxpbmcuYm9va2luZy5leHBpcmVkLnYxIrcBChJQYWNrYWdlUHVibGlzaGVkVjESGAoKcGFja2FnZV9pZBgBIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAIgASgJQgSQtRgBEhYKCGN1cnJlbmN5GAMgASgJQgSQtRgBEhgKEGJhc2VfcHJpY2VfbWlub3IYBCABKAMSGAoQaXRlbV9wYXJ0bmVyX2lkcxgFIAMoCTohirUYHWJ1bmRsaW5nLnBhY2thZ2UucHVibGlzaGVkLnYxIsIBChtCdW5kbGluZ1BhcnRuZXJEYXRhRXJhc2VkVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIYCgpyZXF1ZXN0X2lkGAIgASgJQgSQtRgBEhUKB3NlcnZpY2UYAyABKAlCBJC1GAESFwoPZGVsZXRlZF9yZWNvcmRzGAQgASgFEhoKEmFub255bWlzZWRfcmVjb3JkcxgFIAEoBTojirUYH2J1bmRsaW5nLnBhcnRuZXJfZGF0YS5lcmFzZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiR0b3VyY29ubmVjdC9ldmVudHMvdjEvYnVuZGxpbmcucHJvdG8SFXRvdXJjb25uZWN0LmV2ZW50cy52MSLZAgoNQm9va2luZ0l0ZW1WMRIVCgdpdGVtX2lkGAEgASgJQgSQtRgBEhcKCWl0ZW1fdHlwZRgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhYKCHF1YW50aXR5GAQgASgFQgSQtRgBEhcKD2F2YWlsYWJpbGl0eV9pZBgFIAEoCRItCglzdGFydHNfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHVuaXRfcHJpY2VfbWlub3IYByABKAMSEwoLZ3Jvc3NfbWlub3IYCCABKAMSFgoOZGlzY291bnRfbWlub3IYCSABKAMSEQoJbmV0X21pbm9yGAogASgDEhwKFHN1cHBsaWVyX3NoYXJlX21pbm9yGAsgASgDEhQKDHJlZnVuZF9taW5vchgMIAEoAxIQCghwb3NpdGlvbhgNIAEoBSJBCg9QYXJ0bmVyUmVmdW5kVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIUCgxyZWZ1bmRfbWlub3IYAiABKAMi0AMKDUJvb2tpbmdIZWxkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIWCg5zdWJ0b3RhbF9taW5vchgGIAEoAxIdChVidW5kbGVfZGlzY291bnRfbWlub3IYByABKAMSHQoVY291cG9uX2Rpc2NvdW50X21pbm9yGAggASgDEhMKC3RvdGFsX21pbm9yGAkgASgDEjkKD2hvbGRfZXhwaXJlc19hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBJC1GAESEwoLY291cG9uX2NvZGUYCyABKAkSFgoOYWZmaWxpYXRlX2NvZGUYDCABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYDSABKAkSFQoNcGFja2FnZV90aXRsZRgOIAEoCTocirUYGGJ1bmRsaW5nLmJvb2tpbmcuaGVsZC52MSLqAgoSQm9va2luZ0NvbmZpcm1lZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEjkKBWl0ZW1zGAQgAygLMiQudG91cmNvbm5lY3QuZXZlbnRzLnYxLkJvb2tpbmdJdGVtVjFCBJC1GAESFgoIY3VycmVuY3kYBSABKAlCBJC1GAESEwoLdG90YWxfbWlub3IYBiABKAMSHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEwoLY291cG9uX2NvZGUYCCABKAkSFgoOYWZmaWxpYXRlX2NvZGUYCSABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYCiABKAkSFQoNcGFja2FnZV90aXRsZRgLIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY29uZmlybWVkLnYxIs4DChJCb29raW5nQ2FuY2VsbGVkVjESGAoKYm9va2luZ19pZBgBIAEoCUIEkLUYARIYCgpwYWNrYWdlX2lkGAIgASgJQgSQtRgBEhUKB3VzZXJfaWQYAyABKAlCBJC1GAESOQoFaXRlbXMYBCADKAsyJC50b3VyY29ubmVjdC5ldmVudHMudjEuQm9va2luZ0l0ZW1WMUIEkLUYARIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARITCgt0b3RhbF9taW5vchgGIAEoAxIUCgxyZWZ1bmRfbWlub3IYByABKAMSEgoKcmVmdW5kX2JwcxgIIAEoBRIUCgZyZWFzb24YCSABKAlCBJC1GAESHAoUY2FuY2VsbGVkX2J5X3VzZXJfaWQYCiABKAkSGQoRc2VsbGVyX3BhcnRuZXJfaWQYCyABKAkSNwoHcmVmdW5kcxgMIAMoCzImLnRvdXJjb25uZWN0LmV2ZW50cy52MS5QYXJ0bmVyUmVmdW5kVjESGQoRcGF5bWVudF9pbnRlbnRfaWQYDSABKAkSFQoNcGFja2FnZV90aXRsZRgOIAEoCTohirUYHWJ1bmRsaW5nLmJvb2tpbmcuY2FuY2VsbGVkLnYxIucBChBCb29raW5nRXhwaXJlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESGAoKcGFja2FnZV9pZBgCIAEoCUIEkLUYARIVCgd1c2VyX2lkGAMgASgJQgSQtRgBEh8KEXNlbGxlcl9wYXJ0bmVyX2lkGAQgASgJQgSQtRgBEhQKBnJlYXNvbhgFIAEoCUIEkLUYARIZChFwYXltZW50X2ludGVudF9pZBgGIAEoCRIVCg1wYWNrYWdlX3RpdGxlGAcgASgJOh+KtRgbYnVuZGxpbmcuYm9va2luZy5leHBpcmVkLnYxIrcBChJQYWNrYWdlUHVibGlzaGVkVjESGAoKcGFja2FnZV9pZBgBIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAIgASgJQgSQtRgBEhYKCGN1cnJlbmN5GAMgASgJQgSQtRgBEhgKEGJhc2VfcHJpY2VfbWlub3IYBCABKAMSGAoQaXRlbV9wYXJ0bmVyX2lkcxgFIAMoCTohirUYHWJ1bmRsaW5nLnBhY2thZ2UucHVibGlzaGVkLnYxIsIBChtCdW5kbGluZ1BhcnRuZXJEYXRhRXJhc2VkVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIYCgpyZXF1ZXN0X2lkGAIgASgJQgSQtRgBEhUKB3NlcnZpY2UYAyABKAlCBJC1GAESFwoPZGVsZXRlZF9yZWNvcmRzGAQgASgFEhoKEmFub255bWlzZWRfcmVjb3JkcxgFIAEoBTojirUYH2J1bmRsaW5nLnBhcnRuZXJfZGF0YS5lcmFzZWQudjEiwwQKDUludGVyYWN0aW9uVjESEgoEa2luZBgBIAEoCUIEkLUYARIVCgdzdXJmYWNlGAIgASgJQgSQtRgBEjUKC29jY3VycmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIEkLUYARISCgpyZXF1ZXN0X2lkGAQgASgJEg8KB3VzZXJfaWQYBSABKAkSDAoEbGFuZxgGIAEoCRINCgVxdWVyeRgHIAEoCRITCgtkZXN0aW5hdGlvbhgIIAEoCRJCCgdmaWx0ZXJzGAkgAygLMjEudG91cmNvbm5lY3QuZXZlbnRzLnYxLkludGVyYWN0aW9uVjEuRmlsdGVyc0VudHJ5EhQKDHJlc3VsdF9jb3VudBgKIAEoBRI8CgdyZXN1bHRzGAsgAygLMisudG91cmNvbm5lY3QuZXZlbnRzLnYxLkludGVyYWN0aW9uVjEuUmVzdWx0Eg8KB3NlY3Rpb24YDCABKAkSEwoLdGFyZ2V0X2tpbmQYDSABKAkSEQoJdGFyZ2V0X2lkGA4gASgJEhAKCHBvc2l0aW9uGA8gASgFEhEKCXNwb25zb3JlZBgQIAEoCBpTCgZSZXN1bHQSEgoEa2luZBgBIAEoCUIEkLUYARIQCgJpZBgCIAEoCUIEkLUYARIQCghwb3NpdGlvbhgDIAEoBRIRCglzcG9uc29yZWQYBCABKAgaLgoMRmlsdGVyc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEigQEKFkludGVyYWN0aW9uc1JlY29yZGVkVjESQAoMaW50ZXJhY3Rpb25zGAEgAygLMiQudG91cmNvbm5lY3QuZXZlbnRzLnYxLkludGVyYWN0aW9uVjFCBJC1GAE6JYq1GCFidW5kbGluZy5pbnRlcmFjdGlvbnMucmVjb3JkZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * One line of a booking: what was booked from which partner, and what it costs after
@@ -1048,4 +1048,335 @@ export type BundlingPartnerDataErasedV1Json = {
  */
 export const BundlingPartnerDataErasedV1Schema: GenMessage<BundlingPartnerDataErasedV1, {jsonType: BundlingPartnerDataErasedV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_bundling, 7);
+
+/**
+ * One traveller interaction with search or Discover.
+ *
+ * @generated from message tourconnect.events.v1.InteractionV1
+ */
+export type InteractionV1 = Message<"tourconnect.events.v1.InteractionV1"> & {
+  /**
+   * "search" (a search answered: query, filters, result count, the results shown),
+   * "impression" (a Discover section shown), "click" or "view" (reported by the portal).
+   *
+   * @generated from field: string kind = 1;
+   */
+  kind: string;
+
+  /**
+   * "search" or "discover".
+   *
+   * @generated from field: string surface = 2;
+   */
+  surface: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp occurred_at = 3;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * The answer the interaction belongs to (searchId / discoverId); a click names the answer it
+   * came from.
+   *
+   * @generated from field: string request_id = 4;
+   */
+  requestId: string;
+
+  /**
+   * The signed-in traveller; empty when anonymous.
+   *
+   * @generated from field: string user_id = 5;
+   */
+  userId: string;
+
+  /**
+   * "en", "it", "de", "fr" or "es".
+   *
+   * @generated from field: string lang = 6;
+   */
+  lang: string;
+
+  /**
+   * Search: the words and destination typed, and the other filters as query-string pairs.
+   *
+   * @generated from field: string query = 7;
+   */
+  query: string;
+
+  /**
+   * @generated from field: string destination = 8;
+   */
+  destination: string;
+
+  /**
+   * @generated from field: map<string, string> filters = 9;
+   */
+  filters: { [key: string]: string };
+
+  /**
+   * Search: how many results matched (all pages).
+   *
+   * @generated from field: int32 result_count = 10;
+   */
+  resultCount: number;
+
+  /**
+   * Search and impressions: the results shown, in order.
+   *
+   * @generated from field: repeated tourconnect.events.v1.InteractionV1.Result results = 11;
+   */
+  results: InteractionV1_Result[];
+
+  /**
+   * Discover: "trending", "seasonal", "new", "verified_partners", ….
+   *
+   * @generated from field: string section = 12;
+   */
+  section: string;
+
+  /**
+   * Click / view: what was clicked or opened, and where it was shown.
+   *
+   * @generated from field: string target_kind = 13;
+   */
+  targetKind: string;
+
+  /**
+   * @generated from field: string target_id = 14;
+   */
+  targetId: string;
+
+  /**
+   * @generated from field: int32 position = 15;
+   */
+  position: number;
+
+  /**
+   * @generated from field: bool sponsored = 16;
+   */
+  sponsored: boolean;
+};
+
+/**
+ * One traveller interaction with search or Discover.
+ *
+ * @generated from message tourconnect.events.v1.InteractionV1
+ */
+export type InteractionV1Json = {
+  /**
+   * "search" (a search answered: query, filters, result count, the results shown),
+   * "impression" (a Discover section shown), "click" or "view" (reported by the portal).
+   *
+   * @generated from field: string kind = 1;
+   */
+  kind?: string;
+
+  /**
+   * "search" or "discover".
+   *
+   * @generated from field: string surface = 2;
+   */
+  surface?: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp occurred_at = 3;
+   */
+  occurredAt?: TimestampJson;
+
+  /**
+   * The answer the interaction belongs to (searchId / discoverId); a click names the answer it
+   * came from.
+   *
+   * @generated from field: string request_id = 4;
+   */
+  requestId?: string;
+
+  /**
+   * The signed-in traveller; empty when anonymous.
+   *
+   * @generated from field: string user_id = 5;
+   */
+  userId?: string;
+
+  /**
+   * "en", "it", "de", "fr" or "es".
+   *
+   * @generated from field: string lang = 6;
+   */
+  lang?: string;
+
+  /**
+   * Search: the words and destination typed, and the other filters as query-string pairs.
+   *
+   * @generated from field: string query = 7;
+   */
+  query?: string;
+
+  /**
+   * @generated from field: string destination = 8;
+   */
+  destination?: string;
+
+  /**
+   * @generated from field: map<string, string> filters = 9;
+   */
+  filters?: { [key: string]: string };
+
+  /**
+   * Search: how many results matched (all pages).
+   *
+   * @generated from field: int32 result_count = 10;
+   */
+  resultCount?: number;
+
+  /**
+   * Search and impressions: the results shown, in order.
+   *
+   * @generated from field: repeated tourconnect.events.v1.InteractionV1.Result results = 11;
+   */
+  results?: InteractionV1_ResultJson[];
+
+  /**
+   * Discover: "trending", "seasonal", "new", "verified_partners", ….
+   *
+   * @generated from field: string section = 12;
+   */
+  section?: string;
+
+  /**
+   * Click / view: what was clicked or opened, and where it was shown.
+   *
+   * @generated from field: string target_kind = 13;
+   */
+  targetKind?: string;
+
+  /**
+   * @generated from field: string target_id = 14;
+   */
+  targetId?: string;
+
+  /**
+   * @generated from field: int32 position = 15;
+   */
+  position?: number;
+
+  /**
+   * @generated from field: bool sponsored = 16;
+   */
+  sponsored?: boolean;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.InteractionV1.
+ * Use `create(InteractionV1Schema)` to create a new message.
+ */
+export const InteractionV1Schema: GenMessage<InteractionV1, {jsonType: InteractionV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 8);
+
+/**
+ * One result as the answer showed it.
+ *
+ * @generated from message tourconnect.events.v1.InteractionV1.Result
+ */
+export type InteractionV1_Result = Message<"tourconnect.events.v1.InteractionV1.Result"> & {
+  /**
+   * "package" or "item".
+   *
+   * @generated from field: string kind = 1;
+   */
+  kind: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id: string;
+
+  /**
+   * 0-based place in the answer (the first result of page 2 of 20 is 20).
+   *
+   * @generated from field: int32 position = 3;
+   */
+  position: number;
+
+  /**
+   * @generated from field: bool sponsored = 4;
+   */
+  sponsored: boolean;
+};
+
+/**
+ * One result as the answer showed it.
+ *
+ * @generated from message tourconnect.events.v1.InteractionV1.Result
+ */
+export type InteractionV1_ResultJson = {
+  /**
+   * "package" or "item".
+   *
+   * @generated from field: string kind = 1;
+   */
+  kind?: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id?: string;
+
+  /**
+   * 0-based place in the answer (the first result of page 2 of 20 is 20).
+   *
+   * @generated from field: int32 position = 3;
+   */
+  position?: number;
+
+  /**
+   * @generated from field: bool sponsored = 4;
+   */
+  sponsored?: boolean;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.InteractionV1.Result.
+ * Use `create(InteractionV1_ResultSchema)` to create a new message.
+ */
+export const InteractionV1_ResultSchema: GenMessage<InteractionV1_Result, {jsonType: InteractionV1_ResultJson}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 8, 0);
+
+/**
+ * Published by bundling about once a second while travellers search and browse: the search,
+ * impression, click and view interactions since the last batch, for analytics (click-through
+ * of "Partner Verified" and sponsored results, searches without results). Best effort: a batch
+ * lost to a crash is not replayed.
+ *
+ * @generated from message tourconnect.events.v1.InteractionsRecordedV1
+ */
+export type InteractionsRecordedV1 = Message<"tourconnect.events.v1.InteractionsRecordedV1"> & {
+  /**
+   * @generated from field: repeated tourconnect.events.v1.InteractionV1 interactions = 1;
+   */
+  interactions: InteractionV1[];
+};
+
+/**
+ * Published by bundling about once a second while travellers search and browse: the search,
+ * impression, click and view interactions since the last batch, for analytics (click-through
+ * of "Partner Verified" and sponsored results, searches without results). Best effort: a batch
+ * lost to a crash is not replayed.
+ *
+ * @generated from message tourconnect.events.v1.InteractionsRecordedV1
+ */
+export type InteractionsRecordedV1Json = {
+  /**
+   * @generated from field: repeated tourconnect.events.v1.InteractionV1 interactions = 1;
+   */
+  interactions?: InteractionV1Json[];
+};
+
+/**
+ * Describes the message tourconnect.events.v1.InteractionsRecordedV1.
+ * Use `create(InteractionsRecordedV1Schema)` to create a new message.
+ */
+export const InteractionsRecordedV1Schema: GenMessage<InteractionsRecordedV1, {jsonType: InteractionsRecordedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_bundling, 9);
 
