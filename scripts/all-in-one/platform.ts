@@ -130,7 +130,12 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   await listen('notifications', notificationsService);
 
   const bundlingService = await buildBundlingService({
-    settings: bundlingSettingsSchema.parse({ ...process.env, ...jwks }),
+    settings: bundlingSettingsSchema.parse({
+      ...process.env,
+      ...jwks,
+      // Item and package images: a folder of bundling's own, beside partners' uploads.
+      UPLOADS_DIR: path.join(settings.DATA_DIR, 'bundling-uploads'),
+    }),
     database: createDatabase({ url: databaseUrl, schema: 'bundling', max: 5 }),
     transport,
     logger,
