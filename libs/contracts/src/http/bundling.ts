@@ -604,3 +604,385 @@ export const bookingsQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+// ─── AI Suggest Bundles ─────────────────────────────────────────────────────────────────
+
+/** Who travels: drives the traveller-type fit of suggestions (inferred from the party when absent). */
+export const travellerTypes = ['family', 'couple', 'solo', 'group'] as const;
+export type TravellerType = (typeof travellerTypes)[number];
+
+/**
+ * Why a suggestion is offered, as stable codes the portal translates: items often booked
+ * together (or with what the traveller is looking at), fit for the traveller type, booked in
+ * this season, open on the traveller's dates, priced for every age band of the party, sold by
+ * verified partners.
+ */
+export const suggestReasonCodes = [
+  'often_booked_together',
+  'matches_your_trip',
+  'family_friendly',
+  'couple_friendly',
+  'solo_friendly',
+  'group_friendly',
+  'popular_this_season',
+  'available_on_your_dates',
+  'fits_your_party',
+  'partner_verified',
+] as const;
+export type SuggestReason = (typeof suggestReasonCodes)[number];
+
+const partyBands = { a: 'adult', c: 'child', i: 'infant', s: 'senior' } as const;
+const partyLimits = { adult: 50, child: 50, infant: 20, senior: 50 } as const;
+
+/** A party in a query string: "2a1c" = 2 adults and 1 child (a adult, c child, i infant, s senior; each once). */
+export const partyCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^(?:\d{1,2}[acisACIS]){1,4}$/, { message: 'invalid_party' })
+  .transform((code, ctx) => {
+    const party = { adult: 0, child: 0, infant: 0, senior: 0 };
+    const seen = new Set<string>();
+    for (const [, count, letter] of code.toLowerCase().matchAll(/(\d{1,2})([acis])/g)) {
+      const band = partyBands[letter as keyof typeof partyBands];
+      const value = Number(count);
+      if (seen.has(band) || value > partyLimits[band]) {
+        ctx.addIssue({ code: 'custom', message: 'invalid_party' });
+        return z.NEVER;
+      }
+      seen.add(band);
+      party[band] = value;
+    }
+    if (party.adult + party.senior < 1) {
+      ctx.addIssue({ code: 'custom', message: 'party_needs_adult' });
+      return z.NEVER;
+    }
+    return party;
+  });
+
+/** The longest trip window suggestions look at, in days (from and to included). */
+export const MAX_SUGGEST_DAYS = 31;
+
+/**
+ * GET /api/packages/suggest. `dest`: a place name (part of it), a region code ("IT-32") or a
+ * country ("IT"). `from`/`to`: the trip (to = the last day; the stay's nights run from `from` to
+ * the night before `to`); without them, the next days from tomorrow. `packageId`: the package the
+ * traveller is looking at (its items become the context; it is not suggested itself).
+ */
+export const suggestQuerySchema = z
+  .object({
+    dest: z.string().trim().min(2, { message: 'too_short' }).max(80, { message: 'too_long' }).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    travellerType: z.enum(travellerTypes, { message: 'invalid_traveller_type' }).optional(),
+    party: partyCodeSchema.optional(),
+    packageId: z.uuid({ message: 'invalid_id' }).optional(),
+    lang: z.enum(locales).optional(),
+    limit: z.coerce.number().int().min(1).max(20).default(8),
+  })
+  .refine((q) => q.to === undefined || q.from !== undefined, { message: 'invalid_date_range', path: ['from'] })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, { message: 'invalid_date_range', path: ['to'] })
+  .refine(
+    (q) =>
+      !q.from ||
+      !q.to ||
+      (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000 < MAX_SUGGEST_DAYS,
+    { message: 'range_too_long', path: ['to'] },
+  );
+export type SuggestQuery = z.output<typeof suggestQuerySchema>;
+
+export const suggestionItemSchema = z.object({
+  itemId: z.string(),
+  kind: itemKindSchema,
+  title: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  partnerVerified: z.boolean(),
+  place: z.string(),
+  regionCode: z.string(),
+  tags: z.array(z.string()),
+  /** The days it is priced on (one per night for a stay). */
+  dates: z.array(z.string()),
+});
+
+export const suggestionSchema = z.object({
+  /** An existing package, or a bundle composed from items often booked together. */
+  kind: z.enum(['package', 'composed']),
+  /** Stable: the package id, or "items:" and the item ids sorted and joined by ",". */
+  key: z.string(),
+  packageId: z.string().nullable(),
+  /** The package's title, or the items' titles joined by " + ". */
+  title: z.string(),
+  currency: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** What the party pays (a package with its discount rules; a composed bundle the sum of its items). */
+  totalMinor: z.number().int(),
+  breakdown: breakdownSchema,
+  items: z.array(suggestionItemSchema),
+  reasons: z.array(z.enum(suggestReasonCodes)),
+  /** The engine's score (higher first); comparable within one answer only. */
+  score: z.number(),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+export const suggestViewSchema = z.object({
+  travellerType: z.enum(travellerTypes),
+  /** True when the traveller type was not given and was read from the party. */
+  travellerTypeInferred: z.boolean(),
+  from: z.string(),
+  to: z.string(),
+  /** Whether the traveller gave the dates (only then do suggestions say "available on your dates"). */
+  datesGiven: z.boolean(),
+  party: z.object({
+    adult: z.number().int(),
+    child: z.number().int(),
+    infant: z.number().int(),
+    senior: z.number().int(),
+  }),
+  suggestions: z.array(suggestionSchema),
+});
+export type SuggestView = z.infer<typeof suggestViewSchema>;
+
+// ─── Search and Discover ────────────────────────────────────────────────────────────────
+
+export const searchKinds = ['package', 'item'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+/** `rating`: accepted, but no ratings exist yet, so it ranks by relevance (`sortApplied` says so). */
+export const searchSorts = ['relevance', 'price', 'rating', 'newest'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+/** The widest start-date range a search looks at, in days (from and to included). */
+export const MAX_SEARCH_DAYS = 31;
+
+const queryBoolean = z
+  .enum(['true', 'false', '1', '0'], { message: 'invalid_boolean' })
+  .transform((value) => value === 'true' || value === '1');
+
+/** "lat,lng" in decimal degrees ("45.88,10.84"). */
+export const nearSchema = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,2}(\.\d+)?,\s*-?\d{1,3}(\.\d+)?$/, { message: 'invalid_near' })
+  .transform((value, ctx) => {
+    const [latitude, longitude] = value.split(',').map(Number) as [number, number];
+    if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_near' });
+      return z.NEVER;
+    }
+    return { latitude, longitude };
+  });
+
+/** "family,lake": every listed tag (AND). */
+const tagListSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const tags = [
+      ...new Set(
+        value
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (tags.length > itemTags.length || tags.some((t) => !(itemTags as readonly string[]).includes(t))) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_tag' });
+      return z.NEVER;
+    }
+    return tags as ItemTag[];
+  });
+
+const queryMinor = z.coerce
+  .number({ message: 'invalid_amount' })
+  .int({ message: 'invalid_amount' })
+  .min(0, { message: 'invalid_amount' })
+  .max(100_000_000_00, { message: 'invalid_amount' });
+
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+/**
+ * GET /api/packages/search. `q`: words in `lang` (stemmed with that language's dictionary,
+ * typos corrected); `dest`: a place name, a region code ("IT-32") or a country ("IT"); `near` +
+ * `radiusKm`: around coordinates. `date`, or `from` + `to` (start dates, ≤ 31 days): only what
+ * is bookable then for `party` ("2a1c", default 2 adults), priced for it. Price bounds are minor
+ * units of `currency` (default EUR; results in another currency are left out when a bound is set).
+ */
+export const searchQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, { message: 'too_long' }).optional(),
+    dest: z.string().trim().max(120, { message: 'too_long' }).optional(),
+    near: nearSchema.optional(),
+    radiusKm: z.coerce
+      .number({ message: 'invalid_radius' })
+      .min(1, { message: 'invalid_radius' })
+      .max(500, { message: 'invalid_radius' })
+      .optional(),
+    date: isoDateSchema.optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    party: partyCodeSchema.optional(),
+    kind: z.enum(searchKinds, { message: 'invalid_kind' }).optional(),
+    itemKind: itemKindSchema.optional(),
+    verifiedOnly: queryBoolean.optional(),
+    priceMin: queryMinor.optional(),
+    priceMax: queryMinor.optional(),
+    currency: currencySchema.optional(),
+    tags: tagListSchema.optional(),
+    sort: z.enum(searchSorts, { message: 'invalid_sort' }).default('relevance'),
+    lang: z.enum(locales, { message: 'invalid_lang' }).default('en'),
+    page: z.coerce
+      .number({ message: 'invalid_page' })
+      .int({ message: 'invalid_page' })
+      .min(1, { message: 'invalid_page' })
+      .max(500, { message: 'invalid_page' })
+      .default(1),
+    pageSize: z.coerce
+      .number({ message: 'invalid_page_size' })
+      .int({ message: 'invalid_page_size' })
+      .min(1, { message: 'invalid_page_size' })
+      .max(50, { message: 'invalid_page_size' })
+      .default(20),
+  })
+  .superRefine((q, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (q.date && (q.from || q.to)) issue('date', 'date_and_range');
+    if ((q.from === undefined) !== (q.to === undefined)) issue(q.from ? 'to' : 'from', 'date_range_incomplete');
+    if (q.from && q.to && q.to < q.from) issue('to', 'invalid_date_range');
+    else if (q.from && q.to && daysBetween(q.from, q.to) >= MAX_SEARCH_DAYS) issue('to', 'range_too_long');
+    if (q.priceMin !== undefined && q.priceMax !== undefined && q.priceMin > q.priceMax) {
+      issue('priceMax', 'invalid_price_range');
+    }
+    if (q.radiusKm !== undefined && !q.near) issue('near', 'near_required');
+  });
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+export const searchResultSchema = z.object({
+  kind: z.enum(searchKinds),
+  id: z.string(),
+  title: z.string(),
+  /** The description's first 280 characters. */
+  summary: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  partnerVerified: z.boolean(),
+  /** Labelled "Sponsored" when true (campaigns are not built yet: always false). */
+  sponsored: z.boolean(),
+  /** The item's kind, or the kinds of a package's lines. */
+  itemKinds: z.array(itemKindSchema),
+  tags: z.array(z.string()),
+  destination: z.object({ place: z.string(), regionCode: z.string(), latitude: z.number(), longitude: z.number() }),
+  /** From `near` to the closest of its destinations; null without `near`. */
+  distanceKm: z.number().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  durationDays: z.number().int().nullable(),
+  imageUrl: z.string().nullable(),
+  /**
+   * `party`: what the party pays on `date` (with dates; a package with its discount rules, the
+   * cheapest start date and slot of the range). `from`: without dates, a package's from-price (one
+   * adult) or an item's adult / unit price.
+   */
+  price: z.object({
+    currency: z.string(),
+    amountMinor: z.number().int(),
+    basis: z.enum(['party', 'from']),
+    date: z.string().nullable(),
+  }),
+  /** No ratings exist yet. */
+  rating: z.number().nullable(),
+  publishedAt: z.string().nullable(),
+  /** Text relevance (0 without `q` or `dest`); comparable within one answer only. */
+  score: z.number(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+const countsOf = <const K extends readonly string[]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as { [P in K[number]]: z.ZodNumber });
+
+/**
+ * Per filter value, how many results there would be with it: kind, item kind and verified are
+ * counted with every other filter applied but their own; tags with every filter (tags narrow: a
+ * result has all the chosen tags).
+ */
+export const searchFacetsSchema = z.object({
+  kind: countsOf(searchKinds),
+  itemKind: countsOf(itemKinds),
+  tags: countsOf(itemTags),
+  verified: z.object({ verified: z.number().int(), all: z.number().int() }),
+});
+export type SearchFacets = z.infer<typeof searchFacetsSchema>;
+
+export const searchPageSchema = z.object({
+  items: z.array(searchResultSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  facets: searchFacetsSchema,
+  /** Names this answer in interaction events (a click sends it back as `requestId`). */
+  searchId: z.string(),
+  lang: z.enum(locales),
+  sortApplied: z.enum(['relevance', 'price', 'newest']),
+  party: z.object({
+    adult: z.number().int(),
+    child: z.number().int(),
+    infant: z.number().int(),
+    senior: z.number().int(),
+  }),
+  /** Query words not in the catalogue's vocabulary and the close words also searched for. */
+  corrections: z.array(z.object({ word: z.string(), alternatives: z.array(z.string()) })),
+});
+export type SearchPage = z.infer<typeof searchPageSchema>;
+
+/** GET /api/discover. `near`: sections keep to what lies within 100 km of it. */
+export const discoverQuerySchema = z.object({
+  lang: z.enum(locales, { message: 'invalid_lang' }).default('en'),
+  near: nearSchema.optional(),
+});
+
+export const discoverPartnerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  partnerVerified: z.boolean(),
+  /** Its published packages (within 100 km of `near` when given). */
+  packageCount: z.number().int(),
+});
+
+export const discoverSchema = z.object({
+  discoverId: z.string(),
+  lang: z.enum(locales),
+  /** Campaigns are not built yet: empty. */
+  sponsored: z.array(searchResultSchema),
+  verifiedPartners: z.array(discoverPartnerSchema),
+  /** Filled by the suggestion engine (not yet): empty. */
+  packagesForYou: z.array(searchResultSchema),
+  /** Most bookings held or confirmed in the last 7 days. */
+  trending: z.array(searchResultSchema.extend({ bookingsLast7Days: z.number().int() })),
+  /** Bookable for 2 adults on some day from today to the end of the month. */
+  seasonal: z.array(searchResultSchema),
+  /** Most recently published. */
+  new: z.array(searchResultSchema),
+});
+export type DiscoverView = z.infer<typeof discoverSchema>;
+
+export const interactionKinds = ['click', 'view', 'impression'] as const;
+export const interactionSurfaces = ['search', 'discover'] as const;
+
+/** What the portal reports (searches and served pages are recorded by the service itself). */
+export const interactionInputSchema = z.strictObject({
+  kind: z.enum(interactionKinds, { message: 'invalid_interaction' }),
+  surface: z.enum(interactionSurfaces, { message: 'invalid_surface' }),
+  /** The `searchId` / `discoverId` of the answer the result came from. */
+  requestId: z.string().trim().min(1).max(128).optional(),
+  targetKind: z.enum(searchKinds, { message: 'invalid_kind' }),
+  targetId: z.uuid({ message: 'invalid_id' }),
+  position: z.number().int().min(0).max(10_000).optional(),
+  section: z.string().trim().min(1).max(40).optional(),
+  sponsored: z.boolean().default(false),
+});
+export const interactionsRequestSchema = z.strictObject({
+  events: z
+    .array(interactionInputSchema)
+    .min(1, { message: 'events_required' })
+    .max(50, { message: 'too_many_events' }),
+});
+export type InteractionsRequest = z.output<typeof interactionsRequestSchema>;
