@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales, roles } from '../../libs/contracts/src/http/auth.ts';
+import { partnerTypes } from '../../libs/contracts/src/http/partners.ts';
 import { namespaces, supportedLanguages } from '../src/i18n/languages.ts';
 import { partnerSections } from '../src/pages/partner/partner-sections.ts';
 import { discoverHighlights } from '../src/pages/discover-highlights.ts';
@@ -65,6 +66,32 @@ describe('locale catalogues', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('speaks German with "Sie" (formal) throughout, never "du"', () => {
+    const informal =
+      /\b(du|dich|dir|dein\w*|euch|euer|eure\w*)\b|\b(Bitte|bitte)\s+(prüfe|lade|melde|versuche|warte|gib|wähle)\b/i;
+    const problems: string[] = [];
+    for (const [ns, flat] of catalogues.get('de')!) {
+      for (const [key, value] of flat)
+        if (informal.test(String(value))) problems.push(`de/${ns}.json ${key}: ${value}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names each partner type in one place (common:partnerTypes), the same on every screen', () => {
+    const lists: string[] = [];
+    for (const [language, byNs] of catalogues) {
+      for (const type of partnerTypes) {
+        expect(byNs.get('common')!.get(`partnerTypes.${type}`), `${language} partnerTypes.${type}`).toBeTruthy();
+      }
+      for (const [ns, flat] of byNs) {
+        for (const key of flat.keys()) {
+          if (/(^|\.)types\.(agency|hotel|dmo|ota|transport)$/.test(key)) lists.push(`${language}/${ns}.json ${key}`);
+        }
+      }
+    }
+    expect(lists).toEqual([]);
   });
 
   it('is really translated, not English copied into other languages', () => {

@@ -89,7 +89,7 @@ export function PartnerProfileView({ partner, headingLevel = 2 }: { partner: Pub
           <Heading className="pp-name">{partner.name}</Heading>
           <div className="row pp-meta">
             {partner.verified && <VerifiedBadge verifiedAt={partner.verifiedAt} />}
-            <span>{t(`profileView.types.${partner.type}`)}</span>
+            <span>{t(`common:partnerTypes.${partner.type}`)}</span>
             <span aria-hidden="true">·</span>
             <span>{names.country(partner.country)}</span>
           </div>

@@ -61,7 +61,7 @@ export function AdminPartnerDetailPage() {
                 >
                   {t(`statuses.${detail.partner.status}`)}
                 </span>
-                <span className="muted">{t(`directory:types.${detail.partner.type}`)}</span>
+                <span className="muted">{t(`common:partnerTypes.${detail.partner.type}`)}</span>
                 {detail.partner.verified && <VerifiedBadge verifiedAt={detail.partner.verifiedAt} size="sm" />}
               </div>
             </div>

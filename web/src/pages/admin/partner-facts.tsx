@@ -32,7 +32,7 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
   const rows: [string, ReactNode][] = [
     ['name', partner.name],
     ['legalName', partner.legalName ?? dash],
-    ['type', t(`directory:types.${partner.type}`)],
+    ['type', t(`common:partnerTypes.${partner.type}`)],
     ['vatId', partner.vatId ? <span className="mono">{partner.vatId}</span> : dash],
     ['country', `${names.country(partner.country)} (${partner.country})`],
     [

@@ -33,7 +33,7 @@ function QueueRow({ item, from }: { item: AdminPartnerSummary; from: string }) {
         </Link>
         {partner.legalName && partner.legalName !== partner.name && <div className="muted">{partner.legalName}</div>}
       </td>
-      <td>{t(`directory:types.${partner.type}`)}</td>
+      <td>{t(`common:partnerTypes.${partner.type}`)}</td>
       <td>{names.country(partner.country)}</td>
       <td>{formatDateTime(partner.submittedAt, i18n.language)}</td>
       <td>{formatNumber(item.documentCount, i18n.language)}</td>

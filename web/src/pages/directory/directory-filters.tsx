@@ -55,7 +55,7 @@ export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear
       ? [{ code: filters.region, name: names.region(filters.region) }, ...allCountries]
       : allCountries;
   const languages = useMemo(() => selectOptions(names.languageOptions), [names]);
-  const types = partnerTypes.map((type) => ({ value: type, label: t(`types.${type}`) }));
+  const types = partnerTypes.map((type) => ({ value: type, label: t(`common:partnerTypes.${type}`) }));
   const onSearch = useCallback((q: string) => onChange({ q }), [onChange]);
 
   return (

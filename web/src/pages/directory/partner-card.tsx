@@ -57,7 +57,7 @@ export function PartnerCard({ partner, names, index, fromSearch }: PartnerCardPr
             </Link>
           </h3>
           <p className="muted">
-            {t(`types.${partner.type}`)} · {names.country(partner.country)}
+            {t(`common:partnerTypes.${partner.type}`)} · {names.country(partner.country)}
           </p>
         </div>
       </div>

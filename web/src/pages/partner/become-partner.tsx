@@ -33,7 +33,7 @@ export function BecomePartner() {
         <ul className="become-types" aria-label={t('become.typesLabel')}>
           {partnerTypes.map((type) => (
             <li key={type} className="badge badge-neutral">
-              {t(`profileView.types.${type}`)}
+              {t(`common:partnerTypes.${type}`)}
             </li>
           ))}
         </ul>

@@ -24,7 +24,7 @@ export function PartnerSummary({ my }: { my: MyPartner }) {
         <div>
           <h2 id="summary-title">{partner.name}</h2>
           <p className="muted" style={{ margin: 0 }}>
-            {t(`profileView.types.${partner.type}`)} · {names.country(partner.country)}
+            {t(`common:partnerTypes.${partner.type}`)} · {names.country(partner.country)}
           </p>
         </div>
       </div>

@@ -23,7 +23,7 @@ function Summary({ my, onGo }: { my: MyPartner; onGo: (step: number) => void }) 
   const dash = '—';
   const written = descriptionLocales.filter((locale) => partner.descriptions[locale]?.trim());
   const rows: [string, string, number][] = [
-    [t('review.type'), t(`profileView.types.${partner.type}`), 1],
+    [t('review.type'), t(`common:partnerTypes.${partner.type}`), 1],
     [t('business.name'), partner.name, 2],
     [t('business.legalName'), partner.legalName ?? dash, 2],
     [t('business.vatId'), partner.vatId ?? dash, 2],

@@ -47,7 +47,7 @@ export function StepType({ value, locked, onChange, onNext }: StepTypeProps) {
                 onChange(type);
               }}
             />
-            <span className="type-card-title">{t(`profileView.types.${type}`)}</span>
+            <span className="type-card-title">{t(`common:partnerTypes.${type}`)}</span>
             <span className="muted type-card-body">{t(`type.descriptions.${type}`)}</span>
             <span className="field-hint">{t('type.documents', { count: requiredDocuments[type].length })}</span>
           </label>
