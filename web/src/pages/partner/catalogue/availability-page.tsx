@@ -372,7 +372,7 @@ function BulkForm({
           {t('bulk.done', { created: done.created, updated: done.updated })}
         </p>
       )}
-      <button type="submit" className="btn btn-primary form-submit" disabled={bulk.isPending} data-testid="bulk-apply">
+      <button type="submit" className="btn btn-primary bulk-apply" disabled={bulk.isPending} data-testid="bulk-apply">
         {bulk.isPending && <span className="spinner spinner-sm" aria-hidden="true" />}
         {t('bulk.apply')}
       </button>

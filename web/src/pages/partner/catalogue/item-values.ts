@@ -155,6 +155,8 @@ export function itemBody(values: ItemFormValues): ItemBodyResult {
     translations[locale] = { title: text.title.trim(), description: text.description.trim() };
   }
 
+  if (blank(values.place)) add(errors, 'destination.place', 'required');
+  if (blank(values.regionCode)) add(errors, 'destination.regionCode', 'required');
   const latitude = coordinate(values.latitude);
   const longitude = coordinate(values.longitude);
   if (latitude === null)

@@ -1,5 +1,5 @@
 import type { PackageView, Party } from '@contracts/http';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../api/api-error.ts';
@@ -85,6 +85,15 @@ function SlotChoices({
 }) {
   const { t } = useTranslation('packages');
   const slots = usePackageSlots(pkg, date, party, positions.length > 0);
+  // The first time that fits is chosen for the partner (a preview needs a price, not a decision);
+  // the list lets them price another one.
+  useEffect(() => {
+    for (const line of slots.data?.lines ?? []) {
+      if (!positions.includes(line.position) || value[String(line.position)]) continue;
+      const first = line.slots.find((slot) => slot.fits);
+      if (first) onChoose(line.position, first.availabilityId);
+    }
+  }, [slots.data, positions, value, onChoose]);
   if (positions.length === 0) return null;
   if (slots.isPending) return <Loading />;
   if (slots.isError) return <ProblemAlert error={slots.error} />;
@@ -158,6 +167,10 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
     .filter((match): match is RegExpExecArray => !!match)
     .map((match) => pkg.lines.find((line) => line.position === Number(match[1]))?.title)
     .filter((title): title is string => !!title);
+  const choose = useCallback(
+    (position: number, slotId: string) => setSlots((current) => ({ ...current, [String(position)]: slotId })),
+    [],
+  );
   const slotPositions = [...new Set([...slotLines, ...Object.keys(slots).map(Number)])].sort((a, b) => a - b);
   const ownLines = pkg.lines.filter((line) => !line.bundled);
   const noDates = availability.isSuccess && bookable.length === 0;
@@ -240,14 +253,7 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
         </div>
       )}
       {body && (
-        <SlotChoices
-          pkg={pkg}
-          date={date}
-          party={party}
-          positions={slotPositions}
-          value={slots}
-          onChoose={(position, slotId) => setSlots((current) => ({ ...current, [String(position)]: slotId }))}
-        />
+        <SlotChoices pkg={pkg} date={date} party={party} positions={slotPositions} value={slots} onChoose={choose} />
       )}
       {!body ? (
         !noDates && <p className="muted">{t('preview.pickDate')}</p>
