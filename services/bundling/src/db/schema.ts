@@ -11,6 +11,7 @@ import {
   jsonb,
   pgSchema,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -312,6 +313,69 @@ export const bookingHolds = bundlingSchema.table(
     primaryKey({ name: 'booking_holds_pk', columns: [t.bookingId, t.position, t.availabilityId] }),
     index('booking_holds_partner_idx').on(t.itemPartnerId),
     check('booking_holds_quantity_ck', sql`${t.quantity} > 0`),
+  ],
+);
+
+// ─── AI Suggest Bundles: counts learned from confirmed bookings ─────────────────────────────
+
+/**
+ * Each booking the suggestion model has learned (`learned`) or must not learn (`forgotten`: it
+ * was cancelled after confirmation, or its cancellation arrived first). The row is the
+ * idempotency guard of the counts below: a redelivered event finds it and changes nothing.
+ */
+export const suggestBookings = bundlingSchema.table(
+  'suggest_bookings',
+  {
+    bookingId: uuid('booking_id').primaryKey(),
+    packageId: uuid('package_id').notNull(),
+    itemIds: uuid('item_ids').array().notNull(),
+    /** Travel month of the start date, 1–12. */
+    month: smallint('month').notNull(),
+    /** family / couple / solo / group from the party; null when unknown. */
+    travellerType: text('traveller_type'),
+    state: text('state', { enum: ['learned', 'forgotten'] }).notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('suggest_bookings_month_ck', sql`${t.month} BETWEEN 1 AND 12`),
+    check('suggest_bookings_state_ck', sql`${t.state} IN ('learned', 'forgotten')`),
+  ],
+);
+
+/**
+ * Learned bookings per subject: `all` (one row, the zero uuid), each `item` and each `package`;
+ * by travel month (12 entries, January first) and traveller type (family, couple, solo, group).
+ */
+export const suggestStats = bundlingSchema.table(
+  'suggest_stats',
+  {
+    subjectKind: text('subject_kind', { enum: ['all', 'item', 'package'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    bookings: integer('bookings').notNull(),
+    months: integer('months').array().notNull(),
+    types: integer('types').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'suggest_stats_pk', columns: [t.subjectKind, t.subjectId] }),
+    index('suggest_stats_popular_idx').on(t.subjectKind, t.bookings),
+    check('suggest_stats_kind_ck', sql`${t.subjectKind} IN ('all', 'item', 'package')`),
+    check('suggest_stats_bookings_ck', sql`${t.bookings} >= 0`),
+  ],
+);
+
+/** Learned bookings with both items, once per unordered pair (item_a < item_b). */
+export const suggestPairs = bundlingSchema.table(
+  'suggest_pairs',
+  {
+    itemA: uuid('item_a').notNull(),
+    itemB: uuid('item_b').notNull(),
+    bookings: integer('bookings').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'suggest_pairs_pk', columns: [t.itemA, t.itemB] }),
+    index('suggest_pairs_b_idx').on(t.itemB),
+    check('suggest_pairs_order_ck', sql`${t.itemA} < ${t.itemB}`),
+    check('suggest_pairs_bookings_ck', sql`${t.bookings} >= 0`),
   ],
 );
 
