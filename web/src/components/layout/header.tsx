@@ -32,9 +32,20 @@ export function Header() {
           className="btn btn-ghost menu-toggle"
           aria-controls="main-nav"
           aria-expanded={menuOpen}
+          aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
           onClick={() => setMenuOpen((v) => !v)}
         >
-          {menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+          <svg
+            width="22"
+            height="22"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
+            {menuOpen ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+          </svg>
         </button>
         <MainNav open={menuOpen} onNavigate={() => setMenuOpen(false)} />
         <div className="header-tools">
@@ -43,7 +54,7 @@ export function Header() {
               <LiveIndicator />
             </Suspense>
           )}
-          <LanguageSwitcher />
+          <LanguageSwitcher compact />
           <UserMenu />
         </div>
       </div>

@@ -42,6 +42,11 @@ export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () =>
           </NavLink>
         );
       })}
+      {!isAuthenticated && (
+        <NavLink to="/signup" className="nav-link nav-link-signup" data-testid="nav-signup-menu" onClick={onNavigate}>
+          {t('nav.signUp')}
+        </NavLink>
+      )}
     </nav>
   );
 }

@@ -33,11 +33,12 @@ export function UserMenu() {
   if (status === 'loading') return <span className="spinner" role="status" aria-label={t('loading')} />;
   if (!user) {
     return (
-      <div className="row" style={{ gap: 'var(--space-2)' }}>
+      <div className="header-auth">
         <Link to="/signin" className="btn btn-ghost" data-testid="nav-signin">
           {t('nav.signIn')}
         </Link>
-        <Link to="/signup" className="btn btn-primary" data-testid="nav-signup">
+        {/* On a phone "Sign up" moves into the menu (MainNav), so the header keeps one line. */}
+        <Link to="/signup" className="btn btn-primary header-signup" data-testid="nav-signup">
           {t('nav.signUp')}
         </Link>
       </div>
@@ -61,7 +62,10 @@ export function UserMenu() {
         <span className="user-name">{user.displayName}</span>
       </button>
       <Popover open={open} role="menu">
-        <div className="menu-caption">{t('userMenu.signedInAs', { email: user.email })}</div>
+        <div className="menu-caption">
+          <strong className="menu-caption-name">{user.displayName}</strong>
+          {t('userMenu.signedInAs', { email: user.email })}
+        </div>
         <Link to="/account" role="menuitem" className="menu-item" data-testid="user-menu-account" onClick={close}>
           {t('userMenu.account')}
         </Link>

@@ -26,7 +26,7 @@ function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
     <section className="card" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.listTitle')}</h2>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table members-table">
           <thead>
             <tr>
               <th scope="col">{t('members.email')}</th>
@@ -42,11 +42,11 @@ function MembersTables({ view, owner }: { view: MembersView; owner: boolean }) {
           <tbody>
             {view.members.map((member) => (
               <tr key={member.userId} data-testid="member-row" data-role={member.role}>
-                <td>{member.email}</td>
-                <td>{t(`roles.${member.role}.name`)}</td>
-                <td>{formatDateTime(member.joinedAt, i18n.language)}</td>
+                <td className="member-email">{member.email}</td>
+                <td data-label={t('members.role')}>{t(`roles.${member.role}.name`)}</td>
+                <td data-label={t('members.joined')}>{formatDateTime(member.joinedAt, i18n.language)}</td>
                 {owner && (
-                  <td>
+                  <td className="member-actions-cell">
                     {member.role !== 'owner' && (
                       <div className="row member-actions">
                         <button

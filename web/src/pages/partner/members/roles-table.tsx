@@ -34,7 +34,7 @@ export function RolesTable() {
                 {memberRoles.map((role) => {
                   const allowed = (capability.roles as readonly string[]).includes(role);
                   return (
-                    <td key={role} className={allowed ? 'cap-yes' : 'cap-no'}>
+                    <td key={role} className={allowed ? 'cap-yes' : 'cap-no'} data-label={t(`roles.${role}.name`)}>
                       <span aria-hidden="true">{allowed ? '✓' : '—'}</span>
                       <span className="visually-hidden">
                         {allowed ? t('members.allowed') : t('members.notAllowed')}
