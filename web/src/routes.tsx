@@ -26,6 +26,10 @@ const SignUpPage = lazyPage(() => import('./pages/auth/signup-page.tsx'), 'SignU
 const VerifyEmailPage = lazyPage(() => import('./pages/auth/verify-email-page.tsx'), 'VerifyEmailPage');
 const DirectoryPage = lazyPage(() => import('./pages/directory/directory-page.tsx'), 'DirectoryPage');
 const PartnerProfilePage = lazyPage(() => import('./pages/directory/partner-profile-page.tsx'), 'PartnerProfilePage');
+const PublicPackagesPage = lazyPage(() => import('./pages/packages/packages-page.tsx'), 'PackagesPage');
+const PackagePage = lazyPage(() => import('./pages/packages/package-page.tsx'), 'PackagePage');
+const MyBookingsPage = lazyPage(() => import('./pages/bookings/my-bookings-page.tsx'), 'MyBookingsPage');
+const BookingPage = lazyPage(() => import('./pages/bookings/booking-page.tsx'), 'BookingPage');
 const DiscoverPage = lazyPage(() => import('./pages/discover-page.tsx'), 'DiscoverPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 const AcceptInvitationPage = lazyPage(
@@ -71,6 +75,24 @@ export const router = createBrowserRouter([
       { path: 'privacy', element: <PrivacyPage /> },
       { path: 'partners', element: <DirectoryPage /> },
       { path: 'partners/:id', element: <PartnerProfilePage /> },
+      { path: 'packages', element: <PublicPackagesPage /> },
+      { path: 'packages/:id', element: <PackagePage /> },
+      {
+        path: 'bookings',
+        element: (
+          <RequireAuth>
+            <MyBookingsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'bookings/:id',
+        element: (
+          <RequireAuth>
+            <BookingPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: 'account',
         element: (

@@ -26,6 +26,7 @@ export const namespaces = [
   'verification',
   'catalogue',
   'packages',
+  'booking',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
