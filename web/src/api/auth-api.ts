@@ -26,9 +26,17 @@ export function login(body: LoginBody): Promise<Session> {
   return apiRequest('/api/auth/login', { method: 'POST', body, schema: sessionSchema, auth: false });
 }
 
-/** Uses the httpOnly refresh cookie; the server rotates it on every call. */
-export function refresh(): Promise<Session> {
-  return apiRequest('/api/auth/refresh', { method: 'POST', schema: sessionSchema, auth: false });
+/**
+ * Uses the httpOnly refresh cookie; the server rotates it on every call. No cookie (a visitor
+ * who is not signed in) is a 204, not an error: null.
+ */
+export async function refresh(): Promise<Session | null> {
+  const session = await apiRequest<Session | undefined>('/api/auth/refresh', {
+    method: 'POST',
+    schema: sessionSchema,
+    auth: false,
+  });
+  return session ?? null;
 }
 
 export function logout(): Promise<void> {

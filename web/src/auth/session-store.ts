@@ -73,7 +73,10 @@ async function withCrossTabLock<T>(fn: () => Promise<T>): Promise<T> {
 
 async function doRefresh(): Promise<Session | null> {
   try {
-    return applySession(await withCrossTabLock(async () => (await authApi()).refresh()));
+    const session = await withCrossTabLock(async () => (await authApi()).refresh());
+    if (session) return applySession(session);
+    clearSession(); // no refresh cookie: a visitor who is not signed in
+    return null;
   } catch (error) {
     if (isApiError(error) && error.code === 'network_error' && snapshot.status === 'authenticated') {
       schedule(RETRY_AFTER_NETWORK_FAILURE_MS);

@@ -57,12 +57,18 @@ export function authRoutes(app: ServiceApp, ctx: IdentityContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Rotate the refresh cookie and get a new access token',
-        response: { 200: sessionSchema },
+        description:
+          'The portal probes for a session with this on every page load: without a refresh cookie (a visitor ' +
+          'who is not signed in) it answers 204 with no body, which is not an error. A cookie that is unknown, ' +
+          'spent, expired or revoked is 401 refresh_token_invalid (refresh_token_reused for a replayed one).',
+        response: { 200: sessionSchema, 204: z.null() },
       },
       config: perMinute(60),
     },
     async (request, reply) => {
-      const issued = await refreshSession(ctx, readRefreshCookie(request), requestMeta(request));
+      const token = readRefreshCookie(request);
+      if (!token) return reply.header('cache-control', 'no-store').status(204).send(null);
+      const issued = await refreshSession(ctx, token, requestMeta(request));
       setRefreshCookie(reply, issued.refreshToken, ctx.settings);
       return issued.session;
     },

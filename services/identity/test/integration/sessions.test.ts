@@ -84,10 +84,12 @@ describe('sign-up → sign-in → me → refresh rotation → reuse detection �
     expect(afterSignOut.json().code).toBe('refresh_token_invalid');
   });
 
-  it('refresh without a cookie or with an unknown one is refresh_token_invalid; logout without one is fine', async () => {
+  it('refresh without a cookie is "no session" (204, not an error); an unknown one is refresh_token_invalid; logout without one is fine', async () => {
+    // A visitor who never signed in: the portal's session probe must not be an error in their console.
     const none = await post(h.app, '/api/auth/refresh', undefined);
-    expect(none.statusCode).toBe(401);
-    expect(none.json().code).toBe('refresh_token_invalid');
+    expect(none.statusCode).toBe(204);
+    expect(none.body).toBe('');
+    expect(refreshCookieOf(none)).toBeUndefined();
     const unknown = await post(h.app, '/api/auth/refresh', undefined, withCookie('made-up-token'));
     expect(unknown.json().code).toBe('refresh_token_invalid');
     expect((await post(h.app, '/api/auth/logout', undefined)).statusCode).toBe(204);
