@@ -66,16 +66,3 @@ export async function findPublicImage(
     .limit(1);
   return row;
 }
-
-/** Every image of a partner (items and packages), for its erasure: ids and blob keys. */
-export async function partnerImages(db: Executor, partnerId: string): Promise<Pick<ImageRow, 'id' | 'storageKey'>[]> {
-  return db
-    .select({ id: images.id, storageKey: images.storageKey })
-    .from(images)
-    .where(eq(images.partnerId, partnerId));
-}
-
-export async function deletePartnerImages(db: Executor, partnerId: string): Promise<number> {
-  const rows = await db.delete(images).where(eq(images.partnerId, partnerId)).returning({ id: images.id });
-  return rows.length;
-}

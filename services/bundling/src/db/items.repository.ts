@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { CatalogueStatus, ItemKind } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
-import { availability, items, packageItems, partners } from './schema.ts';
+import { availability, items, partners } from './schema.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 export type NewItemRow = typeof items.$inferInsert;
@@ -124,28 +124,4 @@ export async function itemHasAvailability(db: Executor, itemId: string): Promise
     .where(eq(availability.itemId, itemId))
     .limit(1);
   return rows.length > 0;
-}
-
-/** A partner's items, for its erasure: ids with whether another partner's package uses them. */
-export async function partnerItemsForErasure(
-  db: Executor,
-  partnerId: string,
-): Promise<{ id: string; usedByOthers: boolean }[]> {
-  const rows = await db
-    .select({
-      id: items.id,
-      usedByOthers: sql<boolean>`EXISTS (SELECT 1 FROM ${packageItems} WHERE ${packageItems.itemId} = ${items.id})`,
-    })
-    .from(items)
-    .where(eq(items.partnerId, partnerId));
-  return rows;
-}
-
-export async function deleteItems(db: Executor, ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const rows = await db
-    .delete(items)
-    .where(inArray(items.id, [...ids]))
-    .returning({ id: items.id });
-  return rows.length;
 }
