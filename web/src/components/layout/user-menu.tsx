@@ -69,6 +69,9 @@ export function UserMenu() {
         <Link to="/account" role="menuitem" className="menu-item" data-testid="user-menu-account" onClick={close}>
           {t('userMenu.account')}
         </Link>
+        <Link to="/bookings" role="menuitem" className="menu-item" data-testid="user-menu-bookings" onClick={close}>
+          {t('booking:menu.myBookings')}
+        </Link>
         <button
           type="button"
           role="menuitem"
