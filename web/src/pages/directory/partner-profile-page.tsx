@@ -4,6 +4,7 @@ import { PartnerProfileView } from '../../components/partner/partner-profile-vie
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { PartnerPackagesSection } from '../packages/partner-packages-section.tsx';
 import { isNotFound, usePublicPartner } from './directory-queries.ts';
 
 /** Returns to the directory with the filters the visitor came from, when known. */
@@ -32,7 +33,7 @@ function NotFound() {
   );
 }
 
-/** A partner's public profile: the shared profile view (its packages join it once bundling serves them). */
+/** A partner's public profile: the shared profile view and the packages it sells. */
 export function PartnerProfilePage() {
   const { t } = useTranslation('directory');
   const { id = '' } = useParams();
@@ -44,7 +45,12 @@ export function PartnerProfilePage() {
       <BackLink />
       {query.isPending && <Loading />}
       {query.isError && (isNotFound(query.error) ? <NotFound /> : <ProblemAlert error={query.error} />)}
-      {query.data && <PartnerProfileView partner={query.data} headingLevel={1} />}
+      {query.data && (
+        <>
+          <PartnerProfileView partner={query.data} headingLevel={1} />
+          <PartnerPackagesSection partnerId={query.data.id} partnerName={query.data.name} />
+        </>
+      )}
     </div>
   );
 }
