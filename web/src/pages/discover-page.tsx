@@ -59,6 +59,14 @@ export function DiscoverPage() {
           testId="discover-search"
         />
         <p className="field-hint discover-search-hint">{t('search.hint')}</p>
+        <Link
+          to="/packages"
+          className="btn btn-primary"
+          style={{ marginTop: 'var(--space-4)' }}
+          data-testid="discover-packages"
+        >
+          {t('booking:discover.browse')}
+        </Link>
       </section>
 
       <DiscoverVerifiedPartners />
