@@ -1,10 +1,15 @@
 import { isoCountryCodes, isoLanguageCodes } from '@contracts/http';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { subdivisionKeywords, subdivisionName, subdivisions } from './subdivisions.ts';
 
 export interface CodeOption {
   code: string;
   name: string;
+  /** Shown beside the name in suggestions, e.g. the country of a region. */
+  detail?: string;
+  /** Other names that find it: "Bayern" and "Baviera" find Bavaria in any UI language. */
+  keywords?: string[];
 }
 
 function safeOf(names: Intl.DisplayNames, code: string): string {
@@ -18,10 +23,15 @@ function safeOf(names: Intl.DisplayNames, code: string): string {
 
 export interface DisplayNames {
   country: (code: string) => string;
-  /** "IT" → "Italy"; "IT-21" → "Italy · IT-21" (Intl has no names for subdivisions). */
+  /**
+   * "IT" → "Italy"; "DE-BY" → "Bavaria" (lib/subdivisions.ts, in the UI language); a
+   * subdivision not listed there → "Italy · IT-99".
+   */
   region: (code: string) => string;
   language: (code: string) => string;
   countryOptions: CodeOption[];
+  /** Countries and the subdivisions named in lib/subdivisions.ts, searchable by any of their names. */
+  regionOptions: CodeOption[];
   languageOptions: CodeOption[];
 }
 
@@ -46,13 +56,26 @@ export function useDisplayNames(): DisplayNames {
     const languageName = (code: string) => safeOf(languages, code.toLowerCase());
     const region = (code: string) => {
       const [iso, subdivision] = code.toUpperCase().split('-');
-      return subdivision ? `${country(iso ?? '')} · ${code.toUpperCase()}` : country(code);
+      if (!subdivision) return country(code);
+      return subdivisionName(code, language) ?? `${country(iso ?? '')} · ${code.toUpperCase()}`;
     };
+    const countryOptions = sorted(isoCountryCodes, country, language);
+    const collator = new Intl.Collator(language);
+    const regionOptions = [
+      ...countryOptions.map((option) => ({ ...option, keywords: [option.code] })),
+      ...Object.keys(subdivisions).map((code) => ({
+        code,
+        name: region(code),
+        detail: country(code.slice(0, 2)),
+        keywords: subdivisionKeywords(code),
+      })),
+    ].sort((a, b) => collator.compare(a.name, b.name));
     return {
       country,
       region,
       language: languageName,
-      countryOptions: sorted(isoCountryCodes, country, language),
+      countryOptions,
+      regionOptions,
       languageOptions: sorted(isoLanguageCodes, languageName, language),
     };
   }, [language]);

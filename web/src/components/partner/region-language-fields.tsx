@@ -4,7 +4,7 @@ import { CodeChipsInput } from '../ui/code-chips-input.tsx';
 import { useDisplayNames } from '../../lib/display-names.ts';
 import type { FieldErrors } from '../../lib/form-errors.ts';
 
-/** A typed ISO 3166-2 subdivision ("it-21") is offered as it stands, since Intl cannot list them. */
+/** A typed ISO 3166-2 code not in the named list ("hr-19") is offered as it stands. */
 function subdivision(query: string): string | null {
   if (!/^[a-z]{2}-[a-z0-9]{1,3}$/i.test(query.trim())) return null;
   const parsed = regionCodeSchema.safeParse(query);
@@ -18,7 +18,10 @@ interface RegionLanguageForm {
   set: (name: 'regions' | 'languages', value: string[]) => void;
 }
 
-/** Regions served and languages spoken, as ISO codes shown by name in the portal's language. */
+/**
+ * Regions served and languages spoken, as ISO codes found and shown by name in the portal's
+ * language ("Bayern", "Bavaria" or "Baviera" finds DE-BY).
+ */
 export function RegionLanguageFields({ form, disabled }: { form: RegionLanguageForm; disabled?: boolean }) {
   const { t } = useTranslation('onboarding');
   const names = useDisplayNames();
@@ -27,7 +30,7 @@ export function RegionLanguageFields({ form, disabled }: { form: RegionLanguageF
       <CodeChipsInput
         label={t('regions.regions')}
         hint={t('regions.regionsHint')}
-        options={names.countryOptions}
+        options={names.regionOptions}
         value={form.values.regions}
         onChange={(next) => form.set('regions', next)}
         chipLabel={names.region}

@@ -18,6 +18,8 @@ interface CodeChipsInputProps {
   errors?: string[] | undefined;
   disabled?: boolean;
   max: number;
+  /** One choice at most: picking another replaces it (a filter), instead of "maximum reached". */
+  single?: boolean;
 }
 
 const MAX_SUGGESTIONS = 8;
@@ -34,11 +36,14 @@ function useSuggestions(options: CodeOption[], value: string[], query: string, c
     const q = fold(query.trim());
     if (!q) return [];
     const chosen = new Set(value);
+    const names = (option: CodeOption) => [option.name, ...(option.keywords ?? [])].map(fold);
     const matches = options.filter(
-      (option) => !chosen.has(option.code) && (fold(option.name).includes(q) || option.code.toLowerCase() === q),
+      (option) =>
+        !chosen.has(option.code) && (names(option).some((name) => name.includes(q)) || option.code.toLowerCase() === q),
     );
     // Names that start with the query first: "ital" should offer Italy before Lithuania-italian.
-    matches.sort((a, b) => Number(!fold(a.name).startsWith(q)) - Number(!fold(b.name).startsWith(q)));
+    const starts = (option: CodeOption) => names(option).some((name) => name.startsWith(q));
+    matches.sort((a, b) => Number(!starts(a)) - Number(!starts(b)));
     const list = matches.slice(0, MAX_SUGGESTIONS);
     if (custom && !chosen.has(custom) && !list.some((o) => o.code === custom)) list.unshift({ code: custom, name: '' });
     return list;
@@ -47,7 +52,7 @@ function useSuggestions(options: CodeOption[], value: string[], query: string, c
 
 /** A searchable multi-select (ARIA combobox + listbox) whose choices show as removable chips. */
 export function CodeChipsInput(props: CodeChipsInputProps) {
-  const { label, hint, options, value, onChange, chipLabel, customCode, testId, errors, disabled, max } = props;
+  const { label, hint, options, value, onChange, chipLabel, customCode, testId, errors, disabled, max, single } = props;
   const { t } = useTranslation('common');
   const errorText = useErrorText();
   const id = useId();
@@ -56,14 +61,14 @@ export function CodeChipsInput(props: CodeChipsInputProps) {
   const custom = customCode ? customCode(query) : null;
   const suggestions = useSuggestions(options, value, query, custom);
   const open = suggestions.length > 0;
-  const full = value.length >= max;
+  const full = !single && value.length >= max;
   const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : '', `${id}-count`]
     .filter(Boolean)
     .join(' ');
 
   const add = (code: string) => {
     if (full || value.includes(code)) return;
-    onChange([...value, code]);
+    onChange(single ? [code] : [...value, code]);
     setQuery('');
     setActive(0);
   };
@@ -153,7 +158,11 @@ export function CodeChipsInput(props: CodeChipsInputProps) {
               >
                 {option.name ? (
                   <>
-                    <span>{option.name}</span> <span className="muted mono">{option.code}</span>
+                    <span>{option.name}</span>{' '}
+                    <span className="muted">
+                      {option.detail ? `${option.detail} · ` : ''}
+                      <span className="mono">{option.code}</span>
+                    </span>
                   </>
                 ) : (
                   t('chips.addCustom', { name: chipLabel(option.code) })

@@ -2,6 +2,7 @@ import { partnerTypes } from '@contracts/http';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryFilters } from './directory-search-params.ts';
+import { CodeChipsInput } from '../../components/ui/code-chips-input.tsx';
 import { SelectField } from '../../components/ui/form-fields.tsx';
 import { SearchBar } from '../../components/ui/search-bar.tsx';
 import { selectOptions, type DisplayNames } from '../../lib/display-names.ts';
@@ -48,12 +49,6 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
 /** Search, type, region and language (the directory lists verified partners only); every change lands in the URL. */
 export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear }: DirectoryFiltersProps) {
   const { t } = useTranslation('directory');
-  const allCountries = useMemo(() => names.countryOptions, [names]);
-  // A shared link may name a subdivision ("IT-21"): keep it selectable rather than showing "all".
-  const countries =
-    filters.region && !allCountries.some((option) => option.code === filters.region)
-      ? [{ code: filters.region, name: names.region(filters.region) }, ...allCountries]
-      : allCountries;
   const languages = useMemo(() => selectOptions(names.languageOptions), [names]);
   const types = partnerTypes.map((type) => ({ value: type, label: t(`common:partnerTypes.${type}`) }));
   const onSearch = useCallback((q: string) => onChange({ q }), [onChange]);
@@ -70,13 +65,15 @@ export function DirectoryFilterBar({ filters, names, onChange, onClear, canClear
           placeholder={t('filters.allTypes')}
           options={types}
         />
-        <SelectField
+        <CodeChipsInput
           label={t('filters.region')}
+          options={names.regionOptions}
+          value={filters.region ? [filters.region] : []}
+          onChange={(next) => onChange({ region: next[0] ?? '' })}
+          chipLabel={names.region}
           testId="directory-filter-region"
-          value={filters.region}
-          onChange={(event) => onChange({ region: event.target.value })}
-          placeholder={t('filters.allRegions')}
-          options={selectOptions(countries)}
+          single
+          max={1}
         />
         <SelectField
           label={t('filters.language')}
