@@ -61,15 +61,29 @@ export async function removeLogo(ctx: PartnersContext, caller: Caller, meta: Req
   return view;
 }
 
+/** A public logo found: its SHA-256 (the route's ETag) at once, its bytes when read. */
+export interface PublicLogo {
+  sha256: string | null;
+  read(): Promise<StoredFile>;
+}
+
 /**
  * Logos are public (an <img> sends no token, and the owner's preview shows a draft's logo),
- * except once the partner asked to be erased.
+ * except once the partner asked to be erased. The file is read only when asked for, so a
+ * browser revalidating its cached copy costs one row lookup.
  */
-export async function readLogo(ctx: PartnersContext, partnerId: string): Promise<StoredFile> {
+export async function findPublicLogo(ctx: PartnersContext, partnerId: string): Promise<PublicLogo> {
   const partner = await findPartner(ctx.db, partnerId);
   const erased = partner?.status === 'deleted' || partner?.status === 'deletion_requested';
   if (!partner || erased || !partner.logoKey) throw publicPartnerNotFound();
-  const data = await ctx.store.get(partner.logoKey);
-  if (!data) throw publicPartnerNotFound();
-  return { data, contentType: partner.logoContentType ?? 'application/octet-stream', filename: 'logo' };
+  const key = partner.logoKey;
+  const contentType = partner.logoContentType ?? 'application/octet-stream';
+  return {
+    sha256: partner.logoSha256,
+    read: async () => {
+      const data = await ctx.store.get(key);
+      if (!data) throw publicPartnerNotFound();
+      return { data, contentType, filename: 'logo' };
+    },
+  };
 }

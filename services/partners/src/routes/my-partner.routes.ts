@@ -8,16 +8,18 @@ import {
   documentKindSchema,
   DOCUMENT_MAX_BYTES,
 } from '@tourconnect/contracts/http';
+import { z } from 'zod';
 import { AppError, type ServiceApp } from '@tourconnect/service-kit';
 import type { PartnersContext } from '../domain/context.ts';
 import { deleteMyDocument, listMyDocuments, readDocumentFile, uploadDocument } from '../domain/documents.ts';
-import { readLogo, removeLogo, uploadLogo } from '../domain/logo.ts';
+import { findPublicLogo, removeLogo, uploadLogo } from '../domain/logo.ts';
 import { getMyPartner, registerPartner, submitMyPartner, updateMyPartner } from '../domain/partner-profile.ts';
 import {
   bearer,
   callerOf,
   fileResponse,
   idParams,
+  ifNoneMatch,
   noContent,
   readUpload,
   requestMeta,
@@ -26,6 +28,8 @@ import {
 
 const tags = ['partners'];
 const myPartner = { 200: myPartnerSchema };
+/** Public and kept a day; revalidated by ETag (the logo URL also changes with the logo). */
+const LOGO_CACHE_CONTROL = 'public, max-age=86400';
 
 /** The caller's own partner: registration, profile, submission and logo; documents below. */
 export function myPartnerRoutes(app: ServiceApp, ctx: PartnersContext): void {
@@ -117,13 +121,27 @@ function logoRoutes(app: ServiceApp, ctx: PartnersContext): void {
       schema: {
         tags,
         summary: "A partner's logo (public)",
+        description:
+          "Cacheable for a day; its ETag is the file's SHA-256, so a browser revalidating with " +
+          'If-None-Match gets 304 Not Modified (no body) until the logo changes. The portal adds ' +
+          '?v=<hash prefix> (logoUrl), so a new logo is a new URL.',
         params: idParams,
-        response: fileResponse('The logo image', ['image/png', 'image/jpeg']),
+        response: {
+          ...fileResponse('The logo image', ['image/png', 'image/jpeg']),
+          304: z.null().describe('Not modified: If-None-Match named the current ETag'),
+        },
       },
     },
     async (request, reply) => {
-      const file = await readLogo(ctx, request.params.id);
-      return sendFile(reply, file).header('cache-control', 'public, max-age=86400');
+      const logo = await findPublicLogo(ctx, request.params.id);
+      const etag = logo.sha256 ? `"${logo.sha256}"` : undefined;
+      if (etag) {
+        reply.header('etag', etag);
+        if (ifNoneMatch(request.headers['if-none-match'], etag)) {
+          return reply.header('cache-control', LOGO_CACHE_CONTROL).status(304).send(null);
+        }
+      }
+      return sendFile(reply, await logo.read(), 'inline', LOGO_CACHE_CONTROL);
     },
   );
 }

@@ -75,14 +75,30 @@ function asUploadError(error: unknown, limit: number): unknown {
   return error;
 }
 
+/**
+ * RFC 9110 If-None-Match with the weak comparison GET uses: `*`, or any listed entity tag
+ * equal to `etag` once a `W/` prefix is set aside.
+ */
+export function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 /** Files are shown in the portal (preview) rather than run: inline, sniffing off, sandboxed. */
-export function sendFile(reply: FastifyReply, file: StoredFile, disposition: 'inline' | 'attachment' = 'inline') {
+export function sendFile(
+  reply: FastifyReply,
+  file: StoredFile,
+  disposition: 'inline' | 'attachment' = 'inline',
+  cacheControl = 'private, no-store',
+) {
   return reply
     .header('content-type', file.contentType)
     .header('content-length', String(file.data.length))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-store')
+    .header('cache-control', cacheControl)
     .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .send(file.data);
 }

@@ -25,6 +25,8 @@ export interface CallOptions {
   /** A body sent verbatim with this content type (malformed JSON and the like). */
   raw?: { payload: string; contentType: string };
   ip?: string;
+  /** More request headers (If-None-Match and the like). */
+  headers?: Record<string, string>;
 }
 
 /** A signed-in identity user as partners sees one: the claims of identity's access token. */
@@ -96,7 +98,7 @@ export async function startPartnersHarness(label: string, env: Record<string, st
   const { app, tokens } = harness;
 
   const call: PartnersHarness['call'] = async (method, url, options = {}) => {
-    const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? nextIp() };
+    const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? nextIp(), ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | Buffer | undefined;
     if (options.form) {
