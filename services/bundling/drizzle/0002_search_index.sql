@@ -108,6 +108,9 @@ CREATE FUNCTION bundling.search_learn_terms(p_text text) RETURNS void LANGUAGE s
 $$;--> statement-breakpoint
 -- (Re)writes the item's five documents when it is published; removes them otherwise.
 CREATE FUNCTION bundling.search_index_item(p_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- "lang" is both the loop variable and a column of search_documents: in ON CONFLICT (lang, …)
+-- it must name the column (without this, PostgreSQL refuses the ambiguous reference).
+#variable_conflict use_column
 DECLARE
   it bundling.items%ROWTYPE;
   lang text;
@@ -155,6 +158,7 @@ $$;--> statement-breakpoint
 -- (Re)writes the package's five documents when it is published; removes them otherwise. Its
 -- destinations, kinds and line titles come from its lines' items.
 CREATE FUNCTION bundling.search_index_package(p_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+#variable_conflict use_column
 DECLARE
   pk bundling.packages%ROWTYPE;
   lang text;

@@ -13,7 +13,14 @@ export async function verifiedPartner(
   name: string,
 ): Promise<{ owner: TestUser; partnerId: string }> {
   const owner = await signUp(base, type);
-  const body = { type, name, country: 'IT', description: `${name}: a partner of the test suite.` };
+  const body = {
+    type,
+    name,
+    country: 'IT',
+    legalName: `${name} S.r.l.`,
+    vatId: italianVatId(),
+    description: `${name}: a partner of the test suite.`,
+  };
   const registered = await call(base, 'POST', '/api/partners/register', { ...as(owner), body });
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const partnerId: string = registered.body.partner.id;
@@ -37,4 +44,18 @@ export async function verifiedPartner(
   });
   if (approved.body?.status !== 'verified') throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return { owner, partnerId };
+}
+
+let vatCounter = 0;
+/** A fresh Italian partita IVA with a valid check digit (Luhn over the first ten digits). */
+function italianVatId(): string {
+  vatCounter += 1;
+  const body = `${String(Date.now() % 1e7).padStart(7, '0')}${String(vatCounter % 1000).padStart(3, '0')}`;
+  const sum = [...body].reduce((acc, ch, i) => {
+    const digit = Number(ch);
+    if (i % 2 === 0) return acc + digit;
+    const doubled = digit * 2;
+    return acc + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `IT${body}${(10 - (sum % 10)) % 10}`;
 }

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,8 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
   const transport: EventTransport = options.inProcess
     ? createInProcessTransport()
     : await createNatsTransport({ url: NATS_URL, name: `${label}-${suffix}`, subjectPrefix: `partnerstest${suffix}` });
-  const logger = silentTestLogger;
+  // E2E_LOG=1 prints the services' errors (a 500's cause) while a flow is being written.
+  const logger = process.env.E2E_LOG ? pino({ level: 'error' }) : silentTestLogger;
   const apps: ServiceApp[] = [];
   const listen = async (app: ServiceApp) => {
     apps.unshift(app);
