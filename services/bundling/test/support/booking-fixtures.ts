@@ -5,6 +5,7 @@ import { createDatabase, type Database } from '@tourconnect/db';
 import { createEventBus, createInProcessTransport, createPublisher, type EventEnvelope } from '@tourconnect/events';
 import { silentTestLogger, testEnvelope } from '@tourconnect/service-kit/testing';
 import { availability, items, packageItems, packages } from '../../src/db/schema.ts';
+import type { BundlingSettings } from '../../src/config.ts';
 import { serviceTables } from '../../src/db/service-tables.ts';
 import type { BundlingContext } from '../../src/domain/context.ts';
 import { addDays, zonedDate, zonedInstant } from '../../src/domain/local-time.ts';
@@ -241,7 +242,10 @@ export function paymentSucceeded(
  * Another bundling instance's context on the same database (its own pool and outbox writer), to
  * run domain jobs such as the sweeper side by side with the app's.
  */
-export async function instanceContext(h: BundlingHarness): Promise<{ ctx: BundlingContext; close(): Promise<void> }> {
+export async function instanceContext(
+  h: BundlingHarness,
+  settings: Partial<BundlingSettings> = {},
+): Promise<{ ctx: BundlingContext; close(): Promise<void> }> {
   const database: Database = createDatabase({ url: h.testDb.url, schema: 'bundling', max: 2 });
   const transport = createInProcessTransport();
   const bus = createEventBus({
@@ -253,7 +257,11 @@ export async function instanceContext(h: BundlingHarness): Promise<{ ctx: Bundli
     registry: eventContracts,
   });
   return {
-    ctx: { db: database.db, publish: createPublisher(bus, 'bundling'), settings: h.settings } as BundlingContext,
+    ctx: {
+      db: database.db,
+      publish: createPublisher(bus, 'bundling'),
+      settings: { ...h.settings, ...settings },
+    } as BundlingContext,
     async close() {
       await transport.close();
       await database.close();
