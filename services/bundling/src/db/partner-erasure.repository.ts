@@ -21,12 +21,19 @@ export async function deletePartnerImages(tx: Tx, partnerId: string): Promise<nu
  * The partner's packages that bookings name are kept (archived, without their texts): a booking
  * is a financial record. The others are deleted (their package_items go with them).
  */
+// Rows already archived without texts are not counted again by a second request.
 export async function erasePartnerPackages(tx: Tx, partnerId: string): Promise<{ deleted: number; kept: number }> {
   const booked = sql`EXISTS (SELECT 1 FROM ${packageBookings} WHERE ${packageBookings.packageId} = ${packages.id})`;
   const kept = await tx
     .update(packages)
     .set({ status: 'archived', translations: {}, tags: [], updatedAt: new Date() })
-    .where(and(eq(packages.partnerId, partnerId), booked))
+    .where(
+      and(
+        eq(packages.partnerId, partnerId),
+        booked,
+        sql`NOT (${packages.status} = 'archived' AND ${packages.translations} = '{}'::jsonb)`,
+      ),
+    )
     .returning({ id: packages.id });
   const deleted = await tx
     .delete(packages)
@@ -48,7 +55,13 @@ export async function erasePartnerItems(tx: Tx, partnerId: string): Promise<{ de
   const kept = await tx
     .update(items)
     .set({ status: 'archived', translations: {}, tags: [], updatedAt: new Date() })
-    .where(and(eq(items.partnerId, partnerId), referenced))
+    .where(
+      and(
+        eq(items.partnerId, partnerId),
+        referenced,
+        sql`NOT (${items.status} = 'archived' AND ${items.translations} = '{}'::jsonb)`,
+      ),
+    )
     .returning({ id: items.id });
   const deleted = await tx
     .delete(items)

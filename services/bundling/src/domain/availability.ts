@@ -20,7 +20,7 @@ import {
 import { callerPartner } from './caller-partner.ts';
 import type { BundlingContext } from './context.ts';
 import { itemEditable } from './item-status.ts';
-import { ownItem } from './items.ts';
+import { ownItem, writingPartner } from './items.ts';
 import { zonedDate } from './local-time.ts';
 
 export function toSlotView(row: AvailabilityRow): AvailabilitySlot {
@@ -78,7 +78,7 @@ export async function editAvailability(
   itemId: string,
   input: BulkAvailabilityInput,
 ): Promise<{ created: number; updated: number; slots: AvailabilitySlot[] }> {
-  const caller = await callerPartner(ctx.db, callerId, { write: true });
+  const caller = await writingPartner(ctx.db, callerId);
   if (input.capacity === undefined && input.closed === undefined && input.priceOverrides === undefined) {
     throw nothingToChange();
   }

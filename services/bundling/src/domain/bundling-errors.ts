@@ -172,3 +172,6 @@ export const imageMissing = () =>
     { path: 'file', code: 'required', message: 'required' },
   ]);
 export const notMultipart = () => new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data');
+/** A partner that asked to be erased changes nothing any more (partners answers the same code). */
+export const partnerLocked = (status: string) =>
+  conflict('partner_locked', `A partner in status '${status}' cannot change its catalogue`);

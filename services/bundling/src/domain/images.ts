@@ -10,11 +10,10 @@ import {
   insertItemImage,
 } from '../db/images.repository.ts';
 import { imageNotFound, imageTooLarge, itemArchived, tooManyImages, unsupportedImageType } from './bundling-errors.ts';
-import { callerPartner } from './caller-partner.ts';
 import type { BundlingContext } from './context.ts';
 import { itemEditable } from './item-status.ts';
 import { toItemView } from './item-view.ts';
-import { ownItem } from './items.ts';
+import { ownItem, writingPartner } from './items.ts';
 
 /** Item and package images: JPEG, PNG or WebP by their bytes, up to 5 MB, at most 8 per item. */
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -60,7 +59,7 @@ export async function uploadItemImage(
   file: UploadedImage,
   lang?: Locale,
 ): Promise<ItemView> {
-  const caller = await callerPartner(ctx.db, callerId, { write: true });
+  const caller = await writingPartner(ctx.db, callerId);
   const before = await ownItem(ctx.db, caller, itemId);
   if (!itemEditable(before.item.status)) throw itemArchived();
   const checked = inspectImage(file);
@@ -94,7 +93,7 @@ export async function deleteItemImage(
   imageId: string,
   lang?: Locale,
 ): Promise<ItemView> {
-  const caller = await callerPartner(ctx.db, callerId, { write: true });
+  const caller = await writingPartner(ctx.db, callerId);
   const { view, key } = await ctx.db.transaction(async (tx) => {
     const { item, partner } = await ownItem(tx, caller, itemId, { forUpdate: true });
     if (!itemEditable(item.status)) throw itemArchived();

@@ -25,6 +25,7 @@ import {
   itemArchived,
   itemInvalid,
   itemTransitionRefused,
+  partnerLocked,
   partnerNotVerified,
 } from './bundling-errors.ts';
 import { callerPartner, type CallerPartner } from './caller-partner.ts';
@@ -75,6 +76,16 @@ export async function ownItem(
   return found;
 }
 
+/**
+ * The caller's partner for a catalogue change: owner or manager (403 for a viewer), and not a
+ * partner that asked to be erased (409 partner_locked).
+ */
+export async function writingPartner(db: Executor, callerId: string): Promise<CallerPartner> {
+  const caller = await callerPartner(db, callerId, { write: true });
+  if (caller.status === 'deletion_requested' || caller.status === 'deleted') throw partnerLocked(caller.status);
+  return caller;
+}
+
 function checkTerms(terms: ItemTerms): ItemTerms {
   const problems = itemProblems(terms);
   if (problems.length > 0) throw itemInvalid(problems);
@@ -82,7 +93,7 @@ function checkTerms(terms: ItemTerms): ItemTerms {
 }
 
 export async function createItem(ctx: BundlingContext, callerId: string, input: CreateItemInput): Promise<ItemView> {
-  const caller = await callerPartner(ctx.db, callerId, { write: true });
+  const caller = await writingPartner(ctx.db, callerId);
   const terms = checkTerms(input);
   const row = await insertItem(ctx.db, {
     id: randomUUID(),
@@ -130,7 +141,7 @@ export async function updateItem(
   input: UpdateItemInput,
   lang?: Locale,
 ): Promise<ItemView> {
-  const caller = await callerPartner(ctx.db, callerId, { write: true });
+  const caller = await writingPartner(ctx.db, callerId);
   return ctx.db.transaction(async (tx) => {
     const { item, partner } = await ownItem(tx, caller, itemId, { forUpdate: true });
     if (!itemEditable(item.status)) throw itemArchived();
@@ -174,7 +185,7 @@ export async function changeItemStatus(
   transition: ItemTransition,
   lang?: Locale,
 ): Promise<ItemView> {
-  const caller = await callerPartner(ctx.db, callerId, { write: true });
+  const caller = await writingPartner(ctx.db, callerId);
   return ctx.db.transaction(async (tx) => {
     const { item, partner } = await ownItem(tx, caller, itemId, { forUpdate: true });
     const next = nextItemStatus(item.status, transition);

@@ -92,17 +92,18 @@ describe('GDPR: partners.partner.deletion_requested.v1 → bundling erases the p
     expect(confirmations[0]!.audience).toEqual([a.ownerUserId]);
   });
 
-  it('afterwards the partner sells nothing and publishes nothing; a second request confirms with nothing left', async () => {
-    const item = await createItem(h, a, tourBody());
-    const publish = await h.call('POST', `/api/catalogue/items/${item.id}/publish`, as(a.owner));
-    expect(publish.body.code).toBe('partner_not_verified');
+  it('afterwards the partner changes nothing (409 partner_locked) and a second request confirms with nothing left', async () => {
+    const created = await h.call('POST', '/api/catalogue/items', { ...as(a.owner), body: tourBody() });
+    expect(created.body).toMatchObject({ status: 409, code: 'partner_locked' });
+    // Its members still read what is left.
+    expect((await h.call('GET', '/api/catalogue/items', as(a.owner))).body.total).toBe(2);
     await h.deliver(partnerEvents.deletionRequested(a, 'request-2'));
     const last = (await h.published('bundling.partner_data.erased.v1')).at(-1)!;
     expect(last.payload).toEqual({
       partnerId: a.partnerId,
       requestId: 'request-2',
       service: 'bundling',
-      deletedRecords: 1,
+      deletedRecords: 0,
       anonymisedRecords: 0,
     });
   });
