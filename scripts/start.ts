@@ -69,7 +69,7 @@ const lines = [
   '',
   '  Demo logins:',
   `    admin      ${settings.ADMIN_EMAIL} / ${settings.ADMIN_PASSWORD}`,
-  ...demoUsers.map((u) => `    ${u.email.split('@')[0]!.padEnd(10)} ${u.email} / ${u.password}`),
+  ...demoUsers.map((u) => `    ${u.email.split('@')[0]!.padEnd(12)} ${u.email} / ${u.password}`),
   '',
 ];
 if (settings.LOG_LEVEL !== 'silent') process.stdout.write(lines.join('\n') + '\n');
