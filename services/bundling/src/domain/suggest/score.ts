@@ -53,7 +53,7 @@ export const defaultParams: EngineParams = {
   seasonPrior: 6,
   weights: { popularity: 1, association: 1, type: 1, season: 1 },
   linkMinCount: 2,
-  linkMinLift: 1.2,
+  linkMinLift: 1,
   linkMinConfidence: 0.2,
   friendlyMinLift: 1.15,
   seasonMinLift: 1.25,

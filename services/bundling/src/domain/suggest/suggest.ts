@@ -47,7 +47,10 @@ export interface TripContext extends ScoringContext {
 
 export interface SuggestRequest {
   model: SuggestModel;
+  /** Items that may be composed into bundles (on sale, open, fitting the party). */
   items: readonly SuggestItem[];
+  /** Items of the packages that only score them (e.g. not open alone on the trip); never composed. */
+  scoreOnlyItems?: readonly SuggestItem[];
   packages: readonly SuggestPackage[];
   context: TripContext;
   limit: number;
@@ -79,9 +82,12 @@ export function suggest(request: SuggestRequest): RankedSuggestion[] {
   const { context } = request;
   const scorer = createScorer(request.model, context, params);
   const byId = new Map<string, SuggestItem>();
-  for (const item of [...request.items].sort((a, b) => (a.id < b.id ? -1 : 1))) byId.set(item.id, item);
+  const sorted = (list: readonly SuggestItem[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const item of sorted(request.scoreOnlyItems ?? [])) byId.set(item.id, item);
+  for (const item of sorted(request.items)) byId.set(item.id, item);
   const fits = new Map<string, ItemFit>();
   for (const item of byId.values()) fits.set(item.id, scorer.fit(item));
+  const composable = new Set(request.items.map((item) => item.id));
 
   const candidates: RankedSuggestion[] = [];
   const packageSets: Set<string>[] = [];
@@ -98,7 +104,7 @@ export function suggest(request: SuggestRequest): RankedSuggestion[] {
       reasons: reasonsFor(ids, byId, fits, scorer, context, params, pkg.partnerVerified),
     });
   }
-  for (const ids of compose(byId, fits, scorer, context, params)) {
+  for (const ids of compose(byId, composable, fits, scorer, context, params)) {
     candidates.push({
       kind: 'composed',
       key: composedKey(ids),
@@ -138,6 +144,7 @@ export function suggest(request: SuggestRequest): RankedSuggestion[] {
  */
 function compose(
   byId: ReadonlyMap<string, SuggestItem>,
+  composable: ReadonlySet<string>,
   fits: ReadonlyMap<string, ItemFit>,
   scorer: Scorer,
   context: TripContext,
@@ -145,7 +152,7 @@ function compose(
 ): string[][] {
   const inContext = new Set(context.contextItemIds);
   const ranked = [...fits.values()]
-    .filter((f) => !inContext.has(f.id) && byId.get(f.id)!.partnerVerified)
+    .filter((f) => composable.has(f.id) && !inContext.has(f.id) && byId.get(f.id)!.partnerVerified)
     .sort(byScore);
   const seen = new Set<string>();
   const bundles: string[][] = [];
