@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { bundlingHoldsMarkdown, printBundlingHoldsBench, runBundlingHoldsBench } from './bundling-holds.bench.ts';
 import { bundlingQuoteMarkdown, printBundlingQuoteBench, runBundlingQuoteBench } from './bundling-quote.bench.ts';
 import { runColdStartBench } from './cold-start.bench.ts';
 import { printEventBusBench, runEventBusBench } from './event-bus.bench.ts';
@@ -77,6 +78,12 @@ if (want('quote')) {
   const q = runBundlingQuoteBench();
   printBundlingQuoteBench(q);
   md.push(...bundlingQuoteMarkdown(q));
+}
+
+if (want('holds')) {
+  const h = await runBundlingHoldsBench();
+  printBundlingHoldsBench(h);
+  md.push(...bundlingHoldsMarkdown(h));
 }
 
 if (want('stripe')) {

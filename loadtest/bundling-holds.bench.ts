@@ -1,0 +1,387 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { CSRF_HEADER } from '@tourconnect/contracts/http';
+import { createTestDatabase } from '@tourconnect/db/testing';
+import { buildGateway } from '@tourconnect/gateway';
+import { jwtConsumerConfigSchema, type ServiceApp } from '@tourconnect/service-kit';
+import type { Mailbox } from '../scripts/all-in-one/mailbox.ts';
+import {
+  approvePartner,
+  expectStatus,
+  onboardPartner,
+  platformApi,
+  signIn,
+  signUpVerified,
+} from '../scripts/all-in-one/platform-api.ts';
+import { startPlatform, type Platform } from '../scripts/all-in-one/platform.ts';
+import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-one/settings.ts';
+
+/**
+ * Holds on one hot item through the gateway: 50 clients book the same one-line package on the
+ * same 09:00 slot for 10 s (capacity large enough that none is refused), so every booking
+ * queues on one availability row's lock. Beside it, in the same run and through the same
+ * gateway, the package's page (GET /api/packages/:id) as the baseline of a read. Afterwards the
+ * row is read back: held must equal the bookings answered 201, and never pass capacity.
+ *
+ * The load comes from a child process (this file with --load-clients), so the clients do not
+ * share the event loop of the platform; it measures every request's latency itself (autocannon
+ * reports no p95).
+ */
+
+export interface LoadFigures {
+  requests: number;
+  perSec: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Answers by HTTP status. */
+  statuses: Record<string, number>;
+}
+
+export interface HoldsBench {
+  connections: number;
+  durationSec: number;
+  travellers: number;
+  baseline: LoadFigures;
+  book: LoadFigures & { holdsPerSec: number };
+  /** The hot row afterwards (warm-up included). */
+  row: { capacity: number; held: number; sold: number };
+  /** Bookings answered 201 (warm-up included) and pending in the database. */
+  booked: { answered201: number; pendingRows: number };
+  oversold: number;
+  loadAverage: number;
+}
+
+const CLIENTS = 5_000;
+const TRAVELLERS = 20;
+const CAPACITY = 100_000;
+
+export async function runBundlingHoldsBench(opts = { connections: 50, durationSec: 10 }): Promise<HoldsBench> {
+  const db = await createTestDatabase('bench_bundling_holds');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tc-bench-holds-'));
+  const settings = loadAllInOneSettings({
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO_DATA: 'false',
+    STRIPE_EMULATOR_PORT: '0',
+    OCTO_SIMULATOR_PORT: '0',
+  });
+  const platform = await startPlatform(settings);
+  const sql = new pg.Pool({ connectionString: db.url, max: 1 });
+  let gateway: ServiceApp | undefined;
+  try {
+    gateway = await ingressGateway(platform, settings);
+    const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
+    const world = await seed(base, platform.mailbox, settings);
+    const bookUrl = `${base}/api/packages/${world.packageId}/book`;
+    const bookBody = JSON.stringify({ date: world.date, party: { adult: 1 } });
+    const load = (
+      url: string,
+      method: 'GET' | 'POST',
+      body: string | undefined,
+      seconds: number,
+      connections: number,
+    ) => runClients({ url, method, body, tokens: world.tokens, clients: CLIENTS, connections, durationSec: seconds });
+
+    const warm = await load(bookUrl, 'POST', bookBody, 2, 10);
+    await load(`${base}/api/packages/${world.packageId}`, 'GET', undefined, 2, 10);
+    const baseline = await load(
+      `${base}/api/packages/${world.packageId}`,
+      'GET',
+      undefined,
+      opts.durationSec,
+      opts.connections,
+    );
+    const book = await load(bookUrl, 'POST', bookBody, opts.durationSec, opts.connections);
+
+    const { rows } = await sql.query<{ capacity: number; held: number; sold: number }>(
+      'SELECT capacity, held, sold FROM bundling.availability WHERE item_id = $1',
+      [world.itemId],
+    );
+    const pending = await sql.query<{ n: string }>(
+      "SELECT count(*) AS n FROM bundling.package_bookings WHERE package_id = $1 AND status = 'pending_payment'",
+      [world.packageId],
+    );
+    const row = rows[0]!;
+    const answered201 = (warm.statuses['201'] ?? 0) + (book.statuses['201'] ?? 0);
+    return {
+      ...opts,
+      travellers: TRAVELLERS,
+      baseline,
+      book: { ...book, holdsPerSec: Math.round((book.statuses['201'] ?? 0) / opts.durationSec) },
+      row,
+      booked: { answered201, pendingRows: Number(pending.rows[0]!.n) },
+      oversold: Math.max(0, row.held + row.sold - row.capacity, row.held - answered201),
+      loadAverage: Number(loadavg()[0]!.toFixed(1)),
+    };
+  } finally {
+    await sql.end();
+    await gateway?.close();
+    await platform.stop();
+    await db.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface World {
+  packageId: string;
+  itemId: string;
+  date: string;
+  tokens: string[];
+}
+
+/**
+ * Through the public API: a hotel owner signs up, onboards and is approved by the admin; once
+ * bundling has heard of the verification it publishes a tour with one 09:00 slot of CAPACITY
+ * places 30 days ahead and a one-line package of it; TRAVELLERS travellers sign up (verified).
+ */
+async function seed(base: string, mailbox: Mailbox, settings: AllInOneSettings): Promise<World> {
+  const api = platformApi(base, '10.253.0.1');
+  const owner = { email: `holds-owner-${randomUUID().slice(0, 8)}@example.com`, password: 'Bench-owner-2026' };
+  const ownerToken = await signUpVerified(api, mailbox, { ...owner, displayName: 'Bench owner' });
+  const partnerId = await onboardPartner(api, ownerToken, {
+    body: {
+      type: 'dmo',
+      name: 'Bench Garda Tours',
+      country: 'IT',
+      vatId: 'IT01234567897',
+      legalName: 'Bench Garda Tours S.r.l.',
+      description: 'Guided walks above Riva for the holds benchmark.',
+      regions: ['IT-32'],
+      languages: ['it', 'en'],
+    },
+    logoColour: [255, 102, 0],
+    submit: true,
+  });
+  const adminApi = platformApi(base, '10.253.0.2');
+  await approvePartner(
+    adminApi,
+    await signIn(adminApi, { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD }),
+    partnerId,
+  );
+  // A fresh token, after the approval (the partner's role is granted by an event).
+  const token = await signIn(api, owner);
+
+  const item = (await expectStatus(
+    await api('POST', '/api/catalogue/items', token, {
+      kind: 'tour',
+      translations: { en: { title: 'Bench walk above Riva', description: 'One hot slot.' } },
+      destination: { place: 'Riva del Garda', regionCode: 'IT-32', latitude: 45.8856, longitude: 10.8406 },
+      durationMinutes: 180,
+      tags: ['lake'],
+      currency: 'EUR',
+      units: [{ code: 'adult', priceMinor: 4500 }],
+      capacityModel: 'slots',
+      cutoffHours: 0,
+      startTimes: ['09:00'],
+    }),
+    201,
+    'create item',
+  )) as { id: string };
+  // bundling learns of the verification from partners' event: publish once it has.
+  await untilStatus(() => api('POST', `/api/catalogue/items/${item.id}/publish`, token), 200, 'publish item');
+  const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await expectStatus(
+    await api('PUT', `/api/catalogue/items/${item.id}/availability`, token, {
+      from: date,
+      to: date,
+      capacity: CAPACITY,
+    }),
+    200,
+    'open the slot',
+  );
+  const pkg = (await expectStatus(
+    await api('POST', '/api/packages', token, {
+      translations: { en: { title: 'Bench hot package', description: '' } },
+      lines: [{ itemId: item.id, qty: 1 }],
+      policy: { tiers: [{ hoursBefore: 48, refundPercent: 100 }] },
+    }),
+    201,
+    'create package',
+  )) as { id: string };
+  await expectStatus(await api('POST', `/api/packages/${pkg.id}/publish`, token), 200, 'publish package');
+
+  const tokens = await pool(TRAVELLERS, 4, (i) =>
+    signUpVerified(platformApi(base, `10.253.1.${i + 1}`), mailbox, {
+      email: `holds-traveller-${i}-${randomUUID().slice(0, 8)}@example.com`,
+      password: 'Bench-traveller-2026',
+      displayName: `Traveller ${i}`,
+    }),
+  );
+  return { packageId: pkg.id, itemId: item.id, date, tokens };
+}
+
+async function untilStatus(call: () => Promise<Response>, status: number, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const res = await call();
+    if (res.status === status) return;
+    if (Date.now() > deadline) throw new Error(`${what}: ${res.status} ${await res.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The platform's services behind a gateway that trusts one proxy hop (an ingress), as partners.bench.ts does. */
+async function ingressGateway(platform: Platform, settings: AllInOneSettings): Promise<ServiceApp> {
+  return buildGateway({
+    settings: {
+      IDENTITY_URL: platform.services.identity!,
+      PARTNERS_URL: platform.services.partners!,
+      BUNDLING_URL: platform.services.bundling!,
+      ...jwtConsumerConfigSchema.parse({
+        ...process.env,
+        JWKS_URL: `${platform.services.identity}/.well-known/jwks.json`,
+      }),
+      WEB_DIST_DIR: settings.WEB_DIST_DIR,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
+      UPSTREAM_TIMEOUT_MS: 15_000,
+      TRUST_PROXY_HOPS: 1,
+    },
+    transport: platform.transport,
+    logger: platform.logger,
+    processMetrics: false,
+  });
+}
+
+async function pool<T>(count: number, concurrency: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await fn(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
+}
+
+// ─── The load clients (a child process) ──────────────────────────────────────────────────
+
+interface ClientOptions {
+  url: string;
+  method: 'GET' | 'POST';
+  body: string | undefined;
+  tokens: string[];
+  clients: number;
+  connections: number;
+  durationSec: number;
+}
+
+function runClients(options: ClientOptions): Promise<LoadFigures> {
+  return new Promise((resolve, reject) => {
+    const self = fileURLToPath(import.meta.url);
+    const child = spawn(process.execPath, [...process.execArgv, self, '--load-clients'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load clients: ${err.slice(-2000)}`)),
+    );
+    child.stdin.end(JSON.stringify(options));
+  });
+}
+
+/** `connections` loops, each one request at a time, every request from the next client address and traveller. */
+async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let sent = 0;
+  const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  const started = performance.now();
+  const end = started + options.durationSec * 1000;
+  const loop = async () => {
+    while (performance.now() < end) {
+      const n = sent++;
+      const headers: Record<string, string> = {
+        [CSRF_HEADER]: '1',
+        'x-forwarded-for': address(1 + (n % options.clients)),
+        authorization: `Bearer ${options.tokens[n % options.tokens.length]}`,
+      };
+      if (options.body) headers['content-type'] = 'application/json';
+      const t0 = performance.now();
+      let status = 'error';
+      try {
+        const res = await fetch(options.url, { method: options.method, headers, body: options.body ?? null });
+        await res.arrayBuffer();
+        status = String(res.status);
+      } catch {
+        // counted as 'error'
+      }
+      latencies.push(performance.now() - t0);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
+  return {
+    requests: latencies.length,
+    perSec: Math.round(latencies.length / elapsed),
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    p99Ms: at(0.99),
+    statuses,
+  };
+}
+
+// ─── Report ──────────────────────────────────────────────────────────────────────────────
+
+export function printBundlingHoldsBench(r: HoldsBench): void {
+  console.log(`\nBundling holds: one hot slot, ${r.connections} clients through the gateway, ${r.durationSec} s`);
+  console.table({
+    'GET /api/packages/:id (baseline)': figures(r.baseline),
+    'POST /api/packages/:id/book': { ...figures(r.book), 'holds/s': r.book.holdsPerSec },
+  });
+  console.log(
+    `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}`,
+  );
+}
+
+function figures(f: LoadFigures) {
+  return { 'req/s': f.perSec, p50: f.p50Ms, p95: f.p95Ms, p99: f.p99Ms, statuses: JSON.stringify(f.statuses) };
+}
+
+export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
+  return [
+    `**Bundling holds** (one hot slot, ${r.connections} clients through the gateway for ${r.durationSec} s, one adult per booking, capacity never the limit; goal ≥ 300 holds/s with 0 oversold; the package page through the same gateway as the baseline):`,
+    '',
+    '| request | req/s | holds/s | p50 | p95 | p99 | answers |',
+    '|---|---|---|---|---|---|---|',
+    `| GET /api/packages/:id (baseline) | ${r.baseline.perSec} | – | ${r.baseline.p50Ms} ms | ${r.baseline.p95Ms} ms | ${r.baseline.p99Ms} ms | ${statusText(r.baseline)} |`,
+    `| POST /api/packages/:id/book | ${r.book.perSec} | **${r.book.holdsPerSec}** | ${r.book.p50Ms} ms | **${r.book.p95Ms} ms** | ${r.book.p99Ms} ms | ${statusText(r.book)} |`,
+    '',
+    `Afterwards the hot row holds ${r.row.held} of ${r.row.capacity} for ${r.booked.answered201} bookings answered 201 (${r.booked.pendingRows} pending rows): **${r.oversold} oversold**.`,
+    '',
+  ];
+}
+
+const statusText = (f: LoadFigures) =>
+  Object.entries(f.statuses)
+    .map(([status, n]) => `${n} × ${status}`)
+    .join(', ');
+
+if (process.argv.includes('--load-clients')) {
+  let input = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) input += chunk;
+  process.stdout.write(JSON.stringify(await clientLoop(JSON.parse(input))));
+  process.exit(0);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printBundlingHoldsBench(await runBundlingHoldsBench());
+  process.exit(0);
+}
