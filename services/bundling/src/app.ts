@@ -5,6 +5,8 @@ import { createBlobStore, type BlobStore } from '@tourconnect/storage';
 import type { BundlingSettings } from './config.ts';
 import { serviceTables } from './db/service-tables.ts';
 import type { BundlingContext } from './domain/context.ts';
+import { bookingCancelledCooccurrenceHandler } from './events/booking-cancelled-cooccurrence.handler.ts';
+import { bookingConfirmedCooccurrenceHandler } from './events/booking-confirmed-cooccurrence.handler.ts';
 import { memberJoinedHandler } from './events/member-joined.handler.ts';
 import { memberRemovedHandler } from './events/member-removed.handler.ts';
 import { partnerDeletedHandler } from './events/partner-deleted.handler.ts';
@@ -22,6 +24,7 @@ import { catalogueAvailabilityRoutes } from './routes/catalogue-availability.rou
 import { catalogueImagesRoutes } from './routes/catalogue-images.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { packagesRoutes } from './routes/packages.routes.ts';
+import { suggestRoutes } from './routes/suggest.routes.ts';
 
 export { settingsSchema, configSchema, loadConfig, type BundlingSettings } from './config.ts';
 
@@ -72,12 +75,16 @@ export async function buildBundlingService(deps: BundlingServiceDeps): Promise<S
       }
       // billing's events → the bookings' lifecycle.
       bus.handle(paymentSucceededHandler(ctx));
+      // bundling's own booking events → the AI Suggest Bundles counts.
+      bus.handle(bookingConfirmedCooccurrenceHandler(ctx));
+      bus.handle(bookingCancelledCooccurrenceHandler(ctx));
       bundlingRoutes(app, ctx);
       catalogueRoutes(app, ctx);
       catalogueAvailabilityRoutes(app, ctx);
       catalogueImagesRoutes(app, ctx);
       packagesRoutes(app, ctx);
       bookingsRoutes(app, ctx);
+      suggestRoutes(app, ctx);
       // Expired holds back on sale; stopped in preClose, before the bus's onClose ends the pool.
       let sweeper: Sweeper | undefined;
       app.addHook('onReady', async () => {
