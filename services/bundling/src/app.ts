@@ -23,8 +23,10 @@ import { bundlingRoutes } from './routes/bundling.routes.ts';
 import { catalogueAvailabilityRoutes } from './routes/catalogue-availability.routes.ts';
 import { catalogueImagesRoutes } from './routes/catalogue-images.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
+import { discoverRoutes } from './routes/discover.routes.ts';
 import { packagesRoutes } from './routes/packages.routes.ts';
 import { suggestRoutes } from './routes/suggest.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
 
 export { settingsSchema, configSchema, loadConfig, type BundlingSettings } from './config.ts';
 
@@ -85,6 +87,8 @@ export async function buildBundlingService(deps: BundlingServiceDeps): Promise<S
       packagesRoutes(app, ctx);
       bookingsRoutes(app, ctx);
       suggestRoutes(app, ctx);
+      searchRoutes(app, ctx);
+      discoverRoutes(app, ctx);
       // Expired holds back on sale; stopped in preClose, before the bus's onClose ends the pool.
       let sweeper: Sweeper | undefined;
       app.addHook('onReady', async () => {

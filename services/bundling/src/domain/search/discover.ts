@@ -1,0 +1,136 @@
+import type { DiscoverView, Locale, SearchResult } from '@tourconnect/contracts/http';
+import { recentBookingCounts, verifiedPartnersWithPackages } from '../../db/search-discover.repository.ts';
+import { searchIndex, type SearchSpec } from '../../db/search.repository.ts';
+import type { BundlingContext } from '../context.ts';
+import { zonedDate } from '../local-time.ts';
+import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
+import { DEFAULT_PARTY } from './search-params.ts';
+import { toSearchResult, type SearchMeta } from './search.ts';
+
+/** Discover with `near` keeps to what lies within this distance of it. */
+export const DISCOVER_RADIUS_KM = 100;
+const SECTION_SIZE = 10;
+const PARTNERS_SIZE = 12;
+const TRENDING_DAYS = 7;
+/** "This month" is the calendar month where the platform's catalogue lives. */
+const DISCOVER_TIME_ZONE = 'Europe/Rome';
+
+/** The last day of the month of `date` (yyyy-mm-dd). */
+export function monthEnd(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+/**
+ * GET /api/discover: the sections of the Discover page, each honest — empty when nothing
+ * qualifies, never sample data. Sponsored is empty until campaigns exist; packagesForYou is
+ * empty until the suggestion engine fills it.
+ */
+export async function discover(
+  ctx: Pick<BundlingContext, 'db'>,
+  query: { lang: Locale; near?: { latitude: number; longitude: number } | undefined },
+  meta: SearchMeta,
+  recorder?: InteractionRecorder,
+  now = new Date(),
+): Promise<DiscoverView> {
+  const near = query.near ? { ...query.near, radiusKm: DISCOVER_RADIUS_KM } : null;
+  const base: SearchSpec = {
+    lang: query.lang,
+    query: null,
+    dest: null,
+    destCode: null,
+    near,
+    kind: 'package',
+    itemKind: null,
+    tags: [],
+    verifiedOnly: false,
+    price: null,
+    dates: null,
+    party: DEFAULT_PARTY,
+    sort: 'newest',
+    limit: SECTION_SIZE,
+    offset: 0,
+    facets: false,
+    now,
+  };
+  const today = zonedDate(now, DISCOVER_TIME_ZONE);
+  const since = new Date(now.getTime() - TRENDING_DAYS * 86_400_000);
+  const [partners, fresh, seasonal, trending] = await Promise.all([
+    verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
+    searchIndex(ctx.db, base),
+    searchIndex(ctx.db, { ...base, sort: 'relevance', dates: { from: today, to: monthEnd(today) } }),
+    trendingPackages(ctx, base, since),
+  ]);
+  const view: DiscoverView = {
+    discoverId: meta.requestId,
+    lang: query.lang,
+    sponsored: [],
+    verifiedPartners: partners.map((p) => ({ ...p, partnerVerified: true })),
+    // TODO(suggest engine): fill with the engine's packages for this traveller (its engineer owns it).
+    packagesForYou: [],
+    trending,
+    seasonal: seasonal.rows.map(toSearchResult),
+    new: fresh.rows.map(toSearchResult),
+  };
+  recorder?.record(...impressions(view, meta, now));
+  return view;
+}
+
+async function trendingPackages(
+  ctx: Pick<BundlingContext, 'db'>,
+  base: SearchSpec,
+  since: Date,
+): Promise<DiscoverView['trending']> {
+  // More candidates than shown: some may be paused, of a suspended partner or far from `near`.
+  const counts = await recentBookingCounts(ctx.db, since, SECTION_SIZE * 5);
+  if (counts.length === 0) return [];
+  const found = await searchIndex(ctx.db, {
+    ...base,
+    onlyIds: counts.map((c) => c.packageId),
+    limit: counts.length,
+  });
+  const byId = new Map(found.rows.map((row) => [row.entityId, row]));
+  return counts
+    .flatMap(({ packageId, bookings }) => {
+      const row = byId.get(packageId);
+      return row ? [{ ...toSearchResult(row), bookingsLast7Days: bookings }] : [];
+    })
+    .slice(0, SECTION_SIZE);
+}
+
+function impressions(view: DiscoverView, meta: SearchMeta, now: Date): Interaction[] {
+  const sections: [string, readonly SearchResult[]][] = [
+    ['sponsored', view.sponsored],
+    ['packages_for_you', view.packagesForYou],
+    ['trending', view.trending],
+    ['seasonal', view.seasonal],
+    ['new', view.new],
+  ];
+  const shown: Interaction[] = sections
+    .filter(([, results]) => results.length > 0)
+    .map(([section, results]) => ({
+      kind: 'impression',
+      surface: 'discover',
+      occurredAt: occurredNow(now),
+      requestId: meta.requestId,
+      userId: meta.userId ?? '',
+      lang: view.lang,
+      section,
+      resultCount: results.length,
+      results: results.map((r, position) => ({ kind: r.kind, id: r.id, position, sponsored: r.sponsored })),
+    }));
+  if (view.verifiedPartners.length > 0) {
+    shown.push({
+      kind: 'impression',
+      surface: 'discover',
+      occurredAt: occurredNow(now),
+      requestId: meta.requestId,
+      userId: meta.userId ?? '',
+      lang: view.lang,
+      section: 'verified_partners',
+      resultCount: view.verifiedPartners.length,
+    });
+  }
+  return shown;
+}
