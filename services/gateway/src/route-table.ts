@@ -16,6 +16,7 @@ export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; b
   { prefix: '/api/catalogue/items', service: 'bundling', bodyLimit: 6 * 1024 * 1024 },
   { prefix: '/api/catalogue', service: 'bundling' },
   { prefix: '/api/bookings', service: 'bundling' },
+  { prefix: '/api/discover', service: 'bundling' },
   { prefix: '/api/billing', service: 'billing' },
   { prefix: '/api/admin/billing', service: 'billing' },
   { prefix: '/api/coupons', service: 'promotions' },

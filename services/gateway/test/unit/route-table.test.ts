@@ -19,4 +19,11 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/api/partners/analytics/x')?.service).toBe('analytics');
     expect(resolveRoute('/api/packagesX')).toBeUndefined();
   });
+
+  it('routes search and Discover to bundling', () => {
+    expect(resolveRoute('/api/packages/search')?.service).toBe('bundling');
+    expect(resolveRoute('/api/packages/search/interactions')?.service).toBe('bundling');
+    expect(resolveRoute('/api/discover')?.service).toBe('bundling');
+    expect(resolveRoute('/api/discoverx')).toBeUndefined();
+  });
 });
