@@ -191,7 +191,7 @@ const typeColumns = travellerTypes
   .map((type) => `count(*) FILTER (WHERE f.traveller_type = '${type}')::int`)
   .join(', ');
 
-/** The recount as SQL (also the backfill in migration 0003). */
+/** The recount as SQL; migration 0003_suggest_counts ends with the same statements (the backfill). */
 export const REBUILD_SQL = `
 INSERT INTO bundling.suggest_bookings (booking_id, package_id, item_ids, month, traveller_type, state)
 SELECT b.id, b.package_id,
