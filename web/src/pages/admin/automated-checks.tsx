@@ -1,15 +1,29 @@
 import type { AutomatedCheck, CheckCode, PartnerDocument } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { usePartnerName } from './admin-queries.ts';
 import './automated-checks.css';
 
 /** The order the README lists them in: blocking checks first, then the warnings. */
-const checkOrder: readonly CheckCode[] = ['required_documents', 'vat_format', 'vat_duplicate', 'duplicate_files'];
+const checkOrder: readonly CheckCode[] = [
+  'required_documents',
+  'profile_complete',
+  'vat_format',
+  'vat_duplicate',
+  'duplicate_files',
+];
 
 const statusBadge = { pass: 'badge-success', warn: 'badge-warning', fail: 'badge-danger' } as const;
 
-function shortId(id: string): string {
-  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
+/** The other partner holding the same file, by name and linked; "another partner" once erased. */
+function OtherPartner({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('verification');
+  const name = usePartnerName(partnerId);
+  return name.data ? (
+    <Link to={`/admin/partners/${encodeURIComponent(partnerId)}`}>{name.data}</Link>
+  ) : (
+    <>{t('checks.anotherPartner')}</>
+  );
 }
 
 function CheckDetails({ check, documents }: { check: AutomatedCheck; documents: PartnerDocument[] }) {
@@ -37,12 +51,38 @@ function CheckDetails({ check, documents }: { check: AutomatedCheck; documents: 
       </ul>
     );
   }
-  if (check.code === 'duplicate_files' && check.documentIds?.length) {
+  if (check.code === 'profile_complete' && check.missingFields?.length) {
     return (
       <ul className="vcheck-list">
-        {check.documentIds.map((id) => {
-          const own = documents.find((doc) => doc.id === id);
-          return <li key={id}>{own ? own.filename : t('checks.otherDocument', { id: shortId(id) })}</li>;
+        {check.missingFields.map((field) => (
+          <li key={field}>{t(`onboarding:checks.fields.${field}`)}</li>
+        ))}
+      </ul>
+    );
+  }
+  if (check.code === 'duplicate_files' && check.duplicates?.length) {
+    // Each of this partner's files, and where else the same bytes are: another slot, or another partner.
+    return (
+      <ul className="vcheck-list">
+        {check.duplicates.map((duplicate) => {
+          const own = documents.find((doc) => doc.id === duplicate.documentId);
+          return (
+            <li key={duplicate.documentId}>
+              {own?.filename ?? t(`documentKinds.${duplicate.kind}`)}:{' '}
+              {duplicate.duplicateOf.map((other, index) => (
+                <span key={`${other.kind}-${other.documentId ?? index}`}>
+                  {index > 0 && ', '}
+                  {other.samePartner || !other.partnerId ? (
+                    t('checks.sameAs', { slot: t(`documentKinds.${other.kind}`) })
+                  ) : (
+                    <>
+                      <OtherPartner partnerId={other.partnerId} /> ({t(`documentKinds.${other.kind}`)})
+                    </>
+                  )}
+                </span>
+              ))}
+            </li>
+          );
         })}
       </ul>
     );
