@@ -78,6 +78,10 @@ const pushed: LiveEvent[] = [
   }),
   event('partners.member.joined.v1', { partnerId: 'p1', userId: manager, role: 'manager' }),
   event('partners.member.removed.v1', { partnerId: 'p1', userId: manager }),
+  // bundling's booking events go to their traveller.
+  ...['held', 'confirmed', 'cancelled', 'expired'].map((step) =>
+    event(`bundling.booking.${step}.v1`, { bookingId: 'b1', userId: owner, packageTitle: 'Garda family weekend' }),
+  ),
 ];
 
 describe('live toasts', () => {
@@ -122,6 +126,20 @@ describe('live toasts', () => {
       reason: 'submitted',
     });
     expect(describeEvent(en, old, { userId: owner, isAdmin: false }).body).toBe('You submitted X for review.');
+  });
+
+  it("names the traveller's package in a booking's toast, or says 'your package' without a title", async () => {
+    const de = await translator('de');
+    const held = pushed.find((e) => e.subject === 'bundling.booking.held.v1')!;
+    expect(describeEvent(de, held, { userId: owner, isAdmin: false })).toEqual({
+      title: 'Plätze reserviert',
+      body: 'Ihre Plätze für Garda family weekend sind reserviert, bis die Zahlung eingeht.',
+    });
+    const en = await translator('en');
+    const untitled = event('bundling.booking.expired.v1', { bookingId: 'b1', userId: owner });
+    expect(describeEvent(en, untitled, { userId: owner, isAdmin: false }).body).toBe(
+      'The hold on your package ended and the places went back on sale. Nothing was charged.',
+    );
   });
 
   it('tells the new and the former owner apart, and the admin who approved', async () => {

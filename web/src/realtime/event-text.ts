@@ -153,6 +153,15 @@ export function describeEvent(t: TFunction, event: LiveEvent, reader: Reader): E
           ? t('live.events.partners_member_removed_v1.you')
           : t('live.events.partners_member_removed_v1.body'),
       };
+    case 'bundling.booking.held.v1':
+    case 'bundling.booking.confirmed.v1':
+    case 'bundling.booking.cancelled.v1':
+    case 'bundling.booking.expired.v1': {
+      // The traveller's own booking (its audience); the package as it was booked.
+      const key = event.subject.replace(/\./g, '_');
+      const title = field(event, 'packageTitle') || t('live.events.bundling_package');
+      return { title: t(`live.events.${key}.title`), body: t(`live.events.${key}.body`, { title }) };
+    }
     default:
       return { title: t('live.events.other.title'), body: t('live.events.other.body') };
   }

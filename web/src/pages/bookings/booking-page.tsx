@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { PolicyNote } from '../packages/policy-note.tsx';
 import { PriceBreakdown } from '../packages/price-breakdown.tsx';
 import { bookingReference, formatDay, formatMinor, partySummary } from '../packages/traveller-format.ts';
+import { useBookingsLiveRefresh } from './bookings-live.ts';
 import { BookingStatusBadge, clock, useHoldLeft } from './booking-status.tsx';
 import { isMissingBooking, useBooking } from './bookings-queries.ts';
 import { CancelBookingDialog, canCancel } from './cancel-booking-dialog.tsx';
@@ -118,6 +119,7 @@ export function BookingPage() {
   const { t, i18n } = useTranslation('booking');
   const { id = '' } = useParams();
   const query = useBooking(id);
+  useBookingsLiveRefresh();
   const booking = query.data;
   const [cancelling, setCancelling] = useState<BookingView | null>(null);
   useDocumentTitle(booking?.packageTitle ?? t('detail.title'));

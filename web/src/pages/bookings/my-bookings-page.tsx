@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Pager } from '../directory/pager.tsx';
 import { bookingReference, formatDay, formatMinor, partySummary } from '../packages/traveller-format.ts';
+import { useBookingsLiveRefresh } from './bookings-live.ts';
 import { BookingStatusBadge, clock, useHoldLeft } from './booking-status.tsx';
 import { BOOKINGS_PAGE_SIZE, useMyBookings } from './bookings-queries.ts';
 import { CancelBookingDialog, canCancel } from './cancel-booking-dialog.tsx';
@@ -75,6 +76,7 @@ export function MyBookingsPage() {
   const [params, setParams] = useSearchParams();
   const page = pageFrom(params.get('page'));
   const query = useMyBookings(page, undefined, i18n.language as Locale);
+  useBookingsLiveRefresh();
   const [cancelling, setCancelling] = useState<BookingView | null>(null);
   useDocumentTitle(t('list.myTitle'));
   const data = query.data;

@@ -153,10 +153,8 @@ export function PackagePage() {
       {query.isError && !pkg && (isMissing(query.error) ? <NotFound /> : <ProblemAlert error={query.error} />)}
       {pkg && (
         <div className="package-layout">
-          <div className="package-media">
+          <div className="package-main stack">
             <PackageGallery pkg={pkg} />
-          </div>
-          <div className="package-info stack">
             <header className="package-header">
               <h1 className="page-title" data-testid="package-title">
                 {pkg.title}

@@ -24,7 +24,7 @@ export function PackagesPage() {
   const data = query.data;
 
   return (
-    <div className="stack" data-testid="packages-page">
+    <div className="stack" data-testid="public-packages-page">
       <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} />
       {query.isPending && <Loading />}
       {query.isError && <ProblemAlert error={query.error} />}
