@@ -2,6 +2,7 @@ import {
   availabilitySlotSchema,
   bookingPageSchema,
   bookingViewSchema,
+  discoverSchema,
   itemPageSchema,
   itemViewSchema,
   packageAvailabilitySchema,
@@ -10,6 +11,8 @@ import {
   packageViewSchema,
   partnerBookingPageSchema,
   quoteViewSchema,
+  searchPageSchema,
+  suggestViewSchema,
   type AvailabilitySlot,
   type BookingStatus,
   type BookingView,
@@ -17,6 +20,7 @@ import {
   type CatalogueStatus,
   type CreateItemInput,
   type CreatePackageInput,
+  type DiscoverView,
   type ItemKind,
   type ItemView,
   type Locale,
@@ -27,6 +31,11 @@ import {
   type PartnerBookingView,
   type QuoteRequest,
   type QuoteView,
+  type SearchKind,
+  type SearchPage,
+  type SearchSort,
+  type SuggestView,
+  type TravellerType,
   type UpdatePackageInput,
 } from '@contracts/http';
 import { apiRequest, type ResponseSchema } from './http-client.ts';
@@ -323,4 +332,53 @@ export function getBooking(bookingId: string, signal?: AbortSignal): Promise<Boo
 /** Refund per the package's policy at this moment (bookingView.refundNow shows it beforehand). */
 export function cancelBooking(bookingId: string): Promise<BookingView> {
   return apiRequest(`/api/bookings/${id(bookingId)}/cancel`, { method: 'POST', schema: bookingViewSchema });
+}
+
+// ─── Search, Discover, AI Suggest (public) ──────────────────────────────────────────────
+
+/** GET /api/packages/search's parameters as the portal sends them (party as "2a1c", tags joined by ","). */
+export interface SearchRequest {
+  q?: string;
+  dest?: string;
+  date?: string;
+  from?: string;
+  to?: string;
+  party?: string;
+  kind?: SearchKind;
+  itemKind?: ItemKind;
+  verifiedOnly?: boolean;
+  priceMin?: number;
+  priceMax?: number;
+  currency?: string;
+  tags?: string;
+  sort?: SearchSort;
+  lang?: Locale;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Packages and items available for the party on the dates, with facet counts (public). */
+export function searchCatalogue(query: SearchRequest, signal?: AbortSignal): Promise<SearchPage> {
+  return apiRequest(withQuery('/api/packages/search', { ...query }), { signal, schema: searchPageSchema });
+}
+
+/** Discover's sections: sponsored, verified partners, packages for you, trending, seasonal, new (public). */
+export function getDiscover(query: { lang?: Locale; near?: string } = {}, signal?: AbortSignal): Promise<DiscoverView> {
+  return apiRequest(withQuery('/api/discover', { ...query }), { signal, schema: discoverSchema });
+}
+
+export interface SuggestRequest {
+  dest?: string;
+  from?: string;
+  to?: string;
+  travellerType?: TravellerType;
+  party?: string;
+  packageId?: string;
+  lang?: Locale;
+  limit?: number;
+}
+
+/** Packages and composed bundles for the trip, priced for the party, each with its reason codes (public). */
+export function suggestBundles(query: SuggestRequest, signal?: AbortSignal): Promise<SuggestView> {
+  return apiRequest(withQuery('/api/packages/suggest', { ...query }), { signal, schema: suggestViewSchema });
 }
