@@ -40,8 +40,28 @@ export async function insertBooking(tx: Tx, row: NewBookingRow): Promise<Booking
   return inserted;
 }
 
-export async function insertBookingHolds(tx: Tx, rows: readonly BookingHoldRow[]): Promise<void> {
-  if (rows.length > 0) await tx.insert(bookingHolds).values([...rows]);
+/** Inserts the holds and answers them with their rows' starts, in one round trip. */
+export async function insertBookingHolds(tx: Tx, rows: readonly BookingHoldRow[]): Promise<BookingHoldWithStart[]> {
+  if (rows.length === 0) return [];
+  const inserted = tx.$with('inserted').as(
+    tx
+      .insert(bookingHolds)
+      .values([...rows])
+      .returning(),
+  );
+  return tx
+    .with(inserted)
+    .select({
+      bookingId: inserted.bookingId,
+      availabilityId: inserted.availabilityId,
+      itemId: inserted.itemId,
+      itemPartnerId: inserted.itemPartnerId,
+      position: inserted.position,
+      quantity: inserted.quantity,
+      startsAt: availability.startsAt,
+    })
+    .from(inserted)
+    .innerJoin(availability, eq(availability.id, inserted.availabilityId));
 }
 
 export async function findBookingByIdempotencyKey(

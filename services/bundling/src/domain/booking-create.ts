@@ -8,7 +8,7 @@ import {
   findBookingListing,
   insertBooking,
   insertBookingHolds,
-  listBookingHolds,
+  type BookingListing,
   type BookingRow,
 } from '../db/bookings.repository.ts';
 import { holdUnits } from '../db/holds.repository.ts';
@@ -53,8 +53,8 @@ export async function bookPackage(
     if (earlier) return { booking: await sameRequestOrRefuse(ctx, earlier, packageId, request), created: false };
   }
   try {
-    const booking = await ctx.db.transaction((tx) => holdAndRecord(ctx, tx, caller, packageId, request, meta));
-    return { booking: await viewOf(ctx, booking, request), created: true };
+    const listing = await ctx.db.transaction((tx) => holdAndRecord(ctx, tx, caller, packageId, request, meta));
+    return { booking: toBookingView(listing, new Date(), request.lang), created: true };
   } catch (error) {
     if (!(error instanceof DuplicateKey) || !key) throw error;
     const winner = await findBookingByIdempotencyKey(ctx.db, caller.id, key);
@@ -70,7 +70,7 @@ async function holdAndRecord(
   packageId: string,
   request: BookRequest,
   meta: BookMeta,
-): Promise<BookingRow> {
+): Promise<BookingListing> {
   const now = new Date();
   const pkg = await findPackage(tx, packageId);
   if (!pkg) throw packageNotFound();
@@ -95,12 +95,11 @@ async function holdAndRecord(
     createdAt: now,
   });
   if (!booking) throw new DuplicateKey();
-  await insertBookingHolds(
+  const holds = await insertBookingHolds(
     tx,
     plan.holds.map((h) => ({ bookingId: booking.id, ...h })),
   );
   const packageTitle = localised(pkg.translations, pkg.defaultLanguage, request.lang).title;
-  const holds = await listBookingHolds(tx, booking.id);
   await publishBookingHeld(ctx, tx, booking, holds, { correlationId: meta.correlationId, packageTitle });
   // The hot rows are locked last, so concurrent bookers of one slot queue for as short as possible.
   const held = await holdUnits(tx, plan.holds);
@@ -119,7 +118,12 @@ async function holdAndRecord(
     },
     correlationId: meta.correlationId ?? null,
   });
-  return booking;
+  return {
+    booking,
+    packageTranslations: pkg.translations,
+    packageDefaultLanguage: pkg.defaultLanguage,
+    firstStartsAt: plan.startsAt,
+  };
 }
 
 async function viewOf(ctx: BundlingContext, booking: BookingRow, request: Pick<BookRequest, 'lang'>) {
