@@ -30,6 +30,7 @@ const PublicPackagesPage = lazyPage(() => import('./pages/packages/packages-page
 const PackagePage = lazyPage(() => import('./pages/packages/package-page.tsx'), 'PackagePage');
 const MyBookingsPage = lazyPage(() => import('./pages/bookings/my-bookings-page.tsx'), 'MyBookingsPage');
 const BookingPage = lazyPage(() => import('./pages/bookings/booking-page.tsx'), 'BookingPage');
+const SearchPage = lazyPage(() => import('./pages/search/search-page.tsx'), 'SearchPage');
 const DiscoverPage = lazyPage(() => import('./pages/discover-page.tsx'), 'DiscoverPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 const AcceptInvitationPage = lazyPage(
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'partners', element: <DirectoryPage /> },
       { path: 'partners/:id', element: <PartnerProfilePage /> },
       { path: 'packages', element: <PublicPackagesPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: 'packages/:id', element: <PackagePage /> },
       {
         path: 'bookings',

@@ -27,6 +27,7 @@ export const namespaces = [
   'catalogue',
   'packages',
   'booking',
+  'search',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
