@@ -408,10 +408,10 @@ async function createItem(api: PlatformApi, token: string, item: DemoItem, now: 
 /**
  * bundling learns that a partner is verified from partners' event, a moment after the admin's
  * approval; on a first start the seed can get there first. Retries while the answer is
- * `partner_membership_required` or `partner_not_verified`, for up to 15 s.
+ * `partner_membership_required` or `partner_not_verified`, for up to 60 s (a loaded machine delivers events late).
  */
 async function whenProjected(call: () => Promise<Response>): Promise<Response> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const res = await call();
     if (Date.now() > deadline || (res.status !== 403 && res.status !== 409)) return res;
