@@ -7,17 +7,18 @@ import { useAuth } from '../auth/use-auth.ts';
 import { SearchBar } from '../components/ui/search-bar.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { discoverHighlights } from './discover-highlights.ts';
-import { directorySearchPath } from './directory/directory-search-params.ts';
+import { DiscoverSections } from './discover-sections.tsx';
 import { DiscoverVerifiedPartners } from './discover-verified-partners.tsx';
+import { searchPath } from './search/search-params.ts';
 import './discover-page.css';
 
-/** The directory's search box takes up to 80 characters (directoryQuerySchema). */
-const MAX_QUERY = 80;
+/** The search box takes up to 200 characters (searchQuerySchema's `q`). */
+const MAX_QUERY = 200;
 
 /**
- * Discover says what works today: a directory of verified travel businesses and onboarding for
- * new ones. Until packages can be searched and booked, its search box searches partners (the
- * directory, with the query in its URL).
+ * Discover: the search for packages and items (/search, with the query in its URL), then the
+ * sections GET /api/discover answers — sponsored, verified partners, packages for you (the
+ * suggestion engine once the traveller says who travels and when), trending, seasonal, new.
  */
 export function DiscoverPage() {
   const { t } = useTranslation('discover');
@@ -55,21 +56,23 @@ export function DiscoverPage() {
           maxLength={MAX_QUERY}
           value={query}
           onChange={setQuery}
-          onSubmit={() => void navigate(directorySearchPath(query))}
+          onSubmit={() => void navigate(searchPath(query))}
           testId="discover-search"
         />
         <p className="field-hint discover-search-hint">{t('search.hint')}</p>
-        <Link
-          to="/packages"
-          className="btn btn-primary"
-          style={{ marginTop: 'var(--space-4)' }}
-          data-testid="discover-packages"
-        >
-          {t('booking:discover.browse')}
-        </Link>
+        <div className="row discover-hero-links">
+          <Link to="/packages" className="btn btn-primary" data-testid="discover-packages">
+            {t('booking:discover.browse')}
+          </Link>
+          <Link to="/partners" className="btn btn-secondary" data-testid="discover-partners">
+            {t('search.partners')}
+          </Link>
+        </div>
       </section>
 
+      <DiscoverSections placement="top" />
       <DiscoverVerifiedPartners />
+      <DiscoverSections placement="bottom" />
 
       <section className="grid" style={{ marginTop: 'var(--space-6)' }} aria-label={t('highlights.label')}>
         {discoverHighlights.map((key, index) => (
