@@ -367,7 +367,16 @@ const packageShape = {
 };
 export const createPackageSchema = z.strictObject(packageShape);
 export type CreatePackageInput = z.output<typeof createPackageSchema>;
-export const updatePackageSchema = z.strictObject(packageShape).partial();
+/** A patch: fields left out stay as they are (no defaults here, or a title edit would clear rules, tags and the sale window). */
+export const updatePackageSchema = z
+  .strictObject({
+    ...packageShape,
+    discountRules: z.array(discountRuleSchema).max(10),
+    tags: z.array(itemTagSchema).max(13),
+    availableFrom: isoDateSchema.nullable(),
+    availableTo: isoDateSchema.nullable(),
+  })
+  .partial();
 export type UpdatePackageInput = z.output<typeof updatePackageSchema>;
 
 export const partySchema = z

@@ -212,14 +212,11 @@ export async function updatePackage(
     };
     const { currency, basePrice, itemsById } = await validateAndPrice(tx, caller, lines, rules, window, now);
     if (current.status === 'published') checkLinesOnSale(lines, itemsById);
-    const changes: PackageChanges = {
-      items: lines,
-      currency,
-      basePrice,
-      discountRules: rules,
-      availability: window,
-      version: current.version + 1,
-    };
+    // Only what was sent changes; the currency and from-price follow from the (possibly new) lines and rules.
+    const changes: PackageChanges = { currency, basePrice, version: current.version + 1 };
+    if (input.lines) changes.items = lines;
+    if (input.discountRules) changes.discountRules = rules;
+    if (input.availableFrom !== undefined || input.availableTo !== undefined) changes.availability = window;
     if (input.translations) {
       changes.translations = input.translations;
       changes.defaultLanguage = firstLanguage(input.translations);
@@ -227,7 +224,7 @@ export async function updatePackage(
     if (input.policy) changes.policy = input.policy;
     if (input.tags) changes.tags = [...new Set(input.tags)];
     const row = await updatePackageRow(tx, id, changes);
-    await replacePackageItems(tx, row.id, itemIndex(lines, itemsById));
+    if (input.lines) await replacePackageItems(tx, row.id, itemIndex(lines, itemsById));
     await appendPackageAudit(tx, {
       action: 'package.updated',
       entityType: 'package',

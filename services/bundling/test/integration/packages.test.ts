@@ -404,4 +404,51 @@ describe('packages: create, edit, publish, lists', () => {
     // Date- and party-bound rules stay out of the from-price.
     expect(view.basePriceMinor).toBe(4500);
   });
+
+  it('a PATCH with only translations keeps rules, tags, policy, sale window and lines', async () => {
+    const rules = [
+      { id: 'early', type: 'percentage', bps: 1000, conditions: { minDaysBefore: 30 } },
+      { id: 'bundle', type: 'fixed', amountMinor: 500, conditions: {} },
+    ];
+    const lenient = { tiers: [{ hoursBefore: 24, refundPercent: 100 }] };
+    const created = await createPackage(
+      h,
+      seller,
+      packageBody([{ itemId: tour.id }, { itemId: room.id, days: 2 }], {
+        availableFrom: romeDay(3),
+        availableTo: romeDay(90),
+        discountRules: rules,
+        tags: ['family', 'lake'],
+        policy: lenient,
+      }),
+    );
+    const res = await h.call('PATCH', `/api/packages/${created.id}`, {
+      ...as(seller.owner),
+      body: { translations: { en: { title: 'Garda weekend for families' } } },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      title: 'Garda weekend for families',
+      discountRules: rules,
+      tags: ['family', 'lake'],
+      policy: lenient,
+      availableFrom: romeDay(3),
+      availableTo: romeDay(90),
+      basePriceMinor: created.basePriceMinor,
+    });
+    expect(res.body.lines).toEqual(created.lines);
+    expect(Object.keys(res.body.translations)).toEqual(['en']);
+    const index = await h.rows<{ item_id: string }>(
+      'SELECT item_id FROM bundling.package_items WHERE package_id = $1 ORDER BY item_id',
+      [created.id],
+    );
+    expect(index.map((r) => r.item_id)).toEqual([tour.id, room.id].sort());
+    // Clearing the sale window is still possible by sending null.
+    const cleared = await h.call('PATCH', `/api/packages/${created.id}`, {
+      ...as(seller.owner),
+      body: { availableFrom: null, availableTo: null },
+    });
+    expect(cleared.body).toMatchObject({ availableFrom: null, availableTo: null, tags: ['family', 'lake'] });
+    expect(cleared.body.discountRules).toEqual(rules);
+  });
 });
