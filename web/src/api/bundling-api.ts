@@ -325,8 +325,9 @@ export function listMyBookings(query: BookingListQuery = {}, signal?: AbortSigna
   return apiRequest(withQuery('/api/bookings/me', { ...query }), { signal, schema: bookingPageSchema });
 }
 
-export function getBooking(bookingId: string, signal?: AbortSignal): Promise<BookingView> {
-  return apiRequest(`/api/bookings/${id(bookingId)}`, { signal, schema: bookingViewSchema });
+/** `lang`: the package and item titles in that language (else the package's own). */
+export function getBooking(bookingId: string, signal?: AbortSignal, lang?: Locale): Promise<BookingView> {
+  return apiRequest(withQuery(`/api/bookings/${id(bookingId)}`, { lang }), { signal, schema: bookingViewSchema });
 }
 
 /** Refund per the package's policy at this moment (bookingView.refundNow shows it beforehand). */

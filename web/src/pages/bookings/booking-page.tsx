@@ -1,4 +1,4 @@
-import type { BookingView } from '@contracts/http';
+import type { BookingView, Locale } from '@contracts/http';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -118,7 +118,7 @@ function Outcome({ booking }: { booking: BookingView }) {
 export function BookingPage() {
   const { t, i18n } = useTranslation('booking');
   const { id = '' } = useParams();
-  const query = useBooking(id);
+  const query = useBooking(id, i18n.language as Locale);
   useBookingsLiveRefresh();
   const booking = query.data;
   const [cancelling, setCancelling] = useState<BookingView | null>(null);

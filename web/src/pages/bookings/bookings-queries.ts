@@ -8,7 +8,7 @@ export const bookingKeys = {
   all: ['my-bookings'] as const,
   list: (page: number, status: BookingStatus | undefined, lang: Locale) =>
     ['my-bookings', 'list', page, status ?? 'all', lang] as const,
-  detail: (id: string) => ['my-bookings', 'detail', id] as const,
+  detail: (id: string, lang: Locale) => ['my-bookings', 'detail', id, lang] as const,
 };
 
 export const BOOKINGS_PAGE_SIZE = 10;
@@ -29,10 +29,10 @@ export function useMyBookings(page: number, status: BookingStatus | undefined, l
   });
 }
 
-export function useBooking(id: string) {
+export function useBooking(id: string, lang: Locale) {
   return useQuery({
-    queryKey: bookingKeys.detail(id),
-    queryFn: ({ signal }) => getBooking(id, signal),
+    queryKey: bookingKeys.detail(id, lang),
+    queryFn: ({ signal }) => getBooking(id, signal, lang),
     retry: (failures, error) => !isMissingBooking(error) && failures < 2,
     refetchInterval: (query) => whilePending(query.state.data),
   });
@@ -42,8 +42,8 @@ export function useCancelBooking() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => cancelBooking(id),
-    onSuccess: (booking) => {
-      queryClient.setQueryData(bookingKeys.detail(booking.id), booking);
+    onSuccess: () => {
+      // The bookings on screen refetch in the UI language (the cancel answer carries no language).
       void queryClient.invalidateQueries({ queryKey: bookingKeys.all });
       // The released places are on sale again.
       void queryClient.invalidateQueries({ queryKey: ['traveller-packages'] });

@@ -91,8 +91,8 @@ export function useBookPackage(id: string) {
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: QuoteBody; idempotencyKey: string }) =>
       bookPackage(id, body, idempotencyKey),
-    onSuccess: (booking) => {
-      queryClient.setQueryData(bookingKeys.detail(booking.id), booking);
+    onSuccess: (booking, { body }) => {
+      if (body.lang) queryClient.setQueryData(bookingKeys.detail(booking.id, body.lang), booking);
       void queryClient.invalidateQueries({ queryKey: bookingKeys.all });
       // Places were just held: the calendar and slots now show fewer.
       void queryClient.invalidateQueries({ queryKey: ['traveller-packages', 'availability', id] });
