@@ -57,7 +57,8 @@ function schemaCodes(): string[] {
 /**
  * Problem codes the services the portal talks to throw, read from their sources
  * (`new AppError(409, 'code'…)`, `conflict('code', …)`, `unauthorized('code', …)`): a new code
- * cannot reach a user untranslated. bundling joins the list once its screens land.
+ * cannot reach a user untranslated. bundling's field codes (`{ path, code: 'code' }`), its
+ * pricing and coupon code unions and the zod messages of its contract count too.
  */
 function serviceCodes(): string[] {
   const repo = join(webRoot, '..');
@@ -66,6 +67,7 @@ function serviceCodes(): string[] {
     'services/partners/src',
     'services/notifications/src',
     'services/gateway/src',
+    'services/bundling/src',
     'libs/service-kit/src',
   ];
   const codes = new Set<string>();
@@ -75,15 +77,35 @@ function serviceCodes(): string[] {
       const text = readFileSync(join(repo, root, file), 'utf8');
       for (const m of text.matchAll(/new AppError\(\s*\d+\s*,\s*'([a-z_]+)'/g)) codes.add(m[1]!);
       for (const m of text.matchAll(/\b(?:conflict|unauthorized)\(\s*'([a-z_]+)'/g)) codes.add(m[1]!);
+      if (!root.startsWith('services/bundling')) continue;
+      // Field codes of problem entries, and codes thrown through a typed union (pricing, coupons).
+      for (const m of text.matchAll(/\bpath\b[^{}]*?\bcode: '([a-z_]+)'/g)) codes.add(m[1]!);
+      for (const m of text.matchAll(/export type \w*ErrorCode =([^;]+);/g)) {
+        for (const c of m[1]!.matchAll(/'([a-z_]+)'/g)) codes.add(c[1]!);
+      }
     }
   }
+  const contract = readFileSync(join(repo, 'libs/contracts/src/http/bundling.ts'), 'utf8');
+  for (const m of contract.matchAll(/\bmessage: '([a-z_]+)'/g)) codes.add(m[1]!);
   return [...codes].sort();
 }
 
 describe('error translations', () => {
-  it('every problem code identity, partners, notifications and the gateway answer with is translated', () => {
+  it('every problem code identity, partners, notifications, the gateway and bundling answer with is translated', () => {
     const codes = serviceCodes();
-    expect(codes).toEqual(expect.arrayContaining(['partner_owner_account', 'email_taken', 'partner_locked']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'partner_owner_account',
+        'email_taken',
+        'partner_locked',
+        // bundling: thrown, field, pricing, coupon and contract codes
+        'capacity_model_locked',
+        'net_rate_required',
+        'refund_exceeds_paid',
+        'coupon_expired',
+        'policy_tiers_unordered',
+      ]),
+    );
     for (const language of supportedLanguages) {
       const errors = readCatalogue(language, 'errors');
       expect(
