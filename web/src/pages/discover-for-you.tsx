@@ -18,6 +18,7 @@ import { PartyPicker } from './packages/party-picker.tsx';
 import { addDays, formatDay, formatMinor, todayAtDestination } from './packages/traveller-format.ts';
 import { SearchResultCard } from './search/search-result-card.tsx';
 import { DEFAULT_PARTY, partyCode } from './search/search-params.ts';
+import { usePartySummary } from './search/search-party.ts';
 import { useSuggestions } from './search/search-queries.ts';
 
 function SuggestionCard({ suggestion, index }: { suggestion: Suggestion; index: number }) {
@@ -107,6 +108,7 @@ export function DiscoverForYou({ fromDiscover }: { fromDiscover: SearchResult[] 
     limit: 8,
   };
   const result = useSuggestions(request, ready);
+  const partySummary = usePartySummary(party);
   return (
     <section className="discover-section" aria-labelledby="discover-for-you-title" data-testid="discover-for-you">
       <div className="card-header">
@@ -161,7 +163,9 @@ export function DiscoverForYou({ fromDiscover }: { fromDiscover: SearchResult[] 
           />
         </label>
         <details className="search-party">
-          <summary className="btn btn-secondary">{t('forYou.party')}</summary>
+          <summary className="btn btn-secondary" aria-label={`${t('forYou.party')}: ${partySummary}`}>
+            {partySummary}
+          </summary>
           <div className="search-party-panel card">
             <PartyPicker party={party} onChange={setParty} />
           </div>

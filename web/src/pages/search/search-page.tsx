@@ -19,11 +19,12 @@ import {
   writeSearchState,
   type SearchState,
 } from './search-params.ts';
+import { usePartySummary } from './search-party.ts';
 import { useSearchResults } from './search-queries.ts';
 import './search-page.css';
 
 function FacetCount({ count }: { count: number | undefined }) {
-  const { i18n } = useTranslation();
+  const { i18n } = useTranslation('search');
   if (count === undefined) return null;
   return <span className="facet-count">{formatNumber(count, i18n.language)}</span>;
 }
@@ -165,15 +166,6 @@ function SearchFilters({ state, facets, update }: FiltersProps) {
   );
 }
 
-/** "2 adults, 1 child" for the party picker's summary. */
-function usePartySummary(state: SearchState): string {
-  const { t } = useTranslation('booking');
-  return (['adult', 'child', 'infant', 'senior'] as const)
-    .filter((band) => state.party[band] > 0)
-    .map((band) => t(`party.count.${band}`, { count: state.party[band] }))
-    .join(', ');
-}
-
 /** A validation failure names its field codes (invalid_party, date_and_range…): show the first. */
 function SearchError({ error }: { error: unknown }) {
   const errorText = useErrorText();
@@ -201,7 +193,7 @@ export function SearchPage() {
   );
   useDocumentTitle(state.q ? t('titleFor', { q: state.q }) : t('title'));
   const result = useSearchResults(state, lang);
-  const partySummary = usePartySummary(state);
+  const partySummary = usePartySummary(state.party);
   const today = todayAtDestination();
 
   /** Any change but paging goes back to page 1; each is a history entry, so Back undoes it. */
