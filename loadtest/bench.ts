@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { bundlingHoldsMarkdown, printBundlingHoldsBench, runBundlingHoldsBench } from './bundling-holds.bench.ts';
+import { bundlingSearchMarkdown, printBundlingSearchBench, runBundlingSearchBench } from './bundling-search.bench.ts';
 import { bundlingQuoteMarkdown, printBundlingQuoteBench, runBundlingQuoteBench } from './bundling-quote.bench.ts';
 import { runColdStartBench } from './cold-start.bench.ts';
 import { printEventBusBench, runEventBusBench } from './event-bus.bench.ts';
@@ -84,6 +85,12 @@ if (want('holds')) {
   const h = await runBundlingHoldsBench();
   printBundlingHoldsBench(h);
   md.push(...bundlingHoldsMarkdown(h));
+}
+
+if (want('search')) {
+  const r = await runBundlingSearchBench();
+  printBundlingSearchBench(r);
+  md.push(...bundlingSearchMarkdown(r));
 }
 
 if (want('stripe')) {

@@ -313,24 +313,27 @@ function pricedCte(spec: SearchSpec, dates: { from: string; to: string }): SQL {
       ) u
     ),
     line_day AS (
-      SELECT DISTINCT ON (li.kind, li.entity_id, li.pos, av.date)
-        li.kind, li.entity_id, li.pos, li.day_offset, li.days, av.date, g.gross, g.supplier_net
+      -- Per line and day, the cheapest fitting row: one index range scan per line (item, dates).
+      SELECT li.kind, li.entity_id, li.pos, li.day_offset, li.days, best.date, best.gross, best.supplier_net
       FROM line_items li
-      JOIN bundling.availability av ON av.item_id = li.item_id
-        AND av.date BETWEEN ${dates.from}::date + li.day_offset AND ${dates.to}::date + li.day_offset + li.days - 1
       CROSS JOIN LATERAL (
-        SELECT
-          CASE WHEN li.person THEN li.qty * (${personGross})
-            ELSE li.qty * coalesce(${unitOverride}, li.p_unit) END AS gross,
-          CASE WHEN li.person THEN li.qty * (${personNet})
-            ELSE li.qty * coalesce(li.n_unit, ${unitOverride}, li.p_unit) END AS supplier_net
-      ) g
-      WHERE li.on_sale
-        AND (NOT li.person OR (${priceable}))
-        AND NOT av.closed
-        AND av.capacity - av.held - av.sold >= CASE WHEN li.person THEN ${a + c + s} * li.qty ELSE li.qty END
-        AND av.starts_at - make_interval(hours => li.cutoff_hours) >= ${spec.now}::timestamptz
-      ORDER BY li.kind, li.entity_id, li.pos, av.date, g.gross
+        SELECT DISTINCT ON (av.date) av.date, g.gross, g.supplier_net
+        FROM bundling.availability av
+        CROSS JOIN LATERAL (
+          SELECT
+            CASE WHEN li.person THEN li.qty * (${personGross})
+              ELSE li.qty * coalesce(${unitOverride}, li.p_unit) END AS gross,
+            CASE WHEN li.person THEN li.qty * (${personNet})
+              ELSE li.qty * coalesce(li.n_unit, ${unitOverride}, li.p_unit) END AS supplier_net
+        ) g
+        WHERE av.item_id = li.item_id
+          AND av.date BETWEEN ${dates.from}::date + li.day_offset AND ${dates.to}::date + li.day_offset + li.days - 1
+          AND NOT av.closed
+          AND av.capacity - av.held - av.sold >= CASE WHEN li.person THEN ${a + c + s} * li.qty ELSE li.qty END
+          AND av.starts_at - make_interval(hours => li.cutoff_hours) >= ${spec.now}::timestamptz
+        ORDER BY av.date, g.gross
+      ) best
+      WHERE li.on_sale AND (NOT li.person OR (${priceable}))
     ),
     line_start AS (
       SELECT ld.kind, ld.entity_id, ld.pos, ld.date - ld.day_offset - k.k AS start_date,
@@ -396,6 +399,17 @@ function orderBy(sort: SearchSpec['sort']): SQL {
 
 /** The search in one statement; see the module comment. */
 export async function searchIndex(executor: Executor, spec: SearchSpec): Promise<SearchOutcome> {
+  const result = await executor.execute<{
+    total: string | number;
+    items: RawRow[] | null;
+    facets: SearchCounts | null;
+  }>(searchStatement(spec));
+  const row = result.rows[0]!;
+  return { total: Number(row.total), rows: (row.items ?? []).map(toSearchRow), facets: row.facets };
+}
+
+/** The statement searchIndex runs (one row: total, items as JSON, facets as JSON). */
+export function searchStatement(spec: SearchSpec): SQL {
   const ctes: SQL[] = [candidatesCte(spec)];
   if (spec.dates) ctes.push(pricedCte(spec, spec.dates));
 
@@ -438,11 +452,7 @@ export async function searchIndex(executor: Executor, spec: SearchSpec): Promise
     : sql`NULL::json`;
 
   const order = orderBy(spec.sort);
-  const result = await executor.execute<{
-    total: string | number;
-    items: RawRow[] | null;
-    facets: SearchCounts | null;
-  }>(sql`
+  return sql`
     WITH ${sql.join(ctes, sql`,`)}
     SELECT
       (SELECT count(*) FROM res WHERE ${all}) AS total,
@@ -460,9 +470,7 @@ export async function searchIndex(executor: Executor, spec: SearchSpec): Promise
           ORDER BY ${order} LIMIT ${spec.limit} OFFSET ${spec.offset}
         ) r
       ) pg) AS items,
-      ${facets} AS facets`);
-  const row = result.rows[0]!;
-  return { total: Number(row.total), rows: (row.items ?? []).map(toSearchRow), facets: row.facets };
+      ${facets} AS facets`;
 }
 
 interface RawRow {
