@@ -138,8 +138,11 @@ describe('the item editor', () => {
     ).toEqual({ 'units.0.netRate': ['net_rate_required'] });
   });
 
-  it('shows the lowest unit price as the from-price', () => {
+  it('shows the lowest paid unit price as the from-price (a free infant is no from-price)', () => {
     expect(items.priceFrom(item())).toBe(2500);
+    const withInfant = item({ units: [...item().units, { code: 'infant', priceMinor: 0, netRateMinor: 0 }] });
+    expect(items.priceFrom(withInfant)).toBe(2500);
+    expect(items.priceFrom(item({ units: [{ code: 'infant', priceMinor: 0, netRateMinor: null }] }))).toBeNull();
   });
 });
 

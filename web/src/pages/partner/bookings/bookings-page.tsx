@@ -50,7 +50,7 @@ function BookingCard({ booking }: { booking: PartnerBookingView }) {
           <span className={`badge ${statusTone[booking.status]}`} data-testid="booking-status">
             {t(`bookings.status.${booking.status}`)}
           </span>
-          <span className="badge badge-neutral">
+          <span className="badge badge-neutral booking-role">
             {booking.isSeller ? t('bookings.seller') : t('bookings.supplier')}
           </span>
         </div>
@@ -94,6 +94,11 @@ function BookingCard({ booking }: { booking: PartnerBookingView }) {
         <span>{t('bookings.share')}</span>
         <strong>{money(booking.shareMinor)}</strong>
       </p>
+      {booking.isSeller && (
+        <p className="field-hint" style={{ margin: 0 }}>
+          {t('bookings.sellerShareHint')}
+        </p>
+      )}
     </li>
   );
 }

@@ -36,7 +36,11 @@ export function AccessNotices({ my }: { my: MyPartner }) {
         <div className="alert alert-warning" role="note" data-testid="bundling-not-verified">
           <p className="alert-title">{t('access.notVerifiedTitle')}</p>
           <p style={{ margin: 0 }}>
-            {t(onboardingStatuses.has(status) ? 'access.notVerifiedBody' : 'access.notVerifiedOther')}
+            {status === 'pending_review'
+              ? t('access.notVerifiedReview')
+              : onboardingStatuses.has(status)
+                ? t('access.notVerifiedBody')
+                : t('access.notVerifiedOther')}
           </p>
           {onboardingStatuses.has(status) && (
             <p style={{ margin: 'var(--space-2) 0 0' }}>

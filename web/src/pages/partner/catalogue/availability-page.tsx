@@ -1,5 +1,5 @@
 import type { ItemView, MyPartner, UnitCode } from '@contracts/http';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/api-error.ts';
@@ -208,10 +208,14 @@ function BulkForm({
   const [errors, setErrors] = useState<Partial<Record<string, string[]>>>({});
   const [done, setDone] = useState<{ created: number; updated: number } | null>(null);
   const names = weekdayNames(i18n.language, 'short');
-  const set = <K extends keyof BulkValues>(key: K, value: BulkValues[K]) => {
+  const set = <K extends keyof BulkValues>(key: K, value: BulkValues[K]) => onChange({ ...values, [key]: value });
+  // What the last answer said is about the values sent: any change (here or a day picked in the calendar) clears it.
+  const { reset } = bulk;
+  useEffect(() => {
+    setErrors({});
     setDone(null);
-    onChange({ ...values, [key]: value });
-  };
+    reset();
+  }, [values, reset]);
   const slotTimes = item.capacityModel === 'slots' ? item.startTimes : [];
 
   const onSubmit = (event: FormEvent) => {

@@ -42,7 +42,7 @@ function ItemCard({
   const actions = access.canWrite ? statusActions(item.status) : [];
   return (
     <li className="card item-card" data-testid="item-card" data-status={item.status}>
-      <div className="item-card-media" aria-hidden="true">
+      <div className={cover ? 'item-card-media' : 'item-card-media item-card-media-empty'} aria-hidden="true">
         {cover ? <img src={imageUrl(cover.id)} alt="" loading="lazy" /> : <span>{t(`kinds.${item.kind}`)}</span>}
       </div>
       <div className="item-card-body">

@@ -247,7 +247,8 @@ export function unitsProblem(units: readonly { code: UnitCode }[]): string | nul
   return persons || (units.length === 1 && !isPersonUnit(units[0]!.code)) ? null : 'mixed_units';
 }
 
-/** The lowest unit price: what a list shows as "from". */
+/** The lowest unit price above zero (infants often travel free): what a list shows as "from". */
 export function priceFrom(item: Pick<ItemView, 'units'>): number | null {
-  return item.units.length ? Math.min(...item.units.map((unit) => unit.priceMinor)) : null;
+  const paid = item.units.map((unit) => unit.priceMinor).filter((price) => price > 0);
+  return paid.length ? Math.min(...paid) : null;
 }

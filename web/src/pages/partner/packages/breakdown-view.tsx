@@ -17,7 +17,7 @@ function formatDate(iso: string, language: string): string {
  * A quote's breakdown: each line with its units, gross, bundle discount and what its partner is
  * owed; the totals; and what each partner receives (sums exactly to the total, per the engine).
  */
-export function BreakdownView({ breakdown }: { breakdown: Breakdown }) {
+export function BreakdownView({ breakdown, sellerPartnerId }: { breakdown: Breakdown; sellerPartnerId?: string }) {
   const { t, i18n } = useTranslation('packages');
   const money = (minor: number) => formatMinor(minor, breakdown.currency, i18n.language);
   return (
@@ -61,8 +61,12 @@ export function BreakdownView({ breakdown }: { breakdown: Breakdown }) {
                   <dd>−{money(line.couponDiscountMinor)}</dd>
                 </>
               )}
-              <dt>{t('breakdown.supplierShare', { partner: line.partnerName })}</dt>
-              <dd>{money(line.supplierShareMinor)}</dd>
+              {line.partnerId !== sellerPartnerId && (
+                <>
+                  <dt>{t('breakdown.supplierShare', { partner: line.partnerName })}</dt>
+                  <dd>{money(line.supplierShareMinor)}</dd>
+                </>
+              )}
             </dl>
           </li>
         ))}
@@ -102,7 +106,7 @@ export function BreakdownView({ breakdown }: { breakdown: Breakdown }) {
         <ul className="plain-list breakdown-partners" data-testid="breakdown-partners">
           {breakdown.partners.map((partner) => (
             <li key={partner.partnerId} data-testid="breakdown-partner">
-              <span className="row" style={{ gap: 'var(--space-2)' }}>
+              <span className="breakdown-partner-name">
                 {partner.partnerName}
                 {partner.partnerVerified && <VerifiedBadge size="sm" />}
               </span>

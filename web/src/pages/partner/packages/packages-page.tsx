@@ -34,7 +34,7 @@ function PackageCard({
   const actions = access.canWrite ? statusActions(pkg.status) : [];
   return (
     <li className="card item-card" data-testid="package-card" data-status={pkg.status}>
-      <div className="item-card-media" aria-hidden="true">
+      <div className={cover ? 'item-card-media' : 'item-card-media item-card-media-empty'} aria-hidden="true">
         {cover ? <img src={imageUrl(cover.id)} alt="" loading="lazy" /> : <span>{t('list.placeholder')}</span>}
       </div>
       <div className="item-card-body">

@@ -9,6 +9,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { useErrorText } from '../../../lib/use-error-text.ts';
 import { addDays, todayIso } from '../catalogue/availability-values.ts';
+import { formatMinor } from '../catalogue/money.ts';
 import { useLang } from '../catalogue/use-lang.ts';
 import { BreakdownView } from './breakdown-view.tsx';
 import { usePackageAvailability, usePackageSlots, useQuote } from './packages-queries.ts';
@@ -174,6 +175,7 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
   const slotPositions = [...new Set([...slotLines, ...Object.keys(slots).map(Number)])].sort((a, b) => a - b);
   const ownLines = pkg.lines.filter((line) => !line.bundled);
   const noDates = availability.isSuccess && bookable.length === 0;
+  const chosenDay = availability.data?.days.find((day) => day.date === date && day.bookable);
 
   return (
     <section className="card stack price-preview" aria-labelledby="preview-title" data-testid="price-preview">
@@ -239,17 +241,22 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
                   type="button"
                   className="tag-toggle"
                   aria-pressed={day.date === date}
+                  title={t('preview.fits', { count: day.available })}
                   onClick={() => {
                     setDate(day.date);
                     setSlots({});
                   }}
                 >
                   {formatDay(day.date, i18n.language)}
-                  <span className="muted"> · {t('preview.fits', { count: day.available })}</span>
                 </button>
               </li>
             ))}
           </ul>
+          {chosenDay && (
+            <p className="field-hint" style={{ margin: 'var(--space-1) 0 0' }} data-testid="preview-fits">
+              {t('preview.fits', { count: chosenDay.available })}
+            </p>
+          )}
         </div>
       )}
       {body && (
@@ -273,7 +280,13 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
         </div>
       ) : (
         <div className="stack" style={{ opacity: quote.isFetching ? 0.6 : 1 }}>
-          <BreakdownView breakdown={quote.data.breakdown} />
+          <p className="preview-total" data-testid="preview-total">
+            <span>{t('preview.totalFor', { date: formatDay(quote.data.date, i18n.language) })}</span>
+            <strong>
+              {formatMinor(quote.data.breakdown.totalMinor, quote.data.breakdown.currency, i18n.language)}
+            </strong>
+          </p>
+          <BreakdownView breakdown={quote.data.breakdown} sellerPartnerId={pkg.partnerId} />
           <p className="muted" style={{ margin: 0 }} data-testid="preview-refund">
             {t('preview.refundNow', { percent: quote.data.refundPercentNow })}
           </p>
