@@ -966,7 +966,7 @@ export const discoverSchema = z.object({
   packagesForYou: z.array(searchResultSchema),
   /** Most bookings held or confirmed in the last 7 days. */
   trending: z.array(searchResultSchema.extend({ bookingsLast7Days: z.number().int() })),
-  /** Bookable for 2 adults on some day from today to the end of the month. */
+  /** Among the 100 most recently published: bookable for 2 adults on some day from today to the end of the month. */
   seasonal: z.array(searchResultSchema),
   /** Most recently published. */
   new: z.array(searchResultSchema),

@@ -10,6 +10,8 @@ import { toSearchResult, type SearchMeta } from './search.ts';
 /** Discover with `near` keeps to what lies within this distance of it. */
 export const DISCOVER_RADIUS_KM = 100;
 const SECTION_SIZE = 10;
+/** Seasonal picks from this many most recently published packages. */
+const SEASONAL_CANDIDATES = 100;
 const PARTNERS_SIZE = 12;
 const TRENDING_DAYS = 7;
 /** "This month" is the calendar month where the platform's catalogue lives. */
@@ -56,12 +58,23 @@ export async function discover(
   };
   const today = zonedDate(now, DISCOVER_TIME_ZONE);
   const since = new Date(now.getTime() - TRENDING_DAYS * 86_400_000);
-  const [partners, fresh, seasonal, trending] = await Promise.all([
+  const [partners, recent, trending] = await Promise.all([
     verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
-    searchIndex(ctx.db, base),
-    searchIndex(ctx.db, { ...base, sort: 'relevance', dates: { from: today, to: monthEnd(today) } }),
+    searchIndex(ctx.db, { ...base, limit: SEASONAL_CANDIDATES }),
     trendingPackages(ctx, base, since),
   ]);
+  // Seasonal looks among the most recently published packages only, so its cost (every line's
+  // calendar for the rest of the month) stays bounded however large the catalogue grows.
+  const seasonal =
+    recent.rows.length === 0
+      ? { rows: [] }
+      : await searchIndex(ctx.db, {
+          ...base,
+          sort: 'relevance',
+          onlyIds: recent.rows.map((row) => row.entityId),
+          dates: { from: today, to: monthEnd(today) },
+        });
+  const fresh = { rows: recent.rows.slice(0, SECTION_SIZE) };
   const view: DiscoverView = {
     discoverId: meta.requestId,
     lang: query.lang,
