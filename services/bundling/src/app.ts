@@ -17,6 +17,8 @@ import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
 import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
 import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { paymentSucceededHandler } from './events/payment-succeeded.handler.ts';
+import { bookingExpiredHandler } from './events/booking-expired.handler.ts';
+import { bookingHeldHandler } from './events/booking-held.handler.ts';
 import { startSweeper, type Sweeper } from './domain/sweeper.ts';
 import { bookingsRoutes } from './routes/bookings.routes.ts';
 import { bundlingRoutes } from './routes/bundling.routes.ts';
@@ -75,8 +77,10 @@ export async function buildBundlingService(deps: BundlingServiceDeps): Promise<S
       ]) {
         bus.handle(handler(ctx));
       }
-      // billing's events → the bookings' lifecycle.
+      // billing's events → the bookings' lifecycle; bundling's own held/expired → their audit entries.
       bus.handle(paymentSucceededHandler(ctx));
+      bus.handle(bookingHeldHandler(ctx));
+      bus.handle(bookingExpiredHandler(ctx));
       // bundling's own booking events → the AI Suggest Bundles counts.
       bus.handle(bookingConfirmedCooccurrenceHandler(ctx));
       bus.handle(bookingCancelledCooccurrenceHandler(ctx));

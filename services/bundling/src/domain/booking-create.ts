@@ -3,7 +3,6 @@ import type { BookingView, BookRequest } from '@tourconnect/contracts/http';
 import type { Tx } from '@tourconnect/db';
 import type { AuthUser } from '@tourconnect/service-kit';
 import {
-  appendBookingAudit,
   findBookingByIdempotencyKey,
   findBookingListing,
   insertBooking,
@@ -101,23 +100,11 @@ async function holdAndRecord(
   );
   const packageTitle = localised(pkg.translations, pkg.defaultLanguage, request.lang).title;
   await publishBookingHeld(ctx, tx, booking, holds, { correlationId: meta.correlationId, packageTitle });
-  // The hot rows are locked last, so concurrent bookers of one slot queue for as short as possible.
+  // The hot rows are locked last, just before the commit: bookers of one slot queue on its row lock
+  // for as short as possible (these updates and the commit).
   const held = await holdUnits(tx, plan.holds);
   if (!held.ok) throw soldOut(plan.holds.find((h) => h.availabilityId === held.availabilityId)?.position);
-  await appendBookingAudit(tx, {
-    action: 'booking.held',
-    entityType: 'booking',
-    entityId: booking.id,
-    actorId: caller.id,
-    actorRole: 'traveller',
-    data: {
-      packageId: pkg.id,
-      packageVersion: plan.packageVersion,
-      totalMinor: booking.pricePaid,
-      currency: booking.currency,
-    },
-    correlationId: meta.correlationId ?? null,
-  });
+  // Its audit entry `booking.held` follows from the held event (domain/booking-audit.ts).
   return {
     booking,
     packageTranslations: pkg.translations,

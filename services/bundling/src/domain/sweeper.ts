@@ -1,6 +1,5 @@
 import type { Tx } from '@tourconnect/db';
 import {
-  appendBookingAudit,
   claimExpiredBookings,
   findBookingListing,
   listBookingHolds,
@@ -42,7 +41,8 @@ export async function sweepExpiredBookings(ctx: BundlingContext, now: Date = new
 /**
  * Claimed (locked, pending) bookings whose hold ran out. Their units are released in one pass in
  * availability-id order, the order bookers lock rows in, so a sweep and a booking never
- * deadlock; the audit entries go last (they serialise on the log's lock until commit).
+ * deadlock. The audit entries follow from the expired events (domain/booking-audit.ts), so the
+ * sweep holds no slot's lock while the log's lock is taken.
  */
 async function expireBatch(ctx: BundlingContext, tx: Tx, batch: readonly BookingRow[], now: Date): Promise<void> {
   const holds = (await Promise.all(batch.map((b) => listBookingHolds(tx, b.id)))).flat();
@@ -56,15 +56,6 @@ async function expireBatch(ctx: BundlingContext, tx: Tx, batch: readonly Booking
     const listing = await findBookingListing(tx, booking.id);
     await publishBookingExpired(ctx, tx, expired, 'hold_expired', {
       packageTitle: listing ? packageTitleOf(listing) : '',
-    });
-  }
-  for (const booking of batch) {
-    await appendBookingAudit(tx, {
-      action: 'booking.expired',
-      entityType: 'booking',
-      entityId: booking.id,
-      actorRole: 'system',
-      data: { reason: 'hold_expired', holdExpiresAt: booking.holdExpiresAt.toISOString() },
     });
   }
 }

@@ -123,6 +123,27 @@ describe('POST /api/packages/:id/book', () => {
     expect(sum('grossMinor')).toBe(Number(held.subtotalMinor));
   });
 
+  it('audits the hold once from its event, however often the event is delivered', async () => {
+    const tour = await givenTour(h, seller.partnerId, { capacity: 4 });
+    const packageId = await givenPackage(h, seller.partnerId, [{ item: tour }]);
+    const traveller = await h.user('traveller');
+    const view = (await book(h, traveller, packageId, { date: tour.date })).body;
+    await h.settle();
+    const [envelope] = (await h.published('bundling.booking.held.v1')).filter(
+      (e) => (e.payload as EventJson).bookingId === view.id,
+    );
+    await h.deliver(envelope!, 2);
+    const entries = await h.rows<{ actor_id: string; data: EventJson }>(
+      "SELECT actor_id, data FROM bundling.audit_log WHERE action = 'booking.held' AND entity_id = $1",
+      [view.id],
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor_id: traveller.id,
+      data: { packageId, totalMinor: 4500, currency: 'EUR' },
+    });
+  });
+
   it('refuses a traveller whose e-mail is not verified, holding nothing', async () => {
     const tour = await givenTour(h, seller.partnerId, { capacity: 4 });
     const packageId = await givenPackage(h, seller.partnerId, [{ item: tour }]);

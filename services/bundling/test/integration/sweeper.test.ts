@@ -44,6 +44,15 @@ describe('the expiry sweeper', () => {
     const [expired] = await eventsFor(h, 'bundling.booking.expired.v1', stale.id);
     expect(expired!.payload).toMatchObject({ reason: 'hold_expired', userId: traveller.id, packageId });
     expect(expired!.audience).toEqual([traveller.id]);
+    await h.deliver(
+      (await h.published('bundling.booking.expired.v1')).find(
+        (e) => (e.payload as { bookingId: string }).bookingId === stale.id,
+      )!,
+    );
+    const audit = await h.rows("SELECT 1 FROM bundling.audit_log WHERE action = 'booking.expired' AND entity_id = $1", [
+      stale.id,
+    ]);
+    expect(audit).toHaveLength(1);
   });
 
   it('is safe with several instances: each expired booking is released exactly once', async () => {
