@@ -191,6 +191,16 @@ describe('POST /api/packages/:id/book', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('documents the booking routes in /openapi.json, the Idempotency-Key header included', async () => {
+    const doc = (await h.call('GET', '/openapi.json')).body;
+    const bookRoute = doc.paths['/api/packages/{id}/book'].post;
+    expect(bookRoute.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
+    for (const path of ['/api/bookings/me', '/api/bookings/{id}', '/api/packages/bookings']) {
+      expect(doc.paths[path].get.responses['200']).toBeDefined();
+    }
+    expect(doc.paths['/api/bookings/{id}/cancel'].post.responses['200']).toBeDefined();
+  });
+
   describe('Idempotency-Key', () => {
     it('answers the same booking for the same key and request, holding once', async () => {
       const tour = await givenTour(h, seller.partnerId, { capacity: 10 });
