@@ -58,7 +58,7 @@ export interface HoldsBench {
 }
 
 const CLIENTS = 5_000;
-const TRAVELLERS = 20;
+const TRAVELLERS = 10;
 const CAPACITY = 100_000;
 
 export async function runBundlingHoldsBench(opts = { connections: 50, durationSec: 10 }): Promise<HoldsBench> {
@@ -208,7 +208,7 @@ async function seed(base: string, mailbox: Mailbox, settings: AllInOneSettings):
   )) as { id: string };
   await expectStatus(await api('POST', `/api/packages/${pkg.id}/publish`, token), 200, 'publish package');
 
-  const tokens = await pool(TRAVELLERS, 4, (i) =>
+  const tokens = await pool(TRAVELLERS, 2, (i) =>
     signUpVerified(platformApi(base, `10.253.1.${i + 1}`), mailbox, {
       email: `holds-traveller-${i}-${randomUUID().slice(0, 8)}@example.com`,
       password: 'Bench-traveller-2026',
