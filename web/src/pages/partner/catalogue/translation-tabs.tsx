@@ -34,7 +34,11 @@ export function TranslationTabs({ value, onChange, errors, disabled, testId }: T
   const errorText = useErrorText();
   const id = useId();
   const order = tabOrder(i18n.language);
-  const [active, setActive] = useState<Locale>(order[0]!);
+  // The portal's language when it is written, else the first written one (a viewer sees the text at once).
+  const [active, setActive] = useState<Locale>(() => {
+    const written = order.find((locale) => value[locale].title.trim() !== '');
+    return value[order[0]!].title.trim() === '' && written ? written : order[0]!;
+  });
   const current = value[active];
 
   const onKey = (event: KeyboardEvent<HTMLButtonElement>) => {

@@ -1,7 +1,7 @@
-import type { Breakdown, UnitCode } from '@contracts/http';
+import type { Breakdown, DiscountRule, UnitCode } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { VerifiedBadge } from '../../../components/ui/verified-badge.tsx';
-import { formatMinor } from '../catalogue/money.ts';
+import { formatBps, formatMinor } from '../catalogue/money.ts';
 import './breakdown-view.css';
 
 function formatDate(iso: string, language: string): string {
@@ -17,9 +17,25 @@ function formatDate(iso: string, language: string): string {
  * A quote's breakdown: each line with its units, gross, bundle discount and what its partner is
  * owed; the totals; and what each partner receives (sums exactly to the total, per the engine).
  */
-export function BreakdownView({ breakdown, sellerPartnerId }: { breakdown: Breakdown; sellerPartnerId?: string }) {
+export function BreakdownView({
+  breakdown,
+  sellerPartnerId,
+  rules = [],
+}: {
+  breakdown: Breakdown;
+  sellerPartnerId?: string;
+  /** The package's rules, to name an applied one ("Rule 1 · 10 %") instead of its id. */
+  rules?: readonly DiscountRule[];
+}) {
   const { t, i18n } = useTranslation('packages');
   const money = (minor: number) => formatMinor(minor, breakdown.currency, i18n.language);
+  const ruleName = (ruleId: string) => {
+    const index = rules.findIndex((rule) => rule.id === ruleId);
+    const rule = rules[index];
+    if (!rule) return ruleId;
+    const size = rule.type === 'percentage' ? formatBps(rule.bps, i18n.language) : money(rule.amountMinor);
+    return `${t('rules.legend', { n: index + 1 })} · ${size}`;
+  };
   return (
     <div className="breakdown stack" data-testid="breakdown">
       <ol className="plain-list breakdown-lines">
@@ -95,7 +111,7 @@ export function BreakdownView({ breakdown, sellerPartnerId }: { breakdown: Break
           <ul className="plain-list breakdown-rules">
             {breakdown.appliedRules.map((rule) => (
               <li key={rule.ruleId}>
-                <span className="mono">{rule.ruleId}</span> −{money(rule.amountMinor)}
+                {ruleName(rule.ruleId)}: −{money(rule.amountMinor)}
               </li>
             ))}
           </ul>

@@ -286,7 +286,7 @@ export function PricePreview({ pkg, dirty }: { pkg: PackageView; dirty: boolean 
               {formatMinor(quote.data.breakdown.totalMinor, quote.data.breakdown.currency, i18n.language)}
             </strong>
           </p>
-          <BreakdownView breakdown={quote.data.breakdown} sellerPartnerId={pkg.partnerId} />
+          <BreakdownView breakdown={quote.data.breakdown} sellerPartnerId={pkg.partnerId} rules={pkg.discountRules} />
           <p className="muted" style={{ margin: 0 }} data-testid="preview-refund">
             {t('preview.refundNow', { percent: quote.data.refundPercentNow })}
           </p>
