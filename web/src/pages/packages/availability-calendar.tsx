@@ -70,9 +70,11 @@ export function AvailabilityCalendar({ packageId, party, today, selected, onSele
     setMonth(nextMonth(month, step));
   };
 
-  const monthTitle = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  // "diciembre de 2026" → "Diciembre de 2026": only the first letter (CSS capitalize would give "De").
+  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}T00:00:00Z`),
   );
+  const monthTitle = `${monthName.charAt(0).toLocaleUpperCase(i18n.language)}${monthName.slice(1)}`;
   // 2024-01-01 was a Monday: the week's short names in the UI language.
   const weekdays = Array.from({ length: 7 }, (_, i) =>
     new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(
