@@ -7,8 +7,7 @@ import type { Executor } from '@tourconnect/db';
  * migration 0002) in ONE statement: text and destination match, the availability and price of
  * every match for the party on the dates (packages: every line on its days, the cheapest
  * fitting slot, discount rules as the pricing engine applies them), filters, facet counts and
- * one page. Read src/domain/search/README-style notes in services/bundling/README.md
- * ("Search and Discover") for what each part means.
+ * one page. services/bundling/README.md ("Search and Discover") says what each part means.
  */
 
 export interface SearchSpec {
