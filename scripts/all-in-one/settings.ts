@@ -43,5 +43,10 @@ export const demoUsers = [
   { email: 'dmo@tourconnect.demo', password: 'Dmo-demo-2026', displayName: 'Giulia Garda', locale: 'it' },
   { email: 'ferry@tourconnect.demo', password: 'Ferry-demo-2026', displayName: 'Carlos Costa', locale: 'es' },
   { email: 'lagoblu@tourconnect.demo', password: 'Lagoblu-demo-2026', displayName: 'Lena Lago', locale: 'de' },
-  { email: 'navigazione@tourconnect.demo', password: 'Battelli-demo-2026', displayName: 'Marco Battelli', locale: 'it' },
+  {
+    email: 'navigazione@tourconnect.demo',
+    password: 'Battelli-demo-2026',
+    displayName: 'Marco Battelli',
+    locale: 'it',
+  },
 ] as const;

@@ -26,7 +26,12 @@ const settingsShape = {
   /** Per client IP and minute: image uploads. */
   UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** How long a booking holds its units while the traveller pays (pending_payment → expired). */
-  HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** How often the expiry sweeper looks for pending bookings past their hold (0: this process does not sweep). */
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** Expired bookings released per sweeper transaction. */

@@ -433,8 +433,6 @@ export const searchDocuments = bundlingSchema.table(
 );
 
 /** Words of published titles and places (lower case, unaccented), for typo correction with pg_trgm. */
-export const searchTerms = bundlingSchema.table(
-  'search_terms',
-  { term: text('term').primaryKey() },
-  (t) => [index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops'))],
-);
+export const searchTerms = bundlingSchema.table('search_terms', { term: text('term').primaryKey() }, (t) => [
+  index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+]);

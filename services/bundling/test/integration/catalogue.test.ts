@@ -174,11 +174,7 @@ describe('catalogue items', () => {
         tourBody({ units: [{ code: 'adult', priceMinor: 45.5 }] }),
         'body.units.0.priceMinor:invalid_amount',
       ],
-      [
-        'an unknown unit',
-        tourBody({ units: [{ code: 'dog', priceMinor: 1 }] }),
-        'body.units.0.code:invalid_unit',
-      ],
+      ['an unknown unit', tourBody({ units: [{ code: 'dog', priceMinor: 1 }] }), 'body.units.0.code:invalid_unit'],
       ['no translation', tourBody({ translations: {} }), 'body.translations:translation_required'],
       ['a bad currency', tourBody({ currency: 'EURO' }), 'body.currency:invalid_currency'],
       [
