@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
  * The secret of an e-mailed link travels in the URL fragment (`#token=…`), which browsers never
@@ -11,10 +11,14 @@ export function readLinkToken(hash: string): string | null {
 }
 
 export function useLinkToken(): string | null {
-  const [token] = useState(() => {
-    const found = readLinkToken(window.location.hash);
-    if (found) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    return found;
-  });
+  // Reading is pure; the fragment leaves the address bar after the page has committed. (Taking
+  // it out while rendering lost the token when React rendered the lazily loaded page again
+  // before committing, e.g. because the session probe answered meanwhile.)
+  const [token] = useState(() => readLinkToken(window.location.hash));
+  useEffect(() => {
+    if (token && readLinkToken(window.location.hash)) {
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    }
+  }, [token]);
   return token;
 }
