@@ -4,3 +4,4 @@ export { startServiceHarness, silentTestLogger, type HarnessOptions, type Servic
 export { createTestTokens, bearer, TEST_ISSUER, TEST_AUDIENCE, type TestTokens, type TestCaller } from './tokens.ts';
 export { testEnvelope } from './envelopes.ts';
 export { waitFor } from './wait-for.ts';
+export { injectCall, nextIp, type ApiResponse, type CallOptions } from './inject-call.ts';

@@ -7,7 +7,12 @@ import type { Tx } from '@tourconnect/db';
 import type { EventEnvelope } from '@tourconnect/events';
 import { findPartnerOwner } from '../db/partner-owners.repository.ts';
 import { findRecipient, type RecipientRow } from '../db/recipients.repository.ts';
-import { bookingCancelReasons, type BookingCancelReason, type BookingParams } from '../templates/catalog.ts';
+import {
+  bookingCancelReasons,
+  type BookingCancelReason,
+  type BookingParams,
+  type TemplateParams,
+} from '../templates/catalog.ts';
 import { resolveLanguage, type Language } from '../templates/languages.ts';
 import { dictionaries } from '../templates/render.ts';
 import type { NotificationsContext } from './context.ts';
@@ -18,6 +23,7 @@ import { queueEmail } from './queue-email.ts';
 type Payload<S extends keyof EventPayloadBySubject> = EventPayloadBySubject[S];
 type Cause = Pick<EventEnvelope, 'id' | 'subject'>;
 type BookingItem = Payload<'bundling.booking.held.v1'>['items'][number];
+type TravellerTemplate = 'booking_held' | 'booking_confirmed' | 'booking_cancelled' | 'booking_expired';
 
 /**
  * The short reference a traveller or partner can quote: the booking id's last eight hex digits
@@ -68,27 +74,55 @@ function bookingParams(
   };
 }
 
+/**
+ * One e-mail to the booking's traveller, in their language, with the booking's common
+ * parameters and the template's own; the link leads to the booking (or, for an expired hold,
+ * back to the package).
+ */
+async function mailTraveller<T extends TravellerTemplate>(
+  ctx: NotificationsContext,
+  tx: Tx,
+  cause: Cause,
+  event: { userId: string; bookingId: string; packageId: string; packageTitle: string },
+  mail: {
+    template: T;
+    linkTo: 'bookings' | 'packages';
+    startsAt: Date | null;
+    params: Omit<TemplateParams[T], keyof BookingParams>;
+  },
+): Promise<void> {
+  const to = await traveller(tx, event.userId);
+  const language = resolveLanguage(to.locale);
+  const id = mail.linkTo === 'bookings' ? event.bookingId : event.packageId;
+  const link = portalItemLink(ctx.settings.PORTAL_URL, mail.linkTo, id);
+  await queueEmail(ctx, tx, {
+    cause,
+    template: mail.template,
+    to: { userId: to.userId, email: to.email },
+    language,
+    params: { ...bookingParams(language, to, event, mail.startsAt, link), ...mail.params } as Omit<
+      TemplateParams[T],
+      'link'
+    >,
+    link,
+  });
+}
+
 export async function tellTravellerBookingHeld(
   ctx: NotificationsContext,
   tx: Tx,
   event: Payload<'bundling.booking.held.v1'>,
   cause: Cause,
 ): Promise<void> {
-  const to = await traveller(tx, event.userId);
-  const language = resolveLanguage(to.locale);
-  const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
-  await queueEmail(ctx, tx, {
-    cause,
+  await mailTraveller(ctx, tx, cause, event, {
     template: 'booking_held',
-    to: { userId: to.userId, email: to.email },
-    language,
+    linkTo: 'bookings',
+    startsAt: firstStart(event.items),
     params: {
-      ...bookingParams(language, to, event, firstStart(event.items), link),
       totalMinor: Number(event.totalMinor),
       currency: event.currency,
       holdExpiresAt: timestampDate(event.holdExpiresAt!),
     },
-    link,
   });
 }
 
@@ -98,20 +132,11 @@ export async function tellTravellerBookingConfirmed(
   event: Payload<'bundling.booking.confirmed.v1'>,
   cause: Cause,
 ): Promise<void> {
-  const to = await traveller(tx, event.userId);
-  const language = resolveLanguage(to.locale);
-  const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
-  await queueEmail(ctx, tx, {
-    cause,
+  await mailTraveller(ctx, tx, cause, event, {
     template: 'booking_confirmed',
-    to: { userId: to.userId, email: to.email },
-    language,
-    params: {
-      ...bookingParams(language, to, event, firstStart(event.items), link),
-      totalMinor: Number(event.totalMinor),
-      currency: event.currency,
-    },
-    link,
+    linkTo: 'bookings',
+    startsAt: firstStart(event.items),
+    params: { totalMinor: Number(event.totalMinor), currency: event.currency },
   });
 }
 
@@ -125,22 +150,16 @@ export async function tellTravellerBookingCancelled(
   event: Payload<'bundling.booking.cancelled.v1'>,
   cause: Cause,
 ): Promise<void> {
-  const to = await traveller(tx, event.userId);
-  const language = resolveLanguage(to.locale);
-  const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
-  await queueEmail(ctx, tx, {
-    cause,
+  await mailTraveller(ctx, tx, cause, event, {
     template: 'booking_cancelled',
-    to: { userId: to.userId, email: to.email },
-    language,
+    linkTo: 'bookings',
+    startsAt: firstStart(event.items),
     params: {
-      ...bookingParams(language, to, event, firstStart(event.items), link),
       reason: cancelReason(event.reason),
       chargedMinor: Number(event.totalMinor),
       refundMinor: Number(event.refundMinor),
       currency: event.currency,
     },
-    link,
   });
 }
 
@@ -151,19 +170,11 @@ export async function tellTravellerBookingExpired(
   event: Payload<'bundling.booking.expired.v1'>,
   cause: Cause,
 ): Promise<void> {
-  const to = await traveller(tx, event.userId);
-  const language = resolveLanguage(to.locale);
-  const link = portalItemLink(ctx.settings.PORTAL_URL, 'packages', event.packageId);
-  await queueEmail(ctx, tx, {
-    cause,
+  await mailTraveller(ctx, tx, cause, event, {
     template: 'booking_expired',
-    to: { userId: to.userId, email: to.email },
-    language,
-    params: {
-      ...bookingParams(language, to, event, null, link),
-      reason: event.reason === 'payment_failed' ? 'payment_failed' : 'hold_expired',
-    },
-    link,
+    linkTo: 'packages',
+    startsAt: null,
+    params: { reason: event.reason === 'payment_failed' ? 'payment_failed' : 'hold_expired' },
   });
 }
 

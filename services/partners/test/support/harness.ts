@@ -4,30 +4,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '@tourconnect/contracts/http';
 import type { EventEnvelope } from '@tourconnect/events';
-import { startServiceHarness, type ServiceHarness } from '@tourconnect/service-kit/testing';
+import {
+  injectCall,
+  nextIp,
+  startServiceHarness,
+  type ApiResponse,
+  type CallOptions,
+  type ServiceHarness,
+} from '@tourconnect/service-kit/testing';
+
+export { nextIp, type ApiResponse, type CallOptions } from '@tourconnect/service-kit/testing';
 import { buildPartnersService } from '../../src/app.ts';
 import { settingsSchema, type PartnersSettings } from '../../src/config.ts';
-
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  bytes: Buffer;
-}
-
-export interface CallOptions {
-  token?: string | undefined;
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Sent as multipart/form-data, as the portal uploads. */
-  form?: FormData;
-  /** A body sent verbatim with this content type (malformed JSON and the like). */
-  raw?: { payload: string; contentType: string };
-  ip?: string;
-  /** More request headers (If-None-Match and the like). */
-  headers?: Record<string, string>;
-}
 
 /** A signed-in identity user as partners sees one: the claims of identity's access token. */
 export interface TestUser {
@@ -67,13 +55,6 @@ export interface PartnersHarness extends ServiceHarness<PartnersSettings> {
 /** `{ token, ip }` of a user, for `call`. */
 export const as = (user: TestUser) => ({ token: user.token, ip: user.ip });
 
-let ipCounter = 0;
-/** A client address of its own (TEST-NET-3), so one test's rate-limit bucket never fills another's. */
-export function nextIp(): string {
-  ipCounter += 1;
-  return `203.0.113.${(ipCounter % 250) + 1}`;
-}
-
 let userCounter = 0;
 
 /**
@@ -97,39 +78,7 @@ export async function startPartnersHarness(label: string, env: Record<string, st
   }
   const { app, tokens } = harness;
 
-  const call: PartnersHarness['call'] = async (method, url, options = {}) => {
-    const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? nextIp(), ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let payload: string | Buffer | undefined;
-    if (options.form) {
-      // The multipart encoding fetch would send, boundary included.
-      const encoded = new Response(options.form);
-      headers['content-type'] = encoded.headers.get('content-type')!;
-      payload = Buffer.from(await encoded.arrayBuffer());
-    } else if (options.raw) {
-      headers['content-type'] = options.raw.contentType;
-      payload = options.raw.payload;
-    } else if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      payload = JSON.stringify(options.body);
-    }
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
-    const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-      for (const one of Array.isArray(value) ? value : [value]) {
-        if (one !== undefined) responseHeaders.append(name, String(one));
-      }
-    }
-    const bytes = res.rawPayload;
-    const type = responseHeaders.get('content-type') ?? '';
-    const body = type.includes('json') && bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
-    return { status: res.statusCode, headers: responseHeaders, body, bytes };
-  };
+  const call: PartnersHarness['call'] = (method, url, options) => injectCall(app, method, url, options);
 
   const sign = async (id: string, email: string, roles: Role[], emailVerified = true): Promise<TestUser> => ({
     id,
