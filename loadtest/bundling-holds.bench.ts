@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { CSRF_HEADER } from '@tourconnect/contracts/http';
 import { createTestDatabase } from '@tourconnect/db/testing';
@@ -20,6 +19,15 @@ import {
 } from '../scripts/all-in-one/platform-api.ts';
 import { startPlatform, type Platform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-one/settings.ts';
+import {
+  clientAddress,
+  figuresRow,
+  loadFigures,
+  runClientsInChild,
+  serveClientsInChild,
+  statusText,
+  type LoadFigures,
+} from './child-load.ts';
 
 /**
  * Holds on one hot item through the gateway: 50 clients book the same one-line package on the
@@ -32,16 +40,6 @@ import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-o
  * share the event loop of the platform; it measures every request's latency itself (autocannon
  * reports no p95).
  */
-
-export interface LoadFigures {
-  requests: number;
-  perSec: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  /** Answers by HTTP status. */
-  statuses: Record<string, number>;
-}
 
 export interface HoldsBench {
   connections: number;
@@ -277,21 +275,7 @@ interface ClientOptions {
 }
 
 function runClients(options: ClientOptions): Promise<LoadFigures> {
-  return new Promise((resolve, reject) => {
-    const self = fileURLToPath(import.meta.url);
-    const child = spawn(process.execPath, [...process.execArgv, self, '--load-clients'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load clients: ${err.slice(-2000)}`)),
-    );
-    child.stdin.end(JSON.stringify(options));
-  });
+  return runClientsInChild(import.meta.url, options);
 }
 
 /** `connections` loops, each one request at a time, every request from the next client address and traveller. */
@@ -299,7 +283,6 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let sent = 0;
-  const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
   const started = performance.now();
   const end = started + options.durationSec * 1000;
   const loop = async () => {
@@ -307,7 +290,7 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
       const n = sent++;
       const headers: Record<string, string> = {
         [CSRF_HEADER]: '1',
-        'x-forwarded-for': address(1 + (n % options.clients)),
+        'x-forwarded-for': clientAddress(1 + (n % options.clients)),
         authorization: `Bearer ${options.tokens[n % options.tokens.length]}`,
       };
       if (options.body) headers['content-type'] = 'application/json';
@@ -325,18 +308,7 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
     }
   };
   await Promise.all(Array.from({ length: options.connections }, loop));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
-  return {
-    requests: latencies.length,
-    perSec: Math.round(latencies.length / elapsed),
-    p50Ms: at(0.5),
-    p95Ms: at(0.95),
-    p99Ms: at(0.99),
-    statuses,
-  };
+  return loadFigures(latencies, statuses, (performance.now() - started) / 1000);
 }
 
 // ─── Report ──────────────────────────────────────────────────────────────────────────────
@@ -344,16 +316,12 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
 export function printBundlingHoldsBench(r: HoldsBench): void {
   console.log(`\nBundling holds: one hot slot, ${r.connections} clients through the gateway, ${r.durationSec} s`);
   console.table({
-    'GET /api/packages/:id (baseline)': figures(r.baseline),
-    'POST /api/packages/:id/book': { ...figures(r.book), 'holds/s': r.book.holdsPerSec },
+    'GET /api/packages/:id (baseline)': figuresRow(r.baseline),
+    'POST /api/packages/:id/book': { ...figuresRow(r.book), 'holds/s': r.book.holdsPerSec },
   });
   console.log(
     `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}`,
   );
-}
-
-function figures(f: LoadFigures) {
-  return { 'req/s': f.perSec, p50: f.p50Ms, p95: f.p95Ms, p99: f.p99Ms, statuses: JSON.stringify(f.statuses) };
 }
 
 export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
@@ -370,17 +338,8 @@ export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
   ];
 }
 
-const statusText = (f: LoadFigures) =>
-  Object.entries(f.statuses)
-    .map(([status, n]) => `${n} × ${status}`)
-    .join(', ');
-
 if (process.argv.includes('--load-clients')) {
-  let input = '';
-  process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin) input += chunk;
-  process.stdout.write(JSON.stringify(await clientLoop(JSON.parse(input))));
-  process.exit(0);
+  await serveClientsInChild(clientLoop);
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   printBundlingHoldsBench(await runBundlingHoldsBench());
   process.exit(0);

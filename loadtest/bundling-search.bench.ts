@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildBundlingService } from '@tourconnect/bundling';
 import { settingsSchema as bundlingSettingsSchema } from '@tourconnect/bundling/config';
@@ -12,6 +11,15 @@ import { createTestDatabase } from '@tourconnect/db/testing';
 import { createInProcessTransport } from '@tourconnect/events';
 import { buildGateway } from '@tourconnect/gateway';
 import { createLogger, jwtConsumerConfigSchema, type ServiceApp } from '@tourconnect/service-kit';
+import {
+  clientAddress,
+  figuresRow,
+  loadFigures,
+  runClientsInChild,
+  serveClientsInChild,
+  statusText,
+  type LoadFigures,
+} from './child-load.ts';
 
 /**
  * Search and Discover through the gateway on a catalogue of a few thousand items: PARTNERS
@@ -34,15 +42,6 @@ import { createLogger, jwtConsumerConfigSchema, type ServiceApp } from '@tourcon
  * the per-client rate limits (gateway and search) apply as in production without one client
  * filling them.
  */
-
-export interface LoadFigures {
-  requests: number;
-  perSec: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  statuses: Record<string, number>;
-}
 
 export interface SearchBench {
   catalogue: {
@@ -526,21 +525,7 @@ interface ClientOptions {
 }
 
 function runClients(options: ClientOptions): Promise<LoadFigures> {
-  return new Promise((resolve, reject) => {
-    const self = fileURLToPath(import.meta.url);
-    const child = spawn(process.execPath, [...process.execArgv, self, '--load-clients'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load clients: ${err.slice(-2000)}`)),
-    );
-    child.stdin.end(JSON.stringify(options));
-  });
+  return runClientsInChild(import.meta.url, options);
 }
 
 /** `connections` loops; request n goes to urls[n % urls.length] from client address n % clients. */
@@ -548,7 +533,6 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let sent = 0;
-  const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
   const started = performance.now();
   const end = started + options.durationSec * 1000;
   const loop = async () => {
@@ -562,7 +546,7 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
       let status = 'error';
       try {
         const res = await fetch(options.urls[n % options.urls.length]!, {
-          headers: { 'x-forwarded-for': address(1 + (n % options.clients)) },
+          headers: { 'x-forwarded-for': clientAddress(1 + (n % options.clients)) },
         });
         await res.arrayBuffer();
         status = String(res.status);
@@ -574,18 +558,7 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
     }
   };
   await Promise.all(Array.from({ length: options.connections }, loop));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
-  return {
-    requests: latencies.length,
-    perSec: Math.round(latencies.length / elapsed),
-    p50Ms: at(0.5),
-    p95Ms: at(0.95),
-    p99Ms: at(0.99),
-    statuses,
-  };
+  return loadFigures(latencies, statuses, (performance.now() - started) / 1000);
 }
 
 // ─── Report ──────────────────────────────────────────────────────────────────────────────
@@ -596,23 +569,14 @@ export function printBundlingSearchBench(r: SearchBench): void {
     `\nBundling search: ${c.items} items, ${c.packages} packages, ${c.availabilityRows} availability rows, ${c.searchDocuments} search documents (seeded in ${c.seedSeconds} s); ${r.connections} connections through the gateway, ${r.durationSec} s each`,
   );
   console.table({
-    'GET /api/packages (baseline)': figures(r.baseline),
-    'GET /api/packages/search (rotation)': figures(r.search),
-    'GET /api/discover': figures(r.discover),
-    [`search at ${r.searchAtRate.targetPerSec}/s (open loop)`]: figures(r.searchAtRate),
+    'GET /api/packages (baseline)': figuresRow(r.baseline),
+    'GET /api/packages/search (rotation)': figuresRow(r.search),
+    'GET /api/discover': figuresRow(r.discover),
+    [`search at ${r.searchAtRate.targetPerSec}/s (open loop)`]: figuresRow(r.searchAtRate),
   });
-  console.table(Object.fromEntries(r.byQuery.map((q) => [q.label, figures(q.figures)])));
+  console.table(Object.fromEntries(r.byQuery.map((q) => [q.label, figuresRow(q.figures)])));
   console.log(`load average ${r.loadAverage}`);
 }
-
-function figures(f: LoadFigures) {
-  return { 'req/s': f.perSec, p50: f.p50Ms, p95: f.p95Ms, p99: f.p99Ms, statuses: JSON.stringify(f.statuses) };
-}
-
-const statusText = (f: LoadFigures) =>
-  Object.entries(f.statuses)
-    .map(([status, n]) => `${n} × ${status}`)
-    .join(', ');
 
 export function bundlingSearchMarkdown(r: SearchBench): string[] {
   const c = r.catalogue;
@@ -636,11 +600,7 @@ export function bundlingSearchMarkdown(r: SearchBench): string[] {
 }
 
 if (process.argv.includes('--load-clients')) {
-  let input = '';
-  process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin) input += chunk;
-  process.stdout.write(JSON.stringify(await clientLoop(JSON.parse(input))));
-  process.exit(0);
+  await serveClientsInChild(clientLoop);
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   printBundlingSearchBench(await runBundlingSearchBench());
   process.exit(0);
