@@ -38,16 +38,20 @@ export function weekday(date: string): number {
 
 function offsetMs(at: Date, timeZone: string): number {
   const fields = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    formatter(
+      wallClockFormatters,
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
+      {
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      },
+      'en-US',
+    )
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
