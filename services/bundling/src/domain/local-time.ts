@@ -15,13 +15,28 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 
 /** The calendar date (yyyy-mm-dd) in `timeZone` at `instant`. */
 export function zonedDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts;
+  return formatter(dateFormatters, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(
+    instant,
+  );
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and every booking
+// and quote converts dates: one formatter per zone and purpose, kept for the process.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+  locale: string,
+): Intl.DateTimeFormat {
+  let found = cache.get(timeZone);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    cache.set(timeZone, found);
+  }
+  return found;
 }
 
 /** yyyy-mm-dd plus `days` (calendar arithmetic, no time zone involved). */
