@@ -13,6 +13,8 @@ import { buildNotificationsService } from '@tourconnect/notifications';
 import { settingsSchema as notificationsSettingsSchema } from '@tourconnect/notifications/config';
 import { buildBundlingService } from '@tourconnect/bundling';
 import { settingsSchema as bundlingSettingsSchema } from '@tourconnect/bundling/config';
+import { buildBillingService } from '@tourconnect/billing';
+import { settingsSchema as billingSettingsSchema } from '@tourconnect/billing/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { startLocalMail } from './mail.ts';
 import { outboxMailbox, registerMailbox, type Mailbox } from './mailbox.ts';
@@ -146,12 +148,23 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   });
   await listen('bundling', bundlingService);
 
+  const billingService = await buildBillingService({
+    settings: billingSettingsSchema.parse({ ...process.env, ...jwks }),
+    database: createDatabase({ url: databaseUrl, schema: 'billing', max: 5 }),
+    transport,
+    logger,
+    processMetrics: false,
+    gatewaySecret,
+  });
+  await listen('billing', billingService);
+
   const gateway = await buildGateway({
     settings: {
       IDENTITY_URL: services.identity!,
       PARTNERS_URL: services.partners!,
       NOTIFICATIONS_URL: services.notifications!,
       BUNDLING_URL: services.bundling!,
+      BILLING_URL: services.billing!,
       ...jwks,
       WEB_DIST_DIR: settings.WEB_DIST_DIR,
       CORS_ORIGINS: [],

@@ -1,0 +1,11 @@
+import type { Db } from '@tourconnect/db';
+import type { Publish, SubjectOf } from '@tourconnect/events';
+import type { BillingSettings } from '../config.ts';
+
+/** What billing's use cases need; built once by app.ts when the service boots. */
+export interface BillingContext {
+  db: Db;
+  /** Writes billing's own events (contracts in proto/) to the outbox in the caller's transaction. */
+  publish: Publish<SubjectOf<'billing'>>;
+  settings: BillingSettings;
+}
