@@ -46,11 +46,15 @@ import {
   BundlingPartnerDataErasedV1Schema,
   InteractionsRecordedV1Schema,
   PackagePublishedV1Schema,
+  CampaignClickChargedV1Schema,
 } from './gen/tourconnect/events/v1/bundling_pb.ts';
 import {
   PaymentSucceededV1Schema,
   PayoutPaidV1Schema,
   RefundIssuedV1Schema,
+  PartnerAccountUpdatedV1Schema,
+  PaymentFailedV1Schema,
+  TransferSentV1Schema,
 } from './gen/tourconnect/events/v1/billing_pb.ts';
 import { CommissionEarnedV1Schema, CouponRedeemedV1Schema } from './gen/tourconnect/events/v1/promotions_pb.ts';
 import {
@@ -111,11 +115,15 @@ const schemas = {
   'bundling.booking.cancelled.v1': BookingCancelledV1Schema,
   'bundling.booking.expired.v1': BookingExpiredV1Schema,
   'bundling.package.published.v1': PackagePublishedV1Schema,
+  'bundling.campaign.click_charged.v1': CampaignClickChargedV1Schema,
   'bundling.partner_data.erased.v1': BundlingPartnerDataErasedV1Schema,
   'bundling.interactions.recorded.v1': InteractionsRecordedV1Schema,
   'billing.payment.succeeded.v1': PaymentSucceededV1Schema,
   'billing.refund.issued.v1': RefundIssuedV1Schema,
   'billing.payout.paid.v1': PayoutPaidV1Schema,
+  'billing.partner_account.updated.v1': PartnerAccountUpdatedV1Schema,
+  'billing.payment.failed.v1': PaymentFailedV1Schema,
+  'billing.transfer.sent.v1': TransferSentV1Schema,
   'promotions.commission.earned.v1': CommissionEarnedV1Schema,
   'promotions.coupon.redeemed.v1': CouponRedeemedV1Schema,
   'connectors.availability.synced.v1': AvailabilitySyncedV1Schema,

@@ -261,7 +261,7 @@ describe('invalid payloads', () => {
   });
 
   it('refuses an unknown subject and a message of another event', () => {
-    expect(() => decodeEventPayload('billing.payment.failed.v1' as EventSubject, {})).toThrow(/unknown subject/);
+    expect(() => decodeEventPayload('billing.payment.vanished.v1' as EventSubject, {})).toThrow(/unknown subject/);
     const other = create(eventContracts.get('identity.user.deleted.v1')!);
     expect(() => encodeEventPayload('identity.user.registered.v1', other as never)).toThrow(
       /expected tourconnect\.events\.v1\.UserRegisteredV1/,

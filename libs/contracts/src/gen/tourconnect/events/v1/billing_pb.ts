@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/billing.proto.
  */
 export const file_tourconnect_events_v1_billing: GenFile = /*@__PURE__*/
-  fileDesc("CiN0b3VyY29ubmVjdC9ldmVudHMvdjEvYmlsbGluZy5wcm90bxIVdG91cmNvbm5lY3QuZXZlbnRzLnYxIqoCChJQYXltZW50U3VjY2VlZGVkVjESGAoKcGF5bWVudF9pZBgBIAEoCUIEkLUYARIYCgpib29raW5nX2lkGAIgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAyABKAlCBJC1GAESFQoHdXNlcl9pZBgEIAEoCUIEkLUYARIUCgxhbW91bnRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEQoJY2hhcmdlX2lkGAggASgJEhMKC2NvdXBvbl9jb2RlGAkgASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAogASgJOiCKtRgcYmlsbGluZy5wYXltZW50LnN1Y2NlZWRlZC52MSJ0ChJUcmFuc2ZlclJldmVyc2FsVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIZCgt0cmFuc2Zlcl9pZBgCIAEoCUIEkLUYARITCgtyZXZlcnNhbF9pZBgDIAEoCRIUCgxhbW91bnRfbWlub3IYBCABKAMiswIKDlJlZnVuZElzc3VlZFYxEhcKCXJlZnVuZF9pZBgBIAEoCUIEkLUYARIYCgpwYXltZW50X2lkGAIgASgJQgSQtRgBEhgKCmJvb2tpbmdfaWQYAyABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAQgASgDEhUKDWNoYXJnZWRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESFAoGcmVhc29uGAcgASgJQgSQtRgBEjwKCXJldmVyc2FscxgIIAMoCzIpLnRvdXJjb25uZWN0LmV2ZW50cy52MS5UcmFuc2ZlclJldmVyc2FsVjESHQoVcGxhdGZvcm1fcmVmdW5kX21pbm9yGAkgASgDOhyKtRgYYmlsbGluZy5yZWZ1bmQuaXNzdWVkLnYxIrcCCgxQYXlvdXRQYWlkVjESFwoJcGF5b3V0X2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAMgASgDEhYKCGN1cnJlbmN5GAQgASgJQgSQtRgBEhgKEHN0cmlwZV9wYXlvdXRfaWQYBSABKAkSMAoMcGVyaW9kX3N0YXJ0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgpwZXJpb2RfZW5kGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgphcnJpdmFsX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoairUYFmJpbGxpbmcucGF5b3V0LnBhaWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiN0b3VyY29ubmVjdC9ldmVudHMvdjEvYmlsbGluZy5wcm90bxIVdG91cmNvbm5lY3QuZXZlbnRzLnYxIqoCChJQYXltZW50U3VjY2VlZGVkVjESGAoKcGF5bWVudF9pZBgBIAEoCUIEkLUYARIYCgpib29raW5nX2lkGAIgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAyABKAlCBJC1GAESFQoHdXNlcl9pZBgEIAEoCUIEkLUYARIUCgxhbW91bnRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEQoJY2hhcmdlX2lkGAggASgJEhMKC2NvdXBvbl9jb2RlGAkgASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAogASgJOiCKtRgcYmlsbGluZy5wYXltZW50LnN1Y2NlZWRlZC52MSJ0ChJUcmFuc2ZlclJldmVyc2FsVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIZCgt0cmFuc2Zlcl9pZBgCIAEoCUIEkLUYARITCgtyZXZlcnNhbF9pZBgDIAEoCRIUCgxhbW91bnRfbWlub3IYBCABKAMiswIKDlJlZnVuZElzc3VlZFYxEhcKCXJlZnVuZF9pZBgBIAEoCUIEkLUYARIYCgpwYXltZW50X2lkGAIgASgJQgSQtRgBEhgKCmJvb2tpbmdfaWQYAyABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAQgASgDEhUKDWNoYXJnZWRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESFAoGcmVhc29uGAcgASgJQgSQtRgBEjwKCXJldmVyc2FscxgIIAMoCzIpLnRvdXJjb25uZWN0LmV2ZW50cy52MS5UcmFuc2ZlclJldmVyc2FsVjESHQoVcGxhdGZvcm1fcmVmdW5kX21pbm9yGAkgASgDOhyKtRgYYmlsbGluZy5yZWZ1bmQuaXNzdWVkLnYxIrcCCgxQYXlvdXRQYWlkVjESFwoJcGF5b3V0X2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAMgASgDEhYKCGN1cnJlbmN5GAQgASgJQgSQtRgBEhgKEHN0cmlwZV9wYXlvdXRfaWQYBSABKAkSMAoMcGVyaW9kX3N0YXJ0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgpwZXJpb2RfZW5kGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgphcnJpdmFsX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoairUYFmJpbGxpbmcucGF5b3V0LnBhaWQudjEi4AEKF1BhcnRuZXJBY2NvdW50VXBkYXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESHwoRc3RyaXBlX2FjY291bnRfaWQYAiABKAlCBJC1GAESFAoGc3RhdHVzGAMgASgJQgSQtRgBEhkKEXRyYW5zZmVyc19lbmFibGVkGAQgASgIEhcKD3BheW91dHNfZW5hYmxlZBgFIAEoCBIYChByZXF1aXJlbWVudHNfZHVlGAYgAygJOiaKtRgiYmlsbGluZy5wYXJ0bmVyX2FjY291bnQudXBkYXRlZC52MSLGAQoPUGF5bWVudEZhaWxlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARIfChFwYXltZW50X2ludGVudF9pZBgDIAEoCUIEkLUYARIUCgxmYWlsdXJlX2NvZGUYBCABKAkSFAoMYW1vdW50X21pbm9yGAUgASgDEhYKCGN1cnJlbmN5GAYgASgJQgSQtRgBOh2KtRgZYmlsbGluZy5wYXltZW50LmZhaWxlZC52MSLNAQoOVHJhbnNmZXJTZW50VjESGQoLdHJhbnNmZXJfaWQYASABKAlCBJC1GAESGAoKYm9va2luZ19pZBgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhQKDGFtb3VudF9taW5vchgEIAEoAxIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIgChJzdHJpcGVfdHJhbnNmZXJfaWQYBiABKAlCBJC1GAE6HIq1GBhiaWxsaW5nLnRyYW5zZmVyLnNlbnQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * Published by billing when Stripe reports a booking's PaymentIntent succeeded (signed
@@ -446,4 +446,271 @@ export type PayoutPaidV1Json = {
  */
 export const PayoutPaidV1Schema: GenMessage<PayoutPaidV1, {jsonType: PayoutPaidV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_billing, 3);
+
+/**
+ * Published by billing when a partner's Connect account changes whether it can receive
+ * transfers, so bundling lets its packages (and packages bundling its items) be booked only
+ * once every partner in them can be paid.
+ *
+ * @generated from message tourconnect.events.v1.PartnerAccountUpdatedV1
+ */
+export type PartnerAccountUpdatedV1 = Message<"tourconnect.events.v1.PartnerAccountUpdatedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string stripe_account_id = 2;
+   */
+  stripeAccountId: string;
+
+  /**
+   * "pending", "restricted" or "enabled".
+   *
+   * @generated from field: string status = 3;
+   */
+  status: string;
+
+  /**
+   * The transfers capability is active: the partner can receive its shares.
+   *
+   * @generated from field: bool transfers_enabled = 4;
+   */
+  transfersEnabled: boolean;
+
+  /**
+   * @generated from field: bool payouts_enabled = 5;
+   */
+  payoutsEnabled: boolean;
+
+  /**
+   * Stripe's requirements due now (field names such as "external_account").
+   *
+   * @generated from field: repeated string requirements_due = 6;
+   */
+  requirementsDue: string[];
+};
+
+/**
+ * Published by billing when a partner's Connect account changes whether it can receive
+ * transfers, so bundling lets its packages (and packages bundling its items) be booked only
+ * once every partner in them can be paid.
+ *
+ * @generated from message tourconnect.events.v1.PartnerAccountUpdatedV1
+ */
+export type PartnerAccountUpdatedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string stripe_account_id = 2;
+   */
+  stripeAccountId?: string;
+
+  /**
+   * "pending", "restricted" or "enabled".
+   *
+   * @generated from field: string status = 3;
+   */
+  status?: string;
+
+  /**
+   * The transfers capability is active: the partner can receive its shares.
+   *
+   * @generated from field: bool transfers_enabled = 4;
+   */
+  transfersEnabled?: boolean;
+
+  /**
+   * @generated from field: bool payouts_enabled = 5;
+   */
+  payoutsEnabled?: boolean;
+
+  /**
+   * Stripe's requirements due now (field names such as "external_account").
+   *
+   * @generated from field: repeated string requirements_due = 6;
+   */
+  requirementsDue?: string[];
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PartnerAccountUpdatedV1.
+ * Use `create(PartnerAccountUpdatedV1Schema)` to create a new message.
+ */
+export const PartnerAccountUpdatedV1Schema: GenMessage<PartnerAccountUpdatedV1, {jsonType: PartnerAccountUpdatedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_billing, 4);
+
+/**
+ * Published by billing when Stripe reports a booking's payment attempt failed (declined card
+ * and the like). The booking stays payable until its hold expires; the traveller may retry.
+ *
+ * @generated from message tourconnect.events.v1.PaymentFailedV1
+ */
+export type PaymentFailedV1 = Message<"tourconnect.events.v1.PaymentFailedV1"> & {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: string payment_intent_id = 3;
+   */
+  paymentIntentId: string;
+
+  /**
+   * Stripe's decline or error code, e.g. "card_declined", "insufficient_funds".
+   *
+   * @generated from field: string failure_code = 4;
+   */
+  failureCode: string;
+
+  /**
+   * @generated from field: int64 amount_minor = 5;
+   */
+  amountMinor: bigint;
+
+  /**
+   * @generated from field: string currency = 6;
+   */
+  currency: string;
+};
+
+/**
+ * Published by billing when Stripe reports a booking's payment attempt failed (declined card
+ * and the like). The booking stays payable until its hold expires; the traveller may retry.
+ *
+ * @generated from message tourconnect.events.v1.PaymentFailedV1
+ */
+export type PaymentFailedV1Json = {
+  /**
+   * @generated from field: string booking_id = 1;
+   */
+  bookingId?: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId?: string;
+
+  /**
+   * @generated from field: string payment_intent_id = 3;
+   */
+  paymentIntentId?: string;
+
+  /**
+   * Stripe's decline or error code, e.g. "card_declined", "insufficient_funds".
+   *
+   * @generated from field: string failure_code = 4;
+   */
+  failureCode?: string;
+
+  /**
+   * @generated from field: int64 amount_minor = 5;
+   */
+  amountMinor?: string;
+
+  /**
+   * @generated from field: string currency = 6;
+   */
+  currency?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.PaymentFailedV1.
+ * Use `create(PaymentFailedV1Schema)` to create a new message.
+ */
+export const PaymentFailedV1Schema: GenMessage<PaymentFailedV1, {jsonType: PaymentFailedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_billing, 5);
+
+/**
+ * Published by billing when a partner's share of a booking has been transferred to its
+ * connected account, so the partner sees it live.
+ *
+ * @generated from message tourconnect.events.v1.TransferSentV1
+ */
+export type TransferSentV1 = Message<"tourconnect.events.v1.TransferSentV1"> & {
+  /**
+   * @generated from field: string transfer_id = 1;
+   */
+  transferId: string;
+
+  /**
+   * @generated from field: string booking_id = 2;
+   */
+  bookingId: string;
+
+  /**
+   * @generated from field: string partner_id = 3;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: int64 amount_minor = 4;
+   */
+  amountMinor: bigint;
+
+  /**
+   * @generated from field: string currency = 5;
+   */
+  currency: string;
+
+  /**
+   * @generated from field: string stripe_transfer_id = 6;
+   */
+  stripeTransferId: string;
+};
+
+/**
+ * Published by billing when a partner's share of a booking has been transferred to its
+ * connected account, so the partner sees it live.
+ *
+ * @generated from message tourconnect.events.v1.TransferSentV1
+ */
+export type TransferSentV1Json = {
+  /**
+   * @generated from field: string transfer_id = 1;
+   */
+  transferId?: string;
+
+  /**
+   * @generated from field: string booking_id = 2;
+   */
+  bookingId?: string;
+
+  /**
+   * @generated from field: string partner_id = 3;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: int64 amount_minor = 4;
+   */
+  amountMinor?: string;
+
+  /**
+   * @generated from field: string currency = 5;
+   */
+  currency?: string;
+
+  /**
+   * @generated from field: string stripe_transfer_id = 6;
+   */
+  stripeTransferId?: string;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.TransferSentV1.
+ * Use `create(TransferSentV1Schema)` to create a new message.
+ */
+export const TransferSentV1Schema: GenMessage<TransferSentV1, {jsonType: TransferSentV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_billing, 6);
 
