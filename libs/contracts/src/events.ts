@@ -55,6 +55,7 @@ import {
   PartnerAccountUpdatedV1Schema,
   PaymentFailedV1Schema,
   TransferSentV1Schema,
+  BillingPartnerDataErasedV1Schema,
 } from './gen/tourconnect/events/v1/billing_pb.ts';
 import { CommissionEarnedV1Schema, CouponRedeemedV1Schema } from './gen/tourconnect/events/v1/promotions_pb.ts';
 import {
@@ -124,6 +125,7 @@ const schemas = {
   'billing.partner_account.updated.v1': PartnerAccountUpdatedV1Schema,
   'billing.payment.failed.v1': PaymentFailedV1Schema,
   'billing.transfer.sent.v1': TransferSentV1Schema,
+  'billing.partner_data.erased.v1': BillingPartnerDataErasedV1Schema,
   'promotions.commission.earned.v1': CommissionEarnedV1Schema,
   'promotions.coupon.redeemed.v1': CouponRedeemedV1Schema,
   'connectors.availability.synced.v1': AvailabilitySyncedV1Schema,

@@ -92,6 +92,10 @@ async function announceVerified(
       type: partner.type,
       name: partner.name,
       verifiedByUserId: caller.id,
+      // billing prints these on its commission invoices.
+      legalName: partner.legalName ?? '',
+      vatId: partner.vatId ?? '',
+      country: partner.country,
     },
     { audience, correlationId: meta.correlationId },
   );

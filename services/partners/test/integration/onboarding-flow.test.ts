@@ -151,6 +151,14 @@ describe('partner onboarding', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'verified', verified: true, verifiedBy: admin.id });
+    // billing prints the legal details on its commission invoices: the event carries them.
+    const [verified] = await p.published('partners.partner.verified.v1');
+    expect(verified?.payload).toMatchObject({
+      partnerId,
+      legalName: HOTEL.legalName,
+      vatId: 'IT00743110157',
+      country: 'IT',
+    });
     const profile = await p.call('GET', `/api/partners/${partnerId}`);
     expect(profile.body).toMatchObject({ id: partnerId, name: HOTEL.name, verified: true });
     // Public fields only: no tax id, legal name, contacts or owner.

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tourconnect/events/v1/billing.proto.
  */
 export const file_tourconnect_events_v1_billing: GenFile = /*@__PURE__*/
-  fileDesc("CiN0b3VyY29ubmVjdC9ldmVudHMvdjEvYmlsbGluZy5wcm90bxIVdG91cmNvbm5lY3QuZXZlbnRzLnYxIqoCChJQYXltZW50U3VjY2VlZGVkVjESGAoKcGF5bWVudF9pZBgBIAEoCUIEkLUYARIYCgpib29raW5nX2lkGAIgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAyABKAlCBJC1GAESFQoHdXNlcl9pZBgEIAEoCUIEkLUYARIUCgxhbW91bnRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEQoJY2hhcmdlX2lkGAggASgJEhMKC2NvdXBvbl9jb2RlGAkgASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAogASgJOiCKtRgcYmlsbGluZy5wYXltZW50LnN1Y2NlZWRlZC52MSJ0ChJUcmFuc2ZlclJldmVyc2FsVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIZCgt0cmFuc2Zlcl9pZBgCIAEoCUIEkLUYARITCgtyZXZlcnNhbF9pZBgDIAEoCRIUCgxhbW91bnRfbWlub3IYBCABKAMiswIKDlJlZnVuZElzc3VlZFYxEhcKCXJlZnVuZF9pZBgBIAEoCUIEkLUYARIYCgpwYXltZW50X2lkGAIgASgJQgSQtRgBEhgKCmJvb2tpbmdfaWQYAyABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAQgASgDEhUKDWNoYXJnZWRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESFAoGcmVhc29uGAcgASgJQgSQtRgBEjwKCXJldmVyc2FscxgIIAMoCzIpLnRvdXJjb25uZWN0LmV2ZW50cy52MS5UcmFuc2ZlclJldmVyc2FsVjESHQoVcGxhdGZvcm1fcmVmdW5kX21pbm9yGAkgASgDOhyKtRgYYmlsbGluZy5yZWZ1bmQuaXNzdWVkLnYxIrcCCgxQYXlvdXRQYWlkVjESFwoJcGF5b3V0X2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAMgASgDEhYKCGN1cnJlbmN5GAQgASgJQgSQtRgBEhgKEHN0cmlwZV9wYXlvdXRfaWQYBSABKAkSMAoMcGVyaW9kX3N0YXJ0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgpwZXJpb2RfZW5kGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgphcnJpdmFsX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoairUYFmJpbGxpbmcucGF5b3V0LnBhaWQudjEi4AEKF1BhcnRuZXJBY2NvdW50VXBkYXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESHwoRc3RyaXBlX2FjY291bnRfaWQYAiABKAlCBJC1GAESFAoGc3RhdHVzGAMgASgJQgSQtRgBEhkKEXRyYW5zZmVyc19lbmFibGVkGAQgASgIEhcKD3BheW91dHNfZW5hYmxlZBgFIAEoCBIYChByZXF1aXJlbWVudHNfZHVlGAYgAygJOiaKtRgiYmlsbGluZy5wYXJ0bmVyX2FjY291bnQudXBkYXRlZC52MSLGAQoPUGF5bWVudEZhaWxlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARIfChFwYXltZW50X2ludGVudF9pZBgDIAEoCUIEkLUYARIUCgxmYWlsdXJlX2NvZGUYBCABKAkSFAoMYW1vdW50X21pbm9yGAUgASgDEhYKCGN1cnJlbmN5GAYgASgJQgSQtRgBOh2KtRgZYmlsbGluZy5wYXltZW50LmZhaWxlZC52MSLNAQoOVHJhbnNmZXJTZW50VjESGQoLdHJhbnNmZXJfaWQYASABKAlCBJC1GAESGAoKYm9va2luZ19pZBgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhQKDGFtb3VudF9taW5vchgEIAEoAxIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIgChJzdHJpcGVfdHJhbnNmZXJfaWQYBiABKAlCBJC1GAE6HIq1GBhiaWxsaW5nLnRyYW5zZmVyLnNlbnQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
+  fileDesc("CiN0b3VyY29ubmVjdC9ldmVudHMvdjEvYmlsbGluZy5wcm90bxIVdG91cmNvbm5lY3QuZXZlbnRzLnYxIqoCChJQYXltZW50U3VjY2VlZGVkVjESGAoKcGF5bWVudF9pZBgBIAEoCUIEkLUYARIYCgpib29raW5nX2lkGAIgASgJQgSQtRgBEhgKCnBhY2thZ2VfaWQYAyABKAlCBJC1GAESFQoHdXNlcl9pZBgEIAEoCUIEkLUYARIUCgxhbW91bnRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESHwoRcGF5bWVudF9pbnRlbnRfaWQYByABKAlCBJC1GAESEQoJY2hhcmdlX2lkGAggASgJEhMKC2NvdXBvbl9jb2RlGAkgASgJEhYKDmFmZmlsaWF0ZV9jb2RlGAogASgJOiCKtRgcYmlsbGluZy5wYXltZW50LnN1Y2NlZWRlZC52MSJ0ChJUcmFuc2ZlclJldmVyc2FsVjESGAoKcGFydG5lcl9pZBgBIAEoCUIEkLUYARIZCgt0cmFuc2Zlcl9pZBgCIAEoCUIEkLUYARITCgtyZXZlcnNhbF9pZBgDIAEoCRIUCgxhbW91bnRfbWlub3IYBCABKAMiswIKDlJlZnVuZElzc3VlZFYxEhcKCXJlZnVuZF9pZBgBIAEoCUIEkLUYARIYCgpwYXltZW50X2lkGAIgASgJQgSQtRgBEhgKCmJvb2tpbmdfaWQYAyABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAQgASgDEhUKDWNoYXJnZWRfbWlub3IYBSABKAMSFgoIY3VycmVuY3kYBiABKAlCBJC1GAESFAoGcmVhc29uGAcgASgJQgSQtRgBEjwKCXJldmVyc2FscxgIIAMoCzIpLnRvdXJjb25uZWN0LmV2ZW50cy52MS5UcmFuc2ZlclJldmVyc2FsVjESHQoVcGxhdGZvcm1fcmVmdW5kX21pbm9yGAkgASgDOhyKtRgYYmlsbGluZy5yZWZ1bmQuaXNzdWVkLnYxIrcCCgxQYXlvdXRQYWlkVjESFwoJcGF5b3V0X2lkGAEgASgJQgSQtRgBEhgKCnBhcnRuZXJfaWQYAiABKAlCBJC1GAESFAoMYW1vdW50X21pbm9yGAMgASgDEhYKCGN1cnJlbmN5GAQgASgJQgSQtRgBEhgKEHN0cmlwZV9wYXlvdXRfaWQYBSABKAkSMAoMcGVyaW9kX3N0YXJ0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgpwZXJpb2RfZW5kGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgphcnJpdmFsX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcDoairUYFmJpbGxpbmcucGF5b3V0LnBhaWQudjEi4AEKF1BhcnRuZXJBY2NvdW50VXBkYXRlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESHwoRc3RyaXBlX2FjY291bnRfaWQYAiABKAlCBJC1GAESFAoGc3RhdHVzGAMgASgJQgSQtRgBEhkKEXRyYW5zZmVyc19lbmFibGVkGAQgASgIEhcKD3BheW91dHNfZW5hYmxlZBgFIAEoCBIYChByZXF1aXJlbWVudHNfZHVlGAYgAygJOiaKtRgiYmlsbGluZy5wYXJ0bmVyX2FjY291bnQudXBkYXRlZC52MSLGAQoPUGF5bWVudEZhaWxlZFYxEhgKCmJvb2tpbmdfaWQYASABKAlCBJC1GAESFQoHdXNlcl9pZBgCIAEoCUIEkLUYARIfChFwYXltZW50X2ludGVudF9pZBgDIAEoCUIEkLUYARIUCgxmYWlsdXJlX2NvZGUYBCABKAkSFAoMYW1vdW50X21pbm9yGAUgASgDEhYKCGN1cnJlbmN5GAYgASgJQgSQtRgBOh2KtRgZYmlsbGluZy5wYXltZW50LmZhaWxlZC52MSLNAQoOVHJhbnNmZXJTZW50VjESGQoLdHJhbnNmZXJfaWQYASABKAlCBJC1GAESGAoKYm9va2luZ19pZBgCIAEoCUIEkLUYARIYCgpwYXJ0bmVyX2lkGAMgASgJQgSQtRgBEhQKDGFtb3VudF9taW5vchgEIAEoAxIWCghjdXJyZW5jeRgFIAEoCUIEkLUYARIgChJzdHJpcGVfdHJhbnNmZXJfaWQYBiABKAlCBJC1GAE6HIq1GBhiaWxsaW5nLnRyYW5zZmVyLnNlbnQudjEiwAEKGkJpbGxpbmdQYXJ0bmVyRGF0YUVyYXNlZFYxEhgKCnBhcnRuZXJfaWQYASABKAlCBJC1GAESGAoKcmVxdWVzdF9pZBgCIAEoCUIEkLUYARIVCgdzZXJ2aWNlGAMgASgJQgSQtRgBEhcKD2RlbGV0ZWRfcmVjb3JkcxgEIAEoBRIaChJhbm9ueW1pc2VkX3JlY29yZHMYBSABKAU6Ioq1GB5iaWxsaW5nLnBhcnRuZXJfZGF0YS5lcmFzZWQudjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_tourconnect_events_v1_options]);
 
 /**
  * Published by billing when Stripe reports a booking's PaymentIntent succeeded (signed
@@ -713,4 +713,85 @@ export type TransferSentV1Json = {
  */
 export const TransferSentV1Schema: GenMessage<TransferSentV1, {jsonType: TransferSentV1Json}> = /*@__PURE__*/
   messageDesc(file_tourconnect_events_v1_billing, 6);
+
+/**
+ * Published by billing once it has erased what it holds about a partner, confirming
+ * partners.partner.deletion_requested.v1: its member projection rows are deleted and its
+ * name is removed where no issued invoice needs it; money records (payments, splits, ledger,
+ * transfers, payouts, invoices) are kept for legal retention and counted as anonymised.
+ *
+ * @generated from message tourconnect.events.v1.BillingPartnerDataErasedV1
+ */
+export type BillingPartnerDataErasedV1 = Message<"tourconnect.events.v1.BillingPartnerDataErasedV1"> & {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId: string;
+
+  /**
+   * @generated from field: string request_id = 2;
+   */
+  requestId: string;
+
+  /**
+   * "billing".
+   *
+   * @generated from field: string service = 3;
+   */
+  service: string;
+
+  /**
+   * @generated from field: int32 deleted_records = 4;
+   */
+  deletedRecords: number;
+
+  /**
+   * @generated from field: int32 anonymised_records = 5;
+   */
+  anonymisedRecords: number;
+};
+
+/**
+ * Published by billing once it has erased what it holds about a partner, confirming
+ * partners.partner.deletion_requested.v1: its member projection rows are deleted and its
+ * name is removed where no issued invoice needs it; money records (payments, splits, ledger,
+ * transfers, payouts, invoices) are kept for legal retention and counted as anonymised.
+ *
+ * @generated from message tourconnect.events.v1.BillingPartnerDataErasedV1
+ */
+export type BillingPartnerDataErasedV1Json = {
+  /**
+   * @generated from field: string partner_id = 1;
+   */
+  partnerId?: string;
+
+  /**
+   * @generated from field: string request_id = 2;
+   */
+  requestId?: string;
+
+  /**
+   * "billing".
+   *
+   * @generated from field: string service = 3;
+   */
+  service?: string;
+
+  /**
+   * @generated from field: int32 deleted_records = 4;
+   */
+  deletedRecords?: number;
+
+  /**
+   * @generated from field: int32 anonymised_records = 5;
+   */
+  anonymisedRecords?: number;
+};
+
+/**
+ * Describes the message tourconnect.events.v1.BillingPartnerDataErasedV1.
+ * Use `create(BillingPartnerDataErasedV1Schema)` to create a new message.
+ */
+export const BillingPartnerDataErasedV1Schema: GenMessage<BillingPartnerDataErasedV1, {jsonType: BillingPartnerDataErasedV1Json}> = /*@__PURE__*/
+  messageDesc(file_tourconnect_events_v1_billing, 7);
 
