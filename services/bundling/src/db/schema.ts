@@ -436,3 +436,97 @@ export const searchDocuments = bundlingSchema.table(
 export const searchTerms = bundlingSchema.table('search_terms', { term: text('term').primaryKey() }, (t) => [
   index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
 ]);
+
+// ─── Sponsored placement (src/domain/campaigns, README "Sponsored placement") ───────────────
+
+export const campaignStatuses = ['pending_review', 'approved', 'rejected', 'paused', 'ended'] as const;
+
+/**
+ * A partner's paid placement of one of its own published packages or items in search and
+ * Discover: what it targets (keywords, destinations), when (dates, the platform's day in
+ * Europe/Rome), what a click costs and how much a day may cost at most. An admin approves it.
+ */
+export const campaigns = bundlingSchema.table(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey(),
+    partnerId: uuid('partner_id').notNull(),
+    targetKind: text('target_kind', { enum: ['package', 'item'] }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    title: text('title'),
+    /** Lower-cased, unaccented words; a query with one of them matches. */
+    keywords: text('keywords')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Region codes ("IT-32", "IT") or place names (lower case). */
+    destinations: text('destinations')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    cpcMinor: minor('cpc_minor').notNull(),
+    dailyBudgetMinor: minor('daily_budget_minor').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: campaignStatuses }).notNull().default('pending_review'),
+    reviewReason: text('review_reason'),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: at('reviewed_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('campaigns_partner_idx').on(t.partnerId, t.createdAt),
+    index('campaigns_status_idx').on(t.status, t.startsOn, t.endsOn),
+    index('campaigns_target_idx').on(t.targetKind, t.targetId),
+    check('campaigns_status_ck', sql`${t.status} IN (${inList(campaignStatuses)})`),
+    check('campaigns_target_kind_ck', sql`${t.targetKind} IN ('package', 'item')`),
+    check('campaigns_cpc_ck', sql`${t.cpcMinor} > 0`),
+    check('campaigns_budget_ck', sql`${t.dailyBudgetMinor} >= ${t.cpcMinor}`),
+    check('campaigns_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * A campaign's spend, clicks and impressions per day. A click is charged only by one
+ * conditional UPDATE (spent + cpc ≤ daily budget), so spend never passes the budget, even
+ * with concurrent clicks; impressions are added in batches by the interaction recorder.
+ */
+export const campaignDailySpend = bundlingSchema.table(
+  'campaign_daily_spend',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    spentMinor: minor('spent_minor').notNull().default(0),
+    clicks: integer('clicks').notNull().default(0),
+    impressions: integer('impressions').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'campaign_daily_spend_pk', columns: [t.campaignId, t.day] }),
+    check('campaign_daily_spend_spent_ck', sql`${t.spentMinor} >= 0`),
+  ],
+);
+
+/** Every click on a sponsored result, once per visitor and day; `charged` when it cost the partner. */
+export const campaignClicks = bundlingSchema.table(
+  'campaign_clicks',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** sha256 of the visitor (user id, else the portal's visitor id) and the day: no raw identifier stored. */
+    visitorKey: text('visitor_key').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    charged: boolean('charged').notNull(),
+    amountMinor: minor('amount_minor').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('campaign_clicks_visitor_uq').on(t.campaignId, t.visitorKey, t.day),
+    check('campaign_clicks_amount_ck', sql`${t.amountMinor} >= 0`),
+  ],
+);
