@@ -107,7 +107,7 @@ export function AuditCard() {
       {query.data && query.data.length === 0 && <p className="muted">{t('audit.empty')}</p>}
       {query.data && query.data.length > 0 && (
         <div className="table-wrap" style={{ marginTop: 'var(--space-3)' }}>
-          <table className="table">
+          <table className="table table-stack">
             <caption className="visually-hidden">{t('audit.title')}</caption>
             <thead>
               <tr>
@@ -121,18 +121,18 @@ export function AuditCard() {
             <tbody>
               {query.data.map((entry) => (
                 <tr key={`${entry.service}-${entry.seq}`} data-testid="audit-entry">
-                  <td>{formatDateTime(entry.occurredAt, i18n.language)}</td>
-                  <td>
+                  <td data-label={t('audit.columns.occurredAt')}>{formatDateTime(entry.occurredAt, i18n.language)}</td>
+                  <td data-label={t('audit.columns.service')}>
                     {t(`audit.services.${entry.service}`, { defaultValue: entry.service })}{' '}
                     <span className="muted">#{entry.seq}</span>
                   </td>
-                  <td>
+                  <td data-label={t('audit.columns.action')}>
                     <AuditAction action={entry.action} />
                   </td>
-                  <td>
+                  <td data-label={t('audit.columns.entity')}>
                     <AuditEntity entityType={entry.entityType} entityId={entry.entityId} />
                   </td>
-                  <td>
+                  <td data-label={t('audit.columns.actor')}>
                     <PersonName userId={entry.actorId} hint={hintFromRole(entry.actorRole)} />
                   </td>
                 </tr>

@@ -33,11 +33,11 @@ function QueueRow({ item, from }: { item: AdminPartnerSummary; from: string }) {
         </Link>
         {partner.legalName && partner.legalName !== partner.name && <div className="muted">{partner.legalName}</div>}
       </td>
-      <td>{t(`common:partnerTypes.${partner.type}`)}</td>
-      <td>{names.country(partner.country)}</td>
-      <td>{formatDateTime(partner.submittedAt, i18n.language)}</td>
-      <td>{formatNumber(item.documentCount, i18n.language)}</td>
-      <td>
+      <td data-label={t('queue.columns.type')}>{t(`common:partnerTypes.${partner.type}`)}</td>
+      <td data-label={t('queue.columns.country')}>{names.country(partner.country)}</td>
+      <td data-label={t('queue.columns.submitted')}>{formatDateTime(partner.submittedAt, i18n.language)}</td>
+      <td data-label={t('queue.columns.documents')}>{formatNumber(item.documentCount, i18n.language)}</td>
+      <td data-label={t('queue.columns.checks')}>
         <CheckSummary checks={item.checks} />
       </td>
     </tr>
@@ -93,7 +93,7 @@ export function VerificationQueue() {
               {t('queue.total', { count: data.total, formatted: formatNumber(data.total, i18n.language) })}
             </p>
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table-stack">
                 <caption className="visually-hidden">{t(`statuses.${status}`)}</caption>
                 <thead>
                   <tr>
