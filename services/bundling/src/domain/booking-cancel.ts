@@ -17,7 +17,7 @@ import { splitRefund } from './policy.ts';
 /**
  * The traveller cancels their booking. Pending: its held units return to sale, nothing was paid.
  * Confirmed: its sold units return to sale and the policy's refund at this moment (tiers count
- * hours to the booking's first start) is split per line and partner by what each was paid, for
+ * hours to the booking's first start) is split per line by what each was paid and per partner by what each is owed, for
  * billing to refund. Either way `bundling.booking.cancelled.v1`. Someone else's booking is 404;
  * an expired or cancelled one 409 `booking_not_cancellable`.
  */
@@ -39,7 +39,7 @@ export async function cancelBooking(
     const refund = refundNow(booking, listing?.firstStartsAt ?? null, now);
     if (booking.status === 'confirmed') await releaseSoldUnits(tx, holds);
     else await releaseHeldUnits(tx, holds);
-    const split = splitRefund(booking.breakdown.lines, refund.amountMinor);
+    const split = splitRefund(booking.breakdown.lines, booking.sellerPartnerId, refund.amountMinor);
     const cancelled = await updateBookingStatus(tx, booking.id, [booking.status], {
       status: 'cancelled',
       cancelledAt: now,

@@ -119,7 +119,7 @@ async function holdAgain(tx: Tx, holds: readonly BookingHoldWithStart[]): Promis
   }
 }
 
-/** The booking ends cancelled with the whole payment to refund, split per line and partner by what each was paid. */
+/** The booking ends cancelled with the whole payment to refund, per line by what each was paid, per partner by what each is owed. */
 async function refundWhole(
   ctx: BundlingContext,
   tx: Tx,
@@ -130,7 +130,7 @@ async function refundWhole(
   reason: CancelReason,
 ): Promise<void> {
   const refund = booking.pricePaid;
-  const split = splitRefund(booking.breakdown.lines, refund);
+  const split = splitRefund(booking.breakdown.lines, booking.sellerPartnerId, refund);
   const now = new Date();
   const cancelled = await updateBookingStatus(tx, booking.id, [booking.status], {
     status: 'cancelled',

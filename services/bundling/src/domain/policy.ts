@@ -37,27 +37,50 @@ export function refundAmount(totalMinor: number, bps: number): number {
 
 export interface RefundLineInput {
   readonly position: number;
+  /** The item's partner (PricedLine.partnerId): the seller for its own items, else the supplier. */
   readonly partnerId: string;
   /** What the traveller paid for the line (PricedLine.netMinor). */
   readonly netMinor: number;
+  /** What the item's partner is owed for the line (PricedLine.supplierShareMinor). */
+  readonly supplierShareMinor: number;
 }
 
 export interface RefundSplit {
   readonly refundMinor: number;
   /** In input order; Σ = refundMinor. */
   readonly lines: readonly { position: number; partnerId: string; refundMinor: number }[];
-  /** Partners in the order their first line appears; Σ = refundMinor. */
+  /**
+   * The seller first, then the suppliers in the order their first line appears; Σ = refundMinor.
+   * Every partner of the booking is listed, with 0 when it gives nothing back.
+   */
   readonly partners: readonly { partnerId: string; refundMinor: number }[];
 }
 
 /**
- * Splits a refund over the lines in proportion to what was paid for each (largest remainder,
- * so the parts sum exactly and none exceeds its line's net), then sums the lines per partner.
+ * Splits a refund of the traveller's money in two steps, each by largest remainder so every
+ * sum is exact:
+ *
+ * 1. over the lines in proportion to what was paid for each (so no line gives back more than
+ *    it brought in; this is each line's `refund_minor`);
+ * 2. each line's part over the partners owed for it: the seller's own item → all to the
+ *    seller; an item bundled from another partner → the supplier in proportion to its
+ *    `supplierShareMinor` and the seller to its margin (`netMinor − supplierShareMinor`, none
+ *    when a platform-funded coupon left the line below the supplier's share).
+ *
+ * So a partner gives back in proportion to what it is owed on the booking, not to whose item
+ * the line is: the seller's margin on a bundled hotel night is the seller's to return.
  * Refusing more than was paid keeps every part within its line.
  */
-export function splitRefund(lines: readonly RefundLineInput[], refundMinor: number): RefundSplit {
+export function splitRefund(
+  lines: readonly RefundLineInput[],
+  sellerPartnerId: string,
+  refundMinor: number,
+): RefundSplit {
   assertMinor(refundMinor, 'refund');
-  lines.forEach((l) => assertMinor(l.netMinor, `line ${l.position} net`));
+  lines.forEach((l) => {
+    assertMinor(l.netMinor, `line ${l.position} net`);
+    assertMinor(l.supplierShareMinor, `line ${l.position} supplier share`);
+  });
   const paid = sumMinor(lines.map((l) => l.netMinor));
   if (refundMinor > paid) {
     throw new PricingError('refund_exceeds_paid', `a refund of ${refundMinor} exceeds the ${paid} paid`);
@@ -67,8 +90,18 @@ export function splitRefund(lines: readonly RefundLineInput[], refundMinor: numb
     lines.map((l) => l.netMinor),
   );
   const perLine = lines.map((l, i) => ({ position: l.position, partnerId: l.partnerId, refundMinor: parts[i]! }));
-  const perPartner = new Map<string, number>();
-  for (const line of perLine) perPartner.set(line.partnerId, (perPartner.get(line.partnerId) ?? 0) + line.refundMinor);
+  const perPartner = new Map<string, number>([[sellerPartnerId, 0]]);
+  const add = (partnerId: string, amount: number) =>
+    perPartner.set(partnerId, (perPartner.get(partnerId) ?? 0) + amount);
+  lines.forEach((line, i) => {
+    const lineRefund = parts[i]!;
+    if (line.partnerId === sellerPartnerId) return void add(sellerPartnerId, lineRefund);
+    const margin = Math.max(0, line.netMinor - line.supplierShareMinor);
+    // A refunded line was paid for (net > 0), so share + margin > 0 and the weights split it.
+    const [supplierPart, sellerPart] = splitMinor(lineRefund, [line.supplierShareMinor, margin]);
+    add(line.partnerId, supplierPart!);
+    add(sellerPartnerId, sellerPart!);
+  });
   return {
     refundMinor,
     lines: perLine,

@@ -106,7 +106,10 @@ describe('cancelling a booking', () => {
     const byPartner = Object.fromEntries(
       (event.refunds as EventJson[]).map((r) => [r.partnerId, Number(r.refundMinor)]),
     );
-    expect(byPartner).toEqual({ [seller.partnerId]: 4500, [supplier.partnerId]: 2001 });
+    // The boat's 20.01 splits as owed: 18.01 to its partner, the seller's 10 % commission (2.00) to the seller.
+    expect(byPartner).toEqual({ [seller.partnerId]: 4500 + 200, [supplier.partnerId]: 1801 });
+    const lineParts = (event.items as EventJson[]).map((i) => [i.itemId, Number(i.refundMinor)]);
+    expect(Object.fromEntries(lineParts)).toEqual({ [t.tour.itemId]: 4500, [t.boat.itemId]: 2001 });
   });
 
   it('refunds half between 7 days and 48 hours before, rounded down, parts summing exactly', async () => {
@@ -120,10 +123,14 @@ describe('cancelling a booking', () => {
     expect(res.body.refundMinor).toBe(3250);
     const event = await cancelledEvent(t.booking.id);
     expect(event).toMatchObject({ refundBps: 5000, refundMinor: '3250' });
-    const partsByPartner = (event.refunds as EventJson[]).map((r) => Number(r.refundMinor));
-    expect(partsByPartner.reduce((a, b) => a + b, 0)).toBe(3250);
-    const lineParts = (event.items as EventJson[]).map((i) => Number(i.refundMinor));
-    expect(lineParts.reduce((a, b) => a + b, 0)).toBe(3250);
+    // Lines by what was paid: 3250 × 4500/6501 → 2250, × 2001/6501 → 1000. The boat's 1000 by
+    // what is owed on it: × 1801/2001 → 900 to its partner, × 200/2001 → 100 to the seller.
+    const byPartner = Object.fromEntries(
+      (event.refunds as EventJson[]).map((r) => [r.partnerId, Number(r.refundMinor)]),
+    );
+    expect(byPartner).toEqual({ [seller.partnerId]: 2250 + 100, [supplier.partnerId]: 900 });
+    const lineParts = (event.items as EventJson[]).map((i) => [i.itemId, Number(i.refundMinor)]);
+    expect(Object.fromEntries(lineParts)).toEqual({ [t.tour.itemId]: 2250, [t.boat.itemId]: 1000 });
   });
 
   it('refunds nothing within 48 hours, but still puts the units back on sale', async () => {

@@ -94,65 +94,150 @@ describe('refundAmount', () => {
 });
 
 describe('splitRefund', () => {
-  // The Garda family weekend's lines as priced (hotel is the seller).
+  // The Garda family weekend's lines as priced: the hotel sells the package (its own room), the
+  // ferry, the guided tour and the bikes are bundled from their partners with these shares.
   const garda = [
-    { position: 0, partnerId: 'hotel-lago', netMinor: 21_994 },
-    { position: 1, partnerId: 'navigazione-garda', netMinor: 2_926 },
-    { position: 2, partnerId: 'garda-guides', netMinor: 8_312 },
-    { position: 3, partnerId: 'riva-bikes', netMinor: 4_658 },
+    { position: 0, partnerId: 'hotel-lago', netMinor: 21_994, supplierShareMinor: 21_994 },
+    { position: 1, partnerId: 'navigazione-garda', netMinor: 2_926, supplierShareMinor: 2_400 },
+    { position: 2, partnerId: 'garda-guides', netMinor: 8_312, supplierShareMinor: 7_200 },
+    { position: 3, partnerId: 'riva-bikes', netMinor: 4_658, supplierShareMinor: 4_000 },
   ];
+  const seller = 'hotel-lago';
 
-  it('splits half of €378.90 by what each line cost, to the cent', () => {
-    // 18945 × 21994/37890 = 10997, × 2926/37890 = 1463, × 8312/37890 = 4156, × 4658/37890 = 2329: exact halves.
-    const split = splitRefund(garda, 18_945);
+  it('gives half of €378.90 back per line by what it cost, and per partner by what each is owed', () => {
+    // Lines: exact halves of what was paid. Partners: each supplier half its share, the hotel
+    // half of its room plus half of its margin on the three bundled lines (263 + 556 + 329).
+    const split = splitRefund(garda, seller, 18_945);
     expect(split.lines.map((l) => l.refundMinor)).toEqual([10_997, 1_463, 4_156, 2_329]);
     expect(split.partners).toEqual([
-      { partnerId: 'hotel-lago', refundMinor: 10_997 },
-      { partnerId: 'navigazione-garda', refundMinor: 1_463 },
-      { partnerId: 'garda-guides', refundMinor: 4_156 },
-      { partnerId: 'riva-bikes', refundMinor: 2_329 },
+      { partnerId: 'hotel-lago', refundMinor: 12_145 },
+      { partnerId: 'navigazione-garda', refundMinor: 1_200 },
+      { partnerId: 'garda-guides', refundMinor: 3_600 },
+      { partnerId: 'riva-bikes', refundMinor: 2_000 },
     ]);
   });
 
-  it('gives the odd cents to the largest remainders', () => {
+  it('on a full refund every partner gives back exactly what it was owed', () => {
+    const split = splitRefund(garda, seller, 37_890);
+    expect(split.partners).toEqual([
+      { partnerId: 'hotel-lago', refundMinor: 21_994 + 526 + 1_112 + 658 },
+      { partnerId: 'navigazione-garda', refundMinor: 2_400 },
+      { partnerId: 'garda-guides', refundMinor: 7_200 },
+      { partnerId: 'riva-bikes', refundMinor: 4_000 },
+    ]);
+  });
+
+  it('gives the odd cents to the largest remainders, per line and within a bundled line', () => {
     const split = splitRefund(
       [
-        { position: 0, partnerId: 'a', netMinor: 100 },
-        { position: 1, partnerId: 'b', netMinor: 100 },
-        { position: 2, partnerId: 'a', netMinor: 100 },
+        { position: 0, partnerId: 'a', netMinor: 100, supplierShareMinor: 100 },
+        { position: 1, partnerId: 'b', netMinor: 100, supplierShareMinor: 70 },
+        { position: 2, partnerId: 'a', netMinor: 100, supplierShareMinor: 100 },
       ],
+      'a',
       100,
     );
     expect(split.lines.map((l) => l.refundMinor)).toEqual([34, 33, 33]);
+    // b's line: 33 × 70/100 = 23.1 and 33 × 30/100 = 9.9 → 23 to b, 10 to the seller.
     expect(split.partners).toEqual([
-      { partnerId: 'a', refundMinor: 67 },
-      { partnerId: 'b', refundMinor: 33 },
+      { partnerId: 'a', refundMinor: 34 + 10 + 33 },
+      { partnerId: 'b', refundMinor: 23 },
+    ]);
+  });
+
+  it("lists the seller first even when it sells only other partners' items", () => {
+    const split = splitRefund([{ position: 0, partnerId: 'b', netMinor: 1_000, supplierShareMinor: 800 }], 'a', 500);
+    expect(split.partners).toEqual([
+      { partnerId: 'a', refundMinor: 100 },
+      { partnerId: 'b', refundMinor: 400 },
+    ]);
+  });
+
+  it('gives a bundled line paid below its supplier share (a platform-funded coupon) all to the supplier', () => {
+    const split = splitRefund([{ position: 0, partnerId: 'b', netMinor: 900, supplierShareMinor: 1_000 }], 'a', 900);
+    expect(split.partners).toEqual([
+      { partnerId: 'a', refundMinor: 0 },
+      { partnerId: 'b', refundMinor: 900 },
     ]);
   });
 
   it('refuses to refund more than was paid', () => {
-    expect(() => splitRefund(garda, 37_891)).toThrow(expect.objectContaining({ code: 'refund_exceeds_paid' }));
+    expect(() => splitRefund(garda, seller, 37_891)).toThrow(expect.objectContaining({ code: 'refund_exceeds_paid' }));
   });
 
-  it('sums exactly per line and per partner, and no part exceeds its line', () => {
-    const lines = fc.array(
-      fc.record({ partnerId: fc.constantFrom('a', 'b', 'c'), netMinor: fc.nat({ max: 1_000_000 }) }),
+  const bookingLines = fc
+    .array(
+      fc.record({
+        partnerId: fc.constantFrom('seller', 'b', 'c'),
+        netMinor: fc.nat({ max: 1_000_000 }),
+        shareBps: fc.integer({ min: 0, max: 10_000 }),
+      }),
       { minLength: 1, maxLength: 8 },
+    )
+    .map((raw) =>
+      raw.map((l, position) => ({
+        position,
+        partnerId: l.partnerId,
+        netMinor: l.netMinor,
+        // The engine's own lines are owed their net; a bundled line's share is at most its net here.
+        supplierShareMinor: l.partnerId === 'seller' ? l.netMinor : refundAmount(l.netMinor, l.shareBps),
+      })),
     );
+
+  it('sums exactly per line and per partner, and no part exceeds its line or what its partner is owed', () => {
     fc.assert(
-      fc.property(lines, fc.integer({ min: 0, max: 10_000 }), (raw, bps) => {
-        const withPositions = raw.map((l, position) => ({ ...l, position }));
-        const paid = raw.reduce((s, l) => s + l.netMinor, 0);
+      fc.property(bookingLines, fc.integer({ min: 0, max: 10_000 }), (lines, bps) => {
+        const paid = lines.reduce((s, l) => s + l.netMinor, 0);
         const refund = refundAmount(paid, bps);
-        const split = splitRefund(withPositions, refund);
+        const split = splitRefund(lines, 'seller', refund);
         expect(split.lines.reduce((s, l) => s + l.refundMinor, 0)).toBe(refund);
         expect(split.partners.reduce((s, p) => s + p.refundMinor, 0)).toBe(refund);
+        expect(split.partners[0]!.partnerId).toBe('seller');
         split.lines.forEach((l, i) => {
           expect(l.refundMinor).toBeGreaterThanOrEqual(0);
-          expect(l.refundMinor).toBeLessThanOrEqual(withPositions[i]!.netMinor);
+          expect(l.refundMinor).toBeLessThanOrEqual(lines[i]!.netMinor);
         });
+        for (const part of split.partners) {
+          expect(part.refundMinor).toBeGreaterThanOrEqual(0);
+          if (part.partnerId !== 'seller') expect(part.refundMinor).toBeLessThanOrEqual(owedTo(lines, part.partnerId));
+        }
       }),
       { numRuns: 300 },
     );
   });
+
+  it('gives each supplier back its owed share of the refund, within two cents per line', () => {
+    fc.assert(
+      fc.property(bookingLines, fc.integer({ min: 0, max: 10_000 }), (lines, bps) => {
+        const paid = lines.reduce((s, l) => s + l.netMinor, 0);
+        const refund = refundAmount(paid, bps);
+        const split = splitRefund(lines, 'seller', refund);
+        for (const supplier of ['b', 'c']) {
+          const count = lines.filter((l) => l.partnerId === supplier).length;
+          const got = split.partners.find((p) => p.partnerId === supplier)?.refundMinor ?? 0;
+          const exact = paid === 0 ? 0 : (refund * owedTo(lines, supplier)) / paid;
+          expect(Math.abs(got - exact)).toBeLessThan(2 * count + 1e-6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on a full refund returns to each supplier exactly its shares and to the seller the rest', () => {
+    fc.assert(
+      fc.property(bookingLines, (lines) => {
+        const paid = lines.reduce((s, l) => s + l.netMinor, 0);
+        const split = splitRefund(lines, 'seller', paid);
+        for (const supplier of ['b', 'c']) {
+          const got = split.partners.find((p) => p.partnerId === supplier)?.refundMinor ?? 0;
+          expect(got).toBe(owedTo(lines, supplier));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+
+function owedTo(lines: readonly { partnerId: string; supplierShareMinor: number }[], partnerId: string): number {
+  return lines.filter((l) => l.partnerId === partnerId).reduce((s, l) => s + l.supplierShareMinor, 0);
+}

@@ -219,7 +219,7 @@ export const BookingItemV1Schema: GenMessage<BookingItemV1, {jsonType: BookingIt
   messageDesc(file_tourconnect_events_v1_bundling, 0);
 
 /**
- * What one partner gives back on a cancellation: the refund attributed to its lines.
+ * What one partner gives back on a cancellation: its part of the refund, by what it is owed.
  *
  * @generated from message tourconnect.events.v1.PartnerRefundV1
  */
@@ -236,7 +236,7 @@ export type PartnerRefundV1 = Message<"tourconnect.events.v1.PartnerRefundV1"> &
 };
 
 /**
- * What one partner gives back on a cancellation: the refund attributed to its lines.
+ * What one partner gives back on a cancellation: its part of the refund, by what it is owed.
  *
  * @generated from message tourconnect.events.v1.PartnerRefundV1
  */
@@ -666,7 +666,7 @@ export type BookingCancelledV1 = Message<"tourconnect.events.v1.BookingCancelled
   sellerPartnerId: string;
 
   /**
-   * refund_minor split per partner (sums exactly to refund_minor).
+   * refund_minor split per partner by what each is owed (sums exactly to refund_minor): each line's refund_minor goes to the seller for its own items; for a bundled item to the supplier in proportion to supplier_share_minor and to the seller in proportion to net_minor - supplier_share_minor.
    *
    * @generated from field: repeated tourconnect.events.v1.PartnerRefundV1 refunds = 12;
    */
@@ -762,7 +762,7 @@ export type BookingCancelledV1Json = {
   sellerPartnerId?: string;
 
   /**
-   * refund_minor split per partner (sums exactly to refund_minor).
+   * refund_minor split per partner by what each is owed (sums exactly to refund_minor): each line's refund_minor goes to the seller for its own items; for a bundled item to the supplier in proportion to supplier_share_minor and to the seller in proportion to net_minor - supplier_share_minor.
    *
    * @generated from field: repeated tourconnect.events.v1.PartnerRefundV1 refunds = 12;
    */
