@@ -53,6 +53,13 @@ export const partners = bundlingSchema.table('partners', {
   status: text('status').notNull(),
   verified: boolean('verified').notNull().default(false),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /**
+   * billing.partner_account.updated.v1 said the partner's Stripe account can receive transfers
+   * (status enabled): with BOOKING_REQUIRES_PAYOUT_ACCOUNTS, a package sells only when its seller
+   * and every item's partner are ready. `payouts_updated_at` orders billing's events.
+   */
+  payoutsReady: boolean('payouts_ready').notNull().default(false),
+  payoutsUpdatedAt: at('payouts_updated_at'),
 });
 
 /** Who acts for which partner (a user belongs to at most one), from partners' member events. */

@@ -1,0 +1,2 @@
+ALTER TABLE "bundling"."partners" ADD COLUMN "payouts_ready" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "bundling"."partners" ADD COLUMN "payouts_updated_at" timestamp with time zone;
