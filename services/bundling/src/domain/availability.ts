@@ -18,10 +18,12 @@ import {
   nothingToChange,
 } from './bundling-errors.ts';
 import { callerPartner } from './caller-partner.ts';
+import { auditCatalogue } from './catalogue-audit.ts';
 import type { BundlingContext } from './context.ts';
 import { itemEditable } from './item-status.ts';
 import { ownItem, writingPartner } from './items.ts';
 import { zonedDate } from './local-time.ts';
+import type { RequestMeta } from './packages.ts';
 
 export function toSlotView(row: AvailabilityRow): AvailabilitySlot {
   return {
@@ -77,6 +79,7 @@ export async function editAvailability(
   callerId: string,
   itemId: string,
   input: BulkAvailabilityInput,
+  meta: RequestMeta = {},
 ): Promise<{ created: number; updated: number; slots: AvailabilitySlot[] }> {
   const caller = await writingPartner(ctx.db, callerId);
   if (input.capacity === undefined && input.closed === undefined && input.priceOverrides === undefined) {
@@ -103,6 +106,21 @@ export async function editAvailability(
     };
     const outcome = await applySlotChanges(tx, item.id, targets, changes);
     if (!outcome.ok) throw capacityBelowBooked([]);
+    await auditCatalogue(tx, {
+      action: 'item.availability_edited',
+      entityType: 'item',
+      entityId: item.id,
+      actor: { userId: callerId, caller },
+      data: {
+        from: input.from,
+        to: input.to,
+        weekdays: input.weekdays ?? null,
+        fields: (['capacity', 'closed', 'priceOverrides'] as const).filter((key) => input[key] !== undefined),
+        created: outcome.created,
+        updated: outcome.updated,
+      },
+      correlationId: meta.correlationId,
+    });
     const touched = new Set(outcome.ids);
     const rows = await availabilityRange(tx, item.id, input.from, input.to);
     return {

@@ -29,11 +29,13 @@ import {
   partnerNotVerified,
 } from './bundling-errors.ts';
 import { callerPartner, type CallerPartner } from './caller-partner.ts';
+import { auditCatalogue, changedFields } from './catalogue-audit.ts';
 import { itemDefaultLanguage } from './catalogue-language.ts';
 import type { BundlingContext } from './context.ts';
 import { itemProblems, normaliseTerms, type ItemTerms } from './item-rules.ts';
 import { itemEditable, nextItemStatus, type ItemTransition } from './item-status.ts';
 import { toItemView } from './item-view.ts';
+import type { RequestMeta } from './packages.ts';
 import { isSellable } from './sellable.ts';
 
 export type ListItemsQuery = z.output<typeof listItemsQuerySchema>;
@@ -92,30 +94,45 @@ function checkTerms(terms: ItemTerms): ItemTerms {
   return normaliseTerms(terms);
 }
 
-export async function createItem(ctx: BundlingContext, callerId: string, input: CreateItemInput): Promise<ItemView> {
+export async function createItem(
+  ctx: BundlingContext,
+  callerId: string,
+  input: CreateItemInput,
+  meta: RequestMeta = {},
+): Promise<ItemView> {
   const caller = await writingPartner(ctx.db, callerId);
   const terms = checkTerms(input);
-  const row = await insertItem(ctx.db, {
-    id: randomUUID(),
-    partnerId: caller.partnerId,
-    kind: input.kind,
-    translations: input.translations,
-    defaultLanguage: itemDefaultLanguage(input.translations),
-    place: input.destination.place,
-    regionCode: input.destination.regionCode,
-    latitude: input.destination.latitude,
-    longitude: input.destination.longitude,
-    durationMinutes: input.durationMinutes,
-    tags: input.tags,
-    currency: input.currency,
-    units: terms.units,
-    capacityModel: terms.capacityModel,
-    cutoffHours: input.cutoffHours,
-    startTimes: terms.startTimes,
-    bundleTerms: terms.bundleTerms,
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertItem(tx, {
+      id: randomUUID(),
+      partnerId: caller.partnerId,
+      kind: input.kind,
+      translations: input.translations,
+      defaultLanguage: itemDefaultLanguage(input.translations),
+      place: input.destination.place,
+      regionCode: input.destination.regionCode,
+      latitude: input.destination.latitude,
+      longitude: input.destination.longitude,
+      durationMinutes: input.durationMinutes,
+      tags: input.tags,
+      currency: input.currency,
+      units: terms.units,
+      capacityModel: terms.capacityModel,
+      cutoffHours: input.cutoffHours,
+      startTimes: terms.startTimes,
+      bundleTerms: terms.bundleTerms,
+    });
+    await auditCatalogue(tx, {
+      action: 'item.created',
+      entityType: 'item',
+      entityId: row.id,
+      actor: { userId: callerId, caller },
+      data: { kind: row.kind, currency: row.currency, fields: Object.keys(input) },
+      correlationId: meta.correlationId,
+    });
+    const partner = { name: caller.name, verified: caller.verified, status: caller.status };
+    return toItemView(row, partner, []);
   });
-  const partner = { name: caller.name, verified: caller.verified, status: caller.status };
-  return toItemView(row, partner, []);
 }
 
 /** The caller's own item (any status), or another partner's published bundleable item of a verified partner. */
@@ -140,6 +157,7 @@ export async function updateItem(
   itemId: string,
   input: UpdateItemInput,
   lang?: Locale,
+  meta: RequestMeta = {},
 ): Promise<ItemView> {
   const caller = await writingPartner(ctx.db, callerId);
   return ctx.db.transaction(async (tx) => {
@@ -167,6 +185,14 @@ export async function updateItem(
     if (input.tags !== undefined) changes.tags = input.tags;
     if (input.cutoffHours !== undefined) changes.cutoffHours = input.cutoffHours;
     const updated = await updateItemRow(tx, item.id, changes);
+    await auditCatalogue(tx, {
+      action: 'item.updated',
+      entityType: 'item',
+      entityId: item.id,
+      actor: { userId: callerId, caller },
+      data: { fields: changedFields(item, updated, Object.keys(changes)) },
+      correlationId: meta.correlationId,
+    });
     return viewOf(tx, { item: updated, partner }, lang);
   });
 }
@@ -184,6 +210,7 @@ export async function changeItemStatus(
   itemId: string,
   transition: ItemTransition,
   lang?: Locale,
+  meta: RequestMeta = {},
 ): Promise<ItemView> {
   const caller = await writingPartner(ctx.db, callerId);
   return ctx.db.transaction(async (tx) => {
@@ -194,9 +221,19 @@ export async function changeItemStatus(
     const changes: ItemChanges = { status: next };
     if (transition === 'publish') changes.publishedAt = new Date();
     const updated = await updateItemRow(tx, item.id, changes);
+    await auditCatalogue(tx, {
+      action: `item.${transitionPast[transition]}`,
+      entityType: 'item',
+      entityId: item.id,
+      actor: { userId: callerId, caller },
+      data: { from: item.status, to: next },
+      correlationId: meta.correlationId,
+    });
     return viewOf(tx, { item: updated, partner }, lang);
   });
 }
+
+const transitionPast: Record<ItemTransition, string> = { publish: 'published', pause: 'paused', archive: 'archived' };
 
 export async function listMyItems(ctx: BundlingContext, callerId: string, query: ListItemsQuery) {
   const caller = await callerPartner(ctx.db, callerId);

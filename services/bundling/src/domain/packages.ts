@@ -28,6 +28,7 @@ import {
 import { findMembership } from '../db/members.repository.ts';
 import { packageArchived, packageNotFound, packageTransitionRefused, partnerNotVerified } from './bundling-errors.ts';
 import { callerPartner, type CallerPartner } from './caller-partner.ts';
+import { changedFields } from './catalogue-audit.ts';
 import type { BundlingContext } from './context.ts';
 import {
   checkDatesAndRules,
@@ -179,7 +180,13 @@ export async function createPackage(
       entityId: row.id,
       actorId: user.id,
       actorRole: caller.role,
-      data: { partnerId: caller.partnerId, lines: lines.length, currency, basePriceMinor: basePrice },
+      data: {
+        partnerId: caller.partnerId,
+        lines: lines.length,
+        currency,
+        basePriceMinor: basePrice,
+        fields: Object.keys(input),
+      },
       correlationId: meta.correlationId ?? null,
     });
     return packageView(tx, row);
@@ -231,7 +238,17 @@ export async function updatePackage(
       entityId: row.id,
       actorId: user.id,
       actorRole: caller.role,
-      data: { version: row.version, fields: Object.keys(input), basePriceMinor: basePrice },
+      data: {
+        partnerId: caller.partnerId,
+        version: row.version,
+        // The version bumps on every edit; the fields are what the edit actually changed.
+        fields: changedFields(
+          current,
+          row,
+          Object.keys(changes).filter((key) => key !== 'version'),
+        ),
+        basePriceMinor: basePrice,
+      },
       correlationId: meta.correlationId ?? null,
     });
     return packageView(tx, row);
@@ -296,7 +313,13 @@ export async function transitionPackage(
       entityId: row.id,
       actorId: user.id,
       actorRole: caller.role,
-      data: { from: current.status, to: status, version: row.version, basePriceMinor: row.basePrice },
+      data: {
+        partnerId: caller.partnerId,
+        from: current.status,
+        to: status,
+        version: row.version,
+        basePriceMinor: row.basePrice,
+      },
       correlationId: meta.correlationId ?? null,
     });
     return packageView(tx, row);

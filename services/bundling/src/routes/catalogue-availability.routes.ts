@@ -46,6 +46,9 @@ export function catalogueAvailabilityRoutes(app: ServiceApp, ctx: BundlingContex
         },
       },
     },
-    async (request) => editAvailability(ctx, request.user!.id, request.params.id, request.body),
+    async (request) =>
+      editAvailability(ctx, request.user!.id, request.params.id, request.body, {
+        correlationId: String(request.id),
+      }),
   );
 }

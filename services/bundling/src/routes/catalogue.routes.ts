@@ -46,7 +46,10 @@ export function catalogueRoutes(app: ServiceApp, ctx: BundlingContext): void {
         response: { 201: itemViewSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createItem(ctx, request.user!.id, request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createItem(ctx, request.user!.id, request.body, { correlationId: String(request.id) })),
   );
 
   app.get(
@@ -94,7 +97,10 @@ export function catalogueRoutes(app: ServiceApp, ctx: BundlingContext): void {
         response: { 200: itemViewSchema },
       },
     },
-    async (request) => updateItem(ctx, request.user!.id, request.params.id, request.body, request.query.lang),
+    async (request) =>
+      updateItem(ctx, request.user!.id, request.params.id, request.body, request.query.lang, {
+        correlationId: String(request.id),
+      }),
   );
 
   const transitions: Record<ItemTransition, string> = {
@@ -116,7 +122,10 @@ export function catalogueRoutes(app: ServiceApp, ctx: BundlingContext): void {
           response: { 200: itemViewSchema },
         },
       },
-      async (request) => changeItemStatus(ctx, request.user!.id, request.params.id, transition, request.query.lang),
+      async (request) =>
+        changeItemStatus(ctx, request.user!.id, request.params.id, transition, request.query.lang, {
+          correlationId: String(request.id),
+        }),
     );
   }
 }
