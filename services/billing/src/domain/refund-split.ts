@@ -7,12 +7,14 @@
  * Two ways to split, both exact (Σ reversals + platformRefundMinor = refundMinor) and both
  * never taking more from a part than remains of it:
  *
- * - splitRefundByPartner (use it when bundling gives the refund per partner, i.e.
- *   bundling.booking.cancelled.v1 `refunds[]`): a cancellation that refunds only some items
- *   then reverses only the partners of those items. Bundling attributes a line's refund to
- *   the line's supplier; billing spreads each partner's refund over the split rows of the
- *   lines that partner supplies (its own rows and the seller's margin rows on them), each
- *   row's part into the partner's share and the platform's fee, in proportion.
+ * - splitRefundByPartner — the refund flow uses this one whenever bundling gives the refund
+ *   per partner (bundling.booking.cancelled.v1 `refunds[]`, split by what each partner is owed:
+ *   a bundled line's supplier its share, the seller its margin): a cancellation that refunds
+ *   only some items then reverses only the partners owed for those items. Each partner's
+ *   refund is split in two, in proportion to its share and the platform fee on its earnings
+ *   in the booking's split: the share part is reversed from the partner, the fee part is the
+ *   platform's refund. If an earlier refund already took what this asks of a part, it falls
+ *   back to splitRefund (method 'pro_rata').
  * - splitRefund (an admin refund, a refund without per-partner attribution, or a booking that
  *   was already partly refunded when the attribution no longer fits): pro rata over what
  *   remains of every part (each partner's share not yet reversed and the platform's fee not yet
@@ -95,22 +97,30 @@ export function splitRefund(input: RefundSplitInput): RefundSplitResult {
   };
 }
 
+export interface RefundByPartnerPart extends RefundPartnerPart {
+  /** The platform fee taken on this partner's earnings (split partners[].feeMinor); else Σ of its rows. */
+  feeMinor?: number | undefined;
+  /** What the platform added to the partner's earnings for a coupon it funded; else Σ of its rows. */
+  couponReimbursementMinor?: number | undefined;
+}
+
 /** A split row of the booking as booking_splits holds it. */
 export interface RefundSplitRow {
   position: number;
   partnerId: string;
   shareMinor: number;
   feeMinor: number;
-  /** The platform's coupon reimbursement inside the row's earning (0 without one). */
   couponReimbursementMinor?: number | undefined;
 }
 
 export interface RefundByPartnerInput extends RefundSplitInput {
-  /** bundling's refunds[]: the refund attributed to each supplier's lines; Σ = refundMinor. */
+  partners: readonly RefundByPartnerPart[];
+  /** bundling's refunds[]: each partner's part of the refund, by what it is owed; Σ = refundMinor. */
   partnerRefunds: readonly { partnerId: string; refundMinor: number }[];
-  /** The booking's lines: which partner supplies the line at each position. */
-  lines: readonly { position: number; partnerId: string }[];
-  rows: readonly RefundSplitRow[];
+  /** The booking's split rows: each partner's fee when partners[] does not carry it. */
+  rows?: readonly RefundSplitRow[] | undefined;
+  /** Not needed since bundling attributes refunds by what each partner is owed; accepted and ignored. */
+  lines?: readonly { position: number; partnerId: string }[] | undefined;
 }
 
 export function splitRefundByPartner(input: RefundByPartnerInput): RefundSplitResult {
@@ -122,31 +132,36 @@ export function splitRefundByPartner(input: RefundByPartnerInput): RefundSplitRe
       `per-partner refunds sum to ${attributed}, the refund is ${input.refundMinor}`,
     );
   }
-  const supplierAt = new Map(input.lines.map((l) => [l.position, l.partnerId]));
-  const taken = new Map<string, number>();
+  const refundOf = new Map<string, number>();
+  for (const r of input.partnerRefunds) refundOf.set(r.partnerId, (refundOf.get(r.partnerId) ?? 0) + r.refundMinor);
+  if ([...refundOf.keys()].some((id) => !input.partners.some((p) => p.partnerId === id))) return splitRefund(input);
   let platform = 0;
-  for (const { partnerId, refundMinor } of input.partnerRefunds) {
-    if (refundMinor === 0) continue;
-    const rows = input.rows.filter((r) => supplierAt.get(r.position) === partnerId);
-    // A row's traveller money is its share plus the fee the platform kept net of any coupon it paid.
-    const weights = rows.flatMap((r) => [r.shareMinor, Math.max(0, r.feeMinor - (r.couponReimbursementMinor ?? 0))]);
-    if (weights.reduce((a, b) => a + b, 0) < refundMinor) return splitRefund(input);
-    const parts = alloc(refundMinor, weights);
-    rows.forEach((r, k) => taken.set(r.partnerId, (taken.get(r.partnerId) ?? 0) + parts[2 * k]!));
-    platform += parts.reduce((sum, part, k) => (k % 2 === 1 ? sum + part : sum), 0);
+  const reversals: Reversal[] = [];
+  for (const p of input.partners) {
+    const refund = refundOf.get(p.partnerId) ?? 0;
+    // The traveller money behind the partner's earnings: its share, and the fee the platform
+    // kept on it net of any coupon the platform paid the partner.
+    const { feeMinor, couponMinor } = partnerFee(p, input.rows ?? []);
+    const weights = [p.shareMinor, Math.max(0, feeMinor - couponMinor)];
+    if (refund > 0 && weights[0]! + weights[1]! < refund) return splitRefund(input);
+    const [reversal, fee] = refund === 0 ? [0, 0] : alloc(refund, weights);
+    reversals.push({ partnerId: p.partnerId, transferId: p.transferId, amountMinor: reversal! });
+    platform += fee!;
   }
-  const reversals = input.partners.map((p) => ({
-    partnerId: p.partnerId,
-    transferId: p.transferId,
-    amountMinor: taken.get(p.partnerId) ?? 0,
-  }));
-  const fits =
-    platform <= remaining.platform &&
-    reversals.every((r, i) => r.amountMinor <= remaining.partners[i]!) &&
-    [...taken.keys()].every((id) => input.partners.some((p) => p.partnerId === id));
+  const fits = platform <= remaining.platform && reversals.every((r, i) => r.amountMinor <= remaining.partners[i]!);
   // An earlier refund already took part of what the attribution asks for: fall back to pro rata.
   if (!fits) return splitRefund(input);
   return { reversals, platformRefundMinor: platform, method: 'by_partner' };
+}
+
+function partnerFee(
+  p: RefundByPartnerPart,
+  rows: readonly RefundSplitRow[],
+): { feeMinor: number; couponMinor: number } {
+  const own = rows.filter((r) => r.partnerId === p.partnerId);
+  const feeMinor = p.feeMinor ?? own.reduce((sum, r) => sum + r.feeMinor, 0);
+  const couponMinor = p.couponReimbursementMinor ?? own.reduce((sum, r) => sum + (r.couponReimbursementMinor ?? 0), 0);
+  return { feeMinor: checked(feeMinor, 'feeMinor'), couponMinor: checked(couponMinor, 'couponReimbursementMinor') };
 }
 
 function remainingParts(input: RefundSplitInput): { partners: number[]; platform: number } {

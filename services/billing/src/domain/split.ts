@@ -22,20 +22,24 @@
  * partner's fee is rounded once, not once per line. share = earning − fee; every row has
  * 0 ≤ fee ≤ earning, hence share ≥ 0.
  *
- * Promotions:
- * - couponFunding.fundedBy 'partner': the coupon's amount is already inside netMinor (bundling
- *   applied it to the lines), so nothing changes; the coupon is only reported.
- * - couponFunding.fundedBy 'platform': the traveller paid the discounted total, the platform
- *   makes the partners whole. The amount is added to the earnings of the funded partner's
- *   rows (couponFunding.partnerId) or, without one, of every row, pro rata by earning (largest
- *   remainder; equal weights if those earnings are all 0). The fee is computed on the earnings
- *   including that reimbursement — a partner ends as if the traveller had paid the undiscounted
- *   price — and the platform's fee is reduced by the amount:
+ * Promotions (bundling's pricing decides the discounts; billing only settles them):
+ * - couponFunding.fundedBy 'partner' (bundling: 'seller'): the coupon came out of the seller's
+ *   margin, already inside netMinor; nothing changes, the coupon is only reported.
+ * - couponFunding.fundedBy 'platform': the traveller paid the discounted total and the
+ *   platform pays the coupon to the partners, so no partner receives less. Each line's part of
+ *   the coupon is `platformFundedMinor` (bundling's line couponDiscountMinor); lines that do
+ *   not carry it get the amount split over them by largest remainder in proportion to their
+ *   net (only over couponFunding.partnerId's lines when it is set). That part is added to the
+ *   seller's earning on the line (a supplier's share is never touched by discounts, so on a
+ *   bundled line the seller's margin is net + part − supplierShare, as bundling prices it;
+ *   bundling sets an own line's supplierShareMinor to net + part). The fee is taken on these
+ *   earnings — the seller ends as if the traveller had paid the undiscounted price — and the
+ *   platform's fee is reduced by the coupon:
  *     platformFeeMinor = Σ row fees − amount.
- *   Then Σ shares + platformFeeMinor = (totalMinor + amount) − amount = totalMinor: the coupon
- *   moves money from the platform's fee to the partners, never creates any. The platform can
- *   only fund from its own fee on the booking: amount > Σ row fees → SplitError
- *   'coupon_exceeds_platform_fee'.
+ *   Σ shares + platformFeeMinor = (totalMinor + amount) − amount = totalMinor: the coupon
+ *   moves money from the platform's fee to the partners and creates none. The platform can only
+ *   fund it from its own fee on the booking (no transfer may exceed what the charge brought
+ *   in): amount > Σ row fees → SplitError 'coupon_exceeds_platform_fee'.
  * - affiliateCommissionMinor is paid FROM the platform fee (after the coupon):
  *   platformRevenueMinor = platformFeeMinor − affiliateCommissionMinor; a commission above the
  *   fee → SplitError 'affiliate_exceeds_platform_fee'. Partners' shares do not change.
@@ -57,6 +61,8 @@ export interface SplitLine {
   partnerId: string;
   netMinor: number;
   supplierShareMinor: number;
+  /** The line's part of a platform-funded coupon (bundling's line couponDiscountMinor when the platform funds it). */
+  platformFundedMinor?: number | undefined;
 }
 
 export interface CouponFunding {
@@ -83,9 +89,9 @@ export interface SplitRow {
   role: SplitRole;
   itemId: string;
   itemType: string;
-  /** What the partner is owed for the line before the fee (platform coupon reimbursement included). */
+  /** What the partner is owed for the line before the fee (platform-funded coupon part included). */
   earningMinor: number;
-  /** The part of earningMinor the platform pays for a platform-funded coupon (0 otherwise). */
+  /** The part of earningMinor the platform pays for its coupon (0 otherwise; seller rows only). */
   couponReimbursementMinor: number;
   feeBps: number;
   feeMinor: number;
@@ -120,6 +126,7 @@ export type SplitErrorCode =
   | 'inconsistent_position'
   | 'no_lines'
   | 'coupon_partner_not_in_booking'
+  | 'coupon_mismatch'
   | 'coupon_exceeds_platform_fee'
   | 'affiliate_exceeds_platform_fee';
 
@@ -136,9 +143,9 @@ export class SplitError extends Error {
 export function splitPayment(input: SplitInput): SplitResult {
   validateInput(input);
   const coupon = input.couponFunding;
-  const earnings = earningRows(mergeByPosition(input.lines), input.sellerPartnerId);
-  const reimbursed = coupon?.fundedBy === 'platform' ? reimburse(earnings, coupon, input.currency) : earnings;
-  const rows = applyFees(reimbursed, input.feeBps, input.currency);
+  const lines = withPlatformParts(mergeByPosition(input.lines), coupon, input.currency);
+  assertSupplierShares(lines, input.sellerPartnerId);
+  const rows = applyFees(earningRows(lines, input.sellerPartnerId), input.feeBps, input.currency);
   const rowFees = rows.reduce((sum, r) => sum + r.feeMinor, 0);
   const platformFunded = coupon?.fundedBy === 'platform' ? coupon.amountMinor : 0;
   if (platformFunded > rowFees) {
@@ -187,6 +194,9 @@ function mergeByPosition(lines: readonly SplitLine[]): SplitLine[] {
             ...seen,
             netMinor: seen.netMinor + line.netMinor,
             supplierShareMinor: seen.supplierShareMinor + line.supplierShareMinor,
+            ...(seen.platformFundedMinor !== undefined || line.platformFundedMinor !== undefined
+              ? { platformFundedMinor: (seen.platformFundedMinor ?? 0) + (line.platformFundedMinor ?? 0) }
+              : {}),
           }
         : { ...line },
     );
@@ -195,34 +205,51 @@ function mergeByPosition(lines: readonly SplitLine[]): SplitLine[] {
 }
 
 type EarningRow = Omit<SplitRow, 'feeBps' | 'feeMinor' | 'shareMinor'>;
+type PricedLine = SplitLine & { platformFundedMinor: number };
 
-function earningRows(lines: readonly SplitLine[], seller: string): EarningRow[] {
+function earningRows(lines: readonly PricedLine[], seller: string): EarningRow[] {
   const sorted = [...lines].sort((a, b) => a.position - b.position);
   return sorted.flatMap((line): EarningRow[] => {
-    const base = { position: line.position, itemId: line.itemId, itemType: line.itemType, couponReimbursementMinor: 0 };
-    if (line.partnerId === seller) {
-      return [{ ...base, partnerId: seller, role: 'seller', earningMinor: line.netMinor }];
-    }
+    const base = { position: line.position, itemId: line.itemId, itemType: line.itemType };
+    const sellerRow = (earningMinor: number): EarningRow => ({
+      ...base,
+      partnerId: seller,
+      role: 'seller',
+      earningMinor,
+      couponReimbursementMinor: line.platformFundedMinor,
+    });
+    if (line.partnerId === seller) return [sellerRow(line.netMinor + line.platformFundedMinor)];
     return [
-      { ...base, partnerId: line.partnerId, role: 'supplier', earningMinor: line.supplierShareMinor },
-      { ...base, partnerId: seller, role: 'seller', earningMinor: line.netMinor - line.supplierShareMinor },
+      {
+        ...base,
+        partnerId: line.partnerId,
+        role: 'supplier',
+        earningMinor: line.supplierShareMinor,
+        couponReimbursementMinor: 0,
+      },
+      sellerRow(line.netMinor + line.platformFundedMinor - line.supplierShareMinor),
     ];
   });
 }
 
-function reimburse(rows: EarningRow[], coupon: CouponFunding, currency: string): EarningRow[] {
-  if (coupon.amountMinor === 0) return rows;
-  const funded = rows.map((r) => coupon.partnerId === undefined || r.partnerId === coupon.partnerId);
-  const weights = rows.map((r, i) => (funded[i] ? r.earningMinor : 0));
-  const allZero = weights.every((w) => w === 0);
-  const parts = allocate(money(coupon.amountMinor, currency), allZero ? funded.map((f) => (f ? 1 : 0)) : weights).map(
-    (m) => m.amount,
-  );
-  return rows.map((r, i) => ({
-    ...r,
-    earningMinor: r.earningMinor + parts[i]!,
-    couponReimbursementMinor: parts[i]!,
-  }));
+/**
+ * Each line's part of a platform-funded coupon: as the lines carry it, or the amount split
+ * over the (coupon partner's) lines by net, equally when those nets are all 0.
+ */
+function withPlatformParts(
+  lines: readonly SplitLine[],
+  coupon: CouponFunding | undefined,
+  currency: string,
+): PricedLine[] {
+  const amount = coupon?.fundedBy === 'platform' ? coupon.amountMinor : 0;
+  if (lines.some((l) => l.platformFundedMinor !== undefined) || amount === 0) {
+    return lines.map((l) => ({ ...l, platformFundedMinor: l.platformFundedMinor ?? 0 }));
+  }
+  const eligible = lines.map((l) => coupon?.partnerId === undefined || l.partnerId === coupon.partnerId);
+  const nets = lines.map((l, i) => (eligible[i] ? l.netMinor : 0));
+  const weights = nets.every((n) => n === 0) ? eligible.map((e) => (e ? 1 : 0)) : nets;
+  const parts = allocate(money(amount, currency), weights).map((m) => m.amount);
+  return lines.map((l, i) => ({ ...l, platformFundedMinor: parts[i]! }));
 }
 
 function applyFees(rows: EarningRow[], feeBps: (partnerId: string) => number, currency: string): SplitRow[] {
@@ -267,6 +294,18 @@ function partnerTotals(rows: SplitRow[]): PartnerSplit[] {
   return [...byPartner.values()].sort((a, b) => (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0));
 }
 
+/** A supplier's share is paid from what its line brings in: the traveller's net plus the platform's coupon part. */
+function assertSupplierShares(lines: readonly PricedLine[], seller: string): void {
+  for (const line of lines) {
+    if (line.partnerId !== seller && line.supplierShareMinor > line.netMinor + line.platformFundedMinor) {
+      throw new SplitError(
+        'supplier_share_exceeds_net',
+        `line ${line.position}: supplier share ${line.supplierShareMinor} exceeds what the line brings in (${line.netMinor + line.platformFundedMinor})`,
+      );
+    }
+  }
+}
+
 function checkedBps(bps: number, partnerId: string): number {
   if (!Number.isSafeInteger(bps) || bps < 0 || bps > 10_000) {
     throw new SplitError('invalid_fee_bps', `fee of partner ${partnerId} must be 0–10000 bps, got ${bps}`);
@@ -288,11 +327,8 @@ function validateInput(input: SplitInput): void {
   for (const line of input.lines) {
     checkAmount(line.netMinor, `line ${line.position} netMinor`);
     checkAmount(line.supplierShareMinor, `line ${line.position} supplierShareMinor`);
-    if (line.partnerId !== input.sellerPartnerId && line.supplierShareMinor > line.netMinor) {
-      throw new SplitError(
-        'supplier_share_exceeds_net',
-        `line ${line.position}: supplier share ${line.supplierShareMinor} exceeds its net ${line.netMinor}`,
-      );
+    if (line.platformFundedMinor !== undefined) {
+      checkAmount(line.platformFundedMinor, `line ${line.position} platformFundedMinor`);
     }
     const seen = positions.get(line.position);
     if (seen && (seen.partnerId !== line.partnerId || seen.itemId !== line.itemId)) {
@@ -312,13 +348,19 @@ function validatePromotions(input: SplitInput): void {
     checkAmount(input.affiliateCommissionMinor, 'affiliateCommissionMinor');
   }
   const coupon = input.couponFunding;
+  if (coupon) checkAmount(coupon.amountMinor, 'couponFunding.amountMinor');
+  const platformAmount = coupon?.fundedBy === 'platform' ? coupon.amountMinor : 0;
+  if (input.lines.some((l) => l.platformFundedMinor !== undefined)) {
+    const carried = input.lines.reduce((sum, l) => sum + (l.platformFundedMinor ?? 0), 0);
+    if (carried !== platformAmount) {
+      throw new SplitError(
+        'coupon_mismatch',
+        `the lines carry ${carried} of platform-funded coupon, the coupon is ${platformAmount}`,
+      );
+    }
+  }
   if (!coupon) return;
-  checkAmount(coupon.amountMinor, 'couponFunding.amountMinor');
-  if (
-    coupon.partnerId !== undefined &&
-    coupon.partnerId !== input.sellerPartnerId &&
-    !input.lines.some((l) => l.partnerId === coupon.partnerId)
-  ) {
+  if (coupon.partnerId !== undefined && !input.lines.some((l) => l.partnerId === coupon.partnerId)) {
     throw new SplitError(
       'coupon_partner_not_in_booking',
       `coupon partner ${coupon.partnerId} has no line in the booking`,
