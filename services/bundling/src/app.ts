@@ -17,6 +17,7 @@ import { partnerSubmittedHandler } from './events/partner-submitted.handler.ts';
 import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
 import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { paymentSucceededHandler } from './events/payment-succeeded.handler.ts';
+import { partnerAccountUpdatedHandler } from './events/partner-account-updated.handler.ts';
 import { bookingExpiredHandler } from './events/booking-expired.handler.ts';
 import { bookingHeldHandler } from './events/booking-held.handler.ts';
 import { startSweeper, type Sweeper } from './domain/sweeper.ts';
@@ -79,6 +80,8 @@ export async function buildBundlingService(deps: BundlingServiceDeps): Promise<S
       }
       // billing's events → the bookings' lifecycle; bundling's own held/expired → their audit entries.
       bus.handle(paymentSucceededHandler(ctx));
+      // billing's Connect accounts → whether a partner's packages can be booked.
+      bus.handle(partnerAccountUpdatedHandler(ctx));
       bus.handle(bookingHeldHandler(ctx));
       bus.handle(bookingExpiredHandler(ctx));
       // bundling's own booking events → the AI Suggest Bundles counts.

@@ -36,6 +36,11 @@ const settingsShape = {
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** Expired bookings released per sweeper transaction. */
   SWEEPER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /**
+   * Refuse a booking (409 partner_payouts_not_ready) until the seller and every item's partner
+   * can receive payouts on Stripe (billing.partner_account.updated.v1 with status enabled).
+   */
+  BOOKING_REQUIRES_PAYOUT_ACCOUNTS: booleanFromEnv.default(true),
 };
 
 /** S3 needs its bucket and credentials as soon as an endpoint is named. */

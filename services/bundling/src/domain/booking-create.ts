@@ -14,6 +14,7 @@ import { holdUnits } from '../db/holds.repository.ts';
 import { findPackage } from '../db/packages.repository.ts';
 import { publishBookingHeld } from './booking-events.ts';
 import { planBooking } from './booking-plan.ts';
+import { requirePayoutReady } from './payout-readiness.ts';
 import { toBookingView } from './booking-view.ts';
 import { emailUnverified, idempotencyKeyReused, packageNotFound, soldOut } from './bundling-errors.ts';
 import type { BundlingContext } from './context.ts';
@@ -36,7 +37,8 @@ const MINUTE_MS = 60_000;
  * writes `bundling.booking.held.v1` and the audit entry. Any row without enough units left
  * answers 409 `sold_out` and nothing is held or written. `created` is false when the
  * Idempotency-Key named an earlier booking of the same request (a different request under that
- * key is 409 `idempotency_key_reused`).
+ * key is 409 `idempotency_key_reused`). With BOOKING_REQUIRES_PAYOUT_ACCOUNTS, a package whose
+ * partners cannot all be paid yet is 409 `partner_payouts_not_ready`, nothing held.
  */
 export async function bookPackage(
   ctx: BundlingContext,
@@ -74,6 +76,7 @@ async function holdAndRecord(
   const pkg = await findPackage(tx, packageId);
   if (!pkg) throw packageNotFound();
   const plan = await planBooking(tx, pkg, request, now);
+  await requirePayoutReady(ctx, tx, [pkg.partnerId, ...plan.holds.map((hold) => hold.itemPartnerId)]);
   const booking = await insertBooking(tx, {
     id: randomUUID(),
     packageId: pkg.id,

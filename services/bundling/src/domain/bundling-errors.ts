@@ -108,6 +108,12 @@ export const emailUnverified = () =>
   new AppError(403, 'email_unverified', 'Verify your e-mail address first: open the link we sent to it');
 export const idempotencyKeyReused = () =>
   conflict('idempotency_key_reused', 'This Idempotency-Key was already used for a different booking request');
+/** A partner in the package has no Stripe account able to receive its share yet (BOOKING_REQUIRES_PAYOUT_ACCOUNTS). */
+export const partnerPayoutsNotReady = () =>
+  conflict(
+    'partner_payouts_not_ready',
+    'This package cannot be booked yet: one of its partners has not set up payouts',
+  );
 export const bookingNotFound = () => new AppError(404, 'booking_not_found', 'No such booking');
 export const bookingNotCancellable = (status: string) =>
   conflict('booking_not_cancellable', `A booking that is ${status.replace('_', ' ')} cannot be cancelled`);
@@ -158,7 +164,7 @@ export const capacityBelowBooked = (dates: readonly string[]) =>
     dates.slice(0, 50).map((date) => ({ path: 'capacity', code: 'capacity_below_booked', message: date })),
   );
 export const imageNotFound = () => new AppError(404, 'image_not_found', 'No such image');
-export const tooManyImages = (max: number) => conflict('too_many_images', `An item has at most ${max} images`);
+export const tooManyImages = (max: number) => conflict('too_many_images', `An item or a package has at most ${max} images`);
 export const unsupportedImageType = () =>
   new AppError(
     415,

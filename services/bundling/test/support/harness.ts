@@ -62,7 +62,14 @@ export async function startBundlingHarness(
       service: 'bundling',
       label,
       build: buildBundlingService,
-      settings: (tokens) => settingsSchema.parse({ ...tokens.settings, UPLOADS_DIR: uploadsDir, ...env }),
+      settings: (tokens) =>
+        settingsSchema.parse({
+          ...tokens.settings,
+          UPLOADS_DIR: uploadsDir,
+          // Most tests book without billing's Connect accounts; the payout gate's test turns it on.
+          BOOKING_REQUIRES_PAYOUT_ACCOUNTS: 'false',
+          ...env,
+        }),
     });
   } catch (error) {
     await rm(uploadsDir, { recursive: true, force: true });
