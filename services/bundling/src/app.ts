@@ -23,6 +23,7 @@ import { bookingHeldHandler } from './events/booking-held.handler.ts';
 import { startSweeper, type Sweeper } from './domain/sweeper.ts';
 import { bookingsRoutes } from './routes/bookings.routes.ts';
 import { bundlingRoutes } from './routes/bundling.routes.ts';
+import { campaignsRoutes } from './routes/campaigns.routes.ts';
 import { catalogueAvailabilityRoutes } from './routes/catalogue-availability.routes.ts';
 import { catalogueImagesRoutes } from './routes/catalogue-images.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
@@ -96,6 +97,7 @@ export async function buildBundlingService(deps: BundlingServiceDeps): Promise<S
       suggestRoutes(app, ctx);
       searchRoutes(app, ctx);
       discoverRoutes(app, ctx);
+      campaignsRoutes(app, ctx);
       // Expired holds back on sale; stopped in preClose, before the bus's onClose ends the pool.
       let sweeper: Sweeper | undefined;
       app.addHook('onReady', async () => {

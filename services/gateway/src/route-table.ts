@@ -17,6 +17,8 @@ export const routeTable: ReadonlyArray<{ prefix: string; service: ServiceName; b
   { prefix: '/api/catalogue', service: 'bundling' },
   { prefix: '/api/bookings', service: 'bundling' },
   { prefix: '/api/discover', service: 'bundling' },
+  { prefix: '/api/campaigns', service: 'bundling' },
+  { prefix: '/api/admin/campaigns', service: 'bundling' },
   { prefix: '/api/billing', service: 'billing' },
   { prefix: '/api/admin/billing', service: 'billing' },
   { prefix: '/api/coupons', service: 'promotions' },

@@ -874,8 +874,10 @@ export const searchResultSchema = z.object({
   partnerId: z.string(),
   partnerName: z.string(),
   partnerVerified: z.boolean(),
-  /** Labelled "Sponsored" when true (campaigns are not built yet: always false). */
+  /** Labelled "Sponsored" when true: placed by a campaign (README "Sponsored placement"). */
   sponsored: z.boolean(),
+  /** The campaign of a sponsored result (the portal reports its click to POST /api/campaigns/:id/click). */
+  campaignId: z.string().optional(),
   /** The item's kind, or the kinds of a package's lines. */
   itemKinds: z.array(itemKindSchema),
   tags: z.array(z.string()),
@@ -959,7 +961,7 @@ export const discoverPartnerSchema = z.object({
 export const discoverSchema = z.object({
   discoverId: z.string(),
   lang: z.enum(locales),
-  /** Campaigns are not built yet: empty. */
+  /** Targets of approved campaigns running today with budget left, each `sponsored` (labelled). */
   sponsored: z.array(searchResultSchema),
   verifiedPartners: z.array(discoverPartnerSchema),
   /** Filled by the suggestion engine (not yet): empty. */

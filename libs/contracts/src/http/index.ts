@@ -5,3 +5,4 @@ export * from './iso-codes.ts';
 export * from './partners.ts';
 export * from './notifications.ts';
 export * from './bundling.ts';
+export * from './bundling-campaigns.ts';

@@ -33,6 +33,8 @@ export interface SearchSpec {
   onlyIds?: readonly string[] | undefined;
   /** Skip the facet counts (Discover). */
   facets: boolean;
+  /** Sponsored candidates: these entities' rows and organic ranks in the whole result, and the top score. */
+  rankIds?: readonly string[] | undefined;
   now: Date;
 }
 
@@ -72,6 +74,10 @@ export interface SearchOutcome {
   total: number;
   rows: SearchRow[];
   facets: SearchCounts | null;
+  /** With `rankIds`: those found, with their 0-based rank in the whole ordered result. */
+  ranked?: (SearchRow & { rank: number })[];
+  /** With `rankIds`: the best score of the whole result (0 when empty). */
+  topScore?: number;
 }
 
 /** A corrected word needs at least this trigram similarity to a catalogue word. */
@@ -402,9 +408,20 @@ export async function searchIndex(executor: Executor, spec: SearchSpec): Promise
     total: string | number;
     items: RawRow[] | null;
     facets: SearchCounts | null;
+    ranked?: (RawRow & { ord: number })[] | null;
+    top_score?: number | null;
   }>(searchStatement(spec));
   const row = result.rows[0]!;
-  return { total: Number(row.total), rows: (row.items ?? []).map(toSearchRow), facets: row.facets };
+  const outcome: SearchOutcome = {
+    total: Number(row.total),
+    rows: (row.items ?? []).map(toSearchRow),
+    facets: row.facets,
+  };
+  if (spec.rankIds) {
+    outcome.ranked = (row.ranked ?? []).map((raw) => ({ ...toSearchRow(raw), rank: Number(raw.ord) - 1 }));
+    outcome.topScore = Number(row.top_score ?? 0);
+  }
+  return outcome;
 }
 
 /** The statement searchIndex runs (one row: total, items as JSON, facets as JSON). */
@@ -451,25 +468,37 @@ export function searchStatement(spec: SearchSpec): SQL {
     : sql`NULL::json`;
 
   const order = orderBy(spec.sort);
-  return sql`
-    WITH ${sql.join(ctes, sql`,`)}
-    SELECT
-      (SELECT count(*) FROM res WHERE ${all}) AS total,
-      (SELECT json_agg(pg ORDER BY pg.ord) FROM (
-        SELECT r.ord, r.kind, r.entity_id, r.partner_id, r.partner_name, r.partner_verified,
+  const columns = sql`r.ord, r.kind, r.entity_id, r.partner_id, r.partner_name, r.partner_verified,
           r.title, r.summary, r.place, r.region_code, r.latitude, r.longitude, r.item_kinds, r.tags, r.currency,
           r.price, r.start_date, r.duration_minutes, r.duration_days, r.published_at, r.score, r.distance_km,
           CASE WHEN r.kind = 'item'
             THEN (SELECT im.id FROM bundling.images im WHERE im.item_id = r.entity_id
                   ORDER BY im.position, im.created_at LIMIT 1)
             ELSE (SELECT im.id FROM bundling.images im WHERE im.package_id = r.entity_id
-                  ORDER BY im.position, im.created_at LIMIT 1) END AS image_id
+                  ORDER BY im.position, im.created_at LIMIT 1) END AS image_id`;
+  // Sponsored candidates (src/domain/campaigns): their rows wherever they rank, and the best score.
+  const ranked = spec.rankIds
+    ? sql`,
+      (SELECT json_agg(rk ORDER BY rk.ord) FROM (
+        SELECT ${columns} FROM (
+          SELECT x.* FROM (SELECT res.*, row_number() OVER (ORDER BY ${order}) AS ord FROM res WHERE ${all}) x
+          WHERE x.entity_id = ANY(${sql.param([...spec.rankIds])}::uuid[])
+        ) r
+      ) rk) AS ranked,
+      (SELECT max(score) FROM res WHERE ${all}) AS top_score`
+    : sql``;
+  return sql`
+    WITH ${sql.join(ctes, sql`,`)}
+    SELECT
+      (SELECT count(*) FROM res WHERE ${all}) AS total,
+      (SELECT json_agg(pg ORDER BY pg.ord) FROM (
+        SELECT ${columns}
         FROM (
           SELECT res.*, row_number() OVER (ORDER BY ${order}) AS ord FROM res WHERE ${all}
           ORDER BY ${order} LIMIT ${spec.limit} OFFSET ${spec.offset}
         ) r
       ) pg) AS items,
-      ${facets} AS facets`;
+      ${facets} AS facets${ranked}`;
 }
 
 interface RawRow {

@@ -1,6 +1,8 @@
 import type { DiscoverView, Locale, SearchResult } from '@tourconnect/contracts/http';
 import { recentBookingCounts, verifiedPartnersWithPackages } from '../../db/search-discover.repository.ts';
 import { searchIndex, type SearchSpec } from '../../db/search.repository.ts';
+import { campaignDay } from '../campaigns/campaign-day.ts';
+import { discoverSponsored } from '../campaigns/sponsored-search.ts';
 import type { BundlingContext } from '../context.ts';
 import { zonedDate } from '../local-time.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
@@ -26,7 +28,7 @@ export function monthEnd(date: string): string {
 
 /**
  * GET /api/discover: the sections of the Discover page, each honest — empty when nothing
- * qualifies, never sample data. Sponsored is empty until campaigns exist; packagesForYou is
+ * qualifies, never sample data. Sponsored lists running campaigns' targets; packagesForYou is
  * empty until the suggestion engine fills it.
  */
 export async function discover(
@@ -58,10 +60,11 @@ export async function discover(
   };
   const today = zonedDate(now, DISCOVER_TIME_ZONE);
   const since = new Date(now.getTime() - TRENDING_DAYS * 86_400_000);
-  const [partners, recent, trending] = await Promise.all([
+  const [partners, recent, trending, sponsored] = await Promise.all([
     verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
     searchIndex(ctx.db, { ...base, limit: SEASONAL_CANDIDATES }),
     trendingPackages(ctx, base, since),
+    discoverSponsored(ctx.db, base, toSearchResult, now),
   ]);
   // Seasonal looks among the most recently published packages only, so its cost (every line's
   // calendar for the rest of the month) stays bounded however large the catalogue grows.
@@ -78,7 +81,7 @@ export async function discover(
   const view: DiscoverView = {
     discoverId: meta.requestId,
     lang: query.lang,
-    sponsored: [],
+    sponsored,
     verifiedPartners: partners.map((p) => ({ ...p, partnerVerified: true })),
     // TODO(suggest engine): fill with the engine's packages for this traveller (its engineer owns it).
     packagesForYou: [],
@@ -87,6 +90,8 @@ export async function discover(
     new: fresh.rows.map(toSearchResult),
   };
   recorder?.record(...impressions(view, meta, now));
+  const campaignIds = sponsored.flatMap((r) => (r.campaignId ? [r.campaignId] : []));
+  if (campaignIds.length > 0) recorder?.countImpressions(campaignIds, campaignDay(now));
   return view;
 }
 

@@ -1,4 +1,5 @@
 import { timestampFromDate, type EventPayloadInit } from '@tourconnect/contracts';
+import { addImpressions } from '../../db/campaigns.repository.ts';
 import type { BundlingContext } from '../context.ts';
 
 type InteractionsPayload = EventPayloadInit<'bundling.interactions.recorded.v1'>;
@@ -26,6 +27,8 @@ interface Logger {
  */
 export class InteractionRecorder {
   private buffer: Interaction[] = [];
+  /** Sponsored campaigns' impressions per `campaignId|day`, written with the next batch. */
+  private impressions = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private readonly intervalMs: number;
@@ -62,6 +65,14 @@ export class InteractionRecorder {
     }
   }
 
+  /** Counts one impression of each campaign on `day` (campaign_daily_spend.impressions), flushed with the interactions. */
+  countImpressions(campaignIds: readonly string[], day: string): void {
+    for (const id of campaignIds) {
+      const key = `${id}|${day}`;
+      this.impressions.set(key, (this.impressions.get(key) ?? 0) + 1);
+    }
+  }
+
   /** Writes what is buffered (batches of at most maxBatch), one flush at a time. */
   async flush(): Promise<void> {
     if (this.flushing) return this.flushing;
@@ -80,11 +91,19 @@ export class InteractionRecorder {
   }
 
   private async drain(): Promise<void> {
-    while (this.buffer.length > 0) {
+    while (this.buffer.length > 0 || this.impressions.size > 0) {
       const batch = this.buffer.splice(0, this.maxBatch);
+      const counted = [...this.impressions].map(([key, count]) => {
+        const [campaignId, day] = key.split('|') as [string, string];
+        return { campaignId, day, count };
+      });
+      this.impressions.clear();
       try {
         await this.ctx.db.transaction(async (tx) => {
-          await this.ctx.publish(tx, 'bundling.interactions.recorded.v1', { interactions: batch });
+          if (batch.length > 0) {
+            await this.ctx.publish(tx, 'bundling.interactions.recorded.v1', { interactions: batch });
+          }
+          await addImpressions(tx, counted);
         });
       } catch (error) {
         this.dropped += batch.length;

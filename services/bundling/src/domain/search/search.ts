@@ -16,6 +16,8 @@ import {
   type SearchRow,
   type SearchSpec,
 } from '../../db/search.repository.ts';
+import { campaignDay } from '../campaigns/campaign-day.ts';
+import { sponsoredCampaignsFor, sponsoredPage } from '../campaigns/sponsored-search.ts';
 import type { BundlingContext } from '../context.ts';
 import { imageUrl } from '../package-view.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
@@ -34,7 +36,7 @@ export interface SearchMeta {
   userId?: string | undefined;
 }
 
-/** A search row as the API answers it (sponsored results do not exist yet: always false). */
+/** A search row as the API answers it (organic: a sponsored copy is made by src/domain/campaigns). */
 export function toSearchResult(row: SearchRow): SearchResult {
   return {
     kind: row.kind,
@@ -164,10 +166,20 @@ export async function searchCatalogue(
   recorder?: InteractionRecorder,
   now = new Date(),
 ): Promise<SearchPage> {
-  const { spec, corrections } = await searchSpecOf(ctx.db, query, now);
+  const [{ spec, corrections }, campaigns] = await Promise.all([
+    searchSpecOf(ctx.db, query, now),
+    sponsoredCampaignsFor(ctx.db, query, now),
+  ]);
+  if (campaigns.length > 0) spec.rankIds = [...new Set(campaigns.map((c) => c.targetId))];
   const outcome = await searchIndex(ctx.db, spec);
-  const items = outcome.rows.map(toSearchResult);
+  const { items, shown } = sponsoredPage(
+    outcome,
+    campaigns,
+    { offset: spec.offset, pageSize: spec.limit },
+    toSearchResult,
+  );
   recorder?.record(searchInteraction(query, meta, outcome.total, items, spec.offset, now));
+  if (shown.length > 0) recorder?.countImpressions(shown, campaignDay(now));
   return {
     items,
     page: query.page,

@@ -1,0 +1,36 @@
+import type { AdminCampaign, CampaignView } from '@tourconnect/contracts/http';
+import type { CampaignListRow } from '../../db/campaigns.repository.ts';
+
+/** A campaign as the partner sees it: its settings and today's and all-time counters. */
+export function toCampaignView(row: CampaignListRow, today: string): CampaignView {
+  return {
+    id: row.id,
+    partnerId: row.partnerId,
+    targetKind: row.targetKind,
+    targetId: row.targetId,
+    targetTitle: row.targetTitle,
+    title: row.title,
+    keywords: row.keywords,
+    destinations: row.destinations,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    cpcMinor: row.cpcMinor,
+    dailyBudgetMinor: row.dailyBudgetMinor,
+    currency: row.currency,
+    status: row.status,
+    reviewReason: row.reviewReason,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    today: {
+      day: today,
+      ...row.today,
+      remainingMinor: Math.max(0, row.dailyBudgetMinor - row.today.spentMinor),
+    },
+    total: row.total,
+  };
+}
+
+export const toAdminCampaign = (row: CampaignListRow, today: string): AdminCampaign => ({
+  ...toCampaignView(row, today),
+  partnerName: row.partnerName,
+});
