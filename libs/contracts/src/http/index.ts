@@ -5,4 +5,5 @@ export * from './iso-codes.ts';
 export * from './partners.ts';
 export * from './notifications.ts';
 export * from './bundling.ts';
+export * from './billing-admin.ts';
 export * from './bundling-campaigns.ts';
