@@ -7,3 +7,4 @@ export * from './notifications.ts';
 export * from './bundling.ts';
 export * from './billing-admin.ts';
 export * from './bundling-campaigns.ts';
+export * from './billing-connect.ts';
