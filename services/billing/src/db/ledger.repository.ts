@@ -141,6 +141,8 @@ export async function bookingLedgerSummary(db: Executor, bookingId: string): Pro
     .where(eq(ledgerJournals.bookingId, bookingId))
     .orderBy(asc(ledgerJournals.createdAt), asc(ledgerJournals.source));
   const balances = await accountBalances(db, { bookingId });
+  // 0 − x, not −x: a settled account reads 0, never -0.
+  const negate = (value: number) => 0 - value;
   const debitSide = (account: LedgerAccount) =>
     balances.filter((b) => b.account === account).reduce((sum, b) => sum + b.balanceMinor, 0);
   return {
@@ -148,11 +150,11 @@ export async function bookingLedgerSummary(db: Executor, bookingId: string): Pro
     journals,
     balances,
     cashMinor: debitSide('platform_cash'),
-    platformRevenueMinor: -debitSide('platform_revenue'),
+    platformRevenueMinor: negate(debitSide('platform_revenue')),
     refundsMinor: debitSide('refunds'),
     stripeFeesMinor: debitSide('stripe_fees'),
     partnerPayable: balances
       .filter((b) => b.account === 'partner_payable')
-      .map((b) => ({ partnerId: b.partnerId!, owedMinor: -b.balanceMinor })),
+      .map((b) => ({ partnerId: b.partnerId!, owedMinor: negate(b.balanceMinor) })),
   };
 }
