@@ -28,6 +28,7 @@ import { catalogueAvailabilityRoutes } from './routes/catalogue-availability.rou
 import { catalogueImagesRoutes } from './routes/catalogue-images.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { discoverRoutes } from './routes/discover.routes.ts';
+import { packageImagesRoutes } from './routes/package-images.routes.ts';
 import { packagesRoutes } from './routes/packages.routes.ts';
 import { suggestRoutes } from './routes/suggest.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
@@ -93,6 +94,7 @@ export async function buildBundlingService(deps: BundlingServiceDeps): Promise<S
       catalogueAvailabilityRoutes(app, ctx);
       catalogueImagesRoutes(app, ctx);
       packagesRoutes(app, ctx);
+      packageImagesRoutes(app, ctx);
       bookingsRoutes(app, ctx);
       suggestRoutes(app, ctx);
       searchRoutes(app, ctx);

@@ -250,6 +250,24 @@ export function changePackageStatus(packageId: string, action: StatusAction): Pr
   return apiRequest(`/api/packages/${id(packageId)}/${action}`, { method: 'POST', schema: packageViewSchema });
 }
 
+/** A package's own photo: JPEG, PNG or WebP (the service sniffs the bytes), at most 5 MB, 8 per package. */
+export function uploadPackageImage(packageId: string, file: File, lang?: Locale): Promise<PackageView> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiRequest(withQuery(`/api/packages/${id(packageId)}/images`, { lang }), {
+    method: 'POST',
+    body: form,
+    schema: packageViewSchema,
+  });
+}
+
+export function deletePackageImage(packageId: string, imageId: string, lang?: Locale): Promise<PackageView> {
+  return apiRequest(withQuery(`/api/packages/${id(packageId)}/images/${id(imageId)}`, { lang }), {
+    method: 'DELETE',
+    schema: packageViewSchema,
+  });
+}
+
 export type PackageAvailability = { days: { date: string; available: number; bookable: boolean }[] };
 
 /** Per start date in [from, to]: how many more parties of this composition fit. */

@@ -66,3 +66,37 @@ export async function findPublicImage(
     .limit(1);
   return row;
 }
+
+export async function countPackageImages(db: Executor, packageId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(images).where(eq(images.packageId, packageId));
+  return row?.n ?? 0;
+}
+
+/** Appends an image after the package's last one. */
+export async function insertPackageImage(
+  db: Executor,
+  row: Omit<NewImageRow, 'position' | 'itemId'> & { packageId: string },
+): Promise<ImageRow> {
+  const [created] = await db
+    .insert(images)
+    .values({
+      ...row,
+      position: sql`(SELECT coalesce(max(${images.position}) + 1, 0) FROM ${images} WHERE ${images.packageId} = ${row.packageId})`,
+    })
+    .returning();
+  return created!;
+}
+
+/** The package's image with this id (undefined for another package's or an item's). */
+export async function findPackageImage(
+  db: Executor,
+  packageId: string,
+  imageId: string,
+): Promise<ImageRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(images)
+    .where(and(eq(images.id, imageId), eq(images.packageId, packageId)))
+    .limit(1);
+  return row;
+}

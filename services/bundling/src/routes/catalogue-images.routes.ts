@@ -105,7 +105,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /** Reads the one file of a multipart request; at most IMAGE_MAX_BYTES + 1 bytes are buffered. */
-async function readImageUpload(request: FastifyRequest): Promise<UploadedImage> {
+export async function readImageUpload(request: FastifyRequest): Promise<UploadedImage> {
   if (!request.isMultipart()) throw notMultipart();
   let part: MultipartFile | undefined;
   try {

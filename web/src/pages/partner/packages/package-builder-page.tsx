@@ -16,6 +16,7 @@ import { StatusBadge, statusActions } from '../catalogue/status-badge.tsx';
 import { TranslationTabs } from '../catalogue/translation-tabs.tsx';
 import { useLang } from '../catalogue/use-lang.ts';
 import { ItemPicker } from './item-picker.tsx';
+import { PackageImages } from './package-images.tsx';
 import {
   emptyPackageValues,
   lineFromItem,
@@ -282,166 +283,169 @@ function PackageForm({ my, pkg, created = false }: { my: MyPartner; pkg: Package
       )}
       <ProblemAlert error={status.error} />
       <div className="builder-layout">
-        <form className="form" noValidate onSubmit={onSubmit} data-testid="package-form">
-          <fieldset disabled={readOnly} className="builder-fieldset">
-            <section className="card stack" aria-labelledby="package-about">
-              <h3 id="package-about">{t('builder.about')}</h3>
-              <TranslationTabs
-                value={values.translations}
-                errors={errors}
-                disabled={readOnly}
-                testId="package"
-                onChange={(locale, text) => set('translations', { ...values.translations, [locale]: text })}
-              />
-              <div className="field">
-                <span className="chips-label" id="package-tags-label">
-                  {t('builder.tags')}
-                </span>
-                <div className="tag-toggles" role="group" aria-labelledby="package-tags-label">
-                  {itemTags.map((tag) => {
-                    const on = values.tags.includes(tag);
-                    return (
-                      <button
-                        key={tag}
-                        type="button"
-                        className="tag-toggle"
-                        aria-pressed={on}
-                        onClick={() => set('tags', on ? values.tags.filter((x) => x !== tag) : [...values.tags, tag])}
-                      >
-                        {t(`catalogue:tags.${tag}`)}
-                      </button>
-                    );
-                  })}
+        <div className="stack builder-main">
+          <form className="form" noValidate onSubmit={onSubmit} data-testid="package-form">
+            <fieldset disabled={readOnly} className="builder-fieldset">
+              <section className="card stack" aria-labelledby="package-about">
+                <h3 id="package-about">{t('builder.about')}</h3>
+                <TranslationTabs
+                  value={values.translations}
+                  errors={errors}
+                  disabled={readOnly}
+                  testId="package"
+                  onChange={(locale, text) => set('translations', { ...values.translations, [locale]: text })}
+                />
+                <div className="field">
+                  <span className="chips-label" id="package-tags-label">
+                    {t('builder.tags')}
+                  </span>
+                  <div className="tag-toggles" role="group" aria-labelledby="package-tags-label">
+                    {itemTags.map((tag) => {
+                      const on = values.tags.includes(tag);
+                      return (
+                        <button
+                          key={tag}
+                          type="button"
+                          className="tag-toggle"
+                          aria-pressed={on}
+                          onClick={() => set('tags', on ? values.tags.filter((x) => x !== tag) : [...values.tags, tag])}
+                        >
+                          {t(`catalogue:tags.${tag}`)}
+                        </button>
+                      );
+                    })}
+                  </div>
                 </div>
-              </div>
-              <div className="builder-grid-2">
-                <TextField
-                  label={t('builder.availableFrom')}
-                  hint={t('builder.saleWindowHint')}
-                  type="date"
-                  value={values.availableFrom}
-                  errors={errors.availableFrom}
-                  testId="package-available-from"
-                  onChange={(event) => set('availableFrom', event.target.value)}
-                />
-                <TextField
-                  label={t('builder.availableTo')}
-                  type="date"
-                  value={values.availableTo}
-                  errors={errors.availableTo}
-                  testId="package-available-to"
-                  onChange={(event) => set('availableTo', event.target.value)}
-                />
-              </div>
-            </section>
+                <div className="builder-grid-2">
+                  <TextField
+                    label={t('builder.availableFrom')}
+                    hint={t('builder.saleWindowHint')}
+                    type="date"
+                    value={values.availableFrom}
+                    errors={errors.availableFrom}
+                    testId="package-available-from"
+                    onChange={(event) => set('availableFrom', event.target.value)}
+                  />
+                  <TextField
+                    label={t('builder.availableTo')}
+                    type="date"
+                    value={values.availableTo}
+                    errors={errors.availableTo}
+                    testId="package-available-to"
+                    onChange={(event) => set('availableTo', event.target.value)}
+                  />
+                </div>
+              </section>
 
-            <section className="card stack" aria-labelledby="package-lines">
-              <div className="card-header" style={{ margin: 0 }}>
+              <section className="card stack" aria-labelledby="package-lines">
+                <div className="card-header" style={{ margin: 0 }}>
+                  <div>
+                    <h3 id="package-lines">{t('lines.title')}</h3>
+                    <p className="field-hint" style={{ margin: 0 }}>
+                      {currency ? t('lines.hintCurrency', { currency }) : t('lines.hint')}
+                    </p>
+                  </div>
+                  {!readOnly && (
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-sm"
+                      aria-expanded={picking}
+                      data-testid="lines-add"
+                      onClick={() => setPicking((open) => !open)}
+                    >
+                      {picking ? t('lines.closePicker') : t('lines.add')}
+                    </button>
+                  )}
+                </div>
+                {values.lines.length === 0 ? (
+                  <p className="muted" data-testid="lines-empty" style={{ margin: 0 }}>
+                    {t('lines.empty')}
+                  </p>
+                ) : (
+                  <ol className="plain-list line-list">
+                    {values.lines.map((line, index) => (
+                      <LineRow
+                        key={`${line.itemId}-${index}`}
+                        line={line}
+                        index={index}
+                        count={values.lines.length}
+                        errors={errors}
+                        readOnly={readOnly}
+                        onChange={(patch) => setLine(index, patch)}
+                        onRemove={() =>
+                          set(
+                            'lines',
+                            values.lines.filter((_, i) => i !== index),
+                          )
+                        }
+                        onMove={(by) => moveLine(index, by)}
+                      />
+                    ))}
+                  </ol>
+                )}
+                <Errors codes={errors.lines} testId="lines-error" />
+                {picking && !readOnly && (
+                  <ItemPicker
+                    chosen={new Set(values.lines.map((line) => line.itemId))}
+                    currency={currency}
+                    onPick={pick}
+                  />
+                )}
+              </section>
+
+              <section className="card stack" aria-labelledby="package-rules">
                 <div>
-                  <h3 id="package-lines">{t('lines.title')}</h3>
+                  <h3 id="package-rules">{t('rules.title')}</h3>
                   <p className="field-hint" style={{ margin: 0 }}>
-                    {currency ? t('lines.hintCurrency', { currency }) : t('lines.hint')}
+                    {t('rules.hint')}
                   </p>
                 </div>
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-sm"
-                    aria-expanded={picking}
-                    data-testid="lines-add"
-                    onClick={() => setPicking((open) => !open)}
-                  >
-                    {picking ? t('lines.closePicker') : t('lines.add')}
-                  </button>
-                )}
-              </div>
-              {values.lines.length === 0 ? (
-                <p className="muted" data-testid="lines-empty" style={{ margin: 0 }}>
-                  {t('lines.empty')}
-                </p>
-              ) : (
-                <ol className="plain-list line-list">
-                  {values.lines.map((line, index) => (
-                    <LineRow
-                      key={`${line.itemId}-${index}`}
-                      line={line}
-                      index={index}
-                      count={values.lines.length}
-                      errors={errors}
-                      readOnly={readOnly}
-                      onChange={(patch) => setLine(index, patch)}
-                      onRemove={() =>
-                        set(
-                          'lines',
-                          values.lines.filter((_, i) => i !== index),
-                        )
-                      }
-                      onMove={(by) => moveLine(index, by)}
-                    />
-                  ))}
-                </ol>
-              )}
-              <Errors codes={errors.lines} testId="lines-error" />
-              {picking && !readOnly && (
-                <ItemPicker
-                  chosen={new Set(values.lines.map((line) => line.itemId))}
+                <RulesEditor
+                  rules={values.rules}
                   currency={currency}
-                  onPick={pick}
+                  errors={errors}
+                  disabled={readOnly}
+                  onChange={(rules) => set('rules', rules)}
                 />
-              )}
-            </section>
+                <Errors codes={errors.rules} />
+              </section>
 
-            <section className="card stack" aria-labelledby="package-rules">
-              <div>
-                <h3 id="package-rules">{t('rules.title')}</h3>
-                <p className="field-hint" style={{ margin: 0 }}>
-                  {t('rules.hint')}
-                </p>
-              </div>
-              <RulesEditor
-                rules={values.rules}
-                currency={currency}
-                errors={errors}
-                disabled={readOnly}
-                onChange={(rules) => set('rules', rules)}
-              />
-              <Errors codes={errors.rules} />
-            </section>
-
-            <section className="card stack" aria-labelledby="package-policy">
-              <h3 id="package-policy">{t('policy.title')}</h3>
-              <PolicyEditor
-                tiers={values.tiers}
-                errors={errors}
-                disabled={readOnly}
-                onChange={(tiers) => set('tiers', tiers)}
-              />
-              {policyPreview?.success && (
-                <div>
-                  <span className="chips-label">{t('policy.inWords')}</span>
-                  <PolicyWords policy={policyPreview.data} />
-                </div>
-              )}
-            </section>
-          </fieldset>
-          <ProblemAlert error={save.error} />
-          {saved && (
-            <p className="alert alert-success" role="status" data-testid="package-saved">
-              {t('builder.saved')}
-            </p>
-          )}
-          {!readOnly && (
-            <button
-              type="submit"
-              className="btn btn-primary form-submit"
-              disabled={save.isPending}
-              data-testid="package-save"
-            >
-              {save.isPending && <span className="spinner spinner-sm" aria-hidden="true" />}
-              {pkg ? t('builder.save') : t('builder.create')}
-            </button>
-          )}
-        </form>
+              <section className="card stack" aria-labelledby="package-policy">
+                <h3 id="package-policy">{t('policy.title')}</h3>
+                <PolicyEditor
+                  tiers={values.tiers}
+                  errors={errors}
+                  disabled={readOnly}
+                  onChange={(tiers) => set('tiers', tiers)}
+                />
+                {policyPreview?.success && (
+                  <div>
+                    <span className="chips-label">{t('policy.inWords')}</span>
+                    <PolicyWords policy={policyPreview.data} />
+                  </div>
+                )}
+              </section>
+            </fieldset>
+            <ProblemAlert error={save.error} />
+            {saved && (
+              <p className="alert alert-success" role="status" data-testid="package-saved">
+                {t('builder.saved')}
+              </p>
+            )}
+            {!readOnly && (
+              <button
+                type="submit"
+                className="btn btn-primary form-submit"
+                disabled={save.isPending}
+                data-testid="package-save"
+              >
+                {save.isPending && <span className="spinner spinner-sm" aria-hidden="true" />}
+                {pkg ? t('builder.save') : t('builder.create')}
+              </button>
+            )}
+          </form>
+          <PackageImages pkg={pkg} readOnly={readOnly} />
+        </div>
         <aside className="builder-aside">
           {pkg ? (
             <PricePreview pkg={pkg} dirty={dirty} />

@@ -97,3 +97,19 @@ export function usePackageStatus(lang: string) {
     onSuccess: (pkg) => cachePackage(queryClient, pkg, lang),
   });
 }
+
+export function useUploadPackageImage(id: string, lang: Locale) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => api.uploadPackageImage(id, file, lang),
+    onSuccess: (pkg) => cachePackage(queryClient, pkg, lang),
+  });
+}
+
+export function useDeletePackageImage(id: string, lang: Locale) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (imageId: string) => api.deletePackageImage(id, imageId, lang),
+    onSuccess: (pkg) => cachePackage(queryClient, pkg, lang),
+  });
+}
