@@ -6,6 +6,7 @@ import type { BillingContext } from './domain/context.ts';
 import { memberJoinedHandler } from './events/member-joined.handler.ts';
 import { memberRemovedHandler } from './events/member-removed.handler.ts';
 import { partnerDeletedHandler } from './events/partner-deleted.handler.ts';
+import { partnerDeletionRequestedHandler } from './events/partner-deletion-requested.handler.ts';
 import { partnerOwnerChangedHandler } from './events/partner-owner-changed.handler.ts';
 import { partnerRegisteredHandler } from './events/partner-registered.handler.ts';
 import { partnerRejectedHandler } from './events/partner-rejected.handler.ts';
@@ -47,6 +48,7 @@ export async function buildBillingService(deps: ServiceDeps<BillingSettings>): P
         partnerVerifiedHandler,
         partnerRejectedHandler,
         partnerSuspendedHandler,
+        partnerDeletionRequestedHandler,
         partnerDeletedHandler,
         partnerOwnerChangedHandler,
         memberJoinedHandler,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@tourconnect/db';
-import { partners } from './schema.ts';
+import { bookingSplits, invoices, partnerAccounts, partners, payouts, transfers } from './schema.ts';
 
 export type BillingPartnerRow = typeof partners.$inferSelect;
 
@@ -25,9 +25,11 @@ export interface PartnerFacts {
  */
 export async function applyPartnerFacts(db: Executor, facts: PartnerFacts): Promise<void> {
   const newer = sql`excluded.updated_at >= ${partners.updatedAt}`;
+  // An erased partner's name (and cleared details) never come back from a late event.
+  const erased = sql`${partners.status} IN ('deletion_requested', 'deleted')`;
   const legal = facts.legal;
   // An older verification still fills details the row never had.
-  const takeLegal = sql`(${newer} OR ${partners.country} IS NULL)`;
+  const takeLegal = sql`(NOT ${erased} AND (${newer} OR ${partners.country} IS NULL))`;
   await db
     .insert(partners)
     .values({
@@ -44,7 +46,7 @@ export async function applyPartnerFacts(db: Executor, facts: PartnerFacts): Prom
     .onConflictDoUpdate({
       target: partners.id,
       set: {
-        name: sql`CASE WHEN excluded.name <> '' AND (${newer} OR ${partners.name} = '') THEN excluded.name ELSE ${partners.name} END`,
+        name: sql`CASE WHEN excluded.name <> '' AND NOT ${erased} AND (${newer} OR ${partners.name} = '') THEN excluded.name ELSE ${partners.name} END`,
         type: sql`CASE WHEN excluded.type <> '' AND (${newer} OR ${partners.type} = '') THEN excluded.type ELSE ${partners.type} END`,
         status: sql`CASE WHEN ${newer} THEN excluded.status ELSE ${partners.status} END`,
         verified: sql`CASE WHEN ${newer} THEN excluded.verified ELSE ${partners.verified} END`,
@@ -86,4 +88,27 @@ export async function anonymisePartner(
     .where(eq(partners.id, id))
     .returning({ id: partners.id });
   return rows.length > 0;
+}
+
+/**
+ * The partner's money records billing keeps for legal retention (splits, transfers, payouts,
+ * invoices, its Connect account row): they carry its id and amounts, no personal data.
+ */
+export async function countPartnerMoneyRecords(
+  db: Executor,
+  partnerId: string,
+): Promise<{ total: number; invoices: number }> {
+  const count = async (
+    table: typeof bookingSplits | typeof transfers | typeof payouts | typeof invoices | typeof partnerAccounts,
+  ) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+      .where(eq(table.partnerId, partnerId));
+    return row?.n ?? 0;
+  };
+  const invoiceCount = await count(invoices);
+  let total = invoiceCount;
+  for (const table of [bookingSplits, transfers, payouts, partnerAccounts]) total += await count(table);
+  return { total, invoices: invoiceCount };
 }
