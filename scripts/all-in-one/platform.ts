@@ -103,8 +103,8 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
       ...process.env,
       ...jwks,
       UPLOADS_DIR: process.env.UPLOADS_DIR ?? path.join(settings.DATA_DIR, 'uploads'),
-      // Both confirm a partner's GDPR erasure before partners erases it for good.
-      PARTNER_DATA_HOLDERS: process.env.PARTNER_DATA_HOLDERS ?? 'identity,bundling',
+      // Each confirms a partner's GDPR erasure before partners erases it for good.
+      PARTNER_DATA_HOLDERS: process.env.PARTNER_DATA_HOLDERS ?? 'identity,bundling,billing',
     }),
     database: createDatabase({ url: databaseUrl, schema: 'partners', max: 5 }),
     transport,
