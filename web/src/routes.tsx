@@ -51,6 +51,11 @@ const PackageBuilderPage = lazyPage(
 const PackagesPage = lazyPage(() => import('./pages/partner/packages/packages-page.tsx'), 'PackagesPage');
 const MembersPage = lazyPage(() => import('./pages/partner/members/members-page.tsx'), 'MembersPage');
 const OnboardingPage = lazyPage(() => import('./pages/partner/onboarding/onboarding-page.tsx'), 'OnboardingPage');
+const SponsoredPage = lazyPage(() => import('./pages/partner/sponsored/sponsored-page.tsx'), 'SponsoredPage');
+const AdminCampaignsPage = lazyPage(
+  () => import('./pages/admin/campaigns/admin-campaigns-page.tsx'),
+  'AdminCampaignsPage',
+);
 const PartnerHome = lazyPage(() => import('./pages/partner/partner-home.tsx'), 'PartnerHome');
 const PartnerLayout = lazyPage(() => import('./pages/partner/partner-layout.tsx'), 'PartnerLayout');
 const PartnerSectionPage = lazyPage(() => import('./pages/partner/partner-section-page.tsx'), 'PartnerSectionPage');
@@ -124,6 +129,7 @@ export const router = createBrowserRouter([
           { path: 'packages/new', element: <PackageBuilderPage /> },
           { path: 'packages/:packageId', element: <PackageBuilderPage /> },
           { path: 'bookings', element: <PartnerBookingsPage /> },
+          { path: 'sponsored', element: <SponsoredPage /> },
           { path: ':section', element: <PartnerSectionPage /> },
         ],
       },
@@ -148,6 +154,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth roles={['admin']}>
             <AdminPartnerDetailPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/campaigns',
+        element: (
+          <RequireAuth roles={['admin']}>
+            <AdminCampaignsPage />
           </RequireAuth>
         ),
       },

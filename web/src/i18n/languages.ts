@@ -28,6 +28,7 @@ export const namespaces = [
   'packages',
   'booking',
   'search',
+  'sponsored',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

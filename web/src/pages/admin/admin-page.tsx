@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AuditCard } from './audit-card.tsx';
+import { CampaignsCard } from './campaigns/campaigns-card.tsx';
 import { DeadLettersCard } from './dead-letters-card.tsx';
 import { SentMailCard } from './sent-mail-card.tsx';
 import { VerificationQueue } from './verification-queue.tsx';
@@ -27,6 +28,7 @@ export function AdminPage() {
     <div className="stack">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <VerificationQueue />
+      <CampaignsCard />
       <SentMailCard />
       <DeadLettersCard />
       <AuditCard />

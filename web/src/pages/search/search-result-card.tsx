@@ -2,6 +2,7 @@ import type { SearchResult } from '@contracts/http';
 import { motion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { reportSponsoredClick } from '../../api/campaigns-api.ts';
 import { PackagePlaceholder } from '../packages/package-gallery.tsx';
 import { formatDay, formatMinor } from '../packages/traveller-format.ts';
 import '../packages/package-card.css';
@@ -71,7 +72,11 @@ export function SearchResultCard({ result, index, bookingsLast7Days }: ResultCar
       <div className="package-card-body">
         <span className="result-card-kind">{t(`card.kind.${result.kind}`)}</span>
         <h3>
-          <Link to={resultPath(result)} className="package-card-link">
+          <Link
+            to={resultPath(result)}
+            className="package-card-link"
+            onClick={result.sponsored && result.campaignId ? () => reportSponsoredClick(result.campaignId!) : undefined}
+          >
             {result.title}
           </Link>
         </h3>
