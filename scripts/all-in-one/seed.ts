@@ -2,6 +2,7 @@ import { mailboxAt, type Mailbox } from './mailbox.ts';
 import { expectStatus, platformApi, verifyEmail, type NewUser, type PlatformApi } from './platform-api.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
 import { seedDemoPartners } from './seed-partners.ts';
+import { seedDemoPayouts } from './seed-payouts.ts';
 import { demoUsers } from './settings.ts';
 
 export interface SeedResult {
@@ -11,6 +12,10 @@ export interface SeedResult {
   partners: string[];
   /** Demo packages published by this run (none when the catalogue exists). */
   packages: string[];
+  /** Demo partners whose Stripe account this run onboarded (through the emulator; none with real Stripe). */
+  payouts: string[];
+  /** Why the demo partners' payout accounts could not be set up, when they could not. */
+  payoutsSkipped?: string;
   /**
    * Why the demo catalogue could not be seeded, when it could not: e.g. a DATA_DIR whose
    * partners were created before bundling existed, so bundling never saw their events.
@@ -22,7 +27,8 @@ export interface SeedResult {
  * Demo data through the public API, exactly as a user would create it, so the seed exercises
  * the same validation, events and audit as real traffic: the demo users (each address verified
  * with the link identity e-mailed, read from the platform's outbox), then their partners (which
- * the admin approves). Safe to run on every start.
+ * the admin approves), their Stripe payout accounts, and the demo catalogue. Safe to run on
+ * every start.
  */
 export async function seedDemoData(
   baseUrl: string,
@@ -30,12 +36,18 @@ export async function seedDemoData(
   mailbox: Mailbox = mailboxAt(baseUrl),
 ): Promise<SeedResult> {
   const api = platformApi(baseUrl);
-  const result: SeedResult = { created: [], existing: [], partners: [], packages: [] };
+  const result: SeedResult = { created: [], existing: [], partners: [], packages: [], payouts: [] };
   for (const user of demoUsers) {
     const outcome = await ensureDemoUser(api, mailbox, user);
     result[outcome].push(user.email);
   }
   result.partners = await seedDemoPartners(baseUrl, admin);
+  // Packages are booked only once their partners can be paid (bundling's payout gate).
+  try {
+    result.payouts = await seedDemoPayouts(baseUrl);
+  } catch (error) {
+    result.payoutsSkipped = error instanceof Error ? error.message : String(error);
+  }
   try {
     result.packages = await seedDemoCatalogue(baseUrl);
   } catch (error) {
