@@ -85,7 +85,12 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
   );
   const bundlingUrl = await listen(
     await buildBundlingService({
-      settings: bundlingSettingsSchema.parse({ ...jwks, UPLOADS_DIR: path.join(uploadsDir, 'bundling') }),
+      settings: bundlingSettingsSchema.parse({
+        ...jwks,
+        UPLOADS_DIR: path.join(uploadsDir, 'bundling'),
+        // billing is not part of this platform, so no partner ever has a payout account here.
+        BOOKING_REQUIRES_PAYOUT_ACCOUNTS: 'false',
+      }),
       database: createDatabase({ url: testDb.url, schema: 'bundling', max: 6 }),
       transport,
       logger,
