@@ -15,6 +15,7 @@ import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
 import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { connectRoutes } from './routes/connect.routes.ts';
 import { partnerMoneyRoutes } from './routes/partner-money.routes.ts';
+import { adminFeesRoutes } from './routes/admin-fees.routes.ts';
 import { billingRoutes } from './routes/billing.routes.ts';
 
 export { settingsSchema, configSchema, loadConfig, type BillingSettings } from './config.ts';
@@ -58,6 +59,7 @@ export async function buildBillingService(deps: ServiceDeps<BillingSettings>): P
       }
       connectRoutes(app, ctx);
       partnerMoneyRoutes(app, ctx);
+      adminFeesRoutes(app, ctx);
     },
   });
 }

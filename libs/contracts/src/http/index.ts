@@ -8,3 +8,4 @@ export * from './bundling.ts';
 export * from './billing-admin.ts';
 export * from './bundling-campaigns.ts';
 export * from './billing-connect.ts';
+export * from './billing-fees.ts';
