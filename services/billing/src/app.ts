@@ -16,7 +16,20 @@ import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { connectRoutes } from './routes/connect.routes.ts';
 import { partnerMoneyRoutes } from './routes/partner-money.routes.ts';
 import { adminFeesRoutes } from './routes/admin-fees.routes.ts';
+import { installReconciliation } from './domain/reconcile-jobs.ts';
+import { adminBillingRoutes } from './routes/admin-billing.routes.ts';
 import { billingRoutes } from './routes/billing.routes.ts';
+import { checkoutRoutes } from './routes/checkout.routes.ts';
+import { paymentsRoutes } from './routes/payments.routes.ts';
+import { webhooksRoutes } from './routes/webhooks.routes.ts';
+import { runRefundQueueOnce } from './domain/refund-queue.ts';
+import { createTokenBucket } from './domain/token-bucket.ts';
+import { runTransferQueueOnce, startMoneyWorker, type MoneyWorker, type QueueRun } from './domain/transfer-queue.ts';
+import { bookingCancelledHandler } from './events/booking-cancelled.handler.ts';
+import { bookingConfirmedHandler } from './events/booking-confirmed.handler.ts';
+import { bookingExpiredHandler } from './events/booking-expired.handler.ts';
+import { bookingHeldHandler } from './events/booking-held.handler.ts';
+import { createStripeClient, stripeModeOf } from './stripe/client.ts';
 
 export { settingsSchema, configSchema, loadConfig, type BillingSettings } from './config.ts';
 
@@ -39,9 +52,28 @@ export async function buildBillingService(deps: ServiceDeps<BillingSettings>): P
     http: { openapi: { title: 'TourConnect billing' } },
     // Consumers take `bus` here too: bus.handle(<entity><Verb>Handler(ctx)), one per
     // src/events/<entity>-<verb>.handler.ts.
-    register(app, { bus, publish }) {
-      const ctx: BillingContext = { db: database.db, publish, settings };
+    async register(app, { bus, publish }) {
+      const ctx: BillingContext = {
+        db: database.db,
+        publish,
+        settings,
+        stripe: createStripeClient(settings),
+        stripeMode: stripeModeOf(settings),
+      };
       billingRoutes(app, ctx);
+      // bundling's booking events → the bookings projection, transfers and refunds.
+      for (const handler of [
+        bookingHeldHandler,
+        bookingConfirmedHandler,
+        bookingExpiredHandler,
+        bookingCancelledHandler,
+      ]) {
+        bus.handle(handler(ctx));
+      }
+      checkoutRoutes(app, ctx);
+      paymentsRoutes(app, ctx);
+      await webhooksRoutes(app, ctx);
+      startMoneyQueues(app, ctx);
       // partners' events → the partners and members projections (Connect, invoices, IDOR).
       for (const handler of [
         partnerRegisteredHandler,
@@ -60,6 +92,46 @@ export async function buildBillingService(deps: ServiceDeps<BillingSettings>): P
       connectRoutes(app, ctx);
       partnerMoneyRoutes(app, ctx);
       adminFeesRoutes(app, ctx);
+      adminBillingRoutes(app, ctx, installReconciliation(app, ctx));
     },
+  });
+}
+
+/** One pass of each money queue, for tests and operators (the workers run the same). */
+export interface MoneyQueues {
+  transfers(): Promise<QueueRun>;
+  refunds(): Promise<QueueRun>;
+}
+
+const moneyQueues = new WeakMap<ServiceApp, MoneyQueues>();
+
+/** The money queues of a built billing app (tests run them with MONEY_QUEUE_INTERVAL_MS=0). */
+export function billingQueues(app: ServiceApp): MoneyQueues {
+  const queues = moneyQueues.get(app);
+  if (!queues) throw new Error('not a billing app');
+  return queues;
+}
+
+/**
+ * The transfer and refund queues, one shared Stripe request budget; started once the app is
+ * ready, stopped in preClose (before the bus's onClose ends the pool).
+ */
+function startMoneyQueues(app: ServiceApp, ctx: BillingContext): void {
+  const budget = createTokenBucket(ctx.settings.TRANSFER_REQUESTS_PER_SECOND);
+  const queues: MoneyQueues = {
+    transfers: () => runTransferQueueOnce(ctx, budget, app.log),
+    refunds: () => runRefundQueueOnce(ctx, budget, app.log),
+  };
+  moneyQueues.set(app, queues);
+  let workers: MoneyWorker[] = [];
+  app.addHook('onReady', async () => {
+    const interval = ctx.settings.MONEY_QUEUE_INTERVAL_MS;
+    workers = [
+      startMoneyWorker(interval, queues.transfers, app.log),
+      startMoneyWorker(interval, queues.refunds, app.log),
+    ];
+  });
+  app.addHook('preClose', async () => {
+    await Promise.all(workers.map((w) => w.stop()));
   });
 }

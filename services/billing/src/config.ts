@@ -1,15 +1,76 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { defineServiceConfig, jwtConsumerConfigSchema } from '@tourconnect/service-kit';
+
+/** The emulator's default key: any well-formed test key is accepted there. */
+export const EMULATOR_SECRET_KEY = 'sk_test_emulator';
 
 /**
  * billing's variables on top of the kit's base ones (PORT, DATABASE_URL, NATS_URL, …).
  * `settingsSchema` is what the all-in-one parses; `configSchema` what the distributed entry
  * reads. Add the service's own variables here: no other file reads the environment.
  */
-export const { settingsSchema, configSchema, loadConfig, loadConfigForServer } = defineServiceConfig('billing', {
+const settingsShape = {
   // Identity's public keys and the token claims: billing verifies access tokens itself.
   ...jwtConsumerConfigSchema.shape,
-});
+  /** Stripe's secret key (sk_live_/sk_test_/rk_…). Required against real Stripe; the emulator's default otherwise. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)')
+    .optional(),
+  /** The Stripe emulator's base URL (http://127.0.0.1:12111); absent = the real api.stripe.com. */
+  STRIPE_API_URL: z.url().optional(),
+  /**
+   * The webhook endpoints' signing secrets (whsec_…), comma-separated: the platform endpoint's
+   * and the Connect endpoint's (Stripe signs each endpoint's deliveries with its own secret).
+   */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^whsec_[A-Za-z0-9_]+$/, 'must be webhook secrets (whsec_…), comma-separated')).min(1),
+    )
+    .optional(),
+  /** Stripe.js's key for the portal's card form; absent with STRIPE_API_URL set → the emulator's test-card form. */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, 'must be a publishable key (pk_…)')
+    .optional(),
+  /** The platform's default fee in basis points (15 % = 1500) when no fee rule applies. */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(1000).max(2000).default(1500),
+  /** Budget of transfer (and reversal) requests per second to Stripe, shared by the queues. */
+  TRANSFER_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100).default(25),
+  /** Days after the service date before a partner's share is transferred, when its account names none. */
+  HOLDING_DAYS_DEFAULT: z.coerce.number().int().min(0).max(365).default(0),
+  /** How often the transfer and refund queues look for due work (0: this process runs none). */
+  MONEY_QUEUE_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  /** The portal's public base URL (Connect return links, e-mails). */
+  PUBLIC_PORTAL_URL: z.url().default('http://localhost:8080'),
+  /** Minutes between scheduled reconciliations of the ledger with Stripe (0: this process runs none). */
+  RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+};
+
+/** Real Stripe needs its key and the webhook secret; only the emulator may run on defaults. */
+function stripeRule(
+  value: { STRIPE_API_URL?: string | undefined; STRIPE_SECRET_KEY?: string | undefined } & Record<string, unknown>,
+  ctx: z.RefinementCtx,
+): void {
+  if (value.STRIPE_API_URL) return;
+  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']) {
+    if (!value[key])
+      ctx.addIssue({ code: 'custom', path: [key], message: 'required when STRIPE_API_URL is not set (real Stripe)' });
+  }
+}
+
+export const { settingsSchema, configSchema, loadConfig, loadConfigForServer } = defineServiceConfig(
+  'billing',
+  settingsShape,
+  stripeRule,
+);
 
 export type BillingSettings = z.infer<typeof settingsSchema>;
 export type BillingConfig = z.infer<typeof configSchema>;

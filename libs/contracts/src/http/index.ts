@@ -5,6 +5,7 @@ export * from './iso-codes.ts';
 export * from './partners.ts';
 export * from './notifications.ts';
 export * from './bundling.ts';
+export * from './billing-checkout.ts';
 export * from './billing-admin.ts';
 export * from './bundling-campaigns.ts';
 export * from './billing-connect.ts';
