@@ -15,6 +15,9 @@ import { partnerSuspendedHandler } from './events/partner-suspended.handler.ts';
 import { partnerVerifiedHandler } from './events/partner-verified.handler.ts';
 import { connectRoutes } from './routes/connect.routes.ts';
 import { partnerMoneyRoutes } from './routes/partner-money.routes.ts';
+import { documentsRoutes } from './routes/documents.routes.ts';
+import { installInvoiceScheduler } from './domain/invoicing.ts';
+import { campaignClickChargedHandler } from './events/campaign-click-charged.handler.ts';
 import { adminFeesRoutes } from './routes/admin-fees.routes.ts';
 import { installReconciliation } from './domain/reconcile-jobs.ts';
 import { adminBillingRoutes } from './routes/admin-billing.routes.ts';
@@ -91,6 +94,10 @@ export async function buildBillingService(deps: ServiceDeps<BillingSettings>): P
       }
       connectRoutes(app, ctx);
       partnerMoneyRoutes(app, ctx);
+      // Receipts, statements, commission invoices (monthly run) and sponsored spend.
+      documentsRoutes(app, ctx);
+      installInvoiceScheduler(app, ctx);
+      bus.handle(campaignClickChargedHandler(ctx));
       adminFeesRoutes(app, ctx);
       adminBillingRoutes(app, ctx, installReconciliation(app, ctx));
     },

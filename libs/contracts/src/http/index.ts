@@ -8,5 +8,6 @@ export * from './bundling.ts';
 export * from './billing-checkout.ts';
 export * from './billing-admin.ts';
 export * from './bundling-campaigns.ts';
+export * from './billing-documents.ts';
 export * from './billing-connect.ts';
 export * from './billing-fees.ts';

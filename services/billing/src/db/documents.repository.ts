@@ -148,6 +148,12 @@ async function paymentMethodOf(db: Executor, paymentIntentId: string): Promise<R
   return row?.brand && row.last4 ? { brand: row.brand, last4: row.last4 } : null;
 }
 
+/** Whether billing's booking projection holds the booking (a receipt prints its lines). */
+export async function receiptBookingExists(db: Executor, bookingId: string): Promise<boolean> {
+  const [row] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId));
+  return Boolean(row);
+}
+
 /** The succeeded payment of a booking (receipts are issued for nothing else). */
 export async function findSucceededPayment(db: Executor, bookingId: string) {
   const [row] = await db
