@@ -11,15 +11,15 @@ import {
   type FeeRuleRow,
 } from '../db/fees.repository.ts';
 import type { BillingContext } from './context.ts';
-import { DEFAULT_FEE_BPS, FeeError, assertFeeRule, feeBpsResolver, type FeeScope } from './fees.ts';
+import { FeeError, assertFeeRule, feeBpsResolver, type FeeScope } from './fees.ts';
 
 /** The admin's fee configuration and the fee lookups the payment flow needs. */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** PLATFORM_FEE_BPS (config.ts validates it to 1000–2000 and defaults it to DEFAULT_FEE_BPS). */
 export function defaultFeeBps(ctx: Pick<BillingContext, 'settings'>): number {
-  const configured: unknown = ctx.settings.PLATFORM_FEE_BPS;
-  return typeof configured === 'number' ? configured : DEFAULT_FEE_BPS;
+  return ctx.settings.PLATFORM_FEE_BPS;
 }
 
 export async function feeConfig(ctx: BillingContext): Promise<FeeConfig> {
