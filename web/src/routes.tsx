@@ -30,6 +30,7 @@ const PublicPackagesPage = lazyPage(() => import('./pages/packages/packages-page
 const PackagePage = lazyPage(() => import('./pages/packages/package-page.tsx'), 'PackagePage');
 const MyBookingsPage = lazyPage(() => import('./pages/bookings/my-bookings-page.tsx'), 'MyBookingsPage');
 const BookingPage = lazyPage(() => import('./pages/bookings/booking-page.tsx'), 'BookingPage');
+const CheckoutPage = lazyPage(() => import('./pages/checkout/checkout-page.tsx'), 'CheckoutPage');
 const SearchPage = lazyPage(() => import('./pages/search/search-page.tsx'), 'SearchPage');
 const DiscoverPage = lazyPage(() => import('./pages/discover-page.tsx'), 'DiscoverPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
@@ -49,6 +50,7 @@ const PackageBuilderPage = lazyPage(
   'PackageBuilderPage',
 );
 const PackagesPage = lazyPage(() => import('./pages/partner/packages/packages-page.tsx'), 'PackagesPage');
+const PartnerPayoutsPage = lazyPage(() => import('./pages/partner/payouts/payouts-page.tsx'), 'PartnerPayoutsPage');
 const MembersPage = lazyPage(() => import('./pages/partner/members/members-page.tsx'), 'MembersPage');
 const OnboardingPage = lazyPage(() => import('./pages/partner/onboarding/onboarding-page.tsx'), 'OnboardingPage');
 const SponsoredPage = lazyPage(() => import('./pages/partner/sponsored/sponsored-page.tsx'), 'SponsoredPage');
@@ -101,6 +103,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'checkout/:bookingId',
+        element: (
+          <RequireAuth>
+            <CheckoutPage />
+          </RequireAuth>
+        ),
+      },
+      {
         path: 'account',
         element: (
           <RequireAuth>
@@ -129,6 +139,7 @@ export const router = createBrowserRouter([
           { path: 'packages/new', element: <PackageBuilderPage /> },
           { path: 'packages/:packageId', element: <PackageBuilderPage /> },
           { path: 'bookings', element: <PartnerBookingsPage /> },
+          { path: 'payouts', element: <PartnerPayoutsPage /> },
           { path: 'sponsored', element: <SponsoredPage /> },
           { path: ':section', element: <PartnerSectionPage /> },
         ],

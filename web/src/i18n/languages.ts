@@ -29,6 +29,7 @@ export const namespaces = [
   'booking',
   'search',
   'sponsored',
+  'billing',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

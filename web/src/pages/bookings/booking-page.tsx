@@ -6,6 +6,7 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { BookingPaymentCard, PayNowLink } from '../checkout/booking-payment.tsx';
 import { PolicyNote } from '../packages/policy-note.tsx';
 import { PriceBreakdown } from '../packages/price-breakdown.tsx';
 import { bookingReference, formatDay, formatMinor, partySummary } from '../packages/traveller-format.ts';
@@ -28,10 +29,7 @@ function NotFound() {
   );
 }
 
-/**
- * Awaiting payment: the hold's live countdown, what happens when it ends, and plainly that
- * payment cannot be made here yet (billing is not built): nothing pretends to take money.
- */
+/** Awaiting payment: the hold's live countdown, what happens when it ends, and the way to pay. */
 function AwaitingPayment({ booking, onExpiredLocally }: { booking: BookingView; onExpiredLocally: () => void }) {
   const { t, i18n } = useTranslation('booking');
   const left = useHoldLeft(booking.holdExpiresAt);
@@ -60,10 +58,7 @@ function AwaitingPayment({ booking, onExpiredLocally }: { booking: BookingView; 
         </div>
       </div>
       <p style={{ margin: 0 }}>{ended ? t('detail.endedBody') : t('detail.whenExpires')}</p>
-      <div className="alert" role="note" data-testid="payment-unavailable">
-        <p className="alert-title">{t('detail.paymentTitle')}</p>
-        <p style={{ margin: 0 }}>{t('detail.paymentBody')}</p>
-      </div>
+      <PayNowLink booking={booking} disabled={ended} />
     </section>
   );
 }
@@ -160,6 +155,7 @@ export function BookingPage() {
             <AwaitingPayment booking={booking} onExpiredLocally={() => setExpiredLocally(true)} />
           )}
           <Outcome booking={booking} />
+          <BookingPaymentCard booking={booking} />
           <div className="booking-columns">
             <section className="card" aria-labelledby="trip-title">
               <h2 id="trip-title">{t('detail.trip')}</h2>

@@ -14,6 +14,10 @@ export function useBookingsLiveRefresh(): void {
       if (event.subject.startsWith('bundling.booking.')) {
         void queryClient.invalidateQueries({ queryKey: bookingKeys.all });
       }
+      // A payment or a refund: what the booking shows as paid and refunded comes from billing.
+      if (event.subject.startsWith('billing.payment.') || event.subject.startsWith('billing.refund.')) {
+        void queryClient.invalidateQueries({ queryKey: ['billing', 'payment'] });
+      }
     },
     [queryClient],
   );

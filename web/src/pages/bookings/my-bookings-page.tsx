@@ -6,6 +6,7 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { BookingRowPayment } from '../checkout/booking-payment.tsx';
 import { Pager } from '../directory/pager.tsx';
 import { bookingReference, formatDay, formatMinor, partySummary } from '../packages/traveller-format.ts';
 import { useBookingsLiveRefresh } from './bookings-live.ts';
@@ -40,12 +41,18 @@ function BookingRow({ booking, onCancel }: { booking: BookingView; onCancel: (bo
           {t('detail.reference', { reference: bookingReference(booking.id) })}
         </p>
         {booking.status === 'pending_payment' && <HoldLeft booking={booking} />}
+        <BookingRowPayment booking={booking} />
       </div>
       <div className="booking-row-side">
         <strong className="booking-row-total" data-testid="booking-row-total">
           {formatMinor(booking.breakdown.totalMinor, booking.currency, i18n.language)}
         </strong>
         <div className="row booking-row-actions">
+          {booking.status === 'pending_payment' && (
+            <Link to={`/checkout/${booking.id}`} className="btn btn-primary btn-sm" data-testid="booking-row-pay">
+              {t('billing:booking.pay')}
+            </Link>
+          )}
           <Link to={`/bookings/${booking.id}`} className="btn btn-secondary btn-sm">
             {t('list.open')}
           </Link>

@@ -8,4 +8,4 @@ export type PartnerPage = (typeof partnerPages)[number];
  * Only an area with a working screen belongs here: unfinished ones stay out of the
  * navigation (no "coming soon" placeholders).
  */
-export const partnerSections: readonly string[] = ['catalogue', 'packages', 'bookings', 'sponsored'];
+export const partnerSections: readonly string[] = ['catalogue', 'packages', 'bookings', 'payouts', 'sponsored'];
