@@ -199,6 +199,19 @@ describe('sponsored campaigns', () => {
       expect(resume.status).toBe(409);
       expect(resume.body.code).toBe('campaign_not_pausable');
     });
+
+    it('shows a running campaign past its last day as ended', async () => {
+      const campaign = await approved(body(walk));
+      await h.rows(`UPDATE bundling.campaigns SET starts_on = $2, ends_on = $3 WHERE id = $1`, [
+        campaign.id,
+        romeDay(-10),
+        romeDay(-1),
+      ]);
+      const mine = await h.call('GET', '/api/campaigns/mine', as(lago.owner));
+      expect(mine.body.items.find((c: { id: string }) => c.id === campaign.id).status).toBe('ended');
+      // Clicks on it charge nothing.
+      expect((await click(campaign.id, 'visitor-late-1')).body).toEqual({ charged: false });
+    });
   });
 
   describe('clicks', () => {

@@ -1,6 +1,12 @@
 import type { AdminCampaign, CampaignView } from '@tourconnect/contracts/http';
 import type { CampaignListRow } from '../../db/campaigns.repository.ts';
 
+/** Approved or paused past its last day: shown as ended (it can run again only with new dates). */
+export function shownStatus(row: Pick<CampaignListRow, 'status' | 'endsOn'>, today: string): CampaignListRow['status'] {
+  if ((row.status === 'approved' || row.status === 'paused') && row.endsOn < today) return 'ended';
+  return row.status;
+}
+
 /** A campaign as the partner sees it: its settings and today's and all-time counters. */
 export function toCampaignView(row: CampaignListRow, today: string): CampaignView {
   return {
@@ -17,7 +23,7 @@ export function toCampaignView(row: CampaignListRow, today: string): CampaignVie
     cpcMinor: row.cpcMinor,
     dailyBudgetMinor: row.dailyBudgetMinor,
     currency: row.currency,
-    status: row.status,
+    status: shownStatus(row, today),
     reviewReason: row.reviewReason,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -6,6 +6,9 @@ import { useLang } from '../catalogue/use-lang.ts';
 import { useCampaignTargets, useCreateCampaign } from './sponsored-queries.ts';
 import { addDaysText, campaignBody, localToday, type CampaignDraft, type DraftErrors } from './sponsored-values.ts';
 
+/** "Cost per click (EUR)" once the target (and so the currency) is chosen. */
+const withCurrency = (label: string, currency: string | null) => (currency ? `${label} (${currency})` : label);
+
 /** A new campaign: which published package or item, what it targets, when, and what a click and a day may cost. */
 export function CampaignForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('sponsored');
@@ -109,7 +112,7 @@ export function CampaignForm({ onDone }: { onDone: () => void }) {
           onChange={set('endsOn')}
         />
         <TextField
-          label={t('form.cpc', { currency: currency ?? '' })}
+          label={withCurrency(t('form.cpc'), currency)}
           hint={t('form.cpcHint')}
           inputMode="decimal"
           value={draft.cpc}
@@ -118,7 +121,7 @@ export function CampaignForm({ onDone }: { onDone: () => void }) {
           onChange={set('cpc')}
         />
         <TextField
-          label={t('form.dailyBudget', { currency: currency ?? '' })}
+          label={withCurrency(t('form.dailyBudget'), currency)}
           hint={t('form.dailyBudgetHint')}
           inputMode="decimal"
           value={draft.dailyBudget}
