@@ -202,8 +202,9 @@ export type CreatePackageBody = Omit<CreatePackageInput, 'discountRules' | 'tags
   Partial<Pick<CreatePackageInput, 'discountRules' | 'tags' | 'availableFrom' | 'availableTo'>>;
 export type UpdatePackageBody = UpdatePackageInput;
 
-export function createPackage(body: CreatePackageBody): Promise<PackageView> {
-  return apiRequest('/api/packages', { method: 'POST', body, schema: packageViewSchema });
+/** `lang`: the language the answered view (its lines' titles) is written in. */
+export function createPackage(body: CreatePackageBody, lang?: Locale): Promise<PackageView> {
+  return apiRequest(withQuery('/api/packages', { lang }), { method: 'POST', body, schema: packageViewSchema });
 }
 
 export interface PackageListQuery {
@@ -242,12 +243,19 @@ export function getPackage(packageId: string, lang?: Locale, signal?: AbortSigna
   return apiRequest(withQuery(`/api/packages/${id(packageId)}`, { lang }), { signal, schema: packageViewSchema });
 }
 
-export function updatePackage(packageId: string, body: UpdatePackageBody): Promise<PackageView> {
-  return apiRequest(`/api/packages/${id(packageId)}`, { method: 'PATCH', body, schema: packageViewSchema });
+export function updatePackage(packageId: string, body: UpdatePackageBody, lang?: Locale): Promise<PackageView> {
+  return apiRequest(withQuery(`/api/packages/${id(packageId)}`, { lang }), {
+    method: 'PATCH',
+    body,
+    schema: packageViewSchema,
+  });
 }
 
-export function changePackageStatus(packageId: string, action: StatusAction): Promise<PackageView> {
-  return apiRequest(`/api/packages/${id(packageId)}/${action}`, { method: 'POST', schema: packageViewSchema });
+export function changePackageStatus(packageId: string, action: StatusAction, lang?: Locale): Promise<PackageView> {
+  return apiRequest(withQuery(`/api/packages/${id(packageId)}/${action}`, { lang }), {
+    method: 'POST',
+    schema: packageViewSchema,
+  });
 }
 
 /** A package's own photo: JPEG, PNG or WebP (the service sniffs the bytes), at most 5 MB, 8 per package. */

@@ -44,6 +44,8 @@ import { isSellable } from './sellable.ts';
 /** Facts about the request besides who asks: its id correlates events and audit entries. */
 export interface RequestMeta {
   correlationId?: string | undefined;
+  /** The language the answer's view is written in (its title and its lines' titles). */
+  lang?: Locale | undefined;
 }
 
 export interface PackageListQuery {
@@ -189,7 +191,7 @@ export async function createPackage(
       },
       correlationId: meta.correlationId ?? null,
     });
-    return packageView(tx, row);
+    return packageView(tx, row, meta.lang);
   });
 }
 
@@ -251,7 +253,7 @@ export async function updatePackage(
       },
       correlationId: meta.correlationId ?? null,
     });
-    return packageView(tx, row);
+    return packageView(tx, row, meta.lang);
   });
 }
 
@@ -322,7 +324,7 @@ export async function transitionPackage(
       },
       correlationId: meta.correlationId ?? null,
     });
-    return packageView(tx, row);
+    return packageView(tx, row, meta.lang);
   });
 }
 

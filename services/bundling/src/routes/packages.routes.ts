@@ -11,6 +11,7 @@ import {
   quoteViewSchema,
   updatePackageSchema,
 } from '@tourconnect/contracts/http';
+import type { Locale } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { BundlingContext } from '../domain/context.ts';
@@ -33,8 +34,10 @@ const idParams = z.object({ id: z.uuid({ message: 'invalid_id' }) });
 const langQuery = z.object({ lang: z.enum(locales).optional() });
 const packageResponse = { 200: packageViewSchema };
 
+/** The request's id (events, audit) and the language the answer's view is written in. */
 function meta(request: FastifyRequest): RequestMeta {
-  return { correlationId: String(request.id) };
+  const { lang } = (request.query ?? {}) as { lang?: Locale };
+  return { correlationId: String(request.id), lang };
 }
 
 /**
@@ -52,6 +55,7 @@ export function packagesRoutes(app: ServiceApp, ctx: BundlingContext): void {
           summary: 'Create a draft package of own and bundleable items',
           security: bearer,
           body: createPackageSchema,
+          querystring: langQuery,
           response: { 201: packageViewSchema },
         },
       },
@@ -126,6 +130,7 @@ export function packagesRoutes(app: ServiceApp, ctx: BundlingContext): void {
         summary: 'Edit a package (bumps its version; bookings keep their price)',
         security: bearer,
         params: idParams,
+        querystring: langQuery,
         body: updatePackageSchema,
         response: packageResponse,
       },
@@ -144,6 +149,7 @@ export function packagesRoutes(app: ServiceApp, ctx: BundlingContext): void {
           summary: `${transition[0]!.toUpperCase()}${transition.slice(1)} a package`,
           security: bearer,
           params: idParams,
+          querystring: langQuery,
           response: packageResponse,
         },
       },

@@ -230,6 +230,25 @@ describe('packages: create, edit, publish, lists', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("answers create, edit and status changes in the language asked for, as the builder's cache keeps them", async () => {
+    const created = await h.call('POST', '/api/packages?lang=it', {
+      ...as(seller.owner),
+      body: packageBody([{ itemId: tour.id }]),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.lines.map((l: { title: string }) => l.title)).toEqual(['Passeggiata guidata sopra Riva (it)']);
+    const edited = await h.call('PATCH', `/api/packages/${created.body.id}?lang=it`, {
+      ...as(seller.owner),
+      body: { tags: ['family'] },
+    });
+    expect(edited.body.lines[0].title).toBe('Passeggiata guidata sopra Riva (it)');
+    const published = await h.call('POST', `/api/packages/${created.body.id}/publish?lang=it`, as(seller.owner));
+    expect(published.body.lines[0].title).toBe('Passeggiata guidata sopra Riva (it)');
+    // Without a language: the item's own first language.
+    const plain = await h.call('POST', `/api/packages/${created.body.id}/pause`, as(seller.owner));
+    expect(plain.body.lines[0].title).toBe('Guided walk above Riva');
+  });
+
   it('accepts a discount the seller can fund', async () => {
     const view = await createPackage(
       h,

@@ -77,23 +77,27 @@ function cachePackage(queryClient: QueryClient, pkg: PackageView, lang: string):
   });
 }
 
-export function useCreatePackage(lang: string) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: api.createPackage, onSuccess: (pkg) => cachePackage(queryClient, pkg, lang) });
-}
-
-export function useUpdatePackage(id: string, lang: string) {
+// The mutations ask for the view in the portal's language: it replaces the cached one of that language.
+export function useCreatePackage(lang: Locale) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: api.UpdatePackageBody) => api.updatePackage(id, body),
+    mutationFn: (body: api.CreatePackageBody) => api.createPackage(body, lang),
     onSuccess: (pkg) => cachePackage(queryClient, pkg, lang),
   });
 }
 
-export function usePackageStatus(lang: string) {
+export function useUpdatePackage(id: string, lang: Locale) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action }: { id: string; action: api.StatusAction }) => api.changePackageStatus(id, action),
+    mutationFn: (body: api.UpdatePackageBody) => api.updatePackage(id, body, lang),
+    onSuccess: (pkg) => cachePackage(queryClient, pkg, lang),
+  });
+}
+
+export function usePackageStatus(lang: Locale) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: api.StatusAction }) => api.changePackageStatus(id, action, lang),
     onSuccess: (pkg) => cachePackage(queryClient, pkg, lang),
   });
 }
