@@ -253,6 +253,38 @@ describe('sponsored campaigns', () => {
       ]);
     });
 
+    it('never pass the budget when clicks arrive together', async () => {
+      const campaign = await approved(body(walk, { cpcMinor: 60, dailyBudgetMinor: 100 }));
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => click(campaign.id, `visitor-rush-${i}`)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(answers.filter((a) => a.body.charged)).toHaveLength(1);
+      const [day] = await h.rows<{ spent_minor: string; clicks: number }>(
+        'SELECT spent_minor, clicks FROM bundling.campaign_daily_spend WHERE campaign_id = $1',
+        [campaign.id],
+      );
+      expect([Number(day!.spent_minor), day!.clicks]).toEqual([60, 1]);
+    });
+
+    it('charge nothing when the partner’s own member clicks, but a signed-in traveller once a day', async () => {
+      const campaign = await approved(body(walk, { cpcMinor: 10, dailyBudgetMinor: 100 }));
+      const own = await h.call('POST', `/api/campaigns/${campaign.id}/click`, {
+        ...as(lago.owner),
+        body: { visitorId: 'owner-browser-1' },
+      });
+      expect(own.body).toEqual({ charged: false });
+      const traveller = await h.user('traveller');
+      const first = await h.call('POST', `/api/campaigns/${campaign.id}/click`, {
+        ...as(traveller),
+        body: { visitorId: 'laptop-browser-1' },
+      });
+      // Another browser of the same signed-in traveller is the same visitor.
+      const second = await h.call('POST', `/api/campaigns/${campaign.id}/click`, {
+        ...as(traveller),
+        body: { visitorId: 'phone-browser-2' },
+      });
+      expect([first.body.charged, second.body.charged]).toEqual([true, false]);
+    });
+
     it('charge nothing on a campaign not approved, and 404 for an unknown one', async () => {
       const pending = await create(lago, body(walk));
       expect((await click(pending.body.id, 'visitor-dddd-4')).body).toEqual({ charged: false });

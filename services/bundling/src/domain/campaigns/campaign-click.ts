@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@tourconnect/contracts';
 import { chargeDailySpend, findCampaign, insertClickOnce, markClickCharged } from '../../db/campaigns.repository.ts';
+import { findMembership } from '../../db/members.repository.ts';
 import type { BundlingContext } from '../context.ts';
 import { campaignDay } from './campaign-day.ts';
 import { campaignNotFound } from './campaign-errors.ts';
@@ -22,7 +23,8 @@ export function visitorKeyOf(visitor: ClickVisitor, day: string): string {
  * the partner its CPC while the day's spend stays within the budget (one conditional upsert);
  * then bundling.campaign.click_charged.v1 goes to the outbox in the same transaction, for
  * billing. A repeated click the same day, a click past the budget or on a campaign not running
- * today is recorded at most once and charges nothing.
+ * today is recorded at most once and charges nothing; so is a click by a member of the
+ * campaign's own partner (checking their own listing must not cost them).
  */
 export async function recordCampaignClick(
   ctx: Pick<BundlingContext, 'db' | 'publish'>,
@@ -38,6 +40,8 @@ export async function recordCampaignClick(
     const first = await insertClickOnce(tx, { id: clickId, campaignId, visitorKey: visitorKeyOf(visitor, day), day });
     const running = campaign.status === 'approved' && campaign.startsOn <= day && day <= campaign.endsOn;
     if (!first || !running) return { charged: false };
+    const member = visitor.userId ? await findMembership(tx, visitor.userId) : undefined;
+    if (member?.partnerId === campaign.partnerId) return { charged: false };
     const charged = await chargeDailySpend(tx, {
       campaignId,
       day,
