@@ -309,4 +309,44 @@ describe('splitPayment — properties', () => {
       }),
     );
   });
+
+  it('with per-line coupon parts as bundling prices them, every partner ends exactly as without the coupon', () => {
+    fc.assert(
+      fc.property(
+        arbLines,
+        fc.array(fc.nat({ max: 50_000 }), { minLength: 8, maxLength: 8 }),
+        arbBps,
+        (lines, parts, bps) => {
+          // The undiscounted booking: each line's price is what the traveller now pays plus the
+          // platform's coupon part; a supplier's share stays, an own line's share is its price.
+          const undiscounted = lines.map((l, i) => ({
+            ...l,
+            netMinor: l.netMinor + parts[i]!,
+            supplierShareMinor: l.partnerId === SELLER ? l.netMinor + parts[i]! : l.supplierShareMinor,
+          }));
+          const discounted = lines.map((l, i) => ({
+            ...l,
+            supplierShareMinor: l.partnerId === SELLER ? l.netMinor + parts[i]! : l.supplierShareMinor,
+            platformFundedMinor: parts[i]!,
+          }));
+          const amount = lines.reduce((sum, _l, i) => sum + parts[i]!, 0);
+          const feeBps = (id: string) => bps[id]!;
+          const before = splitPayment(input(undiscounted, { feeBps }));
+          let after;
+          try {
+            after = splitPayment(
+              input(discounted, { feeBps, couponFunding: { fundedBy: 'platform', amountMinor: amount } }),
+            );
+          } catch (error) {
+            expect(error).toMatchObject({ code: 'coupon_exceeds_platform_fee' });
+            expect(amount).toBeGreaterThan(before.platformFeeMinor);
+            return;
+          }
+          expect(after.partners).toEqual(before.partners);
+          expect(after.platformFeeMinor).toBe(before.platformFeeMinor - amount);
+          expect(sharesPlusFee(after)).toBe(lines.reduce((sum, l) => sum + l.netMinor, 0));
+        },
+      ),
+    );
+  });
 });
