@@ -1,5 +1,6 @@
 import type { PartnerType, RegisterPartnerBody } from '@tourconnect/contracts/http';
 import { approvePartner, onboardPartner, platformApi, signIn } from './platform-api.ts';
+import { ensureDemoPayouts } from './seed-payouts.ts';
 
 interface DemoPartner {
   owner: { email: string; password: string };
@@ -97,26 +98,47 @@ export const demoPartners: DemoPartner[] = [
 
 /**
  * Demo partners through the public API, as their owners and the admin would do it: register,
- * upload a logo and every required document, submit, and (for most) approval. A partner that
- * already exists is left alone, so this is safe on every start.
+ * upload a logo and every required document, submit, (for most) approval, and then the verified
+ * ones' Stripe payout accounts (seed-payouts.ts). A partner that already exists is not created
+ * again, so this is safe on every start.
  */
-export async function seedDemoPartners(baseUrl: string, admin: { email: string; password: string }): Promise<string[]> {
+export async function seedDemoPartners(
+  baseUrl: string,
+  admin: { email: string; password: string },
+): Promise<DemoPartnersResult> {
   const api = platformApi(baseUrl);
-  const created: string[] = [];
+  const result: DemoPartnersResult = { created: [], payouts: [] };
   let adminToken: string | undefined;
   for (const demo of demoPartners) {
     const token = await signIn(api, demo.owner);
-    if ((await api('GET', '/api/partners/me', token)).status === 200) continue;
-    const partnerId = await onboardPartner(api, token, {
-      body: { ...demo.body, description: demo.description },
-      logoColour: demo.colour,
-      submit: true,
-    });
-    if (demo.outcome === 'verified') {
-      adminToken ??= await signIn(api, admin);
-      await approvePartner(api, adminToken, partnerId);
+    if ((await api('GET', '/api/partners/me', token)).status !== 200) {
+      const partnerId = await onboardPartner(api, token, {
+        body: { ...demo.body, description: demo.description },
+        logoColour: demo.colour,
+        submit: true,
+      });
+      if (demo.outcome === 'verified') {
+        adminToken ??= await signIn(api, admin);
+        await approvePartner(api, adminToken, partnerId);
+      }
+      result.created.push(demo.body.name);
     }
-    created.push(demo.body.name);
+    if (demo.outcome !== 'verified') continue;
+    // Packages are booked only once their partners can be paid (bundling's payout gate).
+    try {
+      if (await ensureDemoPayouts(api, token, demo.body.name)) result.payouts.push(demo.body.name);
+    } catch (error) {
+      result.payoutsSkipped ??= error instanceof Error ? error.message : String(error);
+    }
   }
-  return created;
+  return result;
+}
+
+export interface DemoPartnersResult {
+  /** Demo partners onboarded by this run (none when they already exist). */
+  created: string[];
+  /** Demo partners whose Stripe account this run set up (through the emulator; none with real Stripe). */
+  payouts: string[];
+  /** Why a demo partner's payout account could not be set up, when it could not. */
+  payoutsSkipped?: string;
 }

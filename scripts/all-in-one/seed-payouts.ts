@@ -1,35 +1,29 @@
-import { platformApi, signIn, type PlatformApi } from './platform-api.ts';
-import { demoPartners } from './seed-partners.ts';
+import type { PlatformApi } from './platform-api.ts';
 
 const ONBOARDING_PATH = /^\/connect\/onboarding\//;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Every verified demo partner gets a Stripe connected account able to receive payouts, so its
- * packages can be booked (bundling's BOOKING_REQUIRES_PAYOUT_ACCOUNTS). Through the public API
- * as the owner would (POST /api/billing/connect/onboard); the hosted onboarding page is then
- * completed without a browser by the Stripe emulator's control route — only when the link is
- * the emulator's (its /_emulator/health answers): against real Stripe the owner onboards in the
- * portal. GET /api/billing/connect/status re-reads the account, so billing announces it ready
- * even before (or without) a webhook. Safe on every start: enabled accounts are left alone.
+ * A verified demo partner's Stripe connected account, able to receive payouts, so its packages
+ * can be booked (bundling's BOOKING_REQUIRES_PAYOUT_ACCOUNTS). Through the public API as the
+ * owner would (POST /api/billing/connect/onboard, with the owner's token: no extra sign-in, the
+ * gateway limits them per address); the hosted onboarding page is then completed without a
+ * browser by the Stripe emulator's control route — only when the link is the emulator's (its
+ * /_emulator/health answers): against real Stripe the owner onboards in the portal. GET
+ * /api/billing/connect/status re-reads the account, so billing announces it ready even before
+ * (or without) a webhook. Safe on every start: an enabled account is left alone. True when this
+ * call onboarded it.
  */
-export async function seedDemoPayouts(baseUrl: string): Promise<string[]> {
-  const api = platformApi(baseUrl);
-  const onboarded: string[] = [];
-  for (const demo of demoPartners.filter((partner) => partner.outcome === 'verified')) {
-    const token = await signIn(api, demo.owner);
-    const status = await connectStatus(api, token);
-    if (status === 'enabled') continue;
-    const link = await onboard(api, token, demo.body.name);
-    const emulator = await emulatorOf(link.url);
-    if (!emulator) continue;
-    const done = await fetch(`${emulator}/_emulator/accounts/${link.accountId}/onboard`, { method: 'POST' });
-    if (!done.ok) throw new Error(`the Stripe emulator did not onboard ${demo.body.name}: ${done.status}`);
-    if ((await connectStatus(api, token)) !== 'enabled')
-      throw new Error(`${demo.body.name}: its Stripe account is not enabled after onboarding`);
-    onboarded.push(demo.body.name);
-  }
-  return onboarded;
+export async function ensureDemoPayouts(api: PlatformApi, token: string, name: string): Promise<boolean> {
+  if ((await connectStatus(api, token)) === 'enabled') return false;
+  const link = await onboard(api, token, name);
+  const emulator = await emulatorOf(link.url);
+  if (!emulator) return false;
+  const done = await fetch(`${emulator}/_emulator/accounts/${link.accountId}/onboard`, { method: 'POST' });
+  if (!done.ok) throw new Error(`the Stripe emulator did not onboard ${name}: ${done.status}`);
+  if ((await connectStatus(api, token)) !== 'enabled')
+    throw new Error(`${name}: its Stripe account is not enabled after onboarding`);
+  return true;
 }
 
 async function connectStatus(api: PlatformApi, token: string): Promise<string> {

@@ -2,7 +2,6 @@ import { mailboxAt, type Mailbox } from './mailbox.ts';
 import { expectStatus, platformApi, verifyEmail, type NewUser, type PlatformApi } from './platform-api.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
 import { seedDemoPartners } from './seed-partners.ts';
-import { seedDemoPayouts } from './seed-payouts.ts';
 import { demoUsers } from './settings.ts';
 
 export interface SeedResult {
@@ -41,13 +40,10 @@ export async function seedDemoData(
     const outcome = await ensureDemoUser(api, mailbox, user);
     result[outcome].push(user.email);
   }
-  result.partners = await seedDemoPartners(baseUrl, admin);
-  // Packages are booked only once their partners can be paid (bundling's payout gate).
-  try {
-    result.payouts = await seedDemoPayouts(baseUrl);
-  } catch (error) {
-    result.payoutsSkipped = error instanceof Error ? error.message : String(error);
-  }
+  const partners = await seedDemoPartners(baseUrl, admin);
+  result.partners = partners.created;
+  result.payouts = partners.payouts;
+  if (partners.payoutsSkipped) result.payoutsSkipped = partners.payoutsSkipped;
   try {
     result.packages = await seedDemoCatalogue(baseUrl);
   } catch (error) {
