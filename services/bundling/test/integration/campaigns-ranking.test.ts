@@ -18,6 +18,8 @@ describe('sponsored results in search and Discover', () => {
   const hikes: TestItem[] = [];
   let food: TestItem;
   let closedHike: TestItem;
+  /** Matches "hike" only in its description: far less relevant than the hikes. */
+  let wine: TestItem;
 
   const search = async (query: string): Promise<Result[]> => {
     const res = await h.call('GET', `/api/packages/search?lang=en&${query}`);
@@ -76,6 +78,11 @@ describe('sponsored results in search and Discover', () => {
       translations: { en: { title: 'Lake hike without dates', description: 'A guided hike' } },
     });
     await h.rows(`UPDATE bundling.items SET published_at = now() - interval '1 day' WHERE id = $1`, [closedHike.id]);
+    wine = await insertSearchItem(h, lago.partnerId, {
+      ...at,
+      translations: { en: { title: 'Wine tasting evening', description: 'Reached by a short hike to the cellar' } },
+    });
+    await h.rows(`UPDATE bundling.items SET published_at = now() - interval '2 days' WHERE id = $1`, [wine.id]);
   });
   afterAll(async () => h?.close());
 
@@ -103,7 +110,7 @@ describe('sponsored results in search and Discover', () => {
     ];
     const page = await search('q=hike&sort=newest&pageSize=10');
     expect(page.filter((r) => r.sponsored).map((r) => r.campaignId)).toEqual([ids[1], ids[2]]);
-    expect(label(page)).toEqual(['0', '4*', '5*', '1', '2', '3', '6', '7', '-1']);
+    expect(label(page)).toEqual(['0', '4*', '5*', '1', '2', '3', '6', '7', '-1', '-1']);
     for (const id of ids) await pause(id);
   });
 
@@ -121,6 +128,18 @@ describe('sponsored results in search and Discover', () => {
     expect((await search('q=pizza')).filter((r) => r.sponsored)).toEqual([]);
     await pause(foodCampaign);
     await pause(closed);
+  });
+
+  it('shows no campaign whose target is far less relevant than the best result (the relevance floor)', async () => {
+    const id = await campaign(wine, { cpcMinor: 500, keywords: ['hike', 'wine'] });
+    const page = await search('q=hike&pageSize=20');
+    // It is an organic result of this search, only not relevant enough to be sponsored.
+    expect(page.map((r) => r.id)).toContain(wine.id);
+    expect(page.filter((r) => r.sponsored)).toEqual([]);
+    // For its own words it is the best result, and sponsored.
+    const own = await search('q=wine&pageSize=20');
+    expect(own.map((r) => [r.id, r.sponsored, r.campaignId])).toEqual([[wine.id, true, id]]);
+    await pause(id);
   });
 
   it('counts impressions, and stops showing a campaign once today’s budget is spent', async () => {
