@@ -11,6 +11,9 @@ import { bookingCancelledHandler } from './events/booking-cancelled.handler.ts';
 import { bookingConfirmedHandler } from './events/booking-confirmed.handler.ts';
 import { bookingExpiredHandler } from './events/booking-expired.handler.ts';
 import { bookingHeldHandler, bookingHeldPartnersHandler } from './events/booking-held.handler.ts';
+import { paymentSucceededHandler } from './events/payment-succeeded.handler.ts';
+import { payoutPaidHandler } from './events/payout-paid.handler.ts';
+import { refundIssuedHandler } from './events/refund-issued.handler.ts';
 import { emailChangeRequestedHandler } from './events/email-change-requested.handler.ts';
 import { emailVerificationRequestedHandler } from './events/email-verification-requested.handler.ts';
 import { invitationSentHandler } from './events/invitation-sent.handler.ts';
@@ -62,6 +65,9 @@ function handlers(ctx: NotificationsContext): HandlerDefinition[] {
     bookingConfirmedHandler(ctx),
     bookingCancelledHandler(ctx),
     bookingExpiredHandler(ctx),
+    paymentSucceededHandler(ctx),
+    refundIssuedHandler(ctx),
+    payoutPaidHandler(ctx),
   ];
 }
 

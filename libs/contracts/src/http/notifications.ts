@@ -22,6 +22,9 @@ export const emailTemplates = [
   'booking_cancelled',
   'booking_expired',
   'booking_partner_new',
+  'payment_received',
+  'refund_issued',
+  'payout_paid',
 ] as const;
 export const emailTemplateSchema = z.enum(emailTemplates);
 export type EmailTemplate = z.infer<typeof emailTemplateSchema>;

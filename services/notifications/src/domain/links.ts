@@ -11,6 +11,7 @@ export const portalPaths = {
   account: '/account',
   partner: '/partner',
   partnerBookings: '/partner/bookings',
+  partnerPayouts: '/partner/payouts',
 } as const;
 
 export type PortalPage = keyof typeof portalPaths;

@@ -37,6 +37,26 @@ export interface TemplateParams {
     currency: string;
     holdExpiresAt: Date;
   };
+  /** billing.payment.succeeded.v1: the payment arrived; the receipt is on the booking page. */
+  payment_received: { name: string; reference: string; totalMinor: number; currency: string; link: string };
+  /** billing.refund.issued.v1: money on its way back to the traveller's payment method. */
+  refund_issued: {
+    name: string;
+    reference: string;
+    amountMinor: number;
+    chargedMinor: number;
+    currency: string;
+    link: string;
+  };
+  /** billing.payout.paid.v1: to the partner's owner. */
+  payout_paid: {
+    name: string;
+    partnerName: string;
+    amountMinor: number;
+    currency: string;
+    arrivalAt: Date | null;
+    link: string;
+  };
 }
 
 /** What every booking e-mail names: whom it greets and which booking it is about. */

@@ -43,6 +43,23 @@ const params: { [T in TemplateName]: TemplateParams[T] } = {
     currency: 'EUR',
     holdExpiresAt: when,
   },
+  payment_received: { name: hostile, reference: '8F3A21C0', totalMinor: 61_250, currency: 'EUR', link },
+  refund_issued: {
+    name: hostile,
+    reference: '8F3A21C0',
+    amountMinor: 30_625,
+    chargedMinor: 61_250,
+    currency: 'EUR',
+    link,
+  },
+  payout_paid: {
+    name: hostile,
+    partnerName: hostile,
+    amountMinor: 18_040,
+    currency: 'EUR',
+    arrivalAt: travelDay,
+    link,
+  },
 };
 
 function booking() {

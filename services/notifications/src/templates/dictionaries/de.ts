@@ -204,5 +204,36 @@ export const de: Dictionary = {
       action: 'Buchungen öffnen',
       note: `Sie erhalten diese E-Mail, weil Sie Inhaber von ${p.partnerName} auf TourConnect sind.`,
     }),
+    payment_received: (p, f) => ({
+      subject: `Zahlung erhalten: Buchung ${p.reference}`,
+      preheader: `${f.money(p.totalMinor, p.currency)} bezahlt. Ihre Quittung liegt bereit.`,
+      paragraphs: [
+        `Wir haben Ihre Zahlung von ${f.money(p.totalMinor, p.currency)} für die Buchung ${p.reference} erhalten. Vielen Dank.`,
+        'Ihre Quittung (PDF) liegt bereit: Laden Sie sie auf Ihrer Buchungsseite herunter, in jeder Sprache des Portals.',
+      ],
+      action: 'Buchung und Quittung ansehen',
+      note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto bezahlt wurde.',
+    }),
+    refund_issued: (p, f) => ({
+      subject: `Erstattung veranlasst: Buchung ${p.reference}`,
+      preheader: `${f.money(p.amountMinor, p.currency)} sind auf dem Weg zu Ihnen.`,
+      paragraphs: [
+        `Wir haben Ihnen ${f.money(p.amountMinor, p.currency)} der ${f.money(p.chargedMinor, p.currency)} erstattet, die Sie für die Buchung ${p.reference} bezahlt haben.`,
+        'Das Geld geht auf das Zahlungsmittel zurück, mit dem Sie bezahlt haben; Ihre Bank kann 5–10 Werktage brauchen, bis es sichtbar ist.',
+      ],
+      action: 'Buchung ansehen',
+      note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto bezahlt wurde.',
+    }),
+    payout_paid: (p, f) => ({
+      subject: `Auszahlung an ${p.partnerName}: ${f.money(p.amountMinor, p.currency)}`,
+      preheader: 'Stripe hat Ihr Guthaben auf Ihr Bankkonto ausgezahlt.',
+      paragraphs: [
+        `Stripe hat ${f.money(p.amountMinor, p.currency)} auf das Bankkonto von ${p.partnerName} ausgezahlt.`,
+        ...(p.arrivalAt ? [`Der Betrag wird bis ${f.travelDate(p.arrivalAt)} auf Ihrem Konto erwartet.`] : []),
+        'Auszahlungen, Überweisungen je Buchung, Abrechnungen und Rechnungen finden Sie auf der Seite „Auszahlungen“ im Partnerportal.',
+      ],
+      action: 'Auszahlungen öffnen',
+      note: `Sie erhalten diese E-Mail, weil Sie Inhaber von ${p.partnerName} auf TourConnect sind.`,
+    }),
   },
 };

@@ -202,5 +202,36 @@ export const en: Dictionary = {
       action: 'Open bookings',
       note: `You receive this e-mail because you own ${p.partnerName} on TourConnect.`,
     }),
+    payment_received: (p, f) => ({
+      subject: `Payment received: booking ${p.reference}`,
+      preheader: `${f.money(p.totalMinor, p.currency)} paid. Your receipt is ready.`,
+      paragraphs: [
+        `We received your payment of ${f.money(p.totalMinor, p.currency)} for booking ${p.reference}. Thank you.`,
+        'Your receipt (PDF) is ready: download it from your booking page, in any of the portal’s languages.',
+      ],
+      action: 'View booking and receipt',
+      note: 'You receive this e-mail because this booking was paid with your TourConnect account.',
+    }),
+    refund_issued: (p, f) => ({
+      subject: `Refund issued: booking ${p.reference}`,
+      preheader: `${f.money(p.amountMinor, p.currency)} on its way back to you.`,
+      paragraphs: [
+        `We refunded ${f.money(p.amountMinor, p.currency)} of the ${f.money(p.chargedMinor, p.currency)} you paid for booking ${p.reference}.`,
+        'The money goes back to the payment method you used; your bank may take 5–10 business days to show it.',
+      ],
+      action: 'View your booking',
+      note: 'You receive this e-mail because this booking was paid with your TourConnect account.',
+    }),
+    payout_paid: (p, f) => ({
+      subject: `Payout sent to ${p.partnerName}: ${f.money(p.amountMinor, p.currency)}`,
+      preheader: 'Stripe has paid out your balance to your bank account.',
+      paragraphs: [
+        `Stripe has paid out ${f.money(p.amountMinor, p.currency)} to the bank account of ${p.partnerName}.`,
+        ...(p.arrivalAt ? [`It is expected on your account by ${f.travelDate(p.arrivalAt)}.`] : []),
+        'Your payouts, transfers per booking, statements and invoices are on the Payouts page of the Partner Portal.',
+      ],
+      action: 'Open payouts',
+      note: `You receive this e-mail because you are the owner of ${p.partnerName} on TourConnect.`,
+    }),
   },
 };

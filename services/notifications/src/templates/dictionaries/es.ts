@@ -202,5 +202,36 @@ export const es: Dictionary = {
       action: 'Abrir reservas',
       note: `Recibes este correo porque eres propietario de ${p.partnerName} en TourConnect.`,
     }),
+    payment_received: (p, f) => ({
+      subject: `Pago recibido: reserva ${p.reference}`,
+      preheader: `${f.money(p.totalMinor, p.currency)} pagados. Tu recibo está listo.`,
+      paragraphs: [
+        `Hemos recibido tu pago de ${f.money(p.totalMinor, p.currency)} por la reserva ${p.reference}. Gracias.`,
+        'Tu recibo (PDF) está listo: descárgalo desde la página de tu reserva, en cualquiera de los idiomas del portal.',
+      ],
+      action: 'Ver reserva y recibo',
+      note: 'Recibes este correo porque esta reserva se pagó con tu cuenta de TourConnect.',
+    }),
+    refund_issued: (p, f) => ({
+      subject: `Reembolso emitido: reserva ${p.reference}`,
+      preheader: `${f.money(p.amountMinor, p.currency)} en camino.`,
+      paragraphs: [
+        `Te hemos reembolsado ${f.money(p.amountMinor, p.currency)} de los ${f.money(p.chargedMinor, p.currency)} que pagaste por la reserva ${p.reference}.`,
+        'El dinero vuelve al método de pago que usaste; tu banco puede tardar de 5 a 10 días hábiles en mostrarlo.',
+      ],
+      action: 'Ver tu reserva',
+      note: 'Recibes este correo porque esta reserva se pagó con tu cuenta de TourConnect.',
+    }),
+    payout_paid: (p, f) => ({
+      subject: `Pago enviado a ${p.partnerName}: ${f.money(p.amountMinor, p.currency)}`,
+      preheader: 'Stripe ha pagado tu saldo en tu cuenta bancaria.',
+      paragraphs: [
+        `Stripe ha pagado ${f.money(p.amountMinor, p.currency)} en la cuenta bancaria de ${p.partnerName}.`,
+        ...(p.arrivalAt ? [`Se espera en tu cuenta antes del ${f.travelDate(p.arrivalAt)}.`] : []),
+        'Pagos, transferencias por reserva, extractos y facturas están en la página Pagos del Portal de socios.',
+      ],
+      action: 'Abrir pagos',
+      note: `Recibes este correo porque eres el propietario de ${p.partnerName} en TourConnect.`,
+    }),
   },
 };

@@ -204,5 +204,36 @@ export const fr: Dictionary = {
       action: 'Ouvrir les réservations',
       note: `Vous recevez cet e-mail parce que vous êtes propriétaire de ${p.partnerName} sur TourConnect.`,
     }),
+    payment_received: (p, f) => ({
+      subject: `Paiement reçu : réservation ${p.reference}`,
+      preheader: `${f.money(p.totalMinor, p.currency)} payés. Votre reçu est prêt.`,
+      paragraphs: [
+        `Nous avons reçu votre paiement de ${f.money(p.totalMinor, p.currency)} pour la réservation ${p.reference}. Merci.`,
+        'Votre reçu (PDF) est prêt : téléchargez-le depuis la page de votre réservation, dans l’une des langues du portail.',
+      ],
+      action: 'Voir la réservation et le reçu',
+      note: 'Vous recevez cet e-mail car cette réservation a été payée avec votre compte TourConnect.',
+    }),
+    refund_issued: (p, f) => ({
+      subject: `Remboursement effectué : réservation ${p.reference}`,
+      preheader: `${f.money(p.amountMinor, p.currency)} en route vers vous.`,
+      paragraphs: [
+        `Nous vous avons remboursé ${f.money(p.amountMinor, p.currency)} sur les ${f.money(p.chargedMinor, p.currency)} payés pour la réservation ${p.reference}.`,
+        'L’argent revient sur le moyen de paiement utilisé ; votre banque peut mettre 5 à 10 jours ouvrés à l’afficher.',
+      ],
+      action: 'Voir votre réservation',
+      note: 'Vous recevez cet e-mail car cette réservation a été payée avec votre compte TourConnect.',
+    }),
+    payout_paid: (p, f) => ({
+      subject: `Versement envoyé à ${p.partnerName} : ${f.money(p.amountMinor, p.currency)}`,
+      preheader: 'Stripe a versé votre solde sur votre compte bancaire.',
+      paragraphs: [
+        `Stripe a versé ${f.money(p.amountMinor, p.currency)} sur le compte bancaire de ${p.partnerName}.`,
+        ...(p.arrivalAt ? [`Il est attendu sur votre compte d’ici le ${f.travelDate(p.arrivalAt)}.`] : []),
+        'Versements, virements par réservation, relevés et factures sont sur la page Versements du Portail partenaire.',
+      ],
+      action: 'Ouvrir les versements',
+      note: `Vous recevez cet e-mail car vous êtes le propriétaire de ${p.partnerName} sur TourConnect.`,
+    }),
   },
 };

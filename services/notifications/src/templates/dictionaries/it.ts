@@ -203,5 +203,36 @@ export const it: Dictionary = {
       action: 'Apri le prenotazioni',
       note: `Ricevi questa e-mail perché sei titolare di ${p.partnerName} su TourConnect.`,
     }),
+    payment_received: (p, f) => ({
+      subject: `Pagamento ricevuto: prenotazione ${p.reference}`,
+      preheader: `${f.money(p.totalMinor, p.currency)} pagati. La tua ricevuta è pronta.`,
+      paragraphs: [
+        `Abbiamo ricevuto il tuo pagamento di ${f.money(p.totalMinor, p.currency)} per la prenotazione ${p.reference}. Grazie.`,
+        'La tua ricevuta (PDF) è pronta: scaricala dalla pagina della prenotazione, in una qualsiasi delle lingue del portale.',
+      ],
+      action: 'Vedi prenotazione e ricevuta',
+      note: 'Ricevi questa e-mail perché questa prenotazione è stata pagata con il tuo account TourConnect.',
+    }),
+    refund_issued: (p, f) => ({
+      subject: `Rimborso emesso: prenotazione ${p.reference}`,
+      preheader: `${f.money(p.amountMinor, p.currency)} in arrivo.`,
+      paragraphs: [
+        `Ti abbiamo rimborsato ${f.money(p.amountMinor, p.currency)} dei ${f.money(p.chargedMinor, p.currency)} pagati per la prenotazione ${p.reference}.`,
+        'Il denaro torna sul metodo di pagamento che hai usato; la tua banca può impiegare 5–10 giorni lavorativi per mostrarlo.',
+      ],
+      action: 'Vedi la prenotazione',
+      note: 'Ricevi questa e-mail perché questa prenotazione è stata pagata con il tuo account TourConnect.',
+    }),
+    payout_paid: (p, f) => ({
+      subject: `Accredito inviato a ${p.partnerName}: ${f.money(p.amountMinor, p.currency)}`,
+      preheader: 'Stripe ha versato il tuo saldo sul conto bancario.',
+      paragraphs: [
+        `Stripe ha versato ${f.money(p.amountMinor, p.currency)} sul conto bancario di ${p.partnerName}.`,
+        ...(p.arrivalAt ? [`È previsto sul conto entro ${f.travelDate(p.arrivalAt)}.`] : []),
+        'Accrediti, trasferimenti per prenotazione, estratti conto e fatture sono nella pagina Accrediti del Portale Partner.',
+      ],
+      action: 'Apri gli accrediti',
+      note: `Ricevi questa e-mail perché sei il titolare di ${p.partnerName} su TourConnect.`,
+    }),
   },
 };
