@@ -127,20 +127,20 @@ export async function reversedByPartner(tx: Tx, bookingId: string): Promise<Map<
 
 /** Pending reversals of refunds Stripe has paid, locked (SKIP LOCKED) and leased as 'sending'. */
 export async function claimDueReversals(tx: Tx, now: Date, limit: number): Promise<ReversalRow[]> {
+  const paid = tx.select({ id: refunds.id }).from(refunds).where(eq(refunds.status, 'succeeded'));
   const due = await tx
     .select({ id: transferReversals.id })
     .from(transferReversals)
-    .innerJoin(refunds, eq(refunds.id, transferReversals.refundId))
     .where(
       and(
         or(eq(transferReversals.status, 'pending'), eq(transferReversals.status, 'sending')),
         lte(transferReversals.nextAttemptAt, now),
-        eq(refunds.status, 'succeeded'),
+        inArray(transferReversals.refundId, paid),
       ),
     )
     .orderBy(asc(transferReversals.nextAttemptAt))
     .limit(limit)
-    .for('update', { of: transferReversals, skipLocked: true });
+    .for('update', { skipLocked: true });
   if (due.length === 0) return [];
   return tx
     .update(transferReversals)

@@ -42,4 +42,3 @@ export async function splitSharesByPartner(
     .orderBy(asc(bookingSplits.partnerId));
   return rows.map((r) => ({ ...r, shareMinor: Number(r.shareMinor), feeMinor: Number(r.feeMinor) }));
 }
-

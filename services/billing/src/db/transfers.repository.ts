@@ -42,21 +42,24 @@ export async function listBookingTransfers(
  * is claimed again; the idempotency key makes the repeat harmless.
  */
 export async function claimDueTransfers(tx: Tx, now: Date, limit: number): Promise<TransferRow[]> {
+  const payable = tx
+    .select({ partnerId: partnerAccounts.partnerId })
+    .from(partnerAccounts)
+    .where(eq(partnerAccounts.transfersActive, true));
   const due = await tx
     .select({ id: transfers.id })
     .from(transfers)
-    .innerJoin(partnerAccounts, eq(partnerAccounts.partnerId, transfers.partnerId))
     .where(
       and(
         or(eq(transfers.status, 'scheduled'), eq(transfers.status, 'sending')),
         lte(transfers.nextAttemptAt, now),
         lte(transfers.availableAfter, now),
-        eq(partnerAccounts.transfersActive, true),
+        inArray(transfers.partnerId, payable),
       ),
     )
     .orderBy(asc(transfers.nextAttemptAt))
     .limit(limit)
-    .for('update', { of: transfers, skipLocked: true });
+    .for('update', { skipLocked: true });
   if (due.length === 0) return [];
   return tx
     .update(transfers)

@@ -109,6 +109,17 @@ export async function startBillingHarness(
     });
     return res.json();
   };
+  const webhooksSettled = async () => {
+    await waitFor(
+      async () => {
+        await emulator.state.webhooksIdle();
+        return emulator.state.snapshot().deliveries.length;
+      },
+      (pending) => pending === 0,
+    );
+    const refused = emulator.state.webhookAttempts().filter((a) => a.outcome !== 'succeeded');
+    if (refused.length > 0) throw new Error(`billing refused webhook deliveries: ${JSON.stringify(refused)}`);
+  };
   return {
     ...harness,
     emulator,
@@ -136,7 +147,9 @@ export async function startBillingHarness(
         country: 'IT',
         capabilities: { transfers: { requested: true } },
       });
-      if (options.transfersActive !== false) await control('POST', `/_emulator/accounts/${account.id}/onboard`, {});
+      await control('POST', `/_emulator/accounts/${account.id}/onboard`, {});
+      // Its account.updated reaches billing before the row exists (and changes nothing then).
+      await webhooksSettled();
       const partnerId = randomUUID();
       await rows(
         `INSERT INTO billing.partner_accounts (partner_id, stripe_account_id, status, charges_enabled, payouts_enabled, transfers_active, holding_days)
@@ -145,17 +158,7 @@ export async function startBillingHarness(
       );
       return { partnerId, accountId: account.id };
     },
-    async webhooksSettled() {
-      await waitFor(
-        async () => {
-          await emulator.state.webhooksIdle();
-          return emulator.state.snapshot().deliveries.length;
-        },
-        (pending) => pending === 0,
-      );
-      const refused = emulator.state.webhookAttempts().filter((a) => a.outcome !== 'succeeded');
-      if (refused.length > 0) throw new Error(`billing refused webhook deliveries: ${JSON.stringify(refused)}`);
-    },
+    webhooksSettled,
     sign(payload, options = {}) {
       return stripe.webhooks.generateTestHeaderString({
         payload,
