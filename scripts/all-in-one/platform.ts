@@ -149,7 +149,13 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   await listen('bundling', bundlingService);
 
   const billingService = await buildBillingService({
-    settings: billingSettingsSchema.parse({ ...process.env, ...jwks }),
+    settings: billingSettingsSchema.parse({
+      // The bundled emulator when no STRIPE_SECRET_KEY is set; the portal is the gateway.
+      ...(simulators.stripeUrl ? { STRIPE_API_URL: simulators.stripeUrl } : {}),
+      PUBLIC_PORTAL_URL: `http://localhost:${gatewayPort}`,
+      ...process.env,
+      ...jwks,
+    }),
     database: createDatabase({ url: databaseUrl, schema: 'billing', max: 5 }),
     transport,
     logger,
