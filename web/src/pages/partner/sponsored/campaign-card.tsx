@@ -1,6 +1,7 @@
 import type { CampaignStatus, CampaignView } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
 import { formatMinor } from '../catalogue/money.ts';
+import { CampaignDays } from './campaign-days.tsx';
 
 const tone: Record<CampaignStatus, string> = {
   pending_review: 'badge-warning',
@@ -95,6 +96,7 @@ export function CampaignCard({
         <Figure label={t('card.clicks')} value={number(campaign.total.clicks)} />
         <Figure label={t('card.spend')} value={money(campaign.total.spentMinor)} />
       </dl>
+      <CampaignDays campaign={campaign} />
       {canWrite && (campaign.status === 'approved' || campaign.status === 'paused') && (
         <div className="row">
           <button
