@@ -1,4 +1,6 @@
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountStateOf } from '../../src/domain/connect.ts';
 import { PORTAL, startConnectHarness, type ConnectHarness } from '../support/connect-harness.ts';
 
 // Stripe Connect onboarding on the emulator: one Express account per partner, links back to
@@ -151,5 +153,57 @@ describe('Connect onboarding', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('webhook_signature_invalid');
+  });
+});
+
+describe('accountStateOf: what the partner sees of a Stripe account', () => {
+  const account = (over: Record<string, unknown>) =>
+    ({
+      id: 'acct_1',
+      details_submitted: false,
+      charges_enabled: false,
+      payouts_enabled: false,
+      capabilities: { transfers: 'inactive' },
+      requirements: { currently_due: ['external_account', 'tos_acceptance.date'], past_due: [], disabled_reason: null },
+      ...over,
+    }) as unknown as Stripe.Account;
+
+  it('pending while onboarding is not finished, whatever is due', () => {
+    expect(accountStateOf(account({}))).toEqual({
+      status: 'pending',
+      requirementsDue: ['external_account', 'tos_acceptance.date'],
+      chargesEnabled: false,
+      payoutsEnabled: false,
+      transfersActive: false,
+    });
+  });
+
+  it('restricted once submitted while Stripe still needs something or disabled the account', () => {
+    expect(accountStateOf(account({ details_submitted: true })).status).toBe('restricted');
+    const disabled = account({
+      details_submitted: true,
+      capabilities: { transfers: 'active' },
+      requirements: { currently_due: [], past_due: [], disabled_reason: 'rejected.fraud' },
+    });
+    expect(accountStateOf(disabled).status).toBe('restricted');
+    const pastDue = account({
+      details_submitted: true,
+      capabilities: { transfers: 'active' },
+      requirements: { currently_due: [], past_due: ['individual.verification.document'], disabled_reason: null },
+    });
+    expect(accountStateOf(pastDue)).toMatchObject({
+      status: 'restricted',
+      requirementsDue: ['individual.verification.document'],
+    });
+  });
+
+  it('enabled when transfers are active and nothing is due', () => {
+    const ready = account({
+      details_submitted: true,
+      payouts_enabled: true,
+      capabilities: { transfers: 'active' },
+      requirements: { currently_due: [], past_due: [], disabled_reason: null },
+    });
+    expect(accountStateOf(ready)).toMatchObject({ status: 'enabled', transfersActive: true, payoutsEnabled: true });
   });
 });
