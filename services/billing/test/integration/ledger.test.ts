@@ -76,6 +76,18 @@ describe('postJournal', () => {
     expect(audits).toHaveLength(1);
   });
 
+  it('two transactions posting one source at the same time make one journal, and both answer it', async () => {
+    const input = captured(randomUUID(), randomUUID());
+    const results = await Promise.all([
+      db().transaction((tx) => postJournal(tx, input)),
+      db().transaction((tx) => postJournal(tx, input)),
+    ]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(results[0]!.journalId).toBe(results[1]!.journalId);
+    const entries = await db().select().from(ledgerEntries).where(eq(ledgerEntries.journalId, results[0]!.journalId));
+    expect(entries).toHaveLength(3);
+  });
+
   it('refuses unbalanced lines before writing anything', async () => {
     const source = `charge:ch_${randomUUID()}`;
     const post = db().transaction((tx) =>
