@@ -1,4 +1,5 @@
 import { requiredDocuments, type PartnerType } from '@tourconnect/contracts/http';
+import { waitFor } from '@tourconnect/service-kit/testing';
 import { pdf, png, upload } from '@tourconnect/partners/demo-files';
 import { as, call, signUp, type TestUser } from './api-client.ts';
 
@@ -58,4 +59,25 @@ function italianVatId(): string {
     return acc + (doubled > 9 ? doubled - 9 : doubled);
   }, 0);
   return `IT${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * The partner's payout account as its owner sets it up: billing creates the Stripe Connect
+ * account and an onboarding link; the emulator's control route completes the onboarding the
+ * owner would finish in the browser; billing hears account.updated and reports it enabled.
+ */
+export async function payoutReady(base: string, owner: TestUser, emulatorUrl: string): Promise<string> {
+  const onboard = await call(base, 'POST', '/api/billing/connect/onboard', { ...as(owner), body: {} });
+  if (onboard.status !== 200 && onboard.status !== 201)
+    throw new Error(`connect onboarding failed: ${JSON.stringify(onboard.body)}`);
+  const accountId: string = onboard.body.accountId;
+  const done = await fetch(`${emulatorUrl}/_emulator/accounts/${accountId}/onboard`, { method: 'POST' });
+  if (!done.ok) throw new Error(`emulator onboarding failed: ${done.status} ${await done.text()}`);
+  const status = await waitFor(
+    () => call(base, 'GET', '/api/billing/connect/status', as(owner)),
+    (res) => res.body?.status === 'enabled',
+    20_000,
+  );
+  if (status.body?.status !== 'enabled') throw new Error(`account not enabled: ${JSON.stringify(status.body)}`);
+  return accountId;
 }

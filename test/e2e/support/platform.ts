@@ -11,6 +11,9 @@ import {
   type EventTransport,
   type NatsTransport,
 } from '@tourconnect/events';
+import Stripe from 'stripe';
+import { buildBillingService } from '@tourconnect/billing';
+import { settingsSchema as billingSettingsSchema } from '@tourconnect/billing/config';
 import { buildBundlingService } from '@tourconnect/bundling';
 import { settingsSchema as bundlingSettingsSchema } from '@tourconnect/bundling/config';
 import { buildGateway } from '@tourconnect/gateway';
@@ -20,6 +23,7 @@ import type { ServiceApp } from '@tourconnect/service-kit';
 import { silentTestLogger } from '@tourconnect/service-kit/testing';
 import { buildPartnersService } from '@tourconnect/partners';
 import { settingsSchema as partnersSettingsSchema } from '@tourconnect/partners/config';
+import { createStripeEmulator, type StripeEmulator } from '@tourconnect/stripe-emulator';
 import { registerMailbox } from './mailbox.ts';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -31,6 +35,8 @@ export interface Platform {
   /** A pool on the test database for assertions (schemas identity and partners, qualified in SQL). */
   database: Database;
   uploadsDir: string;
+  /** With `billing`: the in-process Stripe emulator billing talks to, and an SDK client on it. */
+  stripe?: { url: string; sdk: Stripe; emulator: StripeEmulator };
   close(): Promise<void>;
 }
 
@@ -40,7 +46,10 @@ export interface Platform {
  * platform as the portal sees it, for flows that cross services. One service's own behaviour
  * is tested in that service's folder on `@tourconnect/service-kit/testing` instead.
  */
-export async function startPlatform(label: string, options: { inProcess?: boolean } = {}): Promise<Platform> {
+export async function startPlatform(
+  label: string,
+  options: { inProcess?: boolean; billing?: boolean } = {},
+): Promise<Platform> {
   const testDb: TestDatabase = await createTestDatabase(label);
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'tc-e2e-'));
   const suffix = randomBytes(4).toString('hex');
@@ -88,8 +97,8 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       settings: bundlingSettingsSchema.parse({
         ...jwks,
         UPLOADS_DIR: path.join(uploadsDir, 'bundling'),
-        // billing is not part of this platform, so no partner ever has a payout account here.
-        BOOKING_REQUIRES_PAYOUT_ACCOUNTS: 'false',
+        // Without billing no partner could ever have a payout account: the gate is off then.
+        BOOKING_REQUIRES_PAYOUT_ACCOUNTS: options.billing ? 'true' : 'false',
       }),
       database: createDatabase({ url: testDb.url, schema: 'bundling', max: 6 }),
       transport,
@@ -98,11 +107,50 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
       gatewaySecret,
     }),
   );
+  /**
+   * billing on an in-process Stripe emulator with a platform and a Connect webhook endpoint
+   * (their URL set once the gateway listens), its money queues on their timer as in production.
+   */
+  const startBilling = async () => {
+    const emulator = createStripeEmulator({ webhookRetryDelaysMs: [200, 500, 1000], tickMs: 20 });
+    const { url } = await emulator.listen(0, '127.0.0.1');
+    const sdk = new Stripe('sk_test_e2e', { host: new URL(url).hostname, port: new URL(url).port, protocol: 'http' });
+    const endpoints = await Promise.all(
+      [false, true].map((connect) =>
+        sdk.webhookEndpoints.create({ url: 'http://127.0.0.1:9/not-yet', enabled_events: ['*'], connect }),
+      ),
+    );
+    const billingUrl = await listen(
+      await buildBillingService({
+        settings: billingSettingsSchema.parse({
+          ...jwks,
+          STRIPE_API_URL: url,
+          STRIPE_WEBHOOK_SECRET: endpoints.map((e) => e.secret).join(','),
+          MONEY_QUEUE_INTERVAL_MS: '200',
+          RECONCILE_INTERVAL_MINUTES: '0',
+        }),
+        database: createDatabase({ url: testDb.url, schema: 'billing', max: 6 }),
+        transport,
+        logger,
+        processMetrics: false,
+        gatewaySecret,
+      }),
+    );
+    return {
+      url: billingUrl,
+      stripe: { url, sdk, emulator },
+      async pointWebhooksAt(target: string) {
+        for (const endpoint of endpoints) await sdk.webhookEndpoints.update(endpoint.id, { url: target });
+      },
+    };
+  };
+  const billing = options.billing ? await startBilling() : undefined;
   const gateway = await buildGateway({
     settings: {
       IDENTITY_URL: identityUrl,
       PARTNERS_URL: partnersUrl,
       BUNDLING_URL: bundlingUrl,
+      ...(billing ? { BILLING_URL: billing.url } : {}),
       ...jwks,
       WEB_DIST_DIR: path.join(uploadsDir, 'no-portal'),
       CORS_ORIGINS: [],
@@ -117,6 +165,8 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
     processMetrics: false,
   });
   const base = await listen(gateway);
+  // Stripe delivers to the public address: the gateway's route to billing.
+  await billing?.pointWebhooksAt(`${base}/api/billing/webhooks/stripe`);
   const database = createDatabase({ url: testDb.url, schema: 'partners', max: 2 });
   // signUp(base, …) verifies its users with the link identity sent (see mailbox.ts).
   const closeMailbox = registerMailbox(base, database);
@@ -124,9 +174,11 @@ export async function startPlatform(label: string, options: { inProcess?: boolea
     base,
     database,
     uploadsDir,
+    ...(billing ? { stripe: billing.stripe } : {}),
     async close() {
       closeMailbox();
       for (const app of apps) await app.close().catch(() => {});
+      await billing?.stripe.emulator.close();
       if (!options.inProcess) await dropStreams(transport as NatsTransport);
       await transport.close().catch(() => {});
       await database.close();
