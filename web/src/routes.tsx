@@ -19,6 +19,7 @@ const AdminPartnerDetailPage = lazyPage(
 const AdminPartnersPage = lazyPage(() => import('./pages/admin/admin-partners-page.tsx'), 'AdminPartnersPage');
 const SentMailDetailPage = lazyPage(() => import('./pages/admin/sent-mail-detail-page.tsx'), 'SentMailDetailPage');
 const SentMailPage = lazyPage(() => import('./pages/admin/sent-mail-page.tsx'), 'SentMailPage');
+const MoneyPage = lazyPage(() => import('./pages/admin/billing/money-page.tsx'), 'MoneyPage');
 const ForgotPasswordPage = lazyPage(() => import('./pages/auth/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./pages/auth/reset-password-page.tsx'), 'ResetPasswordPage');
 const SignInPage = lazyPage(() => import('./pages/auth/signin-page.tsx'), 'SignInPage');
@@ -173,6 +174,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth roles={['admin']}>
             <AdminCampaignsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/money',
+        element: (
+          <RequireAuth roles={['admin']}>
+            <MoneyPage />
           </RequireAuth>
         ),
       },

@@ -19,6 +19,7 @@ export const namespaces = [
   'discover',
   'partner',
   'admin',
+  'billing-admin',
   'account',
   'privacy',
   'onboarding',

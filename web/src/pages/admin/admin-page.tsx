@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AuditCard } from './audit-card.tsx';
+import { MoneyCard } from './billing/money-card.tsx';
 import { CampaignsCard } from './campaigns/campaigns-card.tsx';
 import { DeadLettersCard } from './dead-letters-card.tsx';
 import { SentMailCard } from './sent-mail-card.tsx';
@@ -31,6 +32,7 @@ export function AdminPage() {
       <CampaignsCard />
       <SentMailCard />
       <DeadLettersCard />
+      <MoneyCard />
       <AuditCard />
       <ApiDocsCard />
     </div>
