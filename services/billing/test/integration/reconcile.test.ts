@@ -17,6 +17,9 @@ import {
   type JournalLine,
 } from '../../src/domain/journals.ts';
 import { createStripeClient } from '../../src/stripe/client.ts';
+import { cancelledEvent } from '../support/booking-events.ts';
+import { startBillingHarness, type BillingHarness } from '../support/harness.ts';
+import { payAndConfirm, payBooking } from '../support/money-flow.ts';
 
 // Reconciliation against the real PostgreSQL and the in-process Stripe emulator: bookings are
 // paid and transferred at the emulator, and their ledger journals and billing rows written as
@@ -271,5 +274,58 @@ describe('reconciliation of the ledger with Stripe', () => {
     const bad = await call('GET', '/api/admin/billing/audit?cursor=abc&limit=1000');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_failed');
+  });
+});
+
+describe('reconciliation of what the money path itself wrote', () => {
+  let h: BillingHarness;
+
+  beforeAll(async () => {
+    h = await startBillingHarness('billing_reconcile_flow');
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('finds no mismatch after payments, transfers, a partial refund with reversals and a payment not yet confirmed', async () => {
+    const [seller, supplier] = [await h.partner(), await h.partner()];
+    const traveller = await h.user();
+    const lines = () => [
+      { partnerId: seller.partnerId, netMinor: 15_000 },
+      { partnerId: supplier.partnerId, itemType: 'service', netMinor: 30_001, supplierShareMinor: 25_500 },
+    ];
+    const refunded = await payAndConfirm(h, traveller, seller, lines());
+    await payAndConfirm(h, traveller, seller, lines());
+    expect((await h.queues.transfers()).sent).toBe(4);
+    await h.deliver(
+      cancelledEvent(refunded.booking, {
+        refundMinor: 9_000,
+        partnerRefunds: [
+          { partnerId: seller.partnerId, refundMinor: 4_000 },
+          { partnerId: supplier.partnerId, refundMinor: 5_000 },
+        ],
+      }),
+    );
+    await h.queues.refunds();
+    await h.queues.refunds();
+    await payBooking(h, traveller, seller, lines());
+    await h.webhooksSettled();
+    // The money really moved on every path the reconciliation compares.
+    const refundsAtStripe = await h.stripe.refunds.list({ payment_intent: refunded.paymentIntentId });
+    expect(refundsAtStripe.data.map((r) => r.amount)).toEqual([9_000]);
+    const transfersAtStripe = await h.stripe.transfers.list({ transfer_group: refunded.booking.bookingId });
+    expect(transfersAtStripe.data.reduce((sum, t) => sum + t.amount_reversed, 0)).toBeGreaterThan(0);
+
+    const admin = await h.user(['admin']);
+    const started = await h.call('POST', '/api/admin/billing/reconcile', { token: admin.token });
+    expect(started.status).toBe(202);
+    const view = await waitFor(
+      async () =>
+        (await h.call('GET', '/api/admin/billing/reconciliation', { token: admin.token })).body as ReconciliationView,
+      (v) => v.latest?.runId === started.body.runId,
+    );
+    expect(view.latest!.mismatches).toEqual([]);
+    expect(view.runs[0]).toMatchObject({ status: 'succeeded', bookingsChecked: 3, mismatchCount: 0 });
   });
 });
