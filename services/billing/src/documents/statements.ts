@@ -18,6 +18,7 @@ const DAY_MS = 86_400_000;
 /** Inclusive calendar days from `from` to `to`; the period must be 1..366 days. */
 export function checkPeriod(from: string, to: string): void {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+  if (from < '2000-01-01') throw invalidPeriod('A statement starts on 1 January 2000 or later');
   if (!(days >= 1)) throw invalidPeriod('The period ends before it starts');
   if (days > STATEMENT_MAX_DAYS) throw invalidPeriod(`A statement covers at most ${STATEMENT_MAX_DAYS} days`);
 }

@@ -38,6 +38,7 @@ export async function issueInvoices(
   actor: { id: string | null; role: string } = { id: null, role: 'system' },
 ): Promise<IssueInvoicesResponse> {
   if (month >= currentMonth(new Date())) throw invalidPeriod('Only a month that has ended can be invoiced');
+  if (month < '2000-01') throw invalidPeriod('Invoices start in January 2000');
   const { start, end } = monthPeriod(month);
   const drafts = invoiceDrafts(
     await monthFees(ctx.db, start, end),

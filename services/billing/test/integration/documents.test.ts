@@ -372,6 +372,9 @@ describe('receipts, statements and commission invoices', () => {
       expect(await h.rows(`SELECT 1 FROM billing.invoices`)).toHaveLength(2);
       const now = new Date();
       const current = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+      const ancient = await issue('0000-01');
+      expect(ancient.status).toBe(400);
+      expect(ancient.body.code).toBe('invalid_period');
       const early = await issue(current);
       expect(early.status).toBe(400);
       expect(early.body.code).toBe('invalid_period');

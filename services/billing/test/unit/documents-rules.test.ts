@@ -38,6 +38,7 @@ describe('statement period', () => {
     expect(() => checkPeriod('2024-01-01', '2024-12-31')).not.toThrow(); // 366 days (leap year)
     expect(() => checkPeriod('2025-01-01', '2026-01-01')).not.toThrow(); // 366 days
     expect(() => checkPeriod('2025-01-01', '2026-01-02')).toThrow(expect.objectContaining({ code: 'invalid_period' }));
+    expect(() => checkPeriod('0000-01-01', '0000-12-31')).toThrow(expect.objectContaining({ code: 'invalid_period' }));
     expect(() => checkPeriod('2026-02-02', '2026-02-01')).toThrow(expect.objectContaining({ code: 'invalid_period' }));
   });
 });
