@@ -20,7 +20,7 @@ import { startLocalMail } from './mail.ts';
 import { outboxMailbox, registerMailbox, type Mailbox } from './mailbox.ts';
 import { freePort } from './ports.ts';
 import type { AllInOneSettings } from './settings.ts';
-import { startDevSimulators, type Simulators } from './simulators.ts';
+import { emulatorWebhookSecrets, startDevSimulators, type Simulators } from './simulators.ts';
 
 export interface Platform {
   url: string;
@@ -148,10 +148,20 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   });
   await listen('bundling', bundlingService);
 
+  // The bundled emulator delivers its webhooks to billing through the gateway, as Stripe would.
+  const emulatorWebhooks = simulators.stripeUrl
+    ? {
+        STRIPE_API_URL: simulators.stripeUrl,
+        STRIPE_WEBHOOK_SECRET: await emulatorWebhookSecrets(
+          simulators.stripeUrl,
+          `http://127.0.0.1:${gatewayPort}/api/billing/webhooks/stripe`,
+        ),
+      }
+    : {};
   const billingService = await buildBillingService({
     settings: billingSettingsSchema.parse({
       // The bundled emulator when no STRIPE_SECRET_KEY is set; the portal is the gateway.
-      ...(simulators.stripeUrl ? { STRIPE_API_URL: simulators.stripeUrl } : {}),
+      ...emulatorWebhooks,
       PUBLIC_PORTAL_URL: `http://localhost:${gatewayPort}`,
       ...process.env,
       ...jwks,

@@ -38,3 +38,33 @@ export async function startDevSimulators(settings: AllInOneSettings, logger: Log
   logger.info(`OCTO supplier simulator at ${url}/octo (API keys: demo, test)`);
   return result;
 }
+
+/**
+ * The emulator's webhook endpoints for billing behind the gateway: one for the platform's own
+ * events (payments, refunds, transfers) and one with `connect: true` for the partners'
+ * connected accounts (account.updated, payouts). Endpoints of an earlier run at the same URL
+ * are deleted first (their secrets are gone with that run). Answers the two signing secrets,
+ * comma-separated, as billing's STRIPE_WEBHOOK_SECRET takes them.
+ */
+export async function emulatorWebhookSecrets(stripeUrl: string, webhookUrl: string): Promise<string> {
+  const call = async (method: string, path: string, form?: URLSearchParams) => {
+    const res = await fetch(`${stripeUrl}${path}`, {
+      method,
+      headers: { authorization: 'Bearer sk_test_emulator', 'content-type': 'application/x-www-form-urlencoded' },
+      ...(form ? { body: form.toString() } : {}),
+    });
+    if (!res.ok) throw new Error(`Stripe emulator ${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { data?: { id: string; url: string }[]; secret?: string };
+  };
+  const existing = await call('GET', '/v1/webhook_endpoints?limit=100');
+  for (const endpoint of existing.data ?? []) {
+    if (endpoint.url === webhookUrl) await call('DELETE', `/v1/webhook_endpoints/${endpoint.id}`);
+  }
+  const secrets: string[] = [];
+  for (const connect of [false, true]) {
+    const form = new URLSearchParams({ url: webhookUrl, 'enabled_events[]': '*', connect: String(connect) });
+    const created = await call('POST', '/v1/webhook_endpoints', form);
+    secrets.push(created.secret!);
+  }
+  return secrets.join(',');
+}
