@@ -57,7 +57,17 @@ describe('receipts, statements and commission invoices', () => {
       const seller = await seedPartner(h.rows, { name: 'Como Tours', country: 'IT' });
       const traveller = await h.user();
       const booking = await seedBooking(h.rows, { userId: traveller.id, seller });
-      await seedPayment(h.rows, booking);
+      const paymentId = await seedPayment(h.rows, booking);
+      // Stripe's charge.succeeded as the webhook stored it: the receipt prints the card.
+      const charge = {
+        id: 'ch_receipt',
+        payment_intent: `pi_${paymentId.replace(/-/g, '')}`,
+        payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242' } },
+      };
+      await h.rows(
+        `INSERT INTO billing.stripe_events (id, type, stripe_created_at, payload) VALUES ($1, 'charge.succeeded', now(), $2)`,
+        [`evt_${paymentId}`, JSON.stringify({ type: 'charge.succeeded', data: { object: charge } })],
+      );
 
       const res = await download(`/api/billing/receipts/${booking.bookingId}?lang=it`, traveller.token);
       expect(res.statusCode, res.payload).toBe(200);
@@ -74,6 +84,7 @@ describe('receipts, statements and commission invoices', () => {
       expect(text).toContain('Ricevuta');
       expect(text).toContain('Como Tours');
       expect(text).toContain('135,00 €');
+      expect(text).toContain('Pagato con: Visa •••• 4242');
 
       // The same receipt again (no second number), now in German by Accept-Language.
       const again = await download(`/api/billing/receipts/${booking.bookingId}`, traveller.token, {
