@@ -93,11 +93,16 @@ export function getConnectStatus(signal?: AbortSignal): Promise<ConnectStatusVie
   return apiRequest('/api/billing/connect/status', { signal, schema: connectStatusSchema });
 }
 
-/** Creates the Connect account when there is none and answers the (single-use) onboarding link. */
-export function startConnectOnboarding(returnUrl: string, refreshUrl: string): Promise<ConnectOnboardResponse> {
+/**
+ * Creates the Connect account when there is none and answers the (single-use) onboarding link.
+ * Without links billing sends the partner back to the portal's /partner/payouts?connect=return.
+ */
+export function startConnectOnboarding(
+  links: { returnUrl?: string; refreshUrl?: string } = {},
+): Promise<ConnectOnboardResponse> {
   return apiRequest('/api/billing/connect/onboard', {
     method: 'POST',
-    body: { returnUrl, refreshUrl },
+    body: links,
     schema: connectOnboardResponseSchema,
   });
 }

@@ -27,10 +27,8 @@ export function useConnectStatus(returning: boolean) {
 
 export function useStartOnboarding() {
   return useMutation({
-    mutationFn: () => {
-      const back = `${window.location.origin}/partner/payouts`;
-      return api.startConnectOnboarding(`${back}?connect=return`, `${back}?connect=refresh`);
-    },
+    // billing links back to the portal's own /partner/payouts?connect=return (or =refresh).
+    mutationFn: () => api.startConnectOnboarding(),
     // Off to Stripe's (or the emulator's) hosted onboarding; it sends the partner back here.
     onSuccess: (onboarding) => window.location.assign(onboarding.url),
   });
