@@ -63,8 +63,14 @@ export const reconciliationMismatchSchema = z.object({
   expectedMinor: z.number().int().nullable(),
   actualMinor: z.number().int().nullable(),
   currency: z.string().nullable(),
-  /** What was found and what to do about it, for an admin. */
+  /** What was found and what to do about it, for an admin (English). */
   cause: z.string(),
+  /**
+   * The same cause as a code and its values, for the portal to say it in the admin's language
+   * (values named …Minor are amounts in `currency`); null for a mismatch stored without one.
+   */
+  causeCode: z.string().nullable(),
+  causeParams: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type ReconciliationMismatch = z.infer<typeof reconciliationMismatchSchema>;
 

@@ -49,6 +49,7 @@ export async function reconciliationView(ctx: BillingContext): Promise<Reconcili
             actualMinor: m.actualMinor,
             currency: m.currency,
             cause: m.cause,
+            ...causeOf(m.details),
           })),
         }
       : null,
@@ -105,4 +106,15 @@ function auditEntry(row: AuditRow): MoneyAuditPage['items'][number] {
 function journalAmount(lines: unknown): number | null {
   if (!Array.isArray(lines)) return null;
   return lines.reduce<number>((sum, line) => sum + (asInt((line as { debitMinor?: unknown }).debitMinor) ?? 0), 0);
+}
+
+/** The stored cause code and values (reconcile-checks.ts `details`), when the row has them. */
+function causeOf(details: unknown): { causeCode: string | null; causeParams: Record<string, string | number> } {
+  const d = (details ?? {}) as { causeCode?: unknown; causeParams?: unknown };
+  if (typeof d.causeCode !== 'string') return { causeCode: null, causeParams: {} };
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries((d.causeParams ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+  }
+  return { causeCode: d.causeCode, causeParams: params };
 }

@@ -14,8 +14,20 @@ export interface Mismatch {
   actualMinor: number | null;
   currency: string | null;
   cause: string;
-  details?: Record<string, unknown>;
+  /** The cause as a code and its values, for the portal to say it in the admin's language. */
+  details?: { causeCode: string; causeParams: CauseParams };
 }
+
+export type CauseParams = Record<string, string | number>;
+
+interface Cause {
+  code: string;
+  params: CauseParams;
+  text: string;
+}
+
+/** A cause: its code and values (translated by the portal) and the English text stored with it. */
+export const because = (code: string, params: CauseParams, text: string): Cause => ({ code, params, text });
 
 export interface BookingRecords {
   /** Σ platform fee and Σ partner shares of the booking's split; null when no split was written. */
@@ -94,15 +106,16 @@ function mismatch(
   kind: MismatchKind,
   expected: number | null,
   actual: number | null,
-  cause: string,
-) {
+  cause: Cause,
+): Mismatch {
   return {
     bookingId: facts.payment.bookingId,
     kind,
     expectedMinor: expected,
     actualMinor: actual,
     currency: facts.payment.currency,
-    cause,
+    cause: cause.text,
+    details: { causeCode: cause.code, causeParams: cause.params },
   };
 }
 
@@ -118,7 +131,11 @@ function checkCharge(facts: BookingFacts): Mismatch[] {
         'payment_status',
         stripe.amountReceived,
         0,
-        `PaymentIntent ${stripe.paymentIntentId} succeeded at Stripe but billing shows the payment as '${payment.status}' (the payment_intent.succeeded webhook was lost?). Resend the event from Stripe.`,
+        because(
+          'stripe_paid_billing_not',
+          { paymentIntent: stripe.paymentIntentId, status: payment.status },
+          `PaymentIntent ${stripe.paymentIntentId} succeeded at Stripe but billing shows the payment as '${payment.status}' (the payment_intent.succeeded webhook was lost?). Resend the event from Stripe.`,
+        ),
       ),
     );
     return found;
@@ -130,7 +147,11 @@ function checkCharge(facts: BookingFacts): Mismatch[] {
         'payment_status',
         payment.amountMinor,
         stripe.amountReceived,
-        `billing records the payment as succeeded but PaymentIntent ${stripe.paymentIntentId} is '${stripe.status}' at Stripe, with nothing received.`,
+        because(
+          'billing_paid_stripe_not',
+          { paymentIntent: stripe.paymentIntentId, status: stripe.status },
+          `billing records the payment as succeeded but PaymentIntent ${stripe.paymentIntentId} is '${stripe.status}' at Stripe, with nothing received.`,
+        ),
       ),
     );
     return found;
@@ -143,7 +164,15 @@ function checkCharge(facts: BookingFacts): Mismatch[] {
         'charge_stripe',
         payment.amountMinor,
         stripe.amountReceived,
-        `Stripe received ${stripe.amountReceived} ${stripe.currency} on ${stripe.paymentIntentId}, billing's payment is ${payment.amountMinor} ${payment.currency}.`,
+        because(
+          'stripe_amount_differs',
+          {
+            paymentIntent: stripe.paymentIntentId,
+            stripeMinor: stripe.amountReceived,
+            billingMinor: payment.amountMinor,
+          },
+          `Stripe received ${stripe.amountReceived} ${stripe.currency} on ${stripe.paymentIntentId}, billing's payment is ${payment.amountMinor} ${payment.currency}.`,
+        ),
       ),
     );
   }
@@ -156,8 +185,16 @@ function checkCharge(facts: BookingFacts): Mismatch[] {
         payment.amountMinor,
         ledger,
         ledger === 0
-          ? `No charge journal in the ledger for the succeeded payment ${stripe.paymentIntentId} (the payment was recorded but never posted).`
-          : `The ledger's charge journal says ${ledger}, the payment ${payment.amountMinor}: the posting is wrong or duplicated.`,
+          ? because(
+              'charge_not_posted',
+              { paymentIntent: stripe.paymentIntentId },
+              `No charge journal in the ledger for the succeeded payment ${stripe.paymentIntentId} (the payment was recorded but never posted).`,
+            )
+          : because(
+              'charge_posting_differs',
+              { ledgerMinor: ledger, paymentMinor: payment.amountMinor },
+              `The ledger's charge journal says ${ledger}, the payment ${payment.amountMinor}: the posting is wrong or duplicated.`,
+            ),
       ),
     );
   }
@@ -190,7 +227,11 @@ function checkTransfers(facts: BookingFacts): Mismatch[] {
         'transfer_missing_in_ledger',
         t.amount,
         0,
-        `Transfer ${t.id} (${t.amount} ${t.currency}) exists at Stripe but not in the ledger (a webhook was lost, or it was made by hand in the dashboard?).`,
+        because(
+          'transfer_unknown_to_ledger',
+          { transfer: t.id, amountMinor: t.amount },
+          `Transfer ${t.id} (${t.amount} ${t.currency}) exists at Stripe but not in the ledger (a webhook was lost, or it was made by hand in the dashboard?).`,
+        ),
       ),
       currency: t.currency,
     });
@@ -203,7 +244,11 @@ function checkTransfers(facts: BookingFacts): Mismatch[] {
         'transfer_missing_at_stripe',
         0,
         null,
-        `The ledger records transfer ${id} but Stripe has no such transfer for this booking (wrong transfer_group, or the transfer was never made).`,
+        because(
+          'transfer_unknown_to_stripe',
+          { transfer: id },
+          `The ledger records transfer ${id} but Stripe has no such transfer for this booking (wrong transfer_group, or the transfer was never made).`,
+        ),
       ),
     );
   }
@@ -218,7 +263,11 @@ function checkTransfers(facts: BookingFacts): Mismatch[] {
         'transfers_total',
         stripeNet,
         ledgerNet,
-        `Stripe's transfers net of reversals come to ${stripeNet}, the ledger's to ${ledgerNet}: a reversal is missing on one side.`,
+        because(
+          'transfers_net_differs',
+          { stripeMinor: stripeNet, ledgerMinor: ledgerNet },
+          `Stripe's transfers net of reversals come to ${stripeNet}, the ledger's to ${ledgerNet}: a reversal is missing on one side.`,
+        ),
       ),
     );
   }
@@ -236,8 +285,16 @@ function checkRefunds(facts: BookingFacts): Mismatch[] {
   const charge = facts.stripe.chargeId ?? 'the charge';
   const cause =
     ledger > stripe
-      ? `The ledger records ${ledger} refunded but Stripe refunded ${stripe} on ${charge}: a refund was posted without reaching Stripe (look at the refund's status and retry it).`
-      : `Stripe refunded ${stripe} on ${charge} but the ledger records ${ledger}: a refund made at Stripe was not recorded (a charge.refunded webhook was lost, or a dashboard refund?).`;
+      ? because(
+          'refund_not_at_stripe',
+          { ledgerMinor: ledger, stripeMinor: stripe, charge },
+          `The ledger records ${ledger} refunded but Stripe refunded ${stripe} on ${charge}: a refund was posted without reaching Stripe (look at the refund's status and retry it).`,
+        )
+      : because(
+          'refund_not_in_ledger',
+          { ledgerMinor: ledger, stripeMinor: stripe, charge },
+          `Stripe refunded ${stripe} on ${charge} but the ledger records ${ledger}: a refund made at Stripe was not recorded (a charge.refunded webhook was lost, or a dashboard refund?).`,
+        );
   return [mismatch(facts, 'refunds_total', stripe, ledger, cause)];
 }
 
@@ -253,7 +310,11 @@ function checkInvariants(facts: BookingFacts): Mismatch[] {
           'split_invariant',
           payment.amountMinor,
           shareMinor + feeMinor,
-          `The charge (${payment.amountMinor}) is not the partners' shares (${shareMinor}) plus the platform fee (${feeMinor}): the split is wrong.`,
+          because(
+            'split_total',
+            { chargeMinor: payment.amountMinor, sharesMinor: shareMinor, feeMinor },
+            `The charge (${payment.amountMinor}) is not the partners' shares (${shareMinor}) plus the platform fee (${feeMinor}): the split is wrong.`,
+          ),
         ),
       );
     }
@@ -267,7 +328,11 @@ function checkInvariants(facts: BookingFacts): Mismatch[] {
           'split_invariant',
           payment.amountMinor,
           transferred + feeMinor,
-          `The charge (${payment.amountMinor}) is not the partners' transfers (${transferred}) plus the platform fee (${feeMinor}): a transfer amount differs from the partner's share.`,
+          because(
+            'split_transfers',
+            { chargeMinor: payment.amountMinor, transfersMinor: transferred, feeMinor },
+            `The charge (${payment.amountMinor}) is not the partners' transfers (${transferred}) plus the platform fee (${feeMinor}): a transfer amount differs from the partner's share.`,
+          ),
         ),
       );
     }
@@ -281,7 +346,16 @@ function checkInvariants(facts: BookingFacts): Mismatch[] {
         'refund_invariant',
         refund.amountMinor,
         actual,
-        `Refund ${refund.id} (${refund.amountMinor}) is not its transfer reversals (${refund.reversedMinor}) plus the platform's part (${refund.platformRefundMinor}).`,
+        because(
+          'refund_parts',
+          {
+            refund: refund.id,
+            refundMinor: refund.amountMinor,
+            reversalsMinor: refund.reversedMinor,
+            platformMinor: refund.platformRefundMinor,
+          },
+          `Refund ${refund.id} (${refund.amountMinor}) is not its transfer reversals (${refund.reversedMinor}) plus the platform's part (${refund.platformRefundMinor}).`,
+        ),
       ),
     );
   }
@@ -297,7 +371,11 @@ function checkJournals(facts: BookingFacts): Mismatch[] {
         'journal_unbalanced',
         j.debit,
         j.credit,
-        `Journal ${j.id} (${j.kind}, ${j.source}) is unbalanced: debits ${j.debit}, credits ${j.credit}.`,
+        because(
+          'journal_unbalanced',
+          { journal: j.id, debitMinor: j.debit, creditMinor: j.credit },
+          `Journal ${j.id} (${j.kind}, ${j.source}) is unbalanced: debits ${j.debit}, credits ${j.credit}.`,
+        ),
       ),
       currency: j.currency,
     }));
@@ -313,7 +391,11 @@ function checkStripeFee(facts: BookingFacts): Mismatch[] {
       'stripe_fee',
       actual,
       recorded,
-      `Stripe's fee on ${facts.stripe.chargeId ?? 'the charge'} is ${actual} but billing recorded ${recorded}.`,
+      because(
+        'stripe_fee',
+        { charge: facts.stripe.chargeId ?? '', stripeMinor: actual, recordedMinor: recorded },
+        `Stripe's fee on ${facts.stripe.chargeId ?? 'the charge'} is ${actual} but billing recorded ${recorded}.`,
+      ),
     ),
   ];
 }

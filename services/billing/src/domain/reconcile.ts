@@ -141,6 +141,10 @@ async function recordUnboundJournals(ctx: BillingContext, runId: string, tally: 
     actualMinor: j.credit,
     currency: j.currency,
     cause: `Journal ${j.id} is unbalanced: debits ${j.debit}, credits ${j.credit}.`,
+    details: {
+      causeCode: 'journal_unbalanced',
+      causeParams: { journal: j.id, debitMinor: j.debit, creditMinor: j.credit },
+    },
   }));
   await ctx.db.transaction((tx) => insertMismatches(tx, runId, rows));
   tally.mismatchCount += rows.length;
@@ -192,6 +196,14 @@ async function reconcilePayment(
         actualMinor: null,
         currency: payment.currency,
         cause: `Stripe could not give PaymentIntent ${payment.paymentIntentId} (${error.statusCode ?? 'no status'}: ${error.message}).`,
+        details: {
+          causeCode: 'stripe_unreadable',
+          causeParams: {
+            paymentIntent: payment.paymentIntentId,
+            status: error.statusCode ?? '',
+            message: error.message,
+          },
+        },
       },
     ];
   }

@@ -195,12 +195,20 @@ describe('reconciliation of the ledger with Stripe', () => {
     });
     expect(byBooking.get(lostTransfer.bookingId)!.cause).toContain(`Transfer ${extra.id}`);
     expect(byBooking.get(lostTransfer.bookingId)!.cause).toContain('exists at Stripe but not in the ledger');
+    expect(byBooking.get(lostTransfer.bookingId)).toMatchObject({
+      causeCode: 'transfer_unknown_to_ledger',
+      causeParams: { transfer: extra.id, amountMinor: 500 },
+    });
     expect(byBooking.get(phantomRefund.bookingId)).toMatchObject({
       kind: 'refunds_total',
       expectedMinor: 0,
       actualMinor: 1_000,
     });
     expect(byBooking.get(phantomRefund.bookingId)!.cause).toContain('without reaching Stripe');
+    expect(byBooking.get(phantomRefund.bookingId)).toMatchObject({
+      causeCode: 'refund_not_at_stripe',
+      causeParams: { ledgerMinor: 1_000, stripeMinor: 0 },
+    });
 
     const metrics = await harness.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/billing_reconciliation_mismatch_ratio\{[^}]*\} 0\.5/);
