@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineServiceConfig, jwtConsumerConfigSchema } from '@tourconnect/service-kit';
 
+/** An unset and an empty variable mean the same (docker-compose passes `${VAR:-}` as ''). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /** The emulator's default key: any well-formed test key is accepted there. */
 export const EMULATOR_SECRET_KEY = 'sk_test_emulator';
 
@@ -13,33 +17,30 @@ const settingsShape = {
   // Identity's public keys and the token claims: billing verifies access tokens itself.
   ...jwtConsumerConfigSchema.shape,
   /** Stripe's secret key (sk_live_/sk_test_/rk_…). Required against real Stripe; the emulator's default otherwise. */
-  STRIPE_SECRET_KEY: z
-    .string()
-    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)')
-    .optional(),
+  STRIPE_SECRET_KEY: unsetIfEmpty(
+    z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)'),
+  ),
   /** The Stripe emulator's base URL (http://127.0.0.1:12111); absent = the real api.stripe.com. */
-  STRIPE_API_URL: z.url().optional(),
+  STRIPE_API_URL: unsetIfEmpty(z.url()),
   /**
    * The webhook endpoints' signing secrets (whsec_…), comma-separated: the platform endpoint's
    * and the Connect endpoint's (Stripe signs each endpoint's deliveries with its own secret).
    */
-  STRIPE_WEBHOOK_SECRET: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(z.string().regex(/^whsec_[A-Za-z0-9_]+$/, 'must be webhook secrets (whsec_…), comma-separated')).min(1),
-    )
-    .optional(),
+  STRIPE_WEBHOOK_SECRET: unsetIfEmpty(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^whsec_[A-Za-z0-9_]+$/, 'must be webhook secrets (whsec_…), comma-separated'))),
+  ),
   /** Stripe.js's key for the portal's card form; absent with STRIPE_API_URL set → the emulator's test-card form. */
-  STRIPE_PUBLISHABLE_KEY: z
-    .string()
-    .regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, 'must be a publishable key (pk_…)')
-    .optional(),
+  STRIPE_PUBLISHABLE_KEY: unsetIfEmpty(
+    z.string().regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, 'must be a publishable key (pk_…)'),
+  ),
   /** The platform's default fee in basis points (15 % = 1500) when no fee rule applies. */
   PLATFORM_FEE_BPS: z.coerce.number().int().min(1000).max(2000).default(1500),
   /** Budget of transfer (and reversal) requests per second to Stripe, shared by the queues. */
@@ -61,7 +62,8 @@ function stripeRule(
 ): void {
   if (value.STRIPE_API_URL) return;
   for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']) {
-    if (!value[key])
+    const set = value[key];
+    if (!set || (Array.isArray(set) && set.length === 0))
       ctx.addIssue({ code: 'custom', path: [key], message: 'required when STRIPE_API_URL is not set (real Stripe)' });
   }
 }
