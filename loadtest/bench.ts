@@ -1,5 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import {
+  billingCheckoutMarkdown,
+  printBillingCheckoutBench,
+  runBillingCheckoutBench,
+} from './billing-checkout.bench.ts';
 import { bundlingHoldsMarkdown, printBundlingHoldsBench, runBundlingHoldsBench } from './bundling-holds.bench.ts';
 import { bundlingSearchMarkdown, printBundlingSearchBench, runBundlingSearchBench } from './bundling-search.bench.ts';
 import { bundlingQuoteMarkdown, printBundlingQuoteBench, runBundlingQuoteBench } from './bundling-quote.bench.ts';
@@ -85,6 +90,12 @@ if (want('holds')) {
   const h = await runBundlingHoldsBench();
   printBundlingHoldsBench(h);
   md.push(...bundlingHoldsMarkdown(h));
+}
+
+if (want('checkout')) {
+  const c = await runBillingCheckoutBench();
+  printBillingCheckoutBench(c);
+  md.push(...billingCheckoutMarkdown(c));
 }
 
 if (want('search')) {

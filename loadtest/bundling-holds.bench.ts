@@ -6,19 +6,12 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { CSRF_HEADER } from '@tourconnect/contracts/http';
 import { createTestDatabase } from '@tourconnect/db/testing';
-import { buildGateway } from '@tourconnect/gateway';
-import { jwtConsumerConfigSchema, type ServiceApp } from '@tourconnect/service-kit';
+import type { ServiceApp } from '@tourconnect/service-kit';
 import type { Mailbox } from '../scripts/all-in-one/mailbox.ts';
-import {
-  approvePartner,
-  expectStatus,
-  onboardPartner,
-  platformApi,
-  signIn,
-  signUpVerified,
-} from '../scripts/all-in-one/platform-api.ts';
-import { startPlatform, type Platform } from '../scripts/all-in-one/platform.ts';
+import { expectStatus, platformApi, signIn, signUpVerified } from '../scripts/all-in-one/platform-api.ts';
+import { startPlatform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-one/settings.ts';
+import { ingressGateway, payoutReadyPartner, pool, untilStatus } from './bench-world.ts';
 import {
   clientAddress,
   figuresRow,
@@ -77,7 +70,7 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
   try {
     gateway = await ingressGateway(platform, settings);
     const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
-    const world = await seed(base, platform.mailbox, settings);
+    const world = await seed(base, platform.mailbox, settings, sql);
     const bookUrl = `${base}/api/packages/${world.packageId}/book`;
     const bookBody = JSON.stringify({ date: world.date, party: { adult: 1 } });
     const load = (
@@ -136,15 +129,16 @@ interface World {
 }
 
 /**
- * Through the public API: a hotel owner signs up, onboards and is approved by the admin; once
- * bundling has heard of the verification it publishes a tour with one 09:00 slot of CAPACITY
- * places 30 days ahead and a one-line package of it; TRAVELLERS travellers sign up (verified).
+ * Through the public API: an owner signs up, onboards and is approved by the admin, and sets up
+ * its Stripe payout account (bundling sells only packages whose partners can be paid); it
+ * publishes a tour with one 09:00 slot of CAPACITY places 30 days ahead and a one-line package
+ * of it; TRAVELLERS travellers sign up (verified).
  */
-async function seed(base: string, mailbox: Mailbox, settings: AllInOneSettings): Promise<World> {
+async function seed(base: string, mailbox: Mailbox, settings: AllInOneSettings, sql: pg.Pool): Promise<World> {
   const api = platformApi(base, '10.253.0.1');
-  const owner = { email: `holds-owner-${randomUUID().slice(0, 8)}@example.com`, password: 'Bench-owner-2026' };
-  const ownerToken = await signUpVerified(api, mailbox, { ...owner, displayName: 'Bench owner' });
-  const partnerId = await onboardPartner(api, ownerToken, {
+  const adminApi = platformApi(base, '10.253.0.2');
+  const adminToken = await signIn(adminApi, { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD });
+  const { token } = await payoutReadyPartner(api, adminToken, mailbox, sql, {
     body: {
       type: 'dmo',
       name: 'Bench Garda Tours',
@@ -158,14 +152,6 @@ async function seed(base: string, mailbox: Mailbox, settings: AllInOneSettings):
     logoColour: [255, 102, 0],
     submit: true,
   });
-  const adminApi = platformApi(base, '10.253.0.2');
-  await approvePartner(
-    adminApi,
-    await signIn(adminApi, { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD }),
-    partnerId,
-  );
-  // A fresh token, after the approval (the partner's role is granted by an event).
-  const token = await signIn(api, owner);
 
   const item = (await expectStatus(
     await api('POST', '/api/catalogue/items', token, {
@@ -214,52 +200,6 @@ async function seed(base: string, mailbox: Mailbox, settings: AllInOneSettings):
     }),
   );
   return { packageId: pkg.id, itemId: item.id, date, tokens };
-}
-
-async function untilStatus(call: () => Promise<Response>, status: number, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const res = await call();
-    if (res.status === status) return;
-    if (Date.now() > deadline) throw new Error(`${what}: ${res.status} ${await res.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The platform's services behind a gateway that trusts one proxy hop (an ingress), as partners.bench.ts does. */
-async function ingressGateway(platform: Platform, settings: AllInOneSettings): Promise<ServiceApp> {
-  return buildGateway({
-    settings: {
-      IDENTITY_URL: platform.services.identity!,
-      PARTNERS_URL: platform.services.partners!,
-      BUNDLING_URL: platform.services.bundling!,
-      ...jwtConsumerConfigSchema.parse({
-        ...process.env,
-        JWKS_URL: `${platform.services.identity}/.well-known/jwks.json`,
-      }),
-      WEB_DIST_DIR: settings.WEB_DIST_DIR,
-      CORS_ORIGINS: [],
-      RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
-      UPSTREAM_TIMEOUT_MS: 15_000,
-      TRUST_PROXY_HOPS: 1,
-    },
-    transport: platform.transport,
-    logger: platform.logger,
-    processMetrics: false,
-  });
-}
-
-async function pool<T>(count: number, concurrency: number, fn: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await fn(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return results;
 }
 
 // ─── The load clients (a child process) ──────────────────────────────────────────────────
