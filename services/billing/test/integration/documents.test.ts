@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBillingHarness, type BillingHarness, type TestUser } from '../support/harness.ts';
 import { seedBooking, seedMember, seedPartner, seedPayment, seedSplit } from '../support/document-fixtures.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { takeSpendToNet } from '../../src/db/documents.repository.ts';
 
 /** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -402,6 +403,39 @@ describe('receipts, statements and commission invoices', () => {
   });
 
   describe('sponsored spend', () => {
+    it('nets whole spend rows, oldest first, up to a transfer’s amount, each only once', async () => {
+      const partnerId = randomUUID();
+      for (const [day, amount] of [
+        ['2026-11-03', 300],
+        ['2026-11-01', 100],
+        ['2026-11-02', 250],
+        ['2026-11-04', 50],
+      ] as const) {
+        await h.rows(
+          `INSERT INTO billing.campaign_spend (event_id, partner_id, campaign_id, day, amount_minor, currency) VALUES ($1, $2, $3, $4, $5, 'EUR')`,
+          [randomUUID(), partnerId, randomUUID(), day, amount],
+        );
+      }
+      const first = randomUUID();
+      const second = randomUUID();
+      // 100 + 250 fit in 500, the next row (300) does not: it waits for the next transfer.
+      expect(await h.database.db.transaction((tx) => takeSpendToNet(tx, partnerId, 'EUR', 500, first))).toBe(350);
+      expect(await h.database.db.transaction((tx) => takeSpendToNet(tx, partnerId, 'EUR', 10_000, second))).toBe(350);
+      expect(await h.database.db.transaction((tx) => takeSpendToNet(tx, partnerId, 'EUR', 10_000, randomUUID()))).toBe(
+        0,
+      );
+      const rows = await h.rows<{ day: string; netted_transfer_id: string }>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, netted_transfer_id FROM billing.campaign_spend WHERE partner_id = $1 ORDER BY day`,
+        [partnerId],
+      );
+      expect(rows.map((r) => [r.day, r.netted_transfer_id])).toEqual([
+        ['2026-11-01', first],
+        ['2026-11-02', first],
+        ['2026-11-03', second],
+        ['2026-11-04', second],
+      ]);
+    });
+
     it('records a charged click once however often it is delivered', async () => {
       const partnerId = randomUUID();
       const envelope = testEnvelope('bundling.campaign.click_charged.v1', {
