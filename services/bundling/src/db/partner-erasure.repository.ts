@@ -1,6 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@tourconnect/db';
-import { bookingHolds, images, items, packageBookings, packageItems, packages } from './schema.ts';
+import {
+  bookingHolds,
+  campaignClicks,
+  campaignDailySpend,
+  campaigns,
+  images,
+  items,
+  packageBookings,
+  packageItems,
+  packages,
+} from './schema.ts';
 
 /**
  * The statements of a partner's GDPR erasure in bundling (domain/partner-erasure.ts says what
@@ -68,4 +78,26 @@ export async function erasePartnerItems(tx: Tx, partnerId: string): Promise<{ de
     .where(and(eq(items.partnerId, partnerId), sql`NOT ${referenced}`))
     .returning({ id: items.id });
   return { deleted: deleted.length, kept: kept.length };
+}
+
+/**
+ * The partner's sponsored campaigns with their per-day figures and their clicks, all deleted:
+ * advertising, not a financial record (each charged click already went to billing as
+ * bundling.campaign.click_charged.v1, and billing keeps the spend on the partner's statement).
+ */
+export async function erasePartnerCampaigns(
+  tx: Tx,
+  partnerId: string,
+): Promise<{ campaigns: number; spendDays: number; clicks: number }> {
+  const own = tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.partnerId, partnerId));
+  const clicks = await tx
+    .delete(campaignClicks)
+    .where(inArray(campaignClicks.campaignId, own))
+    .returning({ id: campaignClicks.id });
+  const spendDays = await tx
+    .delete(campaignDailySpend)
+    .where(inArray(campaignDailySpend.campaignId, own))
+    .returning({ day: campaignDailySpend.day });
+  const deleted = await tx.delete(campaigns).where(eq(campaigns.partnerId, partnerId)).returning({ id: campaigns.id });
+  return { campaigns: deleted.length, spendDays: spendDays.length, clicks: clicks.length };
 }
