@@ -159,6 +159,16 @@ function LatestFindings({ view }: { view: ReconciliationView }) {
 function MismatchItem({ mismatch }: { mismatch: ReconciliationMismatch }) {
   const { t, i18n } = useTranslation('billing-admin');
   const lang = i18n.language;
+  /** The cause in the admin's language (amounts formatted); the server's English one when its code is unknown here. */
+  const causeText = (m: ReconciliationMismatch) => {
+    if (!m.causeCode) return m.cause;
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(m.causeParams)) {
+      values[key] =
+        key.endsWith('Minor') && typeof value === 'number' ? formatAmount(value, m.currency, lang) : String(value);
+    }
+    return t(`reconciliation.causes.${m.causeCode}`, { ...values, defaultValue: m.cause });
+  };
   return (
     <li className="mismatch" data-testid="money-mismatch">
       <div className="mismatch-head">
@@ -184,7 +194,7 @@ function MismatchItem({ mismatch }: { mismatch: ReconciliationMismatch }) {
       </dl>
       <p className="mismatch-cause">
         <span className="visually-hidden">{t('reconciliation.cause')}: </span>
-        {mismatch.cause}
+        {causeText(mismatch)}
       </p>
     </li>
   );
