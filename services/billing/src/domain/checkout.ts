@@ -13,6 +13,7 @@ import {
   paymentProviderUnavailable,
 } from './checkout-errors.ts';
 import type { BillingContext } from './context.ts';
+import { isTransient } from './money-queue.ts';
 import { paymentStatusOf } from './payment-status.ts';
 
 /** The emulator's test cards the portal offers in emulator mode (README of infra/stripe-emulator). */
@@ -96,18 +97,9 @@ async function createIntent(ctx: BillingContext, booking: BillingBookingRow): Pr
     );
   } catch (error) {
     // Stripe unreachable or failing: nothing was stored; the same key makes the retry safe.
-    if (isTransientStripeError(error)) throw paymentProviderUnavailable();
+    if (isTransient(error)) throw paymentProviderUnavailable();
     throw error;
   }
-}
-
-/** 429, 5xx, a timeout or no connection: worth retrying later with the same idempotency key. */
-export function isTransientStripeError(error: unknown): boolean {
-  const e = error as { type?: string; statusCode?: number };
-  if (e?.type === 'StripeConnectionError' || e?.type === 'StripeAPIError' || e?.type === 'StripeRateLimitError') {
-    return true;
-  }
-  return typeof e?.statusCode === 'number' && (e.statusCode === 429 || e.statusCode === 409 || e.statusCode >= 500);
 }
 
 function viewOf(ctx: BillingContext, booking: BillingBookingRow, payment: PaymentRow): CheckoutResponse {

@@ -10,8 +10,8 @@ import {
   paymentProviderUnavailable,
   stripeModeReal,
 } from './checkout-errors.ts';
-import { isTransientStripeError } from './checkout.ts';
 import type { BillingContext } from './context.ts';
+import { isTransient } from './money-queue.ts';
 
 type ConfirmStatus = ConfirmPaymentResponse['status'];
 
@@ -49,7 +49,7 @@ export async function confirmPayment(
       if (intent.status === 'succeeded') return { status: 'succeeded' };
       throw bookingExpired();
     }
-    if (isTransientStripeError(error)) throw paymentProviderUnavailable();
+    if (isTransient(error)) throw paymentProviderUnavailable();
     throw error;
   }
 }

@@ -118,6 +118,39 @@ describe('refunds: the traveller gets the policy’s refund, the partners and th
     expect((await h.queues.refunds()).sent).toBe(0);
   });
 
+  it('gives one result whatever order and however often the refund’s webhooks arrive', async () => {
+    const paid = await payAndConfirm(h, traveller, seller, lines());
+    await h.queues.transfers();
+    await h.deliver(cancelledEvent(paid.booking, { refundMinor: 20_000, partnerRefunds: fortyPercent() }));
+    await h.queues.refunds();
+    await h.webhooksSettled();
+    const events = async (type: string) =>
+      (await h.stripe.events.list({ type, limit: 100 })).data.filter((e) => {
+        const object = e.data.object as { id: string; payment_intent?: string; charge?: string };
+        return object.payment_intent === paid.paymentIntentId || object.id === paid.chargeId;
+      });
+    const refundEvents = [...(await events('refund.updated')), ...(await events('refund.created'))];
+    const chargeRefunded = await events('charge.refunded');
+    expect(chargeRefunded).toHaveLength(1);
+    expect(refundEvents.length).toBeGreaterThan(0);
+    // Replayed newest-first, and as new deliveries (other event ids) of the same facts.
+    for (const event of [...chargeRefunded, ...refundEvents].flatMap((e) => [e, { ...e, id: `${e.id}_late` }])) {
+      const payload = JSON.stringify(event);
+      expect((await h.postWebhook(payload, { 'stripe-signature': h.sign(payload) })).status).toBe(200);
+    }
+    const [payment] = await h.rows<{ amount_refunded_minor: string }>(
+      'SELECT amount_refunded_minor FROM billing.payments WHERE id = $1',
+      [paid.paymentId],
+    );
+    expect(payment!.amount_refunded_minor).toBe('20000');
+    expect(await refundsOf(paid.booking.bookingId)).toEqual([
+      expect.objectContaining({ status: 'succeeded', amount_minor: '20000' }),
+    ]);
+    expect(await issuedFor(paid.booking.bookingId)).toHaveLength(1);
+    const ledger = await ledgerOf(h, paid.booking.bookingId);
+    expect(ledger.balance('refunds')).toBe(0);
+  });
+
   it('refuses a refund above what remains refundable, without asking Stripe', async () => {
     const paid = await payAndConfirm(h, traveller, seller, lines());
     await h.queues.transfers();
