@@ -116,6 +116,8 @@ describe('refunds: the traveller gets the policy’s refund, the partners and th
       refunds: [{ amountMinor: 20_000, status: 'succeeded' }],
     });
     expect((await h.queues.refunds()).sent).toBe(0);
+    // Stripe's own books (the emulator's) agree: money conserved across the platform and the partners.
+    expect(await h.control('GET', '/_emulator/reconcile')).toMatchObject({ ok: true });
   });
 
   it('gives one result whatever order and however often the refund’s webhooks arrive', async () => {
