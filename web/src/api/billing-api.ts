@@ -4,6 +4,7 @@ import {
   confirmPaymentResponseSchema,
   connectOnboardResponseSchema,
   connectStatusSchema,
+  invoiceListSchema,
   partnerBalanceSchema,
   partnerPayoutsSchema,
   partnerTransfersSchema,
@@ -13,6 +14,8 @@ import {
   type ConnectOnboardResponse,
   type ConnectStatusValue,
   type ConnectStatusView,
+  type documentFormats,
+  type InvoiceSummary,
   type Locale,
   type PartnerBalance,
   type PartnerPayout,
@@ -24,8 +27,7 @@ import { apiBlob, apiRequest } from './http-client.ts';
  * The billing API (services/billing through the gateway, /api/billing): the traveller's checkout,
  * payment and receipt; the partner's Stripe Connect status, balance, transfers, payouts,
  * statements and invoices. Amounts are integer minor units of an ISO currency everywhere.
- * JSON answers are checked against their contracts in libs/contracts/src/http/billing-*.ts (the
- * invoice list is typed here until its contract lands).
+ * Every JSON answer is checked against its contract in libs/contracts/src/http/billing-*.ts.
  */
 
 const id = (value: string) => encodeURIComponent(value);
@@ -74,20 +76,8 @@ export function downloadReceipt(bookingId: string, lang: Locale): Promise<Blob> 
 export type ConnectStatus = ConnectStatusValue;
 export type { ConnectOnboardResponse, ConnectStatusView, PartnerPayout, PartnerTransfer };
 export type PartnerBalanceRow = PartnerBalance[number];
-export type DocumentFormat = 'csv' | 'pdf';
-
-/** An invoice of TourConnect's fees to the partner (GET /api/billing/invoices). */
-export interface InvoiceSummary {
-  id: string;
-  number: string;
-  periodStart: string;
-  periodEnd: string;
-  currency: string;
-  netMinor: number;
-  vatMinor: number;
-  totalMinor: number;
-  issuedAt: string;
-}
+export type { InvoiceSummary };
+export type DocumentFormat = (typeof documentFormats)[number];
 
 export function getConnectStatus(signal?: AbortSignal): Promise<ConnectStatusView> {
   return apiRequest('/api/billing/connect/status', { signal, schema: connectStatusSchema });
@@ -127,7 +117,7 @@ export function downloadStatement(from: string, to: string, format: DocumentForm
 
 /** TourConnect's fee invoices to the caller's partner, newest first. */
 export function listInvoices(signal?: AbortSignal): Promise<InvoiceSummary[]> {
-  return apiRequest<InvoiceSummary[]>('/api/billing/invoices', { signal });
+  return apiRequest('/api/billing/invoices', { signal, schema: invoiceListSchema });
 }
 
 export function downloadInvoice(invoiceId: string, format: DocumentFormat, lang: Locale): Promise<Blob> {
