@@ -48,7 +48,15 @@ export interface CheckoutBench {
   /** Sagas that reached `confirmed` in the measured window, per second and their latency (book → confirmed). */
   confirmed: { sagas: number; perSec: number; p50Ms: number; p95Ms: number; p99Ms: number };
   /** Confirmed sagas whose two transfers were sent; rate over the time from the start to the last transfer. */
-  complete: { sagas: number; perSec: number; p50Ms: number; p95Ms: number; drainSec: number };
+  complete: {
+    sagas: number;
+    perSec: number;
+    p50Ms: number;
+    p95Ms: number;
+    drainSec: number;
+    /** CPU time of the platform's process (every service, both gateways, the emulator; not PostgreSQL, not the clients) per completed saga. */
+    platformCpuMsPerSaga: number;
+  };
   /** Median time of each step of the sagas that reached `confirmed`. */
   stepsP50Ms: Record<Step, number>;
   /** Failed steps, e.g. "book 409": 2. */
@@ -115,10 +123,12 @@ export async function runBillingCheckoutBench(opts = { connections: 10, duration
       120_000,
     );
 
+    const cpu0 = process.cpuUsage();
     const run = await load(opts.connections, opts.durationSec);
     const ids = run.sagas.map((s) => s.bookingId);
     const drained = await drain(sql, ids, 300_000);
     const drainSec = Math.max(0, (drained.lastSentAt - run.endedAt) / 1000);
+    const cpu = process.cpuUsage(cpu0);
 
     const sentAt = new Map(drained.perBooking.map((b) => [b.bookingId, b]));
     const complete = run.sagas.filter((s) => sentAt.get(s.bookingId)?.sent === PARTNERS_PER_BOOKING);
@@ -145,6 +155,7 @@ export async function runBillingCheckoutBench(opts = { connections: 10, duration
         p50Ms: completeLatency.p50Ms,
         p95Ms: completeLatency.p95Ms,
         drainSec: round1(drainSec),
+        platformCpuMsPerSaga: complete.length ? Math.round((cpu.user + cpu.system) / 1000 / complete.length) : 0,
       },
       stepsP50Ms: Object.fromEntries(
         steps.map((step) => [step, percentiles(run.sagas.map((s) => s.steps[step])).p50Ms]),
@@ -558,7 +569,7 @@ export function printBillingCheckoutBench(r: CheckoutBench): void {
   });
   console.log(`median per step (ms): ${JSON.stringify(r.stepsP50Ms)}`);
   console.log(
-    `requests ${r.requests}; errors ${JSON.stringify(r.errors)}; transfers drained ${r.complete.drainSec} s after the load; unbalanced journals ${r.unbalancedJournals}; load average ${r.loadAverage.start} → ${r.loadAverage.end}`,
+    `requests ${r.requests}; errors ${JSON.stringify(r.errors)}; transfers drained ${r.complete.drainSec} s after the load; platform CPU ${r.complete.platformCpuMsPerSaga} ms per saga; unbalanced journals ${r.unbalancedJournals}; load average ${r.loadAverage.start} → ${r.loadAverage.end}`,
   );
   const rec = r.reconciliation;
   const line = `reconciliation: ${rec.status}, ${rec.bookingsChecked} bookings checked in ${rec.durationMs} ms, ${rec.mismatchCount} mismatches ${JSON.stringify(rec.mismatchKinds)}`;
@@ -585,7 +596,7 @@ export function billingCheckoutMarkdown(r: CheckoutBench): string[] {
     '',
     `Median per step: book ${r.stepsP50Ms.book} ms · checkout (retried until billing heard of the hold) ${r.stepsP50Ms.checkout} ms · pay ${r.stepsP50Ms.pay} ms · paid → confirmed (webhook, billing's event, bundling) ${r.stepsP50Ms.confirmed} ms.`,
     '',
-    `Errors: ${errors || 'none'}; ${r.requests} requests (polls included); the last transfer went out ${r.complete.drainSec} s after the load stopped. Then the admin's reconciliation checked ${rec.bookingsChecked} bookings against Stripe in ${(rec.durationMs / 1000).toFixed(1)} s: **${rec.mismatchCount} mismatches** (${rec.status}); ${r.unbalancedJournals} unbalanced ledger journals.`,
+    `Errors: ${errors || 'none'}; ${r.requests} requests (polls included); the last transfer went out ${r.complete.drainSec} s after the load stopped; the platform's process (every service, both gateways, the emulator; not PostgreSQL) spent ${r.complete.platformCpuMsPerSaga} ms of CPU per completed saga. Then the admin's reconciliation checked ${rec.bookingsChecked} bookings against Stripe in ${(rec.durationMs / 1000).toFixed(1)} s: **${rec.mismatchCount} mismatches** (${rec.status}); ${r.unbalancedJournals} unbalanced ledger journals.`,
     '',
   ];
 }
