@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { appendAudit, listAudit, verifyAuditChain, type AuditEntry, type AuditRow } from '@tourconnect/audit';
-import type { Executor, Tx } from '@tourconnect/db';
+import type { Db, Executor, Tx } from '@tourconnect/db';
 import {
   auditLog,
   bookingSplits,
@@ -23,38 +23,86 @@ export type NewMismatch = Omit<typeof reconciliationMismatches.$inferInsert, 'id
 export type DisputeRow = typeof disputes.$inferSelect;
 export type { AuditRow } from '@tourconnect/audit';
 
-/** One key for every replica: only one reconciliation claims the 'running' slot at a time. */
+/** One key for every replica: only one reconciliation runs at a time. */
 const RUN_LOCK = 'tourconnect.billing.reconciliation';
 
-export type ClaimResult = { ok: true; runId: string } | { ok: false; runningRunId: string };
+export interface RunLock {
+  /** Ends the transaction that holds the lock (waits for it). */
+  release(): Promise<void>;
+}
 
 /**
- * Starts a run unless another one is running. The check and the insert happen under a
- * transaction-scoped advisory lock, so two replicas (or two admins) asking at once get one
- * run; a 'running' row older than `staleAfterMinutes` belongs to a process that died and is
- * closed as failed first.
+ * The run's advisory lock, held by a transaction kept open (idle, no writes) for as long as the
+ * run lasts: if the process dies, its connection closes and PostgreSQL frees the lock, so a
+ * dead run never blocks the next one. Undefined when another process or request holds it.
  */
-export async function claimRun(
-  db: Executor,
-  input: { trigger: string; requestedBy: string | null; staleAfterMinutes: number },
-): Promise<ClaimResult> {
+export async function acquireRunLock(db: Db): Promise<RunLock | undefined> {
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  let answer!: (acquired: boolean) => void;
+  const acquired = new Promise<boolean>((resolve) => (answer = resolve));
+  const held = db
+    .transaction(async (tx) => {
+      const result = await tx.execute<{ ok: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(hashtextextended(${RUN_LOCK}, 0)) AS ok`,
+      );
+      const ok = result.rows[0]?.ok === true;
+      answer(ok);
+      if (ok) await finished;
+    })
+    // A connection lost while holding the lock frees it too; nothing to report but the run's own result.
+    .catch(() => answer(false));
+  if (!(await acquired)) {
+    await held;
+    return undefined;
+  }
+  return {
+    async release() {
+      finish();
+      await held;
+    },
+  };
+}
+
+export type ClaimResult = { ok: true; runId: string } | { ok: false; runningRunId: string | null };
+
+/**
+ * Starts a run under the lock (acquireRunLock): any run still 'running' then belongs to a
+ * process that stopped, and is closed as failed first.
+ */
+export async function claimRun(db: Executor, input: { trigger: string; requestedBy: string | null }): Promise<string> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${RUN_LOCK}, 0))`);
-    const staleBefore = new Date(Date.now() - input.staleAfterMinutes * 60_000);
     await tx
       .update(reconciliationRuns)
       .set({ status: 'failed', finishedAt: new Date(), error: 'abandoned: the process running it stopped' })
-      .where(and(eq(reconciliationRuns.status, 'running'), lt(reconciliationRuns.startedAt, staleBefore)));
-    const [running] = await tx
-      .select({ id: reconciliationRuns.id })
-      .from(reconciliationRuns)
-      .where(eq(reconciliationRuns.status, 'running'))
-      .limit(1);
-    if (running) return { ok: false, runningRunId: running.id };
+      .where(eq(reconciliationRuns.status, 'running'));
     const runId = randomUUID();
     await tx.insert(reconciliationRuns).values({ id: runId, trigger: input.trigger, requestedBy: input.requestedBy });
-    return { ok: true, runId };
+    return runId;
   });
+}
+
+/** The run in progress (another process holds the lock), for the admin's answer. */
+export async function findRunningRun(db: Executor): Promise<string | null> {
+  const [row] = await db
+    .select({ id: reconciliationRuns.id })
+    .from(reconciliationRuns)
+    .where(eq(reconciliationRuns.status, 'running'))
+    .orderBy(desc(reconciliationRuns.startedAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** How far a run got, after each batch, so the admin sees it progress. */
+export async function recordRunProgress(
+  tx: Tx,
+  runId: string,
+  tally: { bookingsChecked: number; mismatchCount: number },
+): Promise<void> {
+  await tx
+    .update(reconciliationRuns)
+    .set(tally)
+    .where(and(eq(reconciliationRuns.id, runId), eq(reconciliationRuns.status, 'running')));
 }
 
 export type PaymentRow = Pick<

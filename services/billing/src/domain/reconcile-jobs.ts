@@ -30,7 +30,7 @@ export function createReconciler(ctx: BillingContext, log: JobLogger, metrics?: 
   const request = async (options: ReconcileOptions): Promise<StartResult> => {
     const started = await startReconciliation(ctx, options);
     if (!started.ok) return started;
-    const run = executeReconciliation(ctx, started.runId, options, metrics)
+    const run = executeReconciliation(ctx, started, options, metrics)
       .then((result) => log.info({ ...result }, 'reconciliation finished'))
       .catch((error: unknown) => log.error({ err: error, runId: started.runId }, 'reconciliation could not be closed'))
       .finally(() => inFlight.delete(run));

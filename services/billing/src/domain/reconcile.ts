@@ -1,14 +1,18 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import {
+  acquireRunLock,
   appendReconciliationAudit,
   claimRun,
+  findRunningRun,
   finishRun,
   insertMismatches,
   listBookingJournals,
   listBookingRecords,
   listPaymentsPage,
   listUnbalancedUnboundJournals,
+  recordRunProgress,
   type PaymentRow,
+  type RunLock,
 } from '../db/reconciliation.repository.ts';
 import type { BillingContext } from './context.ts';
 import { checkBooking, type BookingRecords, type Mismatch } from './reconcile-checks.ts';
@@ -18,7 +22,7 @@ import { createStripeReader, StripeReadError, type StripeReader } from './reconc
  * Reconciliation: for every booking with a payment, the ledger, billing's own records and
  * Stripe's objects must tell the same story (ARCHITECTURE.md, Money rules). A run reads
  * payments in batches, asks Stripe under a request budget, and stores each mismatch with a
- * cause an admin can act on. Runs are singletons across replicas (claimRun).
+ * cause an admin can act on. One run at a time across replicas (acquireRunLock).
  */
 
 export type ReconciliationTrigger = 'schedule' | 'admin';
@@ -38,7 +42,9 @@ export interface ReconciliationResult {
   error?: string;
 }
 
-export type StartResult = { ok: true; runId: string } | { ok: false; reason: 'already_running'; runningRunId: string };
+/** A started run holds the lock until `executeReconciliation` ends it. */
+export type StartResult =
+  { ok: true; runId: string; lock: RunLock } | { ok: false; reason: 'already_running'; runningRunId: string | null };
 
 export interface ReconciliationMetrics {
   observe(result: ReconciliationResult & { bookingsWithMismatch: number; trigger: ReconciliationTrigger }): void;
@@ -46,7 +52,6 @@ export interface ReconciliationMetrics {
 
 const BATCH = 50;
 const STRIPE_READS_PER_SECOND = 20;
-const STALE_AFTER_MINUTES = 60;
 
 /** The run's gauge and counter on the service's own registry (GET /metrics). */
 export function reconciliationMetrics(registry: Registry): ReconciliationMetrics {
@@ -71,14 +76,17 @@ export function reconciliationMetrics(registry: Registry): ReconciliationMetrics
   };
 }
 
-/** Claims the run; `execute` then does the work (in the background for the admin's request). */
+/** Takes the lock and records the run; `executeReconciliation` then does the work and lets go. */
 export async function startReconciliation(ctx: BillingContext, options: ReconcileOptions): Promise<StartResult> {
-  const claim = await claimRun(ctx.db, {
-    trigger: options.trigger,
-    requestedBy: options.requestedBy ?? null,
-    staleAfterMinutes: STALE_AFTER_MINUTES,
-  });
-  return claim.ok ? claim : { ok: false, reason: 'already_running', runningRunId: claim.runningRunId };
+  const lock = await acquireRunLock(ctx.db);
+  if (!lock) return { ok: false, reason: 'already_running', runningRunId: await findRunningRun(ctx.db) };
+  try {
+    const runId = await claimRun(ctx.db, { trigger: options.trigger, requestedBy: options.requestedBy ?? null });
+    return { ok: true, runId, lock };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }
 
 /** One whole run, start to finish: what the schedule and the tests call. */
@@ -89,15 +97,29 @@ export async function runReconciliation(
 ): Promise<StartResult & { result?: ReconciliationResult }> {
   const started = await startReconciliation(ctx, options);
   if (!started.ok) return started;
-  return { ...started, result: await executeReconciliation(ctx, started.runId, options, metrics) };
+  return { ...started, result: await executeReconciliation(ctx, started, options, metrics) };
 }
 
 export async function executeReconciliation(
   ctx: BillingContext,
-  runId: string,
+  started: { runId: string; lock: RunLock },
   options: ReconcileOptions,
   metrics?: ReconciliationMetrics,
   reader: StripeReader = createStripeReader(ctx.stripe, { perSecond: STRIPE_READS_PER_SECOND }),
+): Promise<ReconciliationResult> {
+  try {
+    return await execute(ctx, started.runId, options, reader, metrics);
+  } finally {
+    await started.lock.release();
+  }
+}
+
+async function execute(
+  ctx: BillingContext,
+  runId: string,
+  options: ReconcileOptions,
+  reader: StripeReader,
+  metrics: ReconciliationMetrics | undefined,
 ): Promise<ReconciliationResult> {
   const tally = { bookingsChecked: 0, mismatchCount: 0, bookingsWithMismatch: 0 };
   let result: ReconciliationResult;
@@ -172,8 +194,11 @@ async function reconcileBatch(
     if (mismatches.length > 0) tally.bookingsWithMismatch += 1;
     found.push(...mismatches);
   }
-  await ctx.db.transaction((tx) => insertMismatches(tx, runId, found));
   tally.mismatchCount += found.length;
+  await ctx.db.transaction(async (tx) => {
+    await insertMismatches(tx, runId, found);
+    await recordRunProgress(tx, runId, counts(tally));
+  });
 }
 
 async function reconcilePayment(

@@ -35,7 +35,10 @@ export function adminBillingRoutes(app: ServiceApp, ctx: BillingContext, reconci
     async (request, reply) => {
       const started = await reconciler.request({ trigger: 'admin', requestedBy: request.user!.id });
       if (!started.ok) {
-        throw conflict('reconciliation_running', `Reconciliation ${started.runningRunId} is still running`);
+        throw conflict(
+          'reconciliation_running',
+          `Reconciliation ${started.runningRunId ?? ''} is still running`.trim(),
+        );
       }
       return reply.code(202).send({ runId: started.runId });
     },

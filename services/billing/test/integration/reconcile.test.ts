@@ -224,10 +224,23 @@ describe('reconciliation of the ledger with Stripe', () => {
     expect(byAdmin.body.code).toBe('reconciliation_running');
 
     if (!first.ok) throw new Error('unreachable');
-    const result = await executeReconciliation(ctx, first.runId, { trigger: 'schedule' });
+    expect(second).toMatchObject({ runningRunId: first.runId });
+    const result = await executeReconciliation(ctx, first, { trigger: 'schedule' });
     expect(result.status).toBe('succeeded');
     const again = await runReconciliation(ctx, { trigger: 'schedule' });
     expect(again.ok).toBe(true);
+  });
+
+  it('is not blocked by a run whose process died: that run is closed as failed', async () => {
+    const dead = randomUUID();
+    await sql(`INSERT INTO billing.reconciliation_runs (id, trigger, status) VALUES ($1, 'schedule', 'running')`, [
+      dead,
+    ]);
+    const run = await runReconciliation(ctx, { trigger: 'schedule' });
+    expect(run.ok).toBe(true);
+    expect(run.result?.status).toBe('succeeded');
+    const [row] = (await sql('SELECT status, error FROM billing.reconciliation_runs WHERE id = $1', [dead])).rows;
+    expect(row).toMatchObject({ status: 'failed', error: expect.stringContaining('abandoned') });
   });
 
   it('keeps every run in the money audit log, whose hash chain verifies', async () => {
