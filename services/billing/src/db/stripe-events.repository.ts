@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '@tourconnect/db';
+import type { Executor, Tx } from '@tourconnect/db';
 import { stripeEvents } from './schema.ts';
 
 export type StripeEventRow = typeof stripeEvents.$inferSelect;
@@ -26,4 +26,9 @@ export async function markStripeEventProcessed(tx: Tx, id: string, outcome: stri
     .update(stripeEvents)
     .set({ processedAt: new Date(), outcome: outcome.slice(0, 500) })
     .where(eq(stripeEvents.id, id));
+}
+
+export async function stripeEventStored(db: Executor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id));
+  return row !== undefined;
 }

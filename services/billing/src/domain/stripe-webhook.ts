@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { AppError } from '@tourconnect/service-kit';
-import { insertStripeEvent, markStripeEventProcessed } from '../db/stripe-events.repository.ts';
-import { stripeEventHandlers } from '../stripe/handlers/index.ts';
+import { insertStripeEvent, markStripeEventProcessed, stripeEventStored } from '../db/stripe-events.repository.ts';
+import { prefetchStripeEvent, stripeEventHandlers } from '../stripe/handlers/index.ts';
 import type { BillingContext } from './context.ts';
 
 /** Stripe's own default: a signature older than this is a replay. */
@@ -53,6 +53,8 @@ export async function receiveStripeEvent(
   event: Stripe.Event,
   log: WebhookLogger,
 ): Promise<string> {
+  // Stripe reads a handler needs happen here, outside the transaction (and not for a duplicate).
+  if (!(await stripeEventStored(ctx.db, event.id))) await prefetchStripeEvent(event, ctx);
   const outcome = await ctx.db.transaction(async (tx) => {
     const stored = await insertStripeEvent(tx, {
       id: event.id,

@@ -2,12 +2,20 @@ import { accountUpdated } from './account.ts';
 import { chargeRefunded } from './charge.ts';
 import { disputeClosed, disputeCreated } from './dispute.ts';
 import { payoutChanged } from './payout.ts';
-import { paymentIntentCanceled, paymentIntentFailed, paymentIntentSucceeded } from './payment-intent.ts';
+import {
+  paymentIntentCanceled,
+  paymentIntentFailed,
+  paymentIntentSucceeded,
+  prefetchPaymentIntent,
+} from './payment-intent.ts';
 import { refundUpdated } from './refund.ts';
 import { transferCreated, transferReversed } from './transfer.ts';
 import type { StripeEventHandler } from './types.ts';
 
 export type { StripeEventHandler } from './types.ts';
+
+/** Stripe reads an event's handler needs, made before its transaction opens. */
+export const prefetchStripeEvent = prefetchPaymentIntent;
 
 /**
  * Stripe event type → its effect. Types not listed are stored with outcome 'ignored'. Other

@@ -1,10 +1,25 @@
 import type Stripe from 'stripe';
 import { appendBillingAudit, findBooking } from '../../db/bookings.repository.ts';
 import { findPaymentByIntent, updatePayment } from '../../db/payments.repository.ts';
-import { applyPaymentSucceeded, readChargeFacts } from '../../domain/payment-succeeded.ts';
+import type { BillingContext } from '../../domain/context.ts';
+import { applyPaymentSucceeded, readChargeFacts, type ChargeFacts } from '../../domain/payment-succeeded.ts';
 import type { StripeEventHandler } from './types.ts';
 
 const intentOf = (event: Stripe.Event) => event.data.object as Stripe.PaymentIntent;
+
+/** The charge's facts read before the event's transaction opened (prefetchPaymentIntent). */
+const prefetched = new WeakMap<Stripe.Event, ChargeFacts>();
+
+/**
+ * The one Stripe read payment_intent.succeeded needs (the charge's fee; the event's snapshot
+ * does not carry it), done before the webhook opens its transaction so no connection waits on
+ * Stripe.
+ */
+export async function prefetchPaymentIntent(event: Stripe.Event, ctx: BillingContext): Promise<void> {
+  if (event.type !== 'payment_intent.succeeded') return;
+  const charge = await readChargeFacts(ctx, intentOf(event));
+  if (charge) prefetched.set(event, charge);
+}
 
 /** The payment succeeded: split, ledger, receipt, billing.payment.succeeded.v1 (once). */
 export const paymentIntentSucceeded: StripeEventHandler = async (tx, event, ctx) => {
@@ -12,8 +27,7 @@ export const paymentIntentSucceeded: StripeEventHandler = async (tx, event, ctx)
   const payment = await findPaymentByIntent(tx, intent.id);
   if (!payment) return `ignored: no payment for ${intent.id}`;
   if (payment.status === 'succeeded') return 'duplicate: payment already succeeded';
-  // The one Stripe read of the webhook (the charge's fee); the event's snapshot does not carry it.
-  const charge = await readChargeFacts(ctx, intent);
+  const charge = prefetched.get(event) ?? (await readChargeFacts(ctx, intent));
   if (!charge) throw new Error(`payment intent ${intent.id} succeeded without a charge`);
   return applyPaymentSucceeded(ctx, tx, intent, charge);
 };
