@@ -77,28 +77,38 @@ function assertPayable(booking: BillingBookingRow, payment: PaymentRow | undefin
   if (booking.totalMinor <= 0) throw bookingAlreadyPaid();
 }
 
+/** A concurrent checkout of the same booking holds the key at Stripe (409) for a moment. */
+const KEY_IN_USE_RETRIES = 5;
+
 async function createIntent(ctx: BillingContext, booking: BillingBookingRow): Promise<Stripe.PaymentIntent> {
-  try {
-    return await ctx.stripe.paymentIntents.create(
-      {
-        amount: booking.totalMinor,
-        currency: booking.currency.toLowerCase(),
-        transfer_group: booking.id,
-        automatic_payment_methods: { enabled: true },
-        description: booking.packageTitle.slice(0, 200) || undefined,
-        metadata: {
-          booking_id: booking.id,
-          package_id: booking.packageId,
-          user_id: booking.userId,
-          partner_ids: booking.partnerIds.join(',').slice(0, 500),
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await ctx.stripe.paymentIntents.create(
+        {
+          amount: booking.totalMinor,
+          currency: booking.currency.toLowerCase(),
+          transfer_group: booking.id,
+          automatic_payment_methods: { enabled: true },
+          description: booking.packageTitle.slice(0, 200) || undefined,
+          metadata: {
+            booking_id: booking.id,
+            package_id: booking.packageId,
+            user_id: booking.userId,
+            partner_ids: booking.partnerIds.join(',').slice(0, 500),
+          },
         },
-      },
-      { idempotencyKey: `checkout:${booking.id}` },
-    );
-  } catch (error) {
-    // Stripe unreachable or failing: nothing was stored; the same key makes the retry safe.
-    if (isTransient(error)) throw paymentProviderUnavailable();
-    throw error;
+        { idempotencyKey: `checkout:${booking.id}` },
+      );
+    } catch (error) {
+      const keyInUse = (error as { statusCode?: number }).statusCode === 409;
+      if (keyInUse && attempt < KEY_IN_USE_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+        continue;
+      }
+      // Stripe unreachable or failing: nothing was stored; the same key makes the retry safe.
+      if (isTransient(error)) throw paymentProviderUnavailable();
+      throw error;
+    }
   }
 }
 
