@@ -10,6 +10,7 @@ import {
   insertItemImage,
 } from '../db/images.repository.ts';
 import { imageNotFound, imageTooLarge, itemArchived, tooManyImages, unsupportedImageType } from './bundling-errors.ts';
+import { auditCatalogue } from './catalogue-audit.ts';
 import type { BundlingContext } from './context.ts';
 import { itemEditable } from './item-status.ts';
 import { toItemView } from './item-view.ts';
@@ -80,6 +81,13 @@ export async function uploadItemImage(
         size: file.data.length,
         sha256: checked.sha256,
       });
+      await auditCatalogue(tx, {
+        action: 'item.image_added',
+        entityType: 'item',
+        entityId: item.id,
+        actor: { userId: callerId, caller },
+        data: { imageId, contentType: checked.type, size: file.data.length, sha256: checked.sha256 },
+      });
       const itemImages = (await imagesOfItems(tx, [item.id])).get(item.id) ?? [];
       return toItemView(item, partner, itemImages, lang);
     }),
@@ -100,6 +108,13 @@ export async function deleteItemImage(
     const image = await findItemImage(tx, item.id, imageId);
     if (!image) throw imageNotFound();
     await deleteImage(tx, image.id);
+    await auditCatalogue(tx, {
+      action: 'item.image_removed',
+      entityType: 'item',
+      entityId: item.id,
+      actor: { userId: callerId, caller },
+      data: { imageId, sha256: image.sha256 },
+    });
     const itemImages = (await imagesOfItems(tx, [item.id])).get(item.id) ?? [];
     return { view: toItemView(item, partner, itemImages, lang), key: image.storageKey };
   });

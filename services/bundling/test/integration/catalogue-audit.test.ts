@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenMember, givenPartner, type GivenPartner } from '../support/builders.ts';
 import { as, startBundlingHarness, type BundlingHarness, type TestUser } from '../support/harness.ts';
+import { imageForm, png } from '../support/images.ts';
 import { createItem, openAvailability, publishedItem, tourBody } from '../support/items.ts';
 import { createPackage, insertItem, openDates, packageBody, romeDay, type TestItem } from './packages-builders.ts';
 
@@ -104,6 +105,23 @@ describe('catalogue audit log', () => {
         created: 4, // two weekends × two start times
       },
     });
+  });
+
+  it("records an item's photo added and removed, by its id and hash, with the actor", async () => {
+    const item = await createItem(h, a, tourBody());
+    const up = await h.call('POST', `/api/catalogue/items/${item.id}/images`, {
+      ...as(manager),
+      form: imageForm(png()),
+    });
+    expect(up.status).toBe(200);
+    const imageId = up.body.images[0].id as string;
+    await h.call('DELETE', `/api/catalogue/items/${item.id}/images/${imageId}`, as(a.owner));
+    const log = (await entries(item.id)).slice(1);
+    expect(log.map((e) => [e.action, e.actor_id, e.data.imageId, e.data.partnerId])).toEqual([
+      ['item.image_added', manager.id, imageId, a.partnerId],
+      ['item.image_removed', a.owner.id, imageId, a.partnerId],
+    ]);
+    expect(log[0]!.data.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('records nothing for an edit it refuses', async () => {
