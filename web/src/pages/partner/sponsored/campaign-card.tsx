@@ -1,7 +1,9 @@
 import type { CampaignStatus, CampaignView } from '@contracts/http';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinor } from '../catalogue/money.ts';
 import { CampaignDays } from './campaign-days.tsx';
+import { CampaignEditForm } from './campaign-edit-form.tsx';
 
 const tone: Record<CampaignStatus, string> = {
   pending_review: 'badge-warning',
@@ -55,8 +57,15 @@ export function CampaignCard({
   const number = (n: number) => new Intl.NumberFormat(language).format(n);
   const day = (iso: string) => formatCampaignDay(iso, language);
   const targeting = [...campaign.keywords, ...campaign.destinations];
+  const [editing, setEditing] = useState(false);
+  const canPause = canWrite && (campaign.status === 'approved' || campaign.status === 'paused');
+  const canEdit = canWrite && campaign.status !== 'ended';
   return (
-    <li className="card campaign-card" data-testid="campaign-card" data-status={campaign.status}>
+    <li
+      className={`card campaign-card${editing ? ' is-editing' : ''}`}
+      data-testid="campaign-card"
+      data-status={campaign.status}
+    >
       <div className="row campaign-card-head">
         <CampaignStatusBadge status={campaign.status} />
         <span className="badge badge-neutral">{t(`kind.${campaign.targetKind}`)}</span>
@@ -81,7 +90,11 @@ export function CampaignCard({
       )}
       <h4 className="campaign-figures-title">{t('card.today')}</h4>
       <dl className="campaign-figures">
-        <Figure label={t('card.impressions')} value={number(campaign.today.impressions)} />
+        <Figure
+          label={t('card.impressions')}
+          value={number(campaign.today.impressions)}
+          testId="campaign-impressions-today"
+        />
         <Figure label={t('card.clicks')} value={number(campaign.today.clicks)} testId="campaign-clicks-today" />
         <Figure label={t('card.spend')} value={money(campaign.today.spentMinor)} testId="campaign-spend-today" />
         <Figure
@@ -97,17 +110,30 @@ export function CampaignCard({
         <Figure label={t('card.spend')} value={money(campaign.total.spentMinor)} />
       </dl>
       <CampaignDays campaign={campaign} />
-      {canWrite && (campaign.status === 'approved' || campaign.status === 'paused') && (
+      {editing && <CampaignEditForm campaign={campaign} onDone={() => setEditing(false)} />}
+      {(canPause || canEdit) && !editing && (
         <div className="row">
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            disabled={busy}
-            data-testid={campaign.status === 'approved' ? 'campaign-pause' : 'campaign-resume'}
-            onClick={() => onPause(campaign.status === 'approved')}
-          >
-            {campaign.status === 'approved' ? t('card.pause') : t('card.resume')}
-          </button>
+          {canPause && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-sm"
+              disabled={busy}
+              data-testid={campaign.status === 'approved' ? 'campaign-pause' : 'campaign-resume'}
+              onClick={() => onPause(campaign.status === 'approved')}
+            >
+              {campaign.status === 'approved' ? t('card.pause') : t('card.resume')}
+            </button>
+          )}
+          {canEdit && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              data-testid="campaign-edit"
+              onClick={() => setEditing(true)}
+            >
+              {t('card.edit')}
+            </button>
+          )}
         </div>
       )}
     </li>

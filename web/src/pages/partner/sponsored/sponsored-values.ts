@@ -1,3 +1,4 @@
+import type { UpdateCampaignInput } from '@contracts/http';
 import type { CreateCampaignBody } from '../../../api/campaigns-api.ts';
 import { toMinor } from '../catalogue/money.ts';
 
@@ -75,4 +76,69 @@ export function addDaysText(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** A running campaign's edit as typed: money as decimal text, lists comma-separated. */
+export type CampaignEditDraft = Pick<CampaignDraft, 'keywords' | 'destinations' | 'endsOn' | 'cpc' | 'dailyBudget'>;
+export type EditErrors = Partial<Record<keyof CampaignEditDraft, string[]>>;
+
+interface EditedCampaign {
+  keywords: string[];
+  destinations: string[];
+  endsOn: string;
+  startsOn: string;
+  cpcMinor: number;
+  dailyBudgetMinor: number;
+  currency: string;
+}
+
+const sameTerms = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** Whether the edit changes what the campaign targets (the service sends it back to review then). */
+export function retargets(draft: CampaignEditDraft, campaign: EditedCampaign): boolean {
+  return (
+    !sameTerms(splitList(draft.keywords), campaign.keywords) ||
+    !sameTerms(
+      splitList(draft.destinations, false).map((d) => d.toLowerCase()),
+      campaign.destinations.map((d) => d.toLowerCase()),
+    )
+  );
+}
+
+/**
+ * The PATCH body with only what changed, or the field errors (codes the errors namespace
+ * translates) the service would answer too. An unchanged last day is not sent (a campaign whose
+ * last day is today or past may still change its budget).
+ */
+export function campaignEditBody(
+  draft: CampaignEditDraft,
+  campaign: EditedCampaign,
+  today: string,
+): { body: UpdateCampaignInput } | { errors: EditErrors } {
+  const errors: EditErrors = {};
+  const keywords = splitList(draft.keywords);
+  const destinations = splitList(draft.destinations, false);
+  if (keywords.length + destinations.length === 0) errors.keywords = ['targeting_required'];
+  const cpc = toMinor(draft.cpc, campaign.currency);
+  const budget = toMinor(draft.dailyBudget, campaign.currency);
+  if (cpc === null || cpc <= 0) errors.cpc = ['cpc_too_low'];
+  else if (cpc > 100_000) errors.cpc = ['cpc_too_high'];
+  if (budget === null || budget <= 0) errors.dailyBudget = ['invalid_amount'];
+  else if (budget > 10_000_000) errors.dailyBudget = ['budget_too_high'];
+  else if (cpc !== null && budget < cpc) errors.dailyBudget = ['campaign_budget_below_cpc'];
+  const endsChanged = draft.endsOn !== campaign.endsOn;
+  if (!draft.endsOn) errors.endsOn = ['invalid_date'];
+  else if (endsChanged && (draft.endsOn < campaign.startsOn || draft.endsOn < today))
+    errors.endsOn = ['campaign_dates_invalid'];
+  if (Object.keys(errors).length > 0) return { errors };
+  const body: UpdateCampaignInput = {};
+  if (cpc !== campaign.cpcMinor) body.cpcMinor = cpc!;
+  if (budget !== campaign.dailyBudgetMinor) body.dailyBudgetMinor = budget!;
+  if (endsChanged) body.endsOn = draft.endsOn;
+  if (retargets(draft, campaign)) {
+    body.keywords = keywords;
+    body.destinations = destinations;
+  }
+  return { body };
 }
