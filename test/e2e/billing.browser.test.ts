@@ -140,7 +140,7 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
     return { context, page: await context.newPage() };
   }
 
-  const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+  const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
   // One sign-in per user: the gateway limits sign-ins per client address.
   const tokens = new Map<string, string>();
@@ -302,6 +302,11 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
       expect(await page.getByTestId('booking-paid').innerText()).toMatch(/^✓\s*Pagato \d/);
       expect(await pageWidth(page)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: `${SCREENS}/it-390-booking-paid.png`, fullPage: true });
+      // My bookings says it too, per booking.
+      await page.goto(`${platform.url}/bookings`);
+      const row = page.locator(`[data-booking-id="${bookingId}"]`);
+      expect(await row.getByTestId('booking-row-payment').innerText({ timeout: 30_000 })).toMatch(/^Pagato \d/);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
       paidBookingId = bookingId;
     } catch (error) {
       await page.screenshot({ path: `${SCREENS}/failed-it-390-checkout.png`, fullPage: true });
@@ -339,6 +344,56 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
       await page.screenshot({ path: `${SCREENS}/de-390-payouts-transfer.png`, fullPage: true });
     } catch (error) {
       await page.screenshot({ path: `${SCREENS}/failed-de-390-payouts.png`, fullPage: true });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('on a desktop in French the checkout puts the trip beside the payment, within the window', async () => {
+    const api = platformApi(platform.url);
+    const token = await tokenOf(TRAVELLER);
+    const list = (await (await api('GET', '/api/packages?pageSize=10')).json()) as { items: { id: string }[] };
+    let bookingId = '';
+    const from = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    for (const pkg of list.items) {
+      const availability = (await (
+        await api('GET', `/api/packages/${pkg.id}/availability?from=${from}&to=${to}&adult=1`)
+      ).json()) as { days?: { date: string; bookable: boolean }[] };
+      const day = availability.days?.find((d) => d.bookable);
+      if (!day) continue;
+      const times = (await (await api('GET', `/api/packages/${pkg.id}/slots?date=${day.date}&adult=1`)).json()) as {
+        lines?: { position: number; slots: { availabilityId: string; fits: boolean }[] }[];
+      };
+      const slots: Record<string, string> = {};
+      for (const line of times.lines ?? []) {
+        const slot = line.slots.find((s) => s.fits);
+        if (slot) slots[String(line.position)] = slot.availabilityId;
+      }
+      const booked = await api('POST', `/api/packages/${pkg.id}/book`, token, {
+        date: day.date,
+        party: { adult: 1 },
+        slots,
+      });
+      if (booked.status === 201) {
+        bookingId = ((await booked.json()) as { id: string }).id;
+        break;
+      }
+    }
+    expect(bookingId).not.toBe('');
+    const { context, page } = await signedIn(TRAVELLER, 'fr', { width: 1440, height: 900 });
+    try {
+      await page.goto(`${platform.url}/checkout/${bookingId}`);
+      await page.getByTestId('test-card-picker').waitFor({ timeout: 30_000 });
+      const pay = (await page.getByTestId('checkout-pay').boundingBox())!;
+      const summary = (await page.getByTestId('checkout-summary').boundingBox())!;
+      expect(summary.x).toBeGreaterThan(pay.x + pay.width - 1);
+      expect(await page.getByTestId('pay-button').innerText()).toMatch(/^Payer \d/);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(1440);
+      await page.screenshot({ path: `${SCREENS}/fr-1440-checkout.png`, fullPage: true });
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENS}/failed-fr-1440-checkout.png`, fullPage: true });
       throw error;
     } finally {
       await context.close();

@@ -41,7 +41,13 @@ export function TestCardPicker({ cards, value, disabled, onChange }: TestCardPic
               </span>
               <span className="test-card-text">
                 <span className="test-card-name">
-                  {known ? `${brandNames[known.brand]} •••• ${known.last4}` : card.label}
+                  {known ? (
+                    <>
+                      {brandNames[known.brand]} <span className="test-card-digits">•••• {known.last4}</span>
+                    </>
+                  ) : (
+                    card.label
+                  )}
                 </span>
                 <span className={`test-card-outcome${succeeds ? ' is-success' : ' is-decline'}`}>
                   {known ? t(`cards.${known.outcome}`) : card.label}
