@@ -38,6 +38,12 @@ export const mismatchKinds = [
 ] as const;
 export type MismatchKind = (typeof mismatchKinds)[number];
 
+/** POST /api/admin/billing/reconcile body (optional; Fastify hands over null when there is none): only payments created at or after `since`. */
+export const reconcileBodySchema = z
+  .strictObject({ since: z.iso.datetime({ offset: true, message: 'invalid_since' }).optional() })
+  .nullish();
+export type ReconcileBody = z.infer<typeof reconcileBodySchema>;
+
 /** POST /api/admin/billing/reconcile → 202: the run goes on in the background; poll the view. */
 export const reconcileStartedSchema = z.object({ runId: z.uuid() });
 export type ReconcileStarted = z.infer<typeof reconcileStartedSchema>;

@@ -19,15 +19,17 @@ export interface Reconciler {
   request(options: ReconcileOptions): Promise<StartResult>;
   /** Every `minutes` (0: never, in this process). */
   schedule(minutes: number): void;
-  /** Stops the schedule and waits for runs in progress, so the pool is not closed under them. */
+  /** Stops the schedule, asks runs in progress to stop after their batch and waits for them (the pool outlives them). */
   stop(): Promise<void>;
 }
 
 export function createReconciler(ctx: BillingContext, log: JobLogger, metrics?: ReconciliationMetrics): Reconciler {
   const inFlight = new Set<Promise<unknown>>();
+  const shutdown = new AbortController();
   let timer: NodeJS.Timeout | undefined;
 
-  const request = async (options: ReconcileOptions): Promise<StartResult> => {
+  const request = async (requested: ReconcileOptions): Promise<StartResult> => {
+    const options = { ...requested, signal: shutdown.signal };
     const started = await startReconciliation(ctx, options);
     if (!started.ok) return started;
     const run = executeReconciliation(ctx, started, options, metrics)
@@ -53,6 +55,7 @@ export function createReconciler(ctx: BillingContext, log: JobLogger, metrics?: 
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      shutdown.abort();
       await Promise.allSettled([...inFlight]);
     },
   };

@@ -32,6 +32,8 @@ export interface ReconcileOptions {
   requestedBy?: string | null;
   /** Only payments created at or after this instant. */
   since?: Date;
+  /** Aborted when the service shuts down: the run stops after its current batch, as failed. */
+  signal?: AbortSignal;
 }
 
 export interface ReconciliationResult {
@@ -127,6 +129,7 @@ async function execute(
     await recordUnboundJournals(ctx, runId, tally);
     let afterId: string | undefined;
     for (;;) {
+      if (options.signal?.aborted) throw new Error('the service shut down before the run finished');
       const page = await listPaymentsPage(ctx.db, { since: options.since, afterId, limit: BATCH });
       if (page.length === 0) break;
       await reconcileBatch(ctx, runId, page, reader, tally);
@@ -260,6 +263,7 @@ async function closeRun(ctx: BillingContext, result: ReconciliationResult, optio
       actorRole: options.trigger === 'admin' ? 'admin' : 'system',
       data: {
         trigger: options.trigger,
+        ...(options.since ? { since: options.since.toISOString() } : {}),
         bookingsChecked: result.bookingsChecked,
         mismatchCount: result.mismatchCount,
         ...(result.error ? { error: result.error } : {}),

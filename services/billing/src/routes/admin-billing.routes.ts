@@ -2,6 +2,7 @@ import {
   adminDisputesSchema,
   moneyAuditPageSchema,
   moneyAuditQuerySchema,
+  reconcileBodySchema,
   reconcileStartedSchema,
   reconciliationViewSchema,
 } from '@tourconnect/contracts/http';
@@ -29,11 +30,17 @@ export function adminBillingRoutes(app: ServiceApp, ctx: BillingContext, reconci
         tags,
         summary: 'Start a reconciliation of the ledger with Stripe (runs in the background; poll the results)',
         security,
+        body: reconcileBodySchema,
         response: { 202: reconcileStartedSchema },
       },
     },
     async (request, reply) => {
-      const started = await reconciler.request({ trigger: 'admin', requestedBy: request.user!.id });
+      const since = request.body?.since;
+      const started = await reconciler.request({
+        trigger: 'admin',
+        requestedBy: request.user!.id,
+        ...(since ? { since: new Date(since) } : {}),
+      });
       if (!started.ok) {
         throw conflict(
           'reconciliation_running',

@@ -291,6 +291,26 @@ describe('reconciliation of the ledger with Stripe', () => {
     }
   });
 
+  it('checks only payments since a given instant when the admin asks so', async () => {
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/api/admin/billing/reconcile',
+      headers: bearer(adminToken),
+      payload: { since: new Date(Date.now() + 60_000).toISOString() },
+    });
+    expect(response.statusCode).toBe(202);
+    const view = await finishedRun(response.json<{ runId: string }>().runId);
+    expect(view.runs[0]).toMatchObject({ status: 'succeeded', bookingsChecked: 0 });
+    const bad = await harness.app.inject({
+      method: 'POST',
+      url: '/api/admin/billing/reconcile',
+      headers: bearer(adminToken),
+      payload: { since: 'yesterday' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ code: string }>().code).toBe('validation_failed');
+  });
+
   it('refuses a malformed audit cursor with a validation problem, not a 5xx', async () => {
     const bad = await call('GET', '/api/admin/billing/audit?cursor=abc&limit=1000');
     expect(bad.status).toBe(400);
