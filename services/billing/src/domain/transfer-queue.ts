@@ -1,5 +1,7 @@
 import type Stripe from 'stripe';
+import type { Tx } from '@tourconnect/db';
 import { appendBillingAudit } from '../db/bookings.repository.ts';
+import { takeSpendToNet } from '../db/documents.repository.ts';
 import { postJournal } from '../db/ledger.repository.ts';
 import { memberUserIds } from '../db/members.repository.ts';
 import {
@@ -35,13 +37,55 @@ export async function runTransferQueueOnce(
 ): Promise<QueueRun> {
   const run: QueueRun = { sent: 0, retried: 0, failed: 0 };
   for (;;) {
-    const claimed = await ctx.db.transaction((tx) => claimDueTransfers(tx, now, BATCH));
+    const claimed = await ctx.db.transaction(async (tx) => {
+      const rows: TransferRow[] = [];
+      // One at a time: two transfers of one partner must not net the same spend.
+      for (const row of await claimDueTransfers(tx, now, BATCH)) rows.push(await netSponsoredSpend(tx, row));
+      return rows;
+    });
     for (const transfer of claimed) {
       await budget.take();
       run[await sendTransfer(ctx, transfer, log)] += 1;
     }
     if (claimed.length < BATCH) return run;
   }
+}
+
+/**
+ * Before a transfer's first request to Stripe, the partner's sponsored-placement spend not yet
+ * paid is netted from it (whole spend rows, oldest first, while they fit): the transfer goes out
+ * smaller and the ledger moves the amount from the partner's payable to the platform's revenue.
+ * Only before the first attempt, so a retried request always repeats the same amount.
+ */
+async function netSponsoredSpend(tx: Tx, transfer: TransferRow): Promise<TransferRow> {
+  if (transfer.attempts > 0 || transfer.amountMinor === 0) return transfer;
+  const netted = await takeSpendToNet(tx, transfer.partnerId, transfer.currency, transfer.amountMinor, transfer.id);
+  if (netted === 0) return transfer;
+  const updated = await updateTransfer(tx, transfer.id, ['sending'], { amountMinor: transfer.amountMinor - netted });
+  await postJournal(tx, {
+    bookingId: transfer.bookingId,
+    kind: 'spend_netted',
+    source: `spend_netted:${transfer.id}`,
+    currency: transfer.currency,
+    memo: 'sponsored placement spend netted from the transfer',
+    lines: [
+      { account: 'partner_payable', partnerId: transfer.partnerId, debitMinor: netted },
+      { account: 'platform_revenue', creditMinor: netted },
+    ],
+  });
+  await appendBillingAudit(tx, {
+    action: 'transfer.spend_netted',
+    entityType: 'transfer',
+    entityId: transfer.id,
+    actorRole: 'system',
+    data: {
+      bookingId: transfer.bookingId,
+      partnerId: transfer.partnerId,
+      nettedMinor: netted,
+      currency: transfer.currency,
+    },
+  });
+  return updated ?? transfer;
 }
 
 async function sendTransfer(ctx: BillingContext, transfer: TransferRow, log?: QueueLogger): Promise<keyof QueueRun> {

@@ -222,6 +222,39 @@ describe('transfers: each partner’s share sent once, whatever Stripe answers',
     expect(holding!.available_after.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
   });
 
+  it('nets the seller’s sponsored-placement spend from its transfer, in the ledger too', async () => {
+    const advertiser = await h.partner();
+    for (const [day, amount] of [
+      ['2026-11-30', 1_250],
+      ['2026-12-01', 700],
+    ] as const) {
+      await h.rows(
+        `INSERT INTO billing.campaign_spend (event_id, partner_id, campaign_id, day, amount_minor, currency)
+         VALUES (gen_random_uuid(), $1, gen_random_uuid(), $2, $3, 'EUR')`,
+        [advertiser.partnerId, day, amount],
+      );
+    }
+    const paid = await payAndConfirm(h, traveller, advertiser, [{ partnerId: advertiser.partnerId, netMinor: 10_000 }]);
+    const share = await shareOf(paid.booking.bookingId, advertiser.partnerId);
+    expect((await h.queues.transfers()).sent).toBe(1);
+    const atStripe = await h.stripe.transfers.list({ transfer_group: paid.booking.bookingId });
+    expect(atStripe.data.map((t) => t.amount)).toEqual([share - 1_950]);
+    const spend = await h.rows<{ netted_transfer_id: string | null }>(
+      'SELECT netted_transfer_id FROM billing.campaign_spend WHERE partner_id = $1',
+      [advertiser.partnerId],
+    );
+    const [transfer] = await transfersOf(paid.booking.bookingId);
+    expect(spend.map((s) => s.netted_transfer_id)).toEqual([transfer!.id, transfer!.id]);
+    const ledger = await ledgerOf(h, paid.booking.bookingId);
+    expect(ledger.balance('partner_payable', advertiser.partnerId)).toBe(0);
+    expect(-ledger.balance('platform_revenue')).toBe((await feeOf(paid.booking.bookingId)) + 1_950);
+    // A second booking of the same partner finds nothing left to net.
+    const next = await payAndConfirm(h, traveller, advertiser, [{ partnerId: advertiser.partnerId, netMinor: 4_000 }]);
+    await h.queues.transfers();
+    const second = await h.stripe.transfers.list({ transfer_group: next.booking.bookingId });
+    expect(second.data.map((t) => t.amount)).toEqual([await shareOf(next.booking.bookingId, advertiser.partnerId)]);
+  });
+
   it('freezes a disputed booking’s unsent transfers and releases them when the dispute is won', async () => {
     const paid = await payAndConfirm(h, traveller, seller, lines());
     const dispute = (status: string, type: string) => {
