@@ -38,7 +38,13 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
     name: 'gateway',
     logger: deps.logger,
     auth,
-    rateLimit: { global: true, max: settings.RATE_LIMIT_MAX, timeWindow: '1 minute' },
+    rateLimit: {
+      global: true,
+      max: settings.RATE_LIMIT_MAX,
+      timeWindow: '1 minute',
+      // Stripe's webhooks: signed (billing verifies them), paced and retried by Stripe.
+      exemptPaths: ['/api/billing/webhooks/stripe'],
+    },
     trustProxy: settings.TRUST_PROXY_HOPS ?? 0,
     helmet: { contentSecurityPolicy: { directives: portalCsp.directives } },
     openapi: { title: 'TourConnect gateway' },
