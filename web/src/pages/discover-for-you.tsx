@@ -1,76 +1,16 @@
-import {
-  travellerTypes,
-  type Locale,
-  type Party,
-  type SearchResult,
-  type Suggestion,
-  type TravellerType,
-} from '@contracts/http';
-import { motion } from 'framer-motion';
+import { travellerTypes, type Locale, type Party, type SearchResult, type TravellerType } from '@contracts/http';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { isApiError } from '../api/api-error.ts';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
-import { VerifiedBadge } from '../components/ui/verified-badge.tsx';
 import { useErrorText } from '../lib/use-error-text.ts';
 import { PartyPicker } from './packages/party-picker.tsx';
-import { addDays, formatDay, formatMinor, todayAtDestination } from './packages/traveller-format.ts';
+import { addDays, todayAtDestination } from './packages/traveller-format.ts';
 import { SearchResultCard } from './search/search-result-card.tsx';
 import { DEFAULT_PARTY, partyCode } from './search/search-params.ts';
 import { usePartySummary } from './search/search-party.ts';
 import { useSuggestions } from './search/search-queries.ts';
-
-function SuggestionCard({ suggestion, index }: { suggestion: Suggestion; index: number }) {
-  const { t, i18n } = useTranslation('discover');
-  const language = i18n.language;
-  const dates =
-    suggestion.startDate === suggestion.endDate
-      ? formatDay(suggestion.startDate, language)
-      : `${formatDay(suggestion.startDate, language)} – ${formatDay(suggestion.endDate, language)}`;
-  return (
-    <motion.li
-      className="card suggestion-card"
-      data-testid="suggestion-card"
-      data-suggestion-kind={suggestion.kind}
-      initial={{ opacity: 0, y: 10 }}
-      animate={{ opacity: 1, y: 0 }}
-      transition={{ delay: Math.min(index, 8) * 0.04, duration: 0.25 }}
-    >
-      <span className="result-card-kind">{t(`forYou.kind.${suggestion.kind}`)}</span>
-      <h3>
-        {suggestion.packageId ? (
-          <Link to={`/packages/${suggestion.packageId}`}>{suggestion.title}</Link>
-        ) : (
-          suggestion.title
-        )}
-      </h3>
-      <p className="muted suggestion-dates">{dates}</p>
-      <ul className="suggestion-items">
-        {suggestion.items.map((item) => (
-          <li key={item.itemId}>
-            <span>{item.title}</span>{' '}
-            <Link to={`/partners/${item.partnerId}`} className="muted">
-              {t('forYou.by', { name: item.partnerName })}
-            </Link>{' '}
-            {item.partnerVerified && <VerifiedBadge size="sm" />}
-          </li>
-        ))}
-      </ul>
-      <ul className="suggestion-reasons" aria-label={t('forYou.reasonsLabel')}>
-        {suggestion.reasons.map((reason) => (
-          <li key={reason} className="suggestion-reason" data-testid={`reason-${reason}`}>
-            {t(`forYou.reasons.${reason}`)}
-          </li>
-        ))}
-      </ul>
-      <p className="package-card-price suggestion-price">
-        <strong>{formatMinor(suggestion.totalMinor, suggestion.currency, language)}</strong>{' '}
-        <span className="muted">{t('forYou.forParty')}</span>
-      </p>
-    </motion.li>
-  );
-}
+import { SuggestionCard } from './suggestions/suggestion-card.tsx';
 
 /** A suggestion request's validation failure names its field code (invalid_party…): show that one. */
 function SuggestError({ error }: { error: unknown }) {

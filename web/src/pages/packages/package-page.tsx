@@ -1,7 +1,7 @@
 import type { Locale, PackageView, Party } from '@contracts/http';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import type { QuoteBody } from '../../api/bundling-api.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
@@ -16,7 +16,9 @@ import { PriceBreakdown } from './price-breakdown.tsx';
 import { linesNeedingChoice, settleChoice } from './slot-choice.ts';
 import { SlotPickers } from './slot-pickers.tsx';
 import { PolicyNote } from './policy-note.tsx';
-import { todayAtDestination } from './traveller-format.ts';
+import { SuggestedForYourTrip } from '../suggestions/suggested-panel.tsx';
+import { backToSearch } from '../suggestions/suggested-request.ts';
+import { addDays, todayAtDestination } from './traveller-format.ts';
 import './package-page.css';
 
 function NotFound() {
@@ -65,12 +67,18 @@ function Included({ pkg }: { pkg: PackageView }) {
 
 const DEFAULT_PARTY: Party = { adult: 2, child: 0, infant: 0, senior: 0 };
 
-/** Choose a date, party and times; see the price; book. */
-function Planner({ pkg }: { pkg: PackageView }) {
+interface PlannerProps {
+  pkg: PackageView;
+  party: Party;
+  onParty: (party: Party) => void;
+  date: string | null;
+  onDate: (date: string | null) => void;
+}
+
+/** Choose a date, party and times; see the price; book. (Party and date also drive the suggestions.) */
+function Planner({ pkg, party, onParty: setParty, date, onDate: setDate }: PlannerProps) {
   const { t, i18n } = useTranslation('booking');
   const today = useMemo(() => todayAtDestination(), []);
-  const [party, setParty] = useState<Party>(DEFAULT_PARTY);
-  const [date, setDate] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const slots = usePackageSlots(pkg.id, date, party);
 
@@ -132,10 +140,34 @@ function Planner({ pkg }: { pkg: PackageView }) {
   );
 }
 
-/** /packages/:id — the package page: gallery, what is included and by whom, the planner. */
+/** "Back to results" to the search the traveller came from, else "All packages". */
+function BackLink() {
+  const { t } = useTranslation('booking');
+  const location = useLocation();
+  const search = backToSearch(location.state);
+  return search ? (
+    <Link to={search} className="back-link" data-testid="back-to-results">
+      ← {t('search:backToResults')}
+    </Link>
+  ) : (
+    <Link to="/packages" className="back-link">
+      ← {t('page.back')}
+    </Link>
+  );
+}
+
+/** /packages/:id — keyed by the id, so a suggested package opens with a fresh planner. */
 export function PackagePage() {
-  const { t, i18n } = useTranslation('booking');
   const { id = '' } = useParams();
+  return <PackageDetails key={id} id={id} />;
+}
+
+/** The package page: gallery, what is included and by whom, the planner, suggestions for the trip. */
+function PackageDetails({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('booking');
+  const fromSearch = backToSearch(useLocation().state);
+  const [party, setParty] = useState<Party>(DEFAULT_PARTY);
+  const [date, setDate] = useState<string | null>(null);
   const query = usePackage(id, i18n.language as Locale);
   const pkg = query.data;
   useDocumentTitle(pkg?.title ?? t('page.title'));
@@ -146,9 +178,7 @@ export function PackagePage() {
 
   return (
     <div className="stack package-page" data-testid="package-page">
-      <Link to="/packages" className="back-link">
-        ← {t('page.back')}
-      </Link>
+      <BackLink />
       {query.isPending && <Loading />}
       {query.isError && !pkg && (isMissing(query.error) ? <NotFound /> : <ProblemAlert error={query.error} />)}
       {pkg && (
@@ -181,9 +211,22 @@ export function PackagePage() {
             <Included pkg={pkg} />
           </div>
           <div className="package-side">
-            <Planner pkg={pkg} />
+            <Planner pkg={pkg} party={party} onParty={setParty} date={date} onDate={setDate} />
           </div>
         </div>
+      )}
+      {pkg && (
+        <SuggestedForYourTrip
+          trip={{
+            dest: pkg.destination?.regionCode,
+            from: date ?? undefined,
+            to: date ? addDays(date, Math.max(1, pkg.durationDays) - 1) : undefined,
+            party,
+            packageId: pkg.id,
+          }}
+          // A suggested package still leads back to the search this one was opened from.
+          linkState={fromSearch ? { from: fromSearch } : undefined}
+        />
       )}
     </div>
   );

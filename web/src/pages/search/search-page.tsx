@@ -1,7 +1,7 @@
 import { itemKinds, itemTags, type ItemTag, type Locale, type SearchFacets } from '@contracts/http';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { SearchBar } from '../../components/ui/search-bar.tsx';
@@ -11,6 +11,8 @@ import { useErrorText } from '../../lib/use-error-text.ts';
 import { Pager } from '../directory/pager.tsx';
 import { PartyPicker } from '../packages/party-picker.tsx';
 import { todayAtDestination } from '../packages/traveller-format.ts';
+import { SuggestedForYourTrip } from '../suggestions/suggested-panel.tsx';
+import { fromSearchState, type SuggestedTrip } from '../suggestions/suggested-request.ts';
 import { SearchResultCard } from './search-result-card.tsx';
 import {
   SEARCH_PAGE_SIZE,
@@ -180,12 +182,21 @@ function SearchError({ error }: { error: unknown }) {
   return <ProblemAlert error={error} />;
 }
 
+/** The trip a search describes, for its suggestions: only once it names a place or dates. */
+function searchTrip(state: SearchState): SuggestedTrip | null {
+  if (!state.q && !state.from) return null;
+  return { dest: state.q || undefined, from: state.from || undefined, to: state.to || undefined, party: state.party };
+}
+
 /** /search: packages and items available for the party on the dates; the URL holds the search. */
 export function SearchPage() {
   const { t, i18n } = useTranslation('search');
   const lang = (i18n.resolvedLanguage ?? i18n.language) as Locale;
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const state = readSearchState(params);
+  const trip = searchTrip(state);
+  const backState = fromSearchState(location.pathname, location.search);
   const [query, setQuery] = useState(state.q);
   useEffect(() => setQuery(state.q), [state.q]);
   const [filtersOpen, setFiltersOpen] = useState(
@@ -336,6 +347,7 @@ export function SearchPage() {
                   {t('empty.partners')}
                 </Link>
               </div>
+              {trip && <SuggestedForYourTrip trip={trip} showEmpty linkState={backState} />}
             </div>
           )}
           {data && data.items.length > 0 && (
@@ -357,6 +369,7 @@ export function SearchPage() {
               testIdPrefix="search-pager"
             />
           )}
+          {trip && data && data.items.length > 0 && <SuggestedForYourTrip trip={trip} linkState={backState} />}
         </section>
       </div>
     </div>

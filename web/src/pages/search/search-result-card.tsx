@@ -1,10 +1,11 @@
 import type { SearchResult } from '@contracts/http';
 import { motion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { reportSponsoredClick } from '../../api/campaigns-api.ts';
 import { PackagePlaceholder } from '../packages/package-gallery.tsx';
 import { formatDay, formatMinor } from '../packages/traveller-format.ts';
+import { fromSearchState } from '../suggestions/suggested-request.ts';
 import '../packages/package-card.css';
 import './search-result-card.css';
 
@@ -43,6 +44,7 @@ interface ResultCardProps {
 /** A search or Discover result: picture, ribbons, title, where, who sells it, price for the party. */
 export function SearchResultCard({ result, index, bookingsLast7Days }: ResultCardProps) {
   const { t, i18n } = useTranslation('search');
+  const location = useLocation();
   const language = i18n.language;
   const price = formatMinor(result.price.amountMinor, result.price.currency, language);
   const meta = [
@@ -74,6 +76,8 @@ export function SearchResultCard({ result, index, bookingsLast7Days }: ResultCar
         <h3>
           <Link
             to={resultPath(result)}
+            // The package page offers "Back to results" when opened from a search.
+            state={fromSearchState(location.pathname, location.search)}
             className="package-card-link"
             onClick={result.sponsored && result.campaignId ? () => reportSponsoredClick(result.campaignId!) : undefined}
           >
