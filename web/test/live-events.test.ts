@@ -82,6 +82,15 @@ const pushed: LiveEvent[] = [
   ...['held', 'confirmed', 'cancelled', 'expired'].map((step) =>
     event(`bundling.booking.${step}.v1`, { bookingId: 'b1', userId: owner, packageTitle: 'Garda family weekend' }),
   ),
+  // billing's payments and refunds go to their traveller, transfers and payouts to the partner.
+  event('billing.payment.succeeded.v1', { bookingId: 'b1', userId: owner, amountMinor: '61250', currency: 'EUR' }),
+  event('billing.payment.failed.v1', { bookingId: 'b1', userId: owner, failureCode: 'card_declined' }),
+  event('billing.refund.issued.v1', { bookingId: 'b1', amountMinor: '30625', chargedMinor: '61250', currency: 'EUR' }),
+  event('billing.transfer.sent.v1', { bookingId: 'b1', partnerId: 'p1', amountMinor: '52063', currency: 'EUR' }),
+  event('billing.payout.paid.v1', { partnerId: 'p1', amountMinor: '104126', currency: 'EUR' }),
+  event('billing.partner_account.updated.v1', { partnerId: 'p1', status: 'enabled', payoutsEnabled: true }),
+  event('billing.partner_data.erased.v1', { partnerId: 'p1', requestId: 'r1', service: 'billing' }),
+  event('bundling.partner_data.erased.v1', { partnerId: 'p1', requestId: 'r1', service: 'bundling' }),
 ];
 
 describe('live toasts', () => {
@@ -139,6 +148,52 @@ describe('live toasts', () => {
     const untitled = event('bundling.booking.expired.v1', { bookingId: 'b1', userId: owner });
     expect(describeEvent(en, untitled, { userId: owner, isAdmin: false }).body).toBe(
       'The hold on your package ended and the places went back on sale. Nothing was charged.',
+    );
+  });
+
+  it("writes a payment's, refund's, transfer's and payout's amount in the reader's language", async () => {
+    const reader = (language: string) => ({ userId: owner, isAdmin: false, language });
+    const of = (subject: string) => pushed.find((e) => e.subject === subject)!;
+    expect(describeEvent(await translator('en'), of('billing.payment.succeeded.v1'), reader('en'))).toEqual({
+      title: 'Payment received',
+      body: 'We received your payment of €612.50: your booking is being confirmed.',
+    });
+    const it_ = await translator('it');
+    expect(describeEvent(it_, of('billing.refund.issued.v1'), reader('it'))).toEqual({
+      title: 'Rimborso emesso',
+      body: '306,25\u00a0€ sta tornando sulla tua carta.',
+    });
+    const de = await translator('de');
+    expect(describeEvent(de, of('billing.transfer.sent.v1'), reader('de')).body).toBe(
+      '520,63\u00a0€ wurde auf Ihr Stripe-Konto überwiesen.',
+    );
+    expect(describeEvent(de, of('billing.payout.paid.v1'), reader('de'))).toEqual({
+      title: 'Auszahlung erfolgt',
+      body: '1.041,26\u00a0€ wurde auf Ihr Bankkonto ausgezahlt.',
+    });
+    expect(describeEvent(de, of('billing.payment.failed.v1'), reader('de')).title).toBe('Zahlung abgelehnt');
+    // An event without an amount still reads as a sentence, never "undefined".
+    const bare = event('billing.refund.issued.v1', { bookingId: 'b1' });
+    expect(describeEvent(await translator('en'), bare, reader('en')).body).toBe(
+      'Your refund is on its way back to your card.',
+    );
+  });
+
+  it('tells a partner whether Stripe enabled payouts or needs more information, and the admin whose it is', async () => {
+    const en = await translator('en');
+    const account = (status: string) => event('billing.partner_account.updated.v1', { partnerId: 'p1', status });
+    expect(describeEvent(en, account('enabled'), { userId: owner, isAdmin: false }).title).toBe('Payouts enabled');
+    for (const status of ['pending', 'restricted']) {
+      expect(describeEvent(en, account(status), { userId: owner, isAdmin: false })).toEqual({
+        title: 'Stripe needs more information',
+        body: 'Complete your details with Stripe so that payments and payouts can go ahead.',
+      });
+    }
+    expect(describeEvent(en, account('restricted'), { userId: admin, isAdmin: true }).body).toBe(
+      "A partner's Stripe account needs more information before payouts.",
+    );
+    expect(describeEvent(await translator('de'), account('enabled'), { userId: owner, isAdmin: false }).body).toBe(
+      'Ihr Stripe-Konto ist bereit: Reisende können Ihre Pakete bezahlen, Auszahlungen gehen an Ihre Bank.',
     );
   });
 

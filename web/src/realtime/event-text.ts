@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { formatMoney, isKnownCurrency, money } from '@tourconnect/money';
 import { useAuth } from '../auth/use-auth.ts';
 import type { LiveEvent } from './live-context.ts';
 
@@ -14,6 +15,8 @@ export interface EventText {
 export interface Reader {
   userId: string | null;
   isAdmin: boolean;
+  /** The UI language amounts are written in (default English). */
+  language?: string;
 }
 
 /** A string field of the event's payload (proto3 JSON, camelCase), or ''. */
@@ -22,6 +25,20 @@ function field(event: LiveEvent, name: string): string {
   if (!payload || typeof payload !== 'object') return '';
   const value = (payload as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * An amount of the payload (`amountMinor`: proto3 JSON writes int64 as a string) in its
+ * `currency`, exactly through @tourconnect/money; '' when the event carries none.
+ */
+function amount(event: LiveEvent, language: string): string {
+  const payload = event.payload;
+  if (!payload || typeof payload !== 'object') return '';
+  const raw = (payload as Record<string, unknown>).amountMinor;
+  const minor = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : typeof raw === 'number' ? raw : NaN;
+  const currency = field(event, 'currency');
+  if (!Number.isSafeInteger(minor) || !currency) return '';
+  return isKnownCurrency(currency) ? formatMoney(money(minor, currency), language) : `${minor} ${currency}`;
 }
 
 /**
@@ -162,6 +179,39 @@ export function describeEvent(t: TFunction, event: LiveEvent, reader: Reader): E
       const title = field(event, 'packageTitle') || t('live.events.bundling_package');
       return { title: t(`live.events.${key}.title`), body: t(`live.events.${key}.body`, { title }) };
     }
+    // Billing: payments and refunds go to their traveller, transfers, payouts and the Stripe
+    // account to the partner's members (the account's changes to admins too).
+    case 'billing.payment.succeeded.v1':
+    case 'billing.refund.issued.v1':
+    case 'billing.transfer.sent.v1':
+    case 'billing.payout.paid.v1': {
+      const key = event.subject.replace(/\./g, '_');
+      const sum = amount(event, reader.language ?? 'en');
+      return {
+        title: t(`live.events.${key}.title`),
+        body: sum ? t(`live.events.${key}.body`, { amount: sum }) : t(`live.events.${key}.bodyNoAmount`),
+      };
+    }
+    case 'billing.payment.failed.v1':
+      return {
+        title: t('live.events.billing_payment_failed_v1.title'),
+        body: t('live.events.billing_payment_failed_v1.body'),
+      };
+    case 'billing.partner_account.updated.v1': {
+      const enabled = field(event, 'status') === 'enabled';
+      const state = enabled ? 'enabled' : 'needsInfo';
+      return {
+        title: t(`live.events.billing_partner_account_updated_v1.${state}.title`),
+        body: reader.isAdmin
+          ? t(`live.events.billing_partner_account_updated_v1.${state}.admin`)
+          : t(`live.events.billing_partner_account_updated_v1.${state}.body`),
+      };
+    }
+    case 'billing.partner_data.erased.v1':
+    case 'bundling.partner_data.erased.v1': {
+      const key = event.subject.replace(/\./g, '_');
+      return { title: t(`live.events.${key}.title`), body: t(`live.events.${key}.body`) };
+    }
     default:
       return { title: t('live.events.other.title'), body: t('live.events.other.body') };
   }
@@ -169,9 +219,13 @@ export function describeEvent(t: TFunction, event: LiveEvent, reader: Reader): E
 
 /** `describeEvent` for the signed-in reader, in the UI language. */
 export function useEventText(): (event: LiveEvent) => EventText {
-  const { t } = useTranslation('common');
+  const { t, i18n } = useTranslation('common');
   const { user } = useAuth();
   const userId = user?.id ?? null;
   const isAdmin = !!user?.roles.includes('admin');
-  return useCallback((event: LiveEvent) => describeEvent(t, event, { userId, isAdmin }), [t, userId, isAdmin]);
+  const language = i18n.language;
+  return useCallback(
+    (event: LiveEvent) => describeEvent(t, event, { userId, isAdmin, language }),
+    [t, userId, isAdmin, language],
+  );
 }
