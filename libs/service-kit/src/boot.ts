@@ -35,6 +35,8 @@ export interface ServiceDeps<Settings> {
   keys?: JWTVerifyGetKey;
   /** Forwarded headers are believed only from the gateway, which proves itself with this. */
   gatewaySecret?: string | undefined;
+  /** REDIS_URL: rate-limit counters shared by the service's replicas (in memory per process when absent). */
+  redisUrl?: string | undefined;
 }
 
 /** What a service's routes and handlers are registered with. */
@@ -81,6 +83,8 @@ export async function bootService<Name extends string>(spec: BootSpec<Name>): Pr
     ...(auth ? { auth } : {}),
     ...(deps.gatewaySecret ? { gatewaySecret: deps.gatewaySecret } : {}),
     ...spec.http,
+    // Route-level limits (search, sign-in, …) count across replicas when Redis is configured.
+    ...(deps.redisUrl ? { rateLimit: { ...spec.http?.rateLimit, redisUrl: deps.redisUrl } } : {}),
     readiness: { postgres: () => pingDatabase(database), events: () => transport.ping(), ...spec.readiness },
     processMetrics: deps.processMetrics ?? true,
   });

@@ -43,6 +43,7 @@ export async function runService<C extends BaseConfig>(options: RunServiceOption
     logger,
     ownsTransport: true,
     gatewaySecret: config.GATEWAY_SECRET,
+    redisUrl: config.REDIS_URL,
   });
   await listenWithGracefulShutdown(app, { port: config.PORT, host: config.HOST });
   return app;

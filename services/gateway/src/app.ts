@@ -44,6 +44,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
       timeWindow: '1 minute',
       // Stripe's webhooks: signed (billing verifies them), paced and retried by Stripe.
       exemptPaths: ['/api/billing/webhooks/stripe'],
+      ...(settings.REDIS_URL ? { redisUrl: settings.REDIS_URL } : {}),
     },
     trustProxy: settings.TRUST_PROXY_HOPS ?? 0,
     helmet: { contentSecurityPolicy: { directives: portalCsp.directives } },

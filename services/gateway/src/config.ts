@@ -5,6 +5,8 @@ const optionalUrl = z.string().url().optional();
 
 /** The gateway's own settings; infrastructure URLs come from the base schema. */
 export const settingsSchema = z.object({
+  /** Rate-limit counters shared by every gateway replica; in memory per process when absent. */
+  REDIS_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url(),
   PARTNERS_URL: optionalUrl,
   BUNDLING_URL: optionalUrl,
