@@ -33,6 +33,7 @@ describe('two gateway replicas with REDIS_URL', () => {
             CORS_ORIGINS: [],
             RATE_LIMIT_MAX: 3,
             UPSTREAM_TIMEOUT_MS: 5_000,
+            TRUST_PROXY_HOPS: 0,
           },
           keys: tokens.keys,
           transport,
