@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,12 @@ export interface HoldsBench {
   booked: { answered201: number; pendingRows: number };
   oversold: number;
   loadAverage: number;
+  /**
+   * The platform process's CPU (user + system) and the SQL statements it sent during the
+   * measured booking window, per booking answered 201 (downstream consumers of the held event
+   * included: they run in the same process). PostgreSQL's own CPU is not in it.
+   */
+  perBooking: { cpuMs: number; queries: number };
 }
 
 const CLIENTS = 5_000;
@@ -90,7 +97,9 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
       opts.durationSec,
       opts.connections,
     );
+    const probe = await startProbe();
     const book = await load(bookUrl, 'POST', bookBody, opts.durationSec, opts.connections);
+    const probed = await probe.stop();
 
     const { rows } = await sql.query<{ capacity: number; held: number; sold: number }>(
       'SELECT capacity, held, sold FROM bundling.availability WHERE item_id = $1',
@@ -111,6 +120,10 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
       booked: { answered201, pendingRows: Number(pending.rows[0]!.n) },
       oversold: Math.max(0, row.held + row.sold - row.capacity, row.held - answered201),
       loadAverage: Number(loadavg()[0]!.toFixed(1)),
+      perBooking: {
+        cpuMs: Number((probed.cpuMs / Math.max(1, book.statuses['201'] ?? 0)).toFixed(1)),
+        queries: Number((probed.queries / Math.max(1, book.statuses['201'] ?? 0)).toFixed(1)),
+      },
     };
   } finally {
     await sql.end();
@@ -119,6 +132,51 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
     await db.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Counts this process's CPU time and SQL statements (every pg client of every service) from now
+ * to `stop()`; with HOLDS_CPU_PROFILE=<file.cpuprofile> also writes a CPU profile of the window.
+ */
+async function startProbe(): Promise<{ stop(): Promise<{ cpuMs: number; queries: number }> }> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let queries = 0;
+  const sqlLog = process.env.HOLDS_SQL_LOG;
+  const texts = new Map<string, number>();
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    queries++;
+    if (sqlLog) {
+      const first = args[0] as string | { text?: string } | undefined;
+      const text = (typeof first === 'string' ? first : (first?.text ?? '?')).slice(0, 160);
+      texts.set(text, (texts.get(text) ?? 0) + 1);
+    }
+    return original.apply(this, args);
+  };
+  const profileFile = process.env.HOLDS_CPU_PROFILE;
+  const session = profileFile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const cpu0 = process.cpuUsage();
+  return {
+    async stop() {
+      const cpu = process.cpuUsage(cpu0);
+      proto.query = original;
+      if (sqlLog) {
+        const lines = [...texts].sort((a, b) => b[1] - a[1]).map(([text, n]) => `${n}\t${text}`);
+        await writeFile(sqlLog, lines.join('\n'));
+      }
+      if (session && profileFile) {
+        const { profile } = await session.post('Profiler.stop');
+        await writeFile(profileFile, JSON.stringify(profile));
+        session.disconnect();
+      }
+      return { cpuMs: (cpu.user + cpu.system) / 1000, queries };
+    },
+  };
 }
 
 interface World {
@@ -260,7 +318,7 @@ export function printBundlingHoldsBench(r: HoldsBench): void {
     'POST /api/packages/:id/book': { ...figuresRow(r.book), 'holds/s': r.book.holdsPerSec },
   });
   console.log(
-    `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}`,
+    `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}; per booking: ${r.perBooking.cpuMs} ms platform CPU, ${r.perBooking.queries} SQL statements`,
   );
 }
 
@@ -273,7 +331,7 @@ export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
     `| GET /api/packages/:id (baseline) | ${r.baseline.perSec} | – | ${r.baseline.p50Ms} ms | ${r.baseline.p95Ms} ms | ${r.baseline.p99Ms} ms | ${statusText(r.baseline)} |`,
     `| POST /api/packages/:id/book | ${r.book.perSec} | **${r.book.holdsPerSec}** | ${r.book.p50Ms} ms | **${r.book.p95Ms} ms** | ${r.book.p99Ms} ms | ${statusText(r.book)} |`,
     '',
-    `Afterwards the hot row holds ${r.row.held} of ${r.row.capacity} for ${r.booked.answered201} bookings answered 201 (${r.booked.pendingRows} pending rows): **${r.oversold} oversold**.`,
+    `Afterwards the hot row holds ${r.row.held} of ${r.row.capacity} for ${r.booked.answered201} bookings answered 201 (${r.booked.pendingRows} pending rows): **${r.oversold} oversold**. Per booking the platform process spent ${r.perBooking.cpuMs} ms of CPU and sent ${r.perBooking.queries} SQL statements (the held event's consumers included).`,
     '',
   ];
 }
