@@ -310,7 +310,7 @@ function checkRequired(subject: string, desc: DescMessage, message: Record<strin
   for (const field of desc.fields) {
     const value = message[field.localName];
     const fieldPath = join(path, field.jsonName);
-    if (getOption(field, required) && isEmpty(field, value)) {
+    if (isRequired(field) && isEmpty(field, value)) {
       throw new EventContractError(subject, 'required field is missing or empty', fieldPath);
     }
     if (field.message === undefined || isWellKnown(field.message)) continue;
@@ -322,6 +322,20 @@ function checkRequired(subject: string, desc: DescMessage, message: Record<strin
       checkRequired(subject, field.message, value as Record<string, unknown>, fieldPath);
     }
   }
+}
+
+// Reading a custom option decodes the field's options afresh each time (protobuf-es builds an
+// extension container per call): every event written or read checks every field, so the answer
+// is kept per field descriptor (descriptors are immutable).
+const requiredByField = new WeakMap<DescField, boolean>();
+
+function isRequired(field: DescField): boolean {
+  let answer = requiredByField.get(field);
+  if (answer === undefined) {
+    answer = getOption(field, required);
+    requiredByField.set(field, answer);
+  }
+  return answer;
 }
 
 function isEmpty(field: DescField, value: unknown): boolean {
