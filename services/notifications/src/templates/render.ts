@@ -22,7 +22,20 @@ export interface RenderedEmail {
   text: string;
 }
 
+// Intl formatters are costly to build and immutable: one set per language, built on first use
+// (every booking event renders two e-mails).
+const formattersByLanguage = new Map<Language, Formatters>();
+
 function formatters(language: Language): Formatters {
+  let built = formattersByLanguage.get(language);
+  if (!built) {
+    built = buildFormatters(language);
+    formattersByLanguage.set(language, built);
+  }
+  return built;
+}
+
+function buildFormatters(language: Language): Formatters {
   // The recipient's time zone is unknown, so times say UTC rather than guess.
   const dates = new Intl.DateTimeFormat(dateLocales[language], {
     dateStyle: 'long',
