@@ -25,6 +25,8 @@ export interface LineItem extends ItemRow {
   partnerVerified: boolean;
   /** The partner's projected status ('' when bundling has not heard of it yet). */
   partnerStatus: string;
+  /** Whether the partner's Stripe account can receive payouts (false when not heard of). */
+  partnerPayoutsReady?: boolean;
 }
 
 /** What an update may set: everything but the row's identity, owner and timestamps. */
@@ -44,6 +46,35 @@ export async function findPackage(
   const query = executor.select().from(packages).where(eq(packages.id, id));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row;
+}
+
+/**
+ * A package with its seller as bundling's projection knows it (undefined when not projected) and
+ * whether the seller's Stripe account can receive payouts, in one round trip: what a booking
+ * reads first.
+ */
+export async function findPackageWithSeller(
+  executor: Executor,
+  id: string,
+): Promise<{ pkg: PackageRow; seller: PartnerRef | undefined; sellerPayoutsReady: boolean } | undefined> {
+  const [row] = await executor
+    .select({
+      pkg: packages,
+      sellerId: partners.id,
+      sellerName: partners.name,
+      sellerVerified: partners.verified,
+      sellerStatus: partners.status,
+      sellerPayoutsReady: partners.payoutsReady,
+    })
+    .from(packages)
+    .leftJoin(partners, eq(partners.id, packages.partnerId))
+    .where(eq(packages.id, id));
+  if (!row) return undefined;
+  const seller =
+    row.sellerId === null
+      ? undefined
+      : { id: row.sellerId, name: row.sellerName!, verified: row.sellerVerified!, status: row.sellerStatus! };
+  return { pkg: row.pkg, seller, sellerPayoutsReady: row.sellerPayoutsReady === true };
 }
 
 export async function updatePackageRow(executor: Executor, id: string, changes: PackageChanges): Promise<PackageRow> {
@@ -79,6 +110,7 @@ export async function findLineItems(executor: Executor, ids: readonly string[]):
       partnerName: sql<string>`coalesce(${partners.name}, '')`,
       partnerVerified: sql<boolean>`coalesce(${partners.verified}, false)`,
       partnerStatus: sql<string>`coalesce(${partners.status}, '')`,
+      partnerPayoutsReady: sql<boolean>`coalesce(${partners.payoutsReady}, false)`,
     })
     .from(items)
     .leftJoin(partners, eq(partners.id, items.partnerId))
@@ -86,7 +118,13 @@ export async function findLineItems(executor: Executor, ids: readonly string[]):
   return new Map(
     rows.map((r) => [
       r.item.id,
-      { ...r.item, partnerName: r.partnerName, partnerVerified: r.partnerVerified, partnerStatus: r.partnerStatus },
+      {
+        ...r.item,
+        partnerName: r.partnerName,
+        partnerVerified: r.partnerVerified,
+        partnerStatus: r.partnerStatus,
+        partnerPayoutsReady: r.partnerPayoutsReady,
+      },
     ]),
   );
 }

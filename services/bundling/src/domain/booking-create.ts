@@ -11,10 +11,10 @@ import {
   type BookingRow,
 } from '../db/bookings.repository.ts';
 import { holdUnits } from '../db/holds.repository.ts';
-import { findPackage } from '../db/packages.repository.ts';
+import { findPackageWithSeller } from '../db/packages.repository.ts';
 import { publishBookingHeld } from './booking-events.ts';
 import { planBooking } from './booking-plan.ts';
-import { requirePayoutReady } from './payout-readiness.ts';
+import { requirePayoutReadyAsRead } from './payout-readiness.ts';
 import { toBookingView } from './booking-view.ts';
 import { emailUnverified, idempotencyKeyReused, packageNotFound, soldOut } from './bundling-errors.ts';
 import type { BundlingContext } from './context.ts';
@@ -73,10 +73,13 @@ async function holdAndRecord(
   meta: BookMeta,
 ): Promise<BookingListing> {
   const now = new Date();
-  const pkg = await findPackage(tx, packageId);
-  if (!pkg) throw packageNotFound();
-  const plan = await planBooking(tx, pkg, request, now);
-  await requirePayoutReady(ctx, tx, [pkg.partnerId, ...plan.holds.map((hold) => hold.itemPartnerId)]);
+  // The package with its seller, then the items with their partners: each partner's payout
+  // readiness comes with them (no separate read).
+  const found = await findPackageWithSeller(tx, packageId);
+  if (!found) throw packageNotFound();
+  const { pkg } = found;
+  const plan = await planBooking(tx, pkg, request, now, { seller: { partner: found.seller } });
+  requirePayoutReadyAsRead(ctx, found.sellerPayoutsReady && plan.itemPartnersPayoutReady);
   const booking = await insertBooking(tx, {
     id: randomUUID(),
     packageId: pkg.id,

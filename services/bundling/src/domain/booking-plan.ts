@@ -14,6 +14,7 @@ import {
   type AvailabilityRow,
   type LineItem,
   type PackageRow,
+  type PartnerRef,
 } from '../db/packages.repository.ts';
 import {
   couponRefused,
@@ -53,6 +54,8 @@ export interface BookingPlan {
   startsAt: Date;
   /** The package version priced; a later edit bumps it and leaves this booking's price alone. */
   packageVersion: number;
+  /** Whether every line item's partner can receive payouts (read with the items). */
+  itemPartnersPayoutReady: boolean;
 }
 
 export interface PlanOptions {
@@ -67,6 +70,8 @@ export interface PlanOptions {
   promotions?: PromotionsPort;
   /** The traveller, for one-per-customer coupons. */
   userId?: string | undefined;
+  /** The seller as already read with the package (a booking reads both at once); else read here. */
+  seller?: { partner: PartnerRef | undefined };
 }
 
 const HOUR_MS = 3_600_000;
@@ -173,7 +178,9 @@ export async function planBooking(
     executor,
     pkg.items.map((line) => line.itemId),
   );
-  const partnersById = await findPartnerRefs(executor, [pkg.partnerId]);
+  const partnersById = options.seller
+    ? new Map(options.seller.partner ? [[pkg.partnerId, options.seller.partner]] : [])
+    : await findPartnerRefs(executor, [pkg.partnerId]);
   const lines = pkg.items.map((line, position) => {
     const item = itemsById.get(line.itemId);
     if (!item) throw packageUnavailable();
@@ -266,6 +273,7 @@ export async function planBooking(
     holds,
     startsAt,
     packageVersion: pkg.version,
+    itemPartnersPayoutReady: lines.every(({ item }) => item.partnerPayoutsReady === true),
   };
 }
 

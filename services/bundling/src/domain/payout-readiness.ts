@@ -31,3 +31,11 @@ export async function requirePayoutReady(
   const missing = await partnersNotPayoutReady(executor, partnerIds);
   if (missing.length > 0) throw partnerPayoutsNotReady();
 }
+
+/**
+ * As `requirePayoutReady`, from readiness already read with the package and its items (a
+ * booking reads the seller's and every item partner's with them, saving a round trip).
+ */
+export function requirePayoutReadyAsRead(ctx: BundlingContext, allReady: boolean): void {
+  if (ctx.settings.BOOKING_REQUIRES_PAYOUT_ACCOUNTS && !allReady) throw partnerPayoutsNotReady();
+}
