@@ -164,7 +164,8 @@ export const capacityBelowBooked = (dates: readonly string[]) =>
     dates.slice(0, 50).map((date) => ({ path: 'capacity', code: 'capacity_below_booked', message: date })),
   );
 export const imageNotFound = () => new AppError(404, 'image_not_found', 'No such image');
-export const tooManyImages = (max: number) => conflict('too_many_images', `An item or a package has at most ${max} images`);
+export const tooManyImages = (max: number) =>
+  conflict('too_many_images', `An item or a package has at most ${max} images`);
 export const unsupportedImageType = () =>
   new AppError(
     415,
