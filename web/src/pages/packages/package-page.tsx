@@ -1,5 +1,5 @@
 import type { Locale, PackageView, Party } from '@contracts/http';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import type { QuoteBody } from '../../api/bundling-api.ts';
@@ -159,6 +159,13 @@ function BackLink() {
 /** /packages/:id — keyed by the id, so a suggested package opens with a fresh planner. */
 export function PackagePage() {
   const { id = '' } = useParams();
+  // The layout scrolls up only between sections: a suggested package opens at its top too.
+  const shownId = useRef(id);
+  useEffect(() => {
+    if (shownId.current === id) return;
+    shownId.current = id;
+    window.scrollTo({ top: 0 });
+  }, [id]);
   return <PackageDetails key={id} id={id} />;
 }
 
