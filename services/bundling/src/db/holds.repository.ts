@@ -46,6 +46,58 @@ export async function holdUnits(tx: Tx, claims: readonly UnitClaim[]): Promise<H
   return { ok: true };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// As PostgreSQL quotes the value it could not cast (the query text, also in a driver error's
+// message, has the id followed by a quote instead).
+const SOLD_OUT_MARK = /"sold_out:([0-9a-f-]{36}):\d+"/i;
+
+/**
+ * `holdUnits` as the transaction's LAST statements, sent with its COMMIT in one round trip: the
+ * database commits the moment the rows are held, without waiting for this process to read the
+ * answer and send COMMIT (under load that wait, not the database, kept a hot row locked). Same
+ * guard (one conditional UPDATE per row, in id order, then the CHECK), but a row not held makes
+ * its statement fail, so the rest of the string (the COMMIT) never runs and the caller's
+ * rollback undoes everything. On success a new, empty transaction is left open for the caller's
+ * transaction wrapper to close: nothing may be written after this call.
+ *
+ * Values are inlined (the simple protocol takes several statements but no parameters): ids are
+ * checked to be UUIDs and quantities positive integers first.
+ */
+export async function holdUnitsAndCommit(tx: Tx, claims: readonly UnitClaim[]): Promise<HoldOutcome> {
+  const rows = merged(claims);
+  const statements = rows.map(({ availabilityId, quantity }) => {
+    if (!UUID.test(availabilityId) || !Number.isSafeInteger(quantity) || quantity <= 0) {
+      throw new Error(`holdUnitsAndCommit: bad claim ${availabilityId} × ${quantity}`);
+    }
+    // Not held → the cast of 'sold_out:<id>:0' to integer fails: the row is named in the error.
+    return `WITH held AS (
+      UPDATE bundling.availability SET held = held + ${quantity}
+       WHERE id = '${availabilityId}' AND closed = false AND capacity - held - sold >= ${quantity}
+      RETURNING 1)
+    SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('sold_out:${availabilityId}:' || count(*))::int END FROM held`;
+  });
+  try {
+    await tx.execute(sql.raw([...statements, 'COMMIT', 'BEGIN'].join(';\n')));
+    return { ok: true };
+  } catch (error) {
+    const code = pgCode(error);
+    if (code === INVALID_TEXT || code === CHECK_VIOLATION) {
+      const named = SOLD_OUT_MARK.exec(pgMessage(error))?.[1];
+      const row = rows.find((r) => r.availabilityId === named) ?? rows[0]!;
+      if (code === CHECK_VIOLATION || named)
+        return { ok: false, reason: 'sold_out', availabilityId: row.availabilityId };
+    }
+    throw error;
+  }
+}
+
+const INVALID_TEXT = '22P02';
+
+function pgMessage(error: unknown): string {
+  const candidate = error as { message?: unknown; cause?: { message?: unknown } };
+  return [candidate.message, candidate.cause?.message].filter((m) => typeof m === 'string').join(' ');
+}
+
 /** Returns held units to sale (an expired, failed or cancelled pending booking). */
 export async function releaseHeldUnits(tx: Tx, claims: readonly UnitClaim[]): Promise<void> {
   for (const claim of merged(claims)) {

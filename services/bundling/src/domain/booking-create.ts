@@ -10,7 +10,7 @@ import {
   type BookingListing,
   type BookingRow,
 } from '../db/bookings.repository.ts';
-import { holdUnits } from '../db/holds.repository.ts';
+import { holdUnitsAndCommit } from '../db/holds.repository.ts';
 import { findPackageWithSeller } from '../db/packages.repository.ts';
 import { publishBookingHeld } from './booking-events.ts';
 import { planBooking } from './booking-plan.ts';
@@ -106,9 +106,10 @@ async function holdAndRecord(
   );
   const packageTitle = localised(pkg.translations, pkg.defaultLanguage, request.lang).title;
   await publishBookingHeld(ctx, tx, booking, holds, { correlationId: meta.correlationId, packageTitle });
-  // The hot rows are locked last, just before the commit: bookers of one slot queue on its row lock
-  // for as short as possible (these updates and the commit).
-  const held = await holdUnits(tx, plan.holds);
+  // The hot rows are locked last, with the commit in the same round trip: bookers of one slot
+  // queue on its row lock only for the updates and the commit, never for this process to answer.
+  // Nothing is written after this.
+  const held = await holdUnitsAndCommit(tx, plan.holds);
   if (!held.ok) throw soldOut(plan.holds.find((h) => h.availabilityId === held.availabilityId)?.position);
   // Its audit entry `booking.held` follows from the held event (domain/booking-audit.ts).
   return {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdUnits, releaseHeldUnits, releaseSoldUnits, sellHeldUnits } from '../../src/db/holds.repository.ts';
+import { sql } from 'drizzle-orm';
+import {
+  holdUnits,
+  holdUnitsAndCommit,
+  releaseHeldUnits,
+  releaseSoldUnits,
+  sellHeldUnits,
+} from '../../src/db/holds.repository.ts';
 import { givenTour, slot } from '../support/booking-fixtures.ts';
 import { givenPartner } from '../support/builders.ts';
 import { startBundlingHarness, type BundlingHarness } from '../support/harness.ts';
@@ -82,5 +89,64 @@ describe('holding units', () => {
     await expect(
       h.rows('UPDATE bundling.availability SET held = -1 WHERE id = $1', [tour.availabilityId]),
     ).rejects.toThrow(/availability_held_ck/);
+  });
+  describe('with the commit in the same round trip (a booking)', () => {
+    // A write of the transaction before the hold, to see whether the transaction committed.
+    const mark = (tx: Parameters<Parameters<typeof inTx>[0]>[0], id: string) =>
+      tx.execute(sql`UPDATE bundling.availability SET price_overrides = '{"adult": 1}' WHERE id = ${id}`);
+    const marked = async (id: string) =>
+      (await h.rows<{ p: unknown }>('SELECT price_overrides AS p FROM bundling.availability WHERE id = $1', [id]))[0]!
+        .p;
+
+    it('holds and commits what was written before it; one unit more is refused, naming the row, nothing written', async () => {
+      const tour = await givenTour(h, partnerId, { capacity: 5, sold: 2 });
+      const other = await givenTour(h, partnerId, { capacity: 5 });
+      const first = await inTx(async (tx) => {
+        await mark(tx, other.availabilityId);
+        return holdUnitsAndCommit(tx, [{ availabilityId: tour.availabilityId, quantity: 3 }]);
+      });
+      expect(first).toEqual({ ok: true });
+      expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 5, held: 3, sold: 2 });
+      expect(await marked(other.availabilityId)).toEqual({ adult: 1 });
+
+      const fresh = await givenTour(h, partnerId, { capacity: 5 });
+      await expect(
+        inTx(async (tx) => {
+          await mark(tx, fresh.availabilityId);
+          const outcome = await holdUnitsAndCommit(tx, [{ availabilityId: tour.availabilityId, quantity: 1 }]);
+          expect(outcome).toEqual({ ok: false, reason: 'sold_out', availabilityId: tour.availabilityId });
+          throw new Error('sold out');
+        }),
+      ).rejects.toThrow('sold out');
+      expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 5, held: 3, sold: 2 });
+      expect(await marked(fresh.availabilityId)).toEqual({});
+    });
+
+    it('names the row that is full among several and leaves the others untouched; a closed row is refused', async () => {
+      const roomy = await givenTour(h, partnerId, { capacity: 10 });
+      const full = await givenTour(h, partnerId, { capacity: 1, sold: 1 });
+      await expect(
+        inTx(async (tx) => {
+          const outcome = await holdUnitsAndCommit(tx, [
+            { availabilityId: roomy.availabilityId, quantity: 2 },
+            { availabilityId: full.availabilityId, quantity: 1 },
+            { availabilityId: roomy.availabilityId, quantity: 1 },
+          ]);
+          expect(outcome).toEqual({ ok: false, reason: 'sold_out', availabilityId: full.availabilityId });
+          throw new Error('sold out');
+        }),
+      ).rejects.toThrow('sold out');
+      expect(await slot(h, roomy.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+      expect(await slot(h, full.availabilityId)).toEqual({ capacity: 1, held: 0, sold: 1 });
+
+      const closed = await givenTour(h, partnerId, { capacity: 10, closed: true });
+      const outcome = await inTx(async (tx) => {
+        const held = await holdUnitsAndCommit(tx, [{ availabilityId: closed.availabilityId, quantity: 1 }]);
+        if (held.ok) return held;
+        throw new Error(`refused ${held.availabilityId}`);
+      }).catch((error: Error) => error.message);
+      expect(outcome).toBe(`refused ${closed.availabilityId}`);
+      expect(await slot(h, closed.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+    });
   });
 });
