@@ -17,7 +17,8 @@ import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
 // Billing in Chromium: a newly verified partner (German, desktop) reads what Stripe still needs,
 // finishes the emulator's hosted onboarding and comes back to "Payouts enabled"; a traveller (Italian, phone)
 // pays a held booking with the emulator's declined card, reads the decline, pays with Visa,
-// waits for the confirmation and downloads the receipt PDF. Screenshots go to
+// waits for the confirmation and downloads the receipt PDF, then cancels it and sees the refund,
+// which the partner's payouts page shows taken back from its transfer. Screenshots go to
 // .tmp/screens-billing/ to be looked at.
 const SCREENS = '.tmp/screens-billing';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,6 +59,8 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
   const saved: Record<string, string | undefined> = {};
   /** The booking the traveller paid (second test), for the seller's screen (third). */
   let paidBookingId = '';
+  /** A partner with a transfer of the paid booking (third test), for the refund's reversal (fourth). */
+  let transferPartner: (typeof CATALOGUE_PARTNERS)[number] | undefined;
 
   beforeAll(async () => {
     execSync('node scripts/ensure-web-build.mjs', { stdio: 'inherit' });
@@ -220,11 +223,12 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
     };
     let bookingId = '';
     const refused: string[] = [];
-    const today = new Date().toISOString().slice(0, 10);
-    const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    // Three weeks ahead or later: every demo policy then refunds in full (the cancel test below).
+    const from = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
     for (const pkg of list.items) {
       const availability = (await (
-        await api('GET', `/api/packages/${pkg.id}/availability?from=${today}&to=${later}&adult=2`)
+        await api('GET', `/api/packages/${pkg.id}/availability?from=${from}&to=${later}&adult=2`)
       ).json()) as { days?: { date: string; bookable: boolean }[] };
       const day = availability.days?.find((d) => d.bookable);
       if (!day) {
@@ -335,6 +339,7 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
         { timeout: 60_000, interval: 2_000 },
       )
       .not.toBe('none yet');
+    transferPartner = partner;
     const { context, page } = await signedIn(partner!, 'de', { width: 390, height: 844 });
     try {
       await page.goto(`${platform.url}/partner/payouts`);
@@ -349,6 +354,84 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
       await context.close();
     }
   }, 120_000);
+
+  it('the traveller cancels the paid booking and sees the refund; the partner sees its transfer reversed', async () => {
+    expect(paidBookingId).not.toBe('');
+    expect(transferPartner).toBeDefined();
+    const reference = paidBookingId.replace(/-/g, '').slice(-8).toUpperCase();
+    // A refund reverses a transfer already sent: wait until the partner's share went out.
+    const api = platformApi(platform.url);
+    await expect
+      .poll(
+        async () => {
+          const res = await api('GET', '/api/billing/partner/transfers', await tokenOf(transferPartner!));
+          const rows = res.ok ? ((await res.json()) as { bookingId: string; status: string }[]) : [];
+          return rows.find((row) => row.bookingId === paidBookingId)?.status ?? 'none';
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe('sent');
+
+    const traveller = await signedIn(TRAVELLER, 'it', { width: 390, height: 844 });
+    let refunded = '';
+    try {
+      const page = traveller.page;
+      await page.goto(`${platform.url}/bookings/${paidBookingId}`);
+      await page.getByTestId('booking-paid').waitFor({ timeout: 30_000 });
+      const paid = /Pagato (.+)$/.exec(await page.getByTestId('booking-paid').innerText())![1]!.trim();
+      await page.getByTestId('booking-cancel').click();
+      // Before confirming, the dialog says what the policy gives back now: three weeks ahead, all of it.
+      const offer = await page.getByTestId('cancel-refund').innerText();
+      expect(offer).toContain(`ti vengono restituiti ora ${paid} (100% di ${paid})`);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${SCREENS}/it-390-cancel-dialog.png` });
+      await page.getByTestId('cancel-booking-dialog-confirm').click();
+      await page.getByTestId('booking-outcome').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('booking-outcome').innerText()).toContain(paid);
+      // Stripe's refund lands through billing: the payment card then reads "Rimborsato …".
+      const refund = page.getByTestId('booking-refund').filter({ hasText: 'Rimborsato' });
+      for (let attempt = 0; attempt < 30 && !(await refund.isVisible()); attempt++) {
+        await page.waitForTimeout(2_000);
+        await page.reload();
+        await page.getByTestId('booking-outcome').waitFor({ timeout: 30_000 });
+      }
+      refunded = await refund.innerText();
+      expect(refunded).toContain(`Rimborsato ${paid} il `);
+      expect(await page.getByTestId('booking-refund').getAttribute('data-status')).toBe('succeeded');
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${SCREENS}/it-390-booking-refunded.png`, fullPage: true });
+    } catch (error) {
+      await traveller.page.screenshot({ path: `${SCREENS}/failed-it-390-cancel.png`, fullPage: true });
+      throw error;
+    } finally {
+      await traveller.context.close();
+    }
+
+    // The seller's payouts page: the booking's transfer shows what the refund took back.
+    const partner = await signedIn(transferPartner!, 'de', { width: 1440, height: 900 });
+    try {
+      const page = partner.page;
+      await page.goto(`${platform.url}/partner/payouts`);
+      const row = page.getByTestId('transfer-row').filter({ hasText: reference });
+      await row.waitFor({ timeout: 30_000 });
+      const reversed = row.locator('td[data-label="Zurückgebucht"]');
+      for (let attempt = 0; attempt < 30 && (await reversed.innerText()).trim() === '—'; attempt++) {
+        await page.waitForTimeout(2_000);
+        await page.reload();
+        await row.waitFor({ timeout: 30_000 });
+      }
+      // A full refund takes the whole share back.
+      const amount = (await row.locator('td[data-label="Betrag"]').innerText()).trim();
+      expect((await reversed.innerText()).trim()).toBe(`−${amount}`);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(1440);
+      await page.screenshot({ path: `${SCREENS}/de-1440-payouts-reversed.png`, fullPage: true });
+    } catch (error) {
+      await partner.page.screenshot({ path: `${SCREENS}/failed-de-1440-reversed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await partner.context.close();
+    }
+  }, 240_000);
 
   it('on a desktop in French the checkout puts the trip beside the payment, within the window', async () => {
     const api = platformApi(platform.url);
