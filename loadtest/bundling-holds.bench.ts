@@ -13,6 +13,7 @@ import { expectStatus, platformApi, signIn, signUpVerified } from '../scripts/al
 import { startPlatform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-one/settings.ts';
 import { ingressGateway, payoutReadyPartner, pool, untilStatus } from './bench-world.ts';
+import { startServiceProcess } from './distributed-processes.ts';
 import {
   clientAddress,
   figuresRow,
@@ -53,6 +54,16 @@ export interface HoldsBench {
    * included: they run in the same process). PostgreSQL's own CPU is not in it.
    */
   perBooking: { cpuMs: number; queries: number };
+  /**
+   * The same booking load with the gateway and bundling each in their own process (their
+   * distributed entries; events over NATS), on the same database right after; the rest of the
+   * platform (identity for the keys, billing and notifications) stays in the all-in-one. Both
+   * bundling relays drain the one outbox: the all-in-one's hands its share of the held events
+   * to its in-process consumers, the bundling process publishes the rest on NATS under its own
+   * prefix, where only bundling's own consumers (the audit entry) listen. Undefined with
+   * HOLDS_DISTRIBUTED=false.
+   */
+  distributed?: { book: LoadFigures & { holdsPerSec: number }; oversold: number; loadAverage: number } | undefined;
 }
 
 const CLIENTS = 5_000;
@@ -111,6 +122,10 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
     );
     const row = rows[0]!;
     const answered201 = (warm.statuses['201'] ?? 0) + (book.statuses['201'] ?? 0);
+    const distributed =
+      process.env.HOLDS_DISTRIBUTED === 'false'
+        ? undefined
+        : await runDistributed({ dbUrl: db.url, platform, sql, world, bookBody, opts, heldBefore: row.held });
     return {
       ...opts,
       travellers: TRAVELLERS,
@@ -124,6 +139,7 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
         cpuMs: Number((probed.cpuMs / Math.max(1, book.statuses['201'] ?? 0)).toFixed(1)),
         queries: Number((probed.queries / Math.max(1, book.statuses['201'] ?? 0)).toFixed(1)),
       },
+      distributed,
     };
   } finally {
     await sql.end();
@@ -131,6 +147,74 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
     await platform.stop();
     await db.drop();
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The booking load again, through a gateway process in front of a bundling process. */
+async function runDistributed(input: {
+  dbUrl: string;
+  platform: Awaited<ReturnType<typeof startPlatform>>;
+  sql: pg.Pool;
+  world: World;
+  bookBody: string;
+  opts: { connections: number; durationSec: number };
+  heldBefore: number;
+}): Promise<NonNullable<HoldsBench['distributed']>> {
+  const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+  const prefix = `benchholds${Date.now().toString(36)}`;
+  const secret = randomUUID();
+  const jwksUrl = `${input.platform.services.identity}/.well-known/jwks.json`;
+  const uploads = await mkdtemp(path.join(tmpdir(), 'tc-bench-holds-dist-'));
+  const bundling = await startServiceProcess('services/bundling/src/server.ts', {
+    DATABASE_URL: input.dbUrl,
+    NATS_URL: natsUrl,
+    NATS_SUBJECT_PREFIX: prefix,
+    JWKS_URL: jwksUrl,
+    UPLOADS_DIR: uploads,
+    SWEEPER_INTERVAL_SECONDS: '0',
+    GATEWAY_SECRET: secret,
+  });
+  let gateway: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
+  try {
+    gateway = await startServiceProcess('services/gateway/src/server.ts', {
+      NATS_URL: natsUrl,
+      NATS_SUBJECT_PREFIX: prefix,
+      IDENTITY_URL: input.platform.services.identity!,
+      BUNDLING_URL: bundling.url,
+      JWKS_URL: jwksUrl,
+      RATE_LIMIT_MAX: '100000000',
+      TRUST_PROXY_HOPS: '1',
+      GATEWAY_SECRET: secret,
+      WEB_DIST_DIR: 'web/dist',
+    });
+    const bookUrl = `${gateway.url}/api/packages/${input.world.packageId}/book`;
+    const load = (seconds: number, connections: number) =>
+      runClients({
+        url: bookUrl,
+        method: 'POST',
+        body: input.bookBody,
+        tokens: input.world.tokens,
+        clients: CLIENTS,
+        connections,
+        durationSec: seconds,
+      });
+    const warm = await load(2, 10);
+    const book = await load(input.opts.durationSec, input.opts.connections);
+    const { rows } = await input.sql.query<{ capacity: number; held: number; sold: number }>(
+      'SELECT capacity, held, sold FROM bundling.availability WHERE item_id = $1',
+      [input.world.itemId],
+    );
+    const row = rows[0]!;
+    const answered = (warm.statuses['201'] ?? 0) + (book.statuses['201'] ?? 0);
+    return {
+      book: { ...book, holdsPerSec: Math.round((book.statuses['201'] ?? 0) / input.opts.durationSec) },
+      oversold: Math.max(0, row.held + row.sold - row.capacity, row.held - input.heldBefore - answered),
+      loadAverage: Number(loadavg()[0]!.toFixed(1)),
+    };
+  } finally {
+    await gateway?.stop();
+    await bundling.stop();
+    await rm(uploads, { recursive: true, force: true });
   }
 }
 
@@ -320,6 +404,11 @@ export function printBundlingHoldsBench(r: HoldsBench): void {
   console.log(
     `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}; per booking: ${r.perBooking.cpuMs} ms platform CPU, ${r.perBooking.queries} SQL statements`,
   );
+  if (r.distributed) {
+    console.log(
+      `distributed (gateway and bundling in their own processes): ${JSON.stringify(figuresRow(r.distributed.book))}, ${r.distributed.book.holdsPerSec} holds/s, oversold ${r.distributed.oversold}, load average ${r.distributed.loadAverage}`,
+    );
+  }
 }
 
 export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
@@ -330,6 +419,11 @@ export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
     '|---|---|---|---|---|---|---|',
     `| GET /api/packages/:id (baseline) | ${r.baseline.perSec} | – | ${r.baseline.p50Ms} ms | ${r.baseline.p95Ms} ms | ${r.baseline.p99Ms} ms | ${statusText(r.baseline)} |`,
     `| POST /api/packages/:id/book | ${r.book.perSec} | **${r.book.holdsPerSec}** | ${r.book.p50Ms} ms | **${r.book.p95Ms} ms** | ${r.book.p99Ms} ms | ${statusText(r.book)} |`,
+    ...(r.distributed
+      ? [
+          `| POST …/book, gateway and bundling in their own processes | ${r.distributed.book.perSec} | **${r.distributed.book.holdsPerSec}** | ${r.distributed.book.p50Ms} ms | **${r.distributed.book.p95Ms} ms** | ${r.distributed.book.p99Ms} ms | ${statusText(r.distributed.book)} (${r.distributed.oversold} oversold) |`,
+        ]
+      : []),
     '',
     `Afterwards the hot row holds ${r.row.held} of ${r.row.capacity} for ${r.booked.answered201} bookings answered 201 (${r.booked.pendingRows} pending rows): **${r.oversold} oversold**. Per booking the platform process spent ${r.perBooking.cpuMs} ms of CPU and sent ${r.perBooking.queries} SQL statements (the held event's consumers included).`,
     '',
