@@ -50,6 +50,8 @@ function pagesOf(role: Role, ids: Ids): string[] {
       '/partners',
       `/partners/${ids.partner}`,
       '/packages',
+      '/search',
+      '/search?q=lago%20di%20garda&party=2a1c&from=2031-06-14&to=2031-06-21&verified=true&sort=price',
       '/signin',
       '/signup',
       '/forgot-password',
@@ -71,6 +73,8 @@ function pagesOf(role: Role, ids: Ids): string[] {
       '/partner/packages',
       '/partner/packages/new',
       '/partner/bookings',
+      '/partner/payouts',
+      '/partner/sponsored',
       '/bookings',
       '/account',
     ];
@@ -80,6 +84,8 @@ function pagesOf(role: Role, ids: Ids): string[] {
     '/admin/partners',
     `/admin/partners/${ids.reviewPartner}`,
     '/admin/mail',
+    '/admin/money',
+    '/admin/campaigns',
     ...(ids.mail ? [`/admin/mail/${ids.mail}`] : []),
     '/account',
   ];
@@ -275,7 +281,7 @@ describe('portal layout in Chromium: every page at 390 and 1440 px, in German an
             for (const pathname of pagesOf(role, ids)) {
               await page.goto(`${platform.url}${pathname}`);
               await settle(page, role);
-              const slug = pathname.replace(/[0-9a-f-]{36}/g, 'id').replace(/\//g, '_') || '_';
+              const slug = pathname.replace(/[0-9a-f-]{36}/g, 'id').replace(/[^\w.-]/g, '_') || '_';
               await page.screenshot({
                 path: `${SCREENS}/${language}-${viewport.width}-${role}${slug}.png`,
                 fullPage: true,
