@@ -19,6 +19,7 @@ import { documentsRoutes } from './routes/documents.routes.ts';
 import { installInvoiceScheduler } from './domain/invoicing.ts';
 import { campaignClickChargedHandler } from './events/campaign-click-charged.handler.ts';
 import { adminFeesRoutes } from './routes/admin-fees.routes.ts';
+import { adminHoldingRoutes } from './routes/admin-holding.routes.ts';
 import { installReconciliation } from './domain/reconcile-jobs.ts';
 import { adminBillingRoutes } from './routes/admin-billing.routes.ts';
 import { billingRoutes } from './routes/billing.routes.ts';
@@ -99,6 +100,7 @@ export async function buildBillingService(deps: ServiceDeps<BillingSettings>): P
       installInvoiceScheduler(app, ctx);
       bus.handle(campaignClickChargedHandler(ctx));
       adminFeesRoutes(app, ctx);
+      adminHoldingRoutes(app, ctx);
       adminBillingRoutes(app, ctx, installReconciliation(app, ctx));
     },
   });

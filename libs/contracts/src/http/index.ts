@@ -11,3 +11,4 @@ export * from './bundling-campaigns.ts';
 export * from './billing-documents.ts';
 export * from './billing-connect.ts';
 export * from './billing-fees.ts';
+export * from './billing-holding.ts';
