@@ -99,6 +99,7 @@ export async function buildReceiptSnapshot(
     .map((l) => ({
       position: l.position,
       itemType: l.itemType,
+      ...(l.title ? { title: l.title } : {}),
       partnerName: names.get(l.partnerId) ?? null,
       quantity: l.quantity,
       unitPriceMinor: l.unitPriceMinor,

@@ -122,6 +122,8 @@ export interface BookingLine {
   position: number;
   itemId: string;
   itemType: string;
+  /** The item's title in the traveller's language (absent on bookings projected before it was sent). */
+  title?: string;
   partnerId: string;
   quantity: number;
   availabilityId: string | null;

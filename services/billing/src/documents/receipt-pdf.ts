@@ -35,15 +35,16 @@ export function renderReceiptPdf(
   ]);
   pdf.table(
     [
-      { label: t.receipt.item, width: 0.16 },
-      { label: t.receipt.supplier, width: 0.26 },
-      { label: t.receipt.quantity, width: 0.08, align: 'right' },
-      { label: t.receipt.unitPrice, width: 0.17, align: 'right' },
-      { label: t.receipt.discount, width: 0.16, align: 'right' },
-      { label: t.receipt.lineTotal, width: 0.17, align: 'right' },
+      { label: t.receipt.item, width: 0.32 },
+      { label: t.receipt.supplier, width: 0.2 },
+      { label: t.receipt.quantity, width: 0.07, align: 'right' },
+      { label: t.receipt.unitPrice, width: 0.14, align: 'right' },
+      { label: t.receipt.discount, width: 0.13, align: 'right' },
+      { label: t.receipt.lineTotal, width: 0.14, align: 'right' },
     ],
     s.lines.map((l) => [
-      t.itemTypes[l.itemType] ?? l.itemType,
+      // The item by name with its kind ("Fast boat Riva – Sirmione (Transfer)"), or the kind alone.
+      l.title ? `${l.title} (${t.itemTypes[l.itemType] ?? l.itemType})` : (t.itemTypes[l.itemType] ?? l.itemType),
       l.partnerName ?? '—',
       String(l.quantity),
       money(l.unitPriceMinor),

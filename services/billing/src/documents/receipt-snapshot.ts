@@ -5,6 +5,8 @@
 export interface ReceiptLine {
   position: number;
   itemType: string;
+  /** The item's title as the traveller booked it (absent on receipts issued before titles were sent). */
+  title?: string;
   /** The supplying partner's name as billing's partners projection knew it (null if unknown). */
   partnerName: string | null;
   quantity: number;

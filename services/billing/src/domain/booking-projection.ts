@@ -20,6 +20,7 @@ export function lineOf(item: EventItem): BookingLine {
     position: item.position,
     itemId: item.itemId,
     itemType: item.itemType,
+    ...(item.title ? { title: item.title } : {}),
     partnerId: item.partnerId,
     quantity: item.quantity,
     availabilityId: item.availabilityId || null,

@@ -86,6 +86,8 @@ describe('receipts, statements and commission invoices', () => {
       expect(text).toContain('Como Tours');
       expect(text).toContain('135,00 €');
       expect(text).toContain('Pagato con: Visa •••• 4242');
+      // Each line names the item as the traveller booked it, with its kind.
+      expect(text).toContain('Giro in barca a Bellagio (Tour)');
 
       // The same receipt again (no second number), now in German by Accept-Language.
       const again = await download(`/api/billing/receipts/${booking.bookingId}`, traveller.token, {

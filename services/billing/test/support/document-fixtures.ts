@@ -21,6 +21,7 @@ export async function seedBooking(
       position: 0,
       itemId: randomUUID(),
       itemType: 'tour',
+      title: 'Giro in barca a Bellagio',
       partnerId: input.seller,
       quantity: 2,
       availabilityId: null,

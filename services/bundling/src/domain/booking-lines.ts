@@ -55,6 +55,7 @@ function lineItems(
   const base = {
     itemId: line.itemId,
     itemType: line.itemKind,
+    title: line.title,
     partnerId: line.partnerId,
     position: line.position,
     availabilityId: start?.availabilityId ?? '',

@@ -72,6 +72,8 @@ describe('booking event lines', () => {
     expect(
       items.every((i) => i.availabilityId === 'row-1' && i.startsAt?.seconds === BigInt(start.getTime() / 1000)),
     ).toBe(true);
+    // Receipts and e-mails name the item as the traveller read it.
+    expect(items.map((i) => i.title)).toEqual(items.map(() => 'Walk'));
   });
 
   it('keeps a line whose unit prices do not add up to its gross as one item', () => {
