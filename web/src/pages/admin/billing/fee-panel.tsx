@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../../components/ui/form-fields.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-alert.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
+import { HoldingForm } from './holding-form.tsx';
 import { formatBps, percentToBps } from './money-format.ts';
 import { useDeleteFee, useFees, useSaveFee } from './money-queries.ts';
 
@@ -49,6 +50,7 @@ export function FeePanel() {
         )}
       </section>
       <FeeForm />
+      <HoldingForm />
     </div>
   );
 }
