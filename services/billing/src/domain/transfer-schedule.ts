@@ -49,7 +49,9 @@ export async function scheduleTransfers(
   const inserted = await insertTransfers(
     tx,
     shares.map((share) => {
-      const holdingDays = accounts.get(share.partnerId)?.holdingDays || ctx.settings.HOLDING_DAYS_DEFAULT;
+      // The account's own period (set from HOLDING_DAYS_DEFAULT when it was created, then by the
+      // admin — 0 included, "transfer at once"); the default only for a partner without an account.
+      const holdingDays = accounts.get(share.partnerId)?.holdingDays ?? ctx.settings.HOLDING_DAYS_DEFAULT;
       const held = holdingDays > 0 && booking.firstServiceAt;
       return {
         id: crypto.randomUUID(),

@@ -137,3 +137,58 @@ describe("an admin sets a partner's holding period; later bookings' transfers wa
     expect((await h.call('GET', url(seller.partnerId), { token: admin.token })).body.holdingDays).toBe(7);
   });
 });
+
+describe('with a platform default of 3 days, an admin exempts one partner (0 days)', () => {
+  let h: BillingHarness;
+
+  beforeAll(async () => {
+    h = await startBillingHarness('billing_holding_zero', { HOLDING_DAYS_DEFAULT: '3' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("sends that partner's next transfer at once while another partner's waits the default", async () => {
+    const admin = await h.user(['admin']);
+    const traveller = await h.user();
+    const exempt = await h.partner({ holdingDays: 3 });
+    const other = await h.partner({ holdingDays: 3 });
+    const set = await h.call('PUT', `/api/admin/billing/partners/${exempt.partnerId}/holding`, {
+      token: admin.token,
+      body: { holdingDays: 0 },
+    });
+    expect(set.body).toEqual({ partnerId: exempt.partnerId, holdingDays: 0, defaultDays: 3 });
+
+    const firstService = new Date(Date.now() + 2 * DAY_MS);
+    firstService.setUTCMilliseconds(0);
+    const booking = testBooking({
+      userId: traveller.id,
+      sellerPartnerId: exempt.partnerId,
+      lines: [
+        { partnerId: exempt.partnerId, netMinor: 12_000, startsAt: firstService },
+        { partnerId: other.partnerId, netMinor: 8_000, startsAt: firstService },
+      ],
+    });
+    await h.deliver(heldEvent(booking));
+    const checkout = await h.call('POST', `/api/billing/packages/${booking.packageId}/checkout`, {
+      token: traveller.token,
+      body: { bookingId: booking.bookingId },
+    });
+    await h.call('POST', `/api/billing/payments/${checkout.body.paymentId}/confirm`, {
+      token: traveller.token,
+      body: { paymentMethod: 'pm_card_visa' },
+    });
+    await h.webhooksSettled();
+    await h.deliver(confirmedEvent(booking, checkout.body.paymentIntentId));
+    await h.queues.transfers();
+
+    const rows = await h.rows<{ partner_id: string; status: string; available_after: Date }>(
+      'SELECT partner_id, status, available_after FROM billing.transfers WHERE booking_id = $1',
+      [booking.bookingId],
+    );
+    const byPartner = new Map(rows.map((r) => [r.partner_id, r]));
+    expect(byPartner.get(exempt.partnerId)!.status).toBe('sent');
+    expect(byPartner.get(other.partnerId)!.status).toBe('scheduled');
+    expect(byPartner.get(other.partnerId)!.available_after.getTime()).toBe(firstService.getTime() + 3 * DAY_MS);
+  });
+});
