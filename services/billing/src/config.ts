@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { defineServiceConfig, jwtConsumerConfigSchema } from '@tourconnect/service-kit';
 
@@ -51,6 +52,14 @@ const settingsShape = {
   MONEY_QUEUE_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   /** The portal's public base URL (Connect return links, e-mails). */
   PUBLIC_PORTAL_URL: z.url().default('http://localhost:8080'),
+  /**
+   * The key that signs the receipt download links sent by e-mail (≥ 32 characters; share it
+   * between billing's replicas). Absent: a random key generated at boot, so links only work as
+   * long as this process runs (a restart breaks every link already mailed).
+   */
+  RECEIPT_LINK_KEY: unsetIfEmpty(z.string().min(32, 'must be at least 32 characters')).transform(
+    (value) => value ?? randomBytes(32).toString('base64url'),
+  ),
   /** Minutes between scheduled reconciliations of the ledger with Stripe (0: this process runs none). */
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 };

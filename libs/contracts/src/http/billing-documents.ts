@@ -11,6 +11,12 @@ const isoDay = z.iso.date({ message: 'invalid_date' });
 
 export const receiptParamsSchema = z.object({ bookingId: z.uuid({ message: 'invalid_id' }) });
 export const documentLangQuerySchema = z.object({ lang: localeSchema.optional() });
+/** A signed receipt link (from the payment e-mail): checked by the handler, so a bad one is a 404, not a 400. */
+export const receiptLinkQuerySchema = z.object({
+  lang: localeSchema.optional(),
+  exp: z.string().max(20).optional(),
+  sig: z.string().max(100).optional(),
+});
 
 export const documentFormats = ['csv', 'pdf'] as const;
 export const documentFormatSchema = z.enum(documentFormats, { message: 'invalid_format' });

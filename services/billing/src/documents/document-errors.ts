@@ -5,6 +5,12 @@ import { AppError } from '@tourconnect/service-kit';
  * Someone else's receipt or invoice answers the same 404 as a missing one: nothing leaks.
  */
 export const receiptNotFound = () => new AppError(404, 'receipt_not_found', 'No receipt for this booking');
+export const receiptLinkExpired = () =>
+  new AppError(
+    410,
+    'receipt_link_expired',
+    'This receipt link has expired; download the receipt from the booking page',
+  );
 export const invoiceNotFound = () => new AppError(404, 'invoice_not_found', 'No such invoice');
 export const invalidPeriod = (detail: string) => new AppError(400, 'invalid_period', detail);
 export const partnerMembershipRequired = () =>

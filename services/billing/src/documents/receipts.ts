@@ -23,12 +23,29 @@ export async function receiptPdf(
   locale: Locale,
 ): Promise<ReceiptFile> {
   const isAdmin = caller.roles.includes('admin');
+  return receiptFor(ctx, bookingId, locale, (userId) => userId === caller.id || isAdmin);
+}
+
+/**
+ * The receipt a signed link (receipt-link.ts) names: the link itself is the authorisation, so
+ * any holder gets it — the same PDF, issued lazily the same way, only for a succeeded payment.
+ */
+export async function receiptPdfByLink(ctx: BillingContext, bookingId: string, locale: Locale): Promise<ReceiptFile> {
+  return receiptFor(ctx, bookingId, locale, () => true);
+}
+
+async function receiptFor(
+  ctx: BillingContext,
+  bookingId: string,
+  locale: Locale,
+  mayRead: (userId: string) => boolean,
+): Promise<ReceiptFile> {
   const receipt = await ctx.db.transaction(async (tx) => {
     const existing = await findReceipt(tx, bookingId);
     if (existing) return existing;
     const payment = await findSucceededPayment(tx, bookingId);
     if (!payment || !(await receiptBookingExists(tx, bookingId))) return undefined;
-    if (payment.userId !== caller.id && !isAdmin) return undefined;
+    if (!mayRead(payment.userId)) return undefined;
     return issueReceipt(tx, {
       bookingId,
       userId: payment.userId,
@@ -36,7 +53,7 @@ export async function receiptPdf(
       totalMinor: payment.amountMinor,
     });
   });
-  if (!receipt || (receipt.userId !== caller.id && !isAdmin)) throw receiptNotFound();
+  if (!receipt || !mayRead(receipt.userId)) throw receiptNotFound();
   const pdf = await renderReceiptPdf(
     { number: receipt.number, issuedAt: receipt.issuedAt, snapshot: receipt.snapshot as ReceiptSnapshot },
     locale,

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Tx } from '@tourconnect/db';
 import { appendBillingAudit, findBooking, type BillingBookingRow } from '../db/bookings.repository.ts';
 import { issueReceipt } from '../db/documents.repository.ts';
+import { receiptLinkExpiry, signReceiptLink } from '../documents/receipt-link.ts';
 import { postJournal } from '../db/ledger.repository.ts';
 import { findPaymentByIntent, updatePayment, type PaymentRow } from '../db/payments.repository.ts';
 import { insertSplits } from '../db/splits.repository.ts';
@@ -105,6 +106,8 @@ export async function applyPaymentSucceeded(
       chargeId: charge.chargeId,
       couponCode: booking.couponCode ?? '',
       affiliateCode: booking.affiliateCode ?? '',
+      // No lang: notifications appends the recipient's (it is not signed).
+      receiptPath: signReceiptLink(ctx.settings.RECEIPT_LINK_KEY, booking.id, receiptLinkExpiry(now)),
     },
     { audience: [booking.userId] },
   );

@@ -6,6 +6,7 @@ import {
   invoiceQuerySchema,
   issueInvoicesRequestSchema,
   issueInvoicesResponseSchema,
+  receiptLinkQuerySchema,
   receiptParamsSchema,
   statementQuerySchema,
 } from '@tourconnect/contracts/http';
@@ -15,7 +16,9 @@ import type { BillingContext } from '../domain/context.ts';
 import { issueInvoices } from '../domain/invoicing.ts';
 import { invoiceFile, myInvoices } from '../documents/invoices.ts';
 import { pickLanguage } from '../documents/language.ts';
-import { receiptPdf } from '../documents/receipts.ts';
+import { receiptLinkExpired, receiptNotFound } from '../documents/document-errors.ts';
+import { verifyReceiptLink } from '../documents/receipt-link.ts';
+import { receiptPdf, receiptPdfByLink } from '../documents/receipts.ts';
 import { partnerStatement, type DocumentFile } from '../documents/statements.ts';
 
 const tags = ['documents'];
@@ -62,6 +65,33 @@ export function documentsRoutes(app: ServiceApp, ctx: BillingContext): void {
         request.params.bookingId,
         languageOf(request, request.query.lang),
       );
+      return sendFile(reply as FastifyReply, {
+        filename: receipt.filename,
+        contentType: 'application/pdf',
+        body: receipt.pdf,
+      });
+    },
+  );
+
+  app.get(
+    '/api/billing/receipts/:bookingId/download',
+    {
+      schema: {
+        tags,
+        summary: 'The booking’s receipt as a PDF through a signed link (the payment e-mail’s; no token)',
+        description:
+          'The link is valid 30 days; `lang` is not signed (any language). A missing, altered or foreign signature → 404 receipt_not_found; an expired link → 410 receipt_link_expired.',
+        params: receiptParamsSchema,
+        querystring: receiptLinkQuerySchema,
+        response: { 200: file('The receipt', ['application/pdf']) },
+      },
+    },
+    async (request, reply) => {
+      const { bookingId } = request.params;
+      const check = verifyReceiptLink(ctx.settings.RECEIPT_LINK_KEY, bookingId, request.query.exp, request.query.sig);
+      if (check === 'invalid') throw receiptNotFound();
+      if (check === 'expired') throw receiptLinkExpired();
+      const receipt = await receiptPdfByLink(ctx, bookingId, languageOf(request, request.query.lang));
       return sendFile(reply as FastifyReply, {
         filename: receipt.filename,
         contentType: 'application/pdf',

@@ -117,6 +117,29 @@ describe('checkout: one PaymentIntent per held booking, for its traveller only',
     expect(view.body).toMatchObject({ status: 'succeeded', amountMinor: 20_000, amountRefundedMinor: 0, refunds: [] });
   });
 
+  it('publishes the payment with a signed receipt path that downloads the PDF without a token', async () => {
+    const booking = await held();
+    const created = await checkout(booking);
+    const paid = await h.call('POST', `/api/billing/payments/${created.body.paymentId}/confirm`, {
+      token: traveller.token,
+      body: { paymentMethod: 'pm_card_visa' },
+    });
+    expect(paid.body).toEqual({ status: 'succeeded' });
+    await h.webhooksSettled();
+    const [event] = (await h.published('billing.payment.succeeded.v1')).filter(
+      (e) => (e.payload as { bookingId: string }).bookingId === booking.bookingId,
+    );
+    const receiptPath = (event!.payload as { receiptPath: string }).receiptPath;
+    expect(receiptPath).toMatch(
+      new RegExp(`^/api/billing/receipts/${booking.bookingId}/download\\?exp=\\d+&sig=[A-Za-z0-9_-]+$`),
+    );
+    // Notifications appends the recipient's language; no Authorization header.
+    const res = await h.app.inject({ method: 'GET', url: `${receiptPath}&lang=fr` });
+    expect(res.statusCode, res.payload).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect((res.rawPayload ?? Buffer.from(res.payload, 'latin1')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('refuses while a partner of the package cannot receive transfers yet (partner_payouts_not_ready)', async () => {
     const notReady = await h.partner({ transfersActive: false });
     const booking = await held({ supplierPartner: notReady });

@@ -6,6 +6,7 @@ import { startBillingHarness, type BillingHarness, type TestUser } from '../supp
 import { seedBooking, seedMember, seedPartner, seedPayment, seedSplit } from '../support/document-fixtures.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { takeSpendToNet } from '../../src/db/documents.repository.ts';
+import { receiptLinkExpiry, signReceiptLink } from '../../src/documents/receipt-link.ts';
 
 /** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -124,6 +125,64 @@ describe('receipts, statements and commission invoices', () => {
       expect(pdfText(asBuffer(asAdmin))).toContain('€135.00');
       // Now issued, the stranger still sees nothing.
       expect((await download(`/api/billing/receipts/${paid.bookingId}`, stranger.token)).statusCode).toBe(404);
+    });
+
+    it('downloads the receipt through a signed link without a token; a tampered or foreign link is 404, an expired one 410', async () => {
+      const seller = await seedPartner(h.rows, { name: 'Riva Viaggi', country: 'IT' });
+      const traveller = await h.user();
+      const paid = await seedBooking(h.rows, { userId: traveller.id, seller });
+      await seedPayment(h.rows, paid);
+      const other = await seedBooking(h.rows, { userId: traveller.id, seller });
+      await seedPayment(h.rows, other);
+      const key = h.settings.RECEIPT_LINK_KEY;
+      const open = (url: string) => h.app.inject({ method: 'GET', url });
+      const link = signReceiptLink(key, paid.bookingId, receiptLinkExpiry());
+
+      // Issued on first use (the receipt did not exist yet), in the language the link asks for.
+      const res = await open(`${link}&lang=it`);
+      expect(res.statusCode, res.payload).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const pdf = asBuffer(res);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdfText(pdf)).toContain('Ricevuta');
+      expect(pdfText(pdf)).toContain('Riva Viaggi');
+      expect(pdfText(asBuffer(await open(`${link}&lang=en`)))).toContain('Receipt');
+      expect(await h.rows('SELECT 1 FROM billing.receipts WHERE booking_id = $1', [paid.bookingId])).toHaveLength(1);
+
+      const sig = new URL(link, 'http://x').searchParams.get('sig')!;
+      const tampered = sig.slice(0, -1) + (sig.endsWith('A') ? 'B' : 'A');
+      const notFound = [
+        link.replace(`sig=${sig}`, `sig=${tampered}`),
+        link.replace(paid.bookingId, other.bookingId),
+        link.replace(/exp=\d+/, (m) => `exp=${Number(m.slice(4)) + 1}`),
+        link.split('&sig=')[0]!,
+        `/api/billing/receipts/${paid.bookingId}/download`,
+        signReceiptLink('another-key-another-key-another-key', paid.bookingId, receiptLinkExpiry()),
+      ];
+      for (const url of notFound) {
+        const bad = await open(url);
+        expect(bad.statusCode, url).toBe(404);
+        expect(bad.json().code).toBe('receipt_not_found');
+      }
+      // The foreign booking's link issued nothing for it.
+      expect(await h.rows('SELECT 1 FROM billing.receipts WHERE booking_id = $1', [other.bookingId])).toHaveLength(0);
+
+      const expired = await open(signReceiptLink(key, paid.bookingId, new Date(Date.now() - 1000), 'en'));
+      expect(expired.statusCode).toBe(410);
+      expect(expired.headers['content-type']).toContain('application/problem+json');
+      expect(expired.json().code).toBe('receipt_link_expired');
+    });
+
+    it('gives no receipt through a valid link before the payment succeeded', async () => {
+      const seller = await seedPartner(h.rows, { name: 'Lago Nord', country: 'IT' });
+      const traveller = await h.user();
+      const unpaid = await seedBooking(h.rows, { userId: traveller.id, seller });
+      await seedPayment(h.rows, unpaid, 'requires_payment_method');
+      const link = signReceiptLink(h.settings.RECEIPT_LINK_KEY, unpaid.bookingId, receiptLinkExpiry());
+      const res = await h.app.inject({ method: 'GET', url: link });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('receipt_not_found');
+      expect(await h.rows('SELECT 1 FROM billing.receipts WHERE booking_id = $1', [unpaid.bookingId])).toHaveLength(0);
     });
 
     it('numbers 20 receipts issued at once 1..n without gaps or duplicates', async () => {

@@ -31,16 +31,22 @@ export async function tellTravellerPaymentReceived(
 ): Promise<void> {
   const to = await recipient(tx, event.userId);
   const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
+  const language = resolveLanguage(to.locale);
+  // billing's signed path does not sign the language: the PDF comes in the recipient's.
+  const receiptLink = event.receiptPath
+    ? `${ctx.settings.PORTAL_URL}${event.receiptPath}&lang=${encodeURIComponent(language)}`
+    : null;
   await queueEmail(ctx, tx, {
     cause,
     template: 'payment_received',
     to: { userId: to.userId, email: to.email },
-    language: resolveLanguage(to.locale),
+    language,
     params: {
       name: to.displayName,
       reference: bookingReference(event.bookingId),
       totalMinor: Number(event.amountMinor),
       currency: event.currency,
+      receiptLink,
     },
     link,
   });

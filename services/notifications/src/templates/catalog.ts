@@ -38,7 +38,15 @@ export interface TemplateParams {
     holdExpiresAt: Date;
   };
   /** billing.payment.succeeded.v1: the payment arrived; the receipt is on the booking page. */
-  payment_received: { name: string; reference: string; totalMinor: number; currency: string; link: string };
+  payment_received: {
+    name: string;
+    reference: string;
+    totalMinor: number;
+    currency: string;
+    /** The receipt PDF through billing's signed link (30 days, no sign-in); null for events without one. */
+    receiptLink: string | null;
+    link: string;
+  };
   /** billing.refund.issued.v1: money on its way back to the traveller's payment method. */
   refund_issued: {
     name: string;
@@ -95,6 +103,8 @@ export interface EmailCopy {
   paragraphs: string[];
   /** The one button; its URL is the template's `link`. */
   action: string;
+  /** A second, plain link above the button (e.g. the receipt download), when the template has one. */
+  extraLink?: { label: string; url: string };
   /** Small print under the button (why you got this, what to do if it was not you). */
   note: string;
 }

@@ -46,6 +46,7 @@ export function layoutHtml(copy: EmailCopy, frame: Frame): string {
 <tr><td style="padding:32px;font-size:16px;line-height:1.5;">
 ${paragraph(frame.greeting)}
 ${copy.paragraphs.map((text) => paragraph(text)).join('\n')}
+${copy.extraLink ? `<p style="margin:0 0 16px;"><a href="${escapeHtml(copy.extraLink.url)}" style="color:${BRAND_ORANGE};font-weight:bold;">${escapeHtml(copy.extraLink.label)}</a></p>` : ''}
 <table role="presentation" cellspacing="0" cellpadding="0" style="margin:24px 0;"><tr>
 <td style="background:${BRAND_ORANGE};border-radius:6px;">
 <a href="${url}" style="display:inline-block;padding:12px 24px;font-family:${FONT};font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(copy.action)}</a>
@@ -64,7 +65,12 @@ ${paragraph(copy.note, 'font-size:13px;color:#555555;')}
 
 /** The plain-text part: the same copy, the link spelt out. */
 export function layoutText(copy: EmailCopy, frame: Frame): string {
-  return [frame.greeting, ...copy.paragraphs, `${copy.action}: ${frame.url}`, copy.note, `-- \n${frame.footer}`].join(
-    '\n\n',
-  );
+  return [
+    frame.greeting,
+    ...copy.paragraphs,
+    ...(copy.extraLink ? [`${copy.extraLink.label}: ${copy.extraLink.url}`] : []),
+    `${copy.action}: ${frame.url}`,
+    copy.note,
+    `-- \n${frame.footer}`,
+  ].join('\n\n');
 }

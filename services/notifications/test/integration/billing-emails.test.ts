@@ -53,6 +53,7 @@ describe('billing e-mails', () => {
         amountMinor: 45_000n,
         currency: 'EUR',
         paymentIntentId: 'pi_test_1',
+        receiptPath: `/api/billing/receipts/${bookingId}/download?exp=1893456000&sig=c2lnbmVk`,
       },
       { audience: [traveller.userId] },
     );
@@ -62,9 +63,38 @@ describe('billing e-mails', () => {
     expect(mail!.text).toContain('Abbiamo ricevuto il tuo pagamento di 450,00\u00a0€');
     expect(mail!.text).toContain('ricevuta (PDF)');
     expect(mail!.text).toContain(`${PORTAL_URL}/bookings/${bookingId}`);
+    // The receipt itself, signed by billing, in the recipient's language, without signing in.
+    const receiptUrl = `${PORTAL_URL}/api/billing/receipts/${bookingId}/download?exp=1893456000&sig=c2lnbmVk&lang=it`;
+    expect(mail!.text).toContain(`Scarica la tua ricevuta (PDF): ${receiptUrl}`);
+    expect(mail!.html).toContain(`href="${receiptUrl.replace(/&/g, '&amp;')}"`);
     await harness.settle();
     const rows = (await deliveryRows(harness)).filter((row) => row.recipientEmail === traveller.email);
     expect(rows.map((row) => row.template)).toEqual(['payment_received']);
+  });
+
+  it('sends no receipt link for a payment event from before receipt links (FR)', async () => {
+    const traveller = await person('fr', 'Camille Martin');
+    const bookingId = randomUUID();
+    await harness.deliver(
+      testEnvelope(
+        'billing.payment.succeeded.v1',
+        {
+          paymentId: randomUUID(),
+          bookingId,
+          packageId: randomUUID(),
+          userId: traveller.userId,
+          amountMinor: 12_000n,
+          currency: 'EUR',
+          paymentIntentId: 'pi_test_old',
+        },
+        { audience: [traveller.userId] },
+      ),
+      2,
+    );
+    const [mail] = await mailTo(traveller.email);
+    expect(mail!.text).toContain(`${PORTAL_URL}/bookings/${bookingId}`);
+    expect(mail!.text).not.toContain('Télécharger votre reçu');
+    expect(mail!.text).not.toContain('/download?');
   });
 
   it('tells the traveller (DE) how much of the payment was refunded', async () => {

@@ -43,7 +43,14 @@ const params: { [T in TemplateName]: TemplateParams[T] } = {
     currency: 'EUR',
     holdExpiresAt: when,
   },
-  payment_received: { name: hostile, reference: '8F3A21C0', totalMinor: 61_250, currency: 'EUR', link },
+  payment_received: {
+    name: hostile,
+    reference: '8F3A21C0',
+    totalMinor: 61_250,
+    currency: 'EUR',
+    receiptLink: 'https://portal.example/api/billing/receipts/b/download?exp=1&sig=x&lang=en',
+    link,
+  },
   refund_issued: {
     name: hostile,
     reference: '8F3A21C0',

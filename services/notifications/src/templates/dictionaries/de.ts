@@ -211,6 +211,7 @@ export const de: Dictionary = {
         `Wir haben Ihre Zahlung von ${f.money(p.totalMinor, p.currency)} für die Buchung ${p.reference} erhalten. Vielen Dank.`,
         'Ihre Quittung (PDF) liegt bereit: Laden Sie sie auf Ihrer Buchungsseite herunter, in jeder Sprache des Portals.',
       ],
+      ...(p.receiptLink ? { extraLink: { label: 'Quittung herunterladen (PDF)', url: p.receiptLink } } : {}),
       action: 'Buchung und Quittung ansehen',
       note: 'Sie erhalten diese E-Mail, weil diese Buchung mit Ihrem TourConnect-Konto bezahlt wurde.',
     }),

@@ -209,6 +209,7 @@ export const en: Dictionary = {
         `We received your payment of ${f.money(p.totalMinor, p.currency)} for booking ${p.reference}. Thank you.`,
         'Your receipt (PDF) is ready: download it from your booking page, in any of the portal’s languages.',
       ],
+      ...(p.receiptLink ? { extraLink: { label: 'Download your receipt (PDF)', url: p.receiptLink } } : {}),
       action: 'View booking and receipt',
       note: 'You receive this e-mail because this booking was paid with your TourConnect account.',
     }),

@@ -209,6 +209,7 @@ export const es: Dictionary = {
         `Hemos recibido tu pago de ${f.money(p.totalMinor, p.currency)} por la reserva ${p.reference}. Gracias.`,
         'Tu recibo (PDF) está listo: descárgalo desde la página de tu reserva, en cualquiera de los idiomas del portal.',
       ],
+      ...(p.receiptLink ? { extraLink: { label: 'Descarga tu recibo (PDF)', url: p.receiptLink } } : {}),
       action: 'Ver reserva y recibo',
       note: 'Recibes este correo porque esta reserva se pagó con tu cuenta de TourConnect.',
     }),

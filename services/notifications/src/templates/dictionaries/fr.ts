@@ -211,6 +211,7 @@ export const fr: Dictionary = {
         `Nous avons reçu votre paiement de ${f.money(p.totalMinor, p.currency)} pour la réservation ${p.reference}. Merci.`,
         'Votre reçu (PDF) est prêt : téléchargez-le depuis la page de votre réservation, dans l’une des langues du portail.',
       ],
+      ...(p.receiptLink ? { extraLink: { label: 'Télécharger votre reçu (PDF)', url: p.receiptLink } } : {}),
       action: 'Voir la réservation et le reçu',
       note: 'Vous recevez cet e-mail car cette réservation a été payée avec votre compte TourConnect.',
     }),

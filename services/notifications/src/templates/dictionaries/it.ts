@@ -210,6 +210,7 @@ export const it: Dictionary = {
         `Abbiamo ricevuto il tuo pagamento di ${f.money(p.totalMinor, p.currency)} per la prenotazione ${p.reference}. Grazie.`,
         'La tua ricevuta (PDF) è pronta: scaricala dalla pagina della prenotazione, in una qualsiasi delle lingue del portale.',
       ],
+      ...(p.receiptLink ? { extraLink: { label: 'Scarica la tua ricevuta (PDF)', url: p.receiptLink } } : {}),
       action: 'Vedi prenotazione e ricevuta',
       note: 'Ricevi questa e-mail perché questa prenotazione è stata pagata con il tuo account TourConnect.',
     }),
