@@ -1,51 +1,27 @@
 import type { ItemView } from '@contracts/http';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/api-error.ts';
-import { imageUrl } from '../../../api/bundling-api.ts';
-import { fileProblem } from '../../../lib/files.ts';
-import { useErrorText } from '../../../lib/use-error-text.ts';
 import { useDeleteImage, useUploadImage } from './catalogue-queries.ts';
+import { PhotoManager } from './photo-manager.tsx';
 import { useLang } from './use-lang.ts';
-import './item-images.css';
-
-/** What the service accepts (it sniffs the bytes; this only spares a pointless upload). */
-export const ITEM_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
-const imageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
-
-type Notice = { tone: 'success' | 'error'; text: string } | null;
 
 /** The item's photos: previews, upload (JPEG, PNG, WebP up to 5 MB) and removal. */
 export function ItemImages({ item, readOnly }: { item: ItemView; readOnly: boolean }) {
   const { t } = useTranslation('catalogue');
-  const errorText = useErrorText();
   const lang = useLang();
   const id = useId();
   const upload = useUploadImage(item.id, lang);
   const remove = useDeleteImage(item.id, lang);
-  const [notice, setNotice] = useState<Notice>(null);
-  const [pending, setPending] = useState<string | null>(null);
-  const busy = upload.isPending || remove.isPending;
-
-  // The local preview of a file being uploaded lives until the answer arrives.
-  useEffect(() => () => (pending ? URL.revokeObjectURL(pending) : undefined), [pending]);
-
-  const fail = (error: unknown) =>
-    setNotice({ tone: 'error', text: errorText(isApiError(error) ? error.code : 'generic') });
-
-  const onFile = (file: File | undefined) => {
-    if (!file) return;
-    const problem = fileProblem(file, ITEM_IMAGE_MAX_BYTES, imageTypes);
-    if (problem) return setNotice({ tone: 'error', text: errorText(problem) });
-    setNotice(null);
-    setPending(URL.createObjectURL(file));
-    upload.mutate(file, {
-      onSuccess: () => setNotice({ tone: 'success', text: t('images.uploaded') }),
-      onError: fail,
-      onSettled: () => setPending(null),
-    });
+  const text = {
+    empty: t('images.empty'),
+    add: t('images.add'),
+    remove: t('images.remove'),
+    uploading: t('images.uploading'),
+    uploaded: t('images.uploaded'),
+    removed: t('images.removed'),
+    alt: (n: number) => t('images.alt', { title: item.title, n }),
+    removeLabel: (n: number) => t('images.removeLabel', { n }),
   };
-
   return (
     <section className="card stack" aria-labelledby={`${id}-title`} data-testid="item-images">
       <div>
@@ -56,65 +32,15 @@ export function ItemImages({ item, readOnly }: { item: ItemView; readOnly: boole
           {t('images.hint')}
         </p>
       </div>
-      {item.images.length === 0 && !pending ? (
-        <p className="muted" data-testid="item-images-empty" style={{ margin: 0 }}>
-          {t('images.empty')}
-        </p>
-      ) : (
-        <ul className="plain-list image-grid">
-          {item.images.map((image, index) => (
-            <li key={image.id} className="image-tile" data-testid="item-image">
-              <img src={imageUrl(image.id)} alt={t('images.alt', { title: item.title, n: index + 1 })} loading="lazy" />
-              {!readOnly && (
-                <button
-                  type="button"
-                  className="btn btn-danger btn-sm image-remove"
-                  disabled={busy}
-                  data-testid="item-image-remove"
-                  aria-label={t('images.removeLabel', { n: index + 1 })}
-                  onClick={() =>
-                    remove.mutate(image.id, {
-                      onSuccess: () => setNotice({ tone: 'success', text: t('images.removed') }),
-                      onError: fail,
-                    })
-                  }
-                >
-                  {t('images.remove')}
-                </button>
-              )}
-            </li>
-          ))}
-          {pending && (
-            <li className="image-tile image-uploading">
-              <img src={pending} alt="" />
-              <span className="spinner" role="status" aria-label={t('images.uploading')} />
-            </li>
-          )}
-        </ul>
-      )}
-      {!readOnly && (
-        <div className="file-picker">
-          <input
-            id={id}
-            type="file"
-            className="visually-hidden file-input"
-            accept={imageTypes.join(',')}
-            data-testid="item-image-input"
-            disabled={busy}
-            onChange={(event) => {
-              onFile(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-          <label htmlFor={id} className="btn btn-secondary btn-sm file-button" aria-disabled={busy}>
-            {upload.isPending && <span className="spinner spinner-sm" aria-hidden="true" />}
-            {t('images.add')}
-          </label>
-        </div>
-      )}
-      <p className={`doc-notice doc-notice-${notice?.tone ?? 'none'}`} role="status" aria-live="polite">
-        {notice?.text}
-      </p>
+      <PhotoManager
+        images={item.images}
+        readOnly={readOnly}
+        upload={upload}
+        remove={remove}
+        text={text}
+        testId="item"
+        inputId={id}
+      />
     </section>
   );
 }
