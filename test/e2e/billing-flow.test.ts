@@ -223,6 +223,12 @@ describe('a traveller pays for a three-partner package and cancels it', () => {
     expect(new Set(sent.map((t) => t.partner_id))).toEqual(
       new Set([hotel.partnerId, ferry.partnerId, agency.partnerId]),
     );
+    // The bundled suppliers are paid what their contracts with the agency say, in full: the room's
+    // net rate, the ferry's two seats less the agency's 20 % commission. The agency, which sells
+    // the package, pays the platform's fee from its own earnings.
+    const sentTo = (partnerId: string) => Number(sent.find((t) => t.partner_id === partnerId)!.amount_minor);
+    expect(sentTo(hotel.partnerId)).toBe(10_000);
+    expect(sentTo(ferry.partnerId)).toBe(2 * 1_500 - 600);
     const transferred = sent.reduce((s, t) => s + Number(t.amount_minor), 0);
     const [fees] = await sql<{ fee: string }>(
       'SELECT sum(fee_minor) AS fee FROM billing.booking_splits WHERE booking_id = $1',

@@ -34,7 +34,7 @@ export async function readChargeFacts(
 /**
  * payment_intent.succeeded, once per payment (a replay or a second event finds it succeeded):
  * the payment succeeds with its charge and Stripe fee, the booking is split between its
- * partners and the platform (booking_splits, at each partner's fee then in force), the ledger
+ * partners and the platform (booking_splits, at the seller's fee then in force), the ledger
  * records the capture and the fee, the receipt is issued, billing.payment.succeeded.v1 tells
  * bundling (and the traveller's open tabs), and — when bundling's confirmation came first — the
  * transfers are scheduled.
@@ -125,16 +125,20 @@ export async function applyPaymentSucceeded(
       currency: booking.currency,
       stripeFeeMinor: charge.stripeFeeMinor,
       platformFeeMinor: split.platformFeeMinor,
+      feeBps: split.feeBps,
+      feeWaivedMinor: split.feeWaivedMinor,
       shares: split.partners.map((p) => ({ partnerId: p.partnerId, shareMinor: p.shareMinor })),
     },
   });
   return 'applied';
 }
 
-/** The booking's split at each partner's fee now (contract rule, type rule, global, default). */
+/**
+ * The booking's split at the seller's fee now (contract rule, type rule, global, default): the
+ * seller is the one the platform charges; bundled suppliers get their net rates in full.
+ */
 async function splitOf(tx: Tx, ctx: BillingContext, booking: BillingBookingRow): Promise<SplitResult> {
-  const partnerIds = [...new Set([booking.sellerPartnerId, ...booking.lines.map((l) => l.partnerId)])];
-  const feeBps = await bookingFeeBps(tx, partnerIds, defaultFeeBps(ctx));
+  const feeBps = await bookingFeeBps(tx, [booking.sellerPartnerId], defaultFeeBps(ctx));
   return splitPayment({
     currency: booking.currency,
     sellerPartnerId: booking.sellerPartnerId,

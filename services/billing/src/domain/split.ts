@@ -16,11 +16,15 @@
  *   supplierShareMinor is not used).
  * So Σ earnings = Σ netMinor = totalMinor.
  *
- * Platform fee, per partner at that partner's basis points (feeBps(partnerId)):
- *   fee(partner) = round-half-up(Σ its earnings × bps / 10 000),
- * allocated over the partner's earning rows by largest remainder (weights = earnings), so a
- * partner's fee is rounded once, not once per line. share = earning − fee; every row has
- * 0 ≤ fee ≤ earning, hence share ≥ 0.
+ * Platform fee — the seller's, on the whole sale. The seller sells the package and is the one the
+ * platform charges; a supplier bundled at a net rate (or a commission) is paid exactly what its
+ * contract with the seller says, with nothing taken from it:
+ *   feeDue = round-half-up(Σ earnings × feeBps(seller) / 10 000)
+ * (Σ earnings = what the lines bring in: the charge plus any platform-funded coupon), taken from
+ * the seller's earnings and capped by them — the platform never reaches into a supplier's net
+ * rate; what the cap leaves uncollected is reported as feeWaivedMinor. The fee is allocated over
+ * the seller's earning rows by largest remainder (weights = earnings; each part ≤ its row).
+ * Supplier rows: feeBps 0, feeMinor 0, share = earning. share = earning − fee ≥ 0 on every row.
  *
  * Promotions (bundling's pricing decides the discounts; billing only settles them):
  * - couponFunding.fundedBy 'partner' (bundling: 'seller'): the coupon came out of the seller's
@@ -113,6 +117,12 @@ export interface SplitResult {
   rows: SplitRow[];
   /** One per partner with a row, sorted by partnerId. */
   partners: PartnerSplit[];
+  /** The seller's fee rate, in basis points. */
+  feeBps: number;
+  /** The fee the seller's rate asks for on the sale, before the cap by the seller's earnings. */
+  feeDueMinor: number;
+  /** feeDueMinor − Σ row fees: what the cap left uncollected (the seller's margin was smaller). */
+  feeWaivedMinor: number;
   /** What the platform keeps of the charge (Σ row fees − platform-funded coupon). */
   platformFeeMinor: number;
   affiliateCommissionMinor: number;
@@ -126,7 +136,12 @@ export function splitPayment(input: SplitInput): SplitResult {
   const coupon = input.couponFunding;
   const lines = withPlatformParts(mergeByPosition(input.lines), coupon, input.currency);
   assertSupplierShares(lines, input.sellerPartnerId);
-  const rows = applyFees(earningRows(lines, input.sellerPartnerId), input.feeBps, input.currency);
+  const fees = applySellerFee(
+    earningRows(lines, input.sellerPartnerId),
+    checkedBps(input.feeBps(input.sellerPartnerId), input.sellerPartnerId),
+    input.currency,
+  );
+  const rows = fees.rows;
   const rowFees = rows.reduce((sum, r) => sum + r.feeMinor, 0);
   const platformFunded = coupon?.fundedBy === 'platform' ? coupon.amountMinor : 0;
   if (platformFunded > rowFees) {
@@ -146,6 +161,9 @@ export function splitPayment(input: SplitInput): SplitResult {
   return {
     rows,
     partners: partnerTotals(rows),
+    feeBps: fees.bps,
+    feeDueMinor: fees.dueMinor,
+    feeWaivedMinor: fees.dueMinor - rowFees,
     platformFeeMinor,
     affiliateCommissionMinor,
     platformRevenueMinor: platformFeeMinor - affiliateCommissionMinor,
@@ -153,11 +171,6 @@ export function splitPayment(input: SplitInput): SplitResult {
       ? { fundedBy: coupon.fundedBy, partnerId: coupon.partnerId ?? null, amountMinor: coupon.amountMinor }
       : null,
   };
-}
-
-/** The partners a booking's split needs basis points for (suppliers and the seller). */
-export function splitPartnerIds(lines: readonly Pick<SplitLine, 'partnerId'>[], sellerPartnerId: string): string[] {
-  return [...new Set([sellerPartnerId, ...lines.map((l) => l.partnerId)])].sort();
 }
 
 /**
@@ -233,28 +246,35 @@ function withPlatformParts(
   return lines.map((l, i) => ({ ...l, platformFundedMinor: parts[i]! }));
 }
 
-function applyFees(rows: EarningRow[], feeBps: (partnerId: string) => number, currency: string): SplitRow[] {
+/** The seller's fee on the whole sale, capped by and allocated over the seller's own earning rows. */
+function applySellerFee(
+  rows: EarningRow[],
+  bps: number,
+  currency: string,
+): { rows: SplitRow[]; bps: number; dueMinor: number } {
+  const sale = rows.reduce((sum, r) => sum + r.earningMinor, 0);
+  const dueMinor = sale === 0 ? 0 : percentage(money(sale, currency), bps, 'half-up').amount;
+  const sellerIndexes = rows.flatMap((r, i) => (r.role === 'seller' ? [i] : []));
+  const sellerEarned = sellerIndexes.reduce((sum, i) => sum + rows[i]!.earningMinor, 0);
+  const fee = Math.min(dueMinor, sellerEarned);
   const fees = new Array<number>(rows.length).fill(0);
-  const bpsOf = new Map<string, number>();
-  for (const partnerId of new Set(rows.map((r) => r.partnerId))) {
-    const bps = checkedBps(feeBps(partnerId), partnerId);
-    bpsOf.set(partnerId, bps);
-    const indexes = rows.flatMap((r, i) => (r.partnerId === partnerId ? [i] : []));
-    const earned = indexes.reduce((sum, i) => sum + rows[i]!.earningMinor, 0);
-    if (earned === 0) continue;
-    const fee = percentage(money(earned, currency), bps, 'half-up');
+  if (fee > 0) {
     const parts = allocate(
-      fee,
-      indexes.map((i) => rows[i]!.earningMinor),
+      money(fee, currency),
+      sellerIndexes.map((i) => rows[i]!.earningMinor),
     );
-    indexes.forEach((rowIndex, k) => (fees[rowIndex] = parts[k]!.amount));
+    sellerIndexes.forEach((rowIndex, k) => (fees[rowIndex] = parts[k]!.amount));
   }
-  return rows.map((r, i) => ({
-    ...r,
-    feeBps: bpsOf.get(r.partnerId)!,
-    feeMinor: fees[i]!,
-    shareMinor: r.earningMinor - fees[i]!,
-  }));
+  return {
+    rows: rows.map((r, i) => ({
+      ...r,
+      feeBps: r.role === 'seller' ? bps : 0,
+      feeMinor: fees[i]!,
+      shareMinor: r.earningMinor - fees[i]!,
+    })),
+    bps,
+    dueMinor,
+  };
 }
 
 function partnerTotals(rows: SplitRow[]): PartnerSplit[] {

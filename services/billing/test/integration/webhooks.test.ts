@@ -71,7 +71,12 @@ describe('Stripe webhooks: verified, stored once, applied once', () => {
     const sum = (key: 'earning_minor' | 'fee_minor' | 'share_minor') => splits.reduce((s, r) => s + Number(r[key]), 0);
     expect(sum('earning_minor')).toBe(total);
     expect(sum('share_minor') + sum('fee_minor')).toBe(total);
-    expect(new Set(splits.map((s) => s.fee_bps))).toEqual(new Set([1500]));
+    // The seller pays the platform's 15 %; the bundled suppliers are charged nothing.
+    expect(new Set(splits.filter((s) => s.role === 'seller').map((s) => s.fee_bps))).toEqual(new Set([1500]));
+    for (const row of splits.filter((s) => s.role === 'supplier')) {
+      expect([row.fee_bps, Number(row.fee_minor), row.share_minor]).toEqual([0, 0, row.earning_minor]);
+    }
+    expect(sum('fee_minor')).toBe(Math.round((total * 1500) / 10_000));
     // The room supplier earns its net rate; the seller keeps the margin on the room.
     const earning = (partnerId: string) =>
       splits.filter((s) => s.partner_id === partnerId).reduce((s, r) => s + Number(r.earning_minor), 0);

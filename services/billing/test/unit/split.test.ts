@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SplitError, splitPartnerIds, splitPayment, type SplitInput, type SplitLine } from '../../src/domain/split.ts';
+import { SplitError, splitPayment, type SplitInput, type SplitLine } from '../../src/domain/split.ts';
 
 const SELLER = 'p-seller';
 const HOTEL = 'p-hotel';
@@ -37,46 +37,66 @@ const sharesPlusFee = (r: ReturnType<typeof splitPayment>) =>
   r.partners.reduce((sum, p) => sum + p.shareMinor, 0) + r.platformFeeMinor;
 
 describe('splitPayment — examples', () => {
-  it('gives the seller its own tour less 15 % and a bundled hotel its net rate less its 10 %, the seller keeping the margin', () => {
+  it("pays a bundled hotel its net rate in full and takes the seller's 15 % on the whole sale from the seller", () => {
     const result = splitPayment(input([own(1, 10_000), bundled(2, HOTEL, 20_000, 16_000)]));
 
+    // Sale 30,000 at the seller's 15 % = 4,500, over the seller's rows 10,000 : 4,000 → 3,214 : 1,286.
     expect(result.rows).toEqual([
       expect.objectContaining({
         position: 1,
         partnerId: SELLER,
         role: 'seller',
         earningMinor: 10_000,
-        feeMinor: 1500,
-        shareMinor: 8500,
+        feeBps: 1500,
+        feeMinor: 3214,
+        shareMinor: 6786,
       }),
       expect.objectContaining({
         position: 2,
         partnerId: HOTEL,
         role: 'supplier',
         earningMinor: 16_000,
-        feeBps: 1000,
-        feeMinor: 1600,
-        shareMinor: 14_400,
+        feeBps: 0,
+        feeMinor: 0,
+        shareMinor: 16_000,
       }),
       expect.objectContaining({
         position: 2,
         partnerId: SELLER,
         role: 'seller',
         earningMinor: 4000,
-        feeMinor: 600,
-        shareMinor: 3400,
+        feeMinor: 1286,
+        shareMinor: 2714,
       }),
     ]);
     expect(result.partners).toEqual([
-      { partnerId: HOTEL, earningMinor: 16_000, feeBps: 1000, feeMinor: 1600, shareMinor: 14_400 },
-      { partnerId: SELLER, earningMinor: 14_000, feeBps: 1500, feeMinor: 2100, shareMinor: 11_900 },
+      { partnerId: HOTEL, earningMinor: 16_000, feeBps: 0, feeMinor: 0, shareMinor: 16_000 },
+      { partnerId: SELLER, earningMinor: 14_000, feeBps: 1500, feeMinor: 4500, shareMinor: 9500 },
     ]);
-    expect(result.platformFeeMinor).toBe(3700);
-    expect(result.platformRevenueMinor).toBe(3700);
+    expect(result).toMatchObject({ feeBps: 1500, feeDueMinor: 4500, feeWaivedMinor: 0 });
+    expect(result.platformFeeMinor).toBe(4500);
+    expect(result.platformRevenueMinor).toBe(4500);
     expect(sharesPlusFee(result)).toBe(30_000);
   });
 
-  it("rounds a partner's fee once, half up, over all its lines (not once per line)", () => {
+  it("uses the seller's rate only: a supplier's own fee rule does not change the split", () => {
+    const lines = [own(1, 10_000), bundled(2, HOTEL, 20_000, 16_000)];
+    const a = splitPayment(input(lines, { feeBps: (id) => (id === SELLER ? 1500 : 1000) }));
+    const b = splitPayment(input(lines, { feeBps: (id) => (id === SELLER ? 1500 : 2000) }));
+    expect(b).toEqual(a);
+  });
+
+  it("caps the fee at the seller's margin, never touching the supplier's net rate, and reports what it waived", () => {
+    // 10,000 sale, net rate 9,000: 15 % would be 1,500 but the seller earns only 1,000.
+    const result = splitPayment(input([bundled(1, HOTEL, 10_000, 9000)]));
+    expect(result.partners).toEqual([
+      { partnerId: HOTEL, earningMinor: 9000, feeBps: 0, feeMinor: 0, shareMinor: 9000 },
+      { partnerId: SELLER, earningMinor: 1000, feeBps: 1500, feeMinor: 1000, shareMinor: 0 },
+    ]);
+    expect(result).toMatchObject({ feeDueMinor: 1500, feeWaivedMinor: 500, platformFeeMinor: 1000 });
+  });
+
+  it("rounds the seller's fee once, half up, over all its lines (not once per line)", () => {
     // 3 lines of 10 at 15 %: per line 1.5 → 2 each would be 6; on the 30 earned: 4.5 → 5 (half up),
     // then 5 is spread over the lines by largest remainder.
     const result = splitPayment(input([own(1, 10), own(2, 10), own(3, 10)]));
@@ -100,23 +120,16 @@ describe('splitPayment — examples', () => {
   it('lists a supplier whose net rate is the whole price with a zero seller margin row', () => {
     const result = splitPayment(input([bundled(1, BUS, 5000, 5000)]));
     expect(result.partners).toEqual([
-      { partnerId: BUS, earningMinor: 5000, feeBps: 2000, feeMinor: 1000, shareMinor: 4000 },
+      { partnerId: BUS, earningMinor: 5000, feeBps: 0, feeMinor: 0, shareMinor: 5000 },
       { partnerId: SELLER, earningMinor: 0, feeBps: 1500, feeMinor: 0, shareMinor: 0 },
     ]);
+    expect(result).toMatchObject({ feeDueMinor: 750, feeWaivedMinor: 750, platformFeeMinor: 0 });
   });
 
   it('splits a free booking into zeros', () => {
     const result = splitPayment(input([own(1, 0), bundled(2, HOTEL, 0, 0)]));
     expect(result.platformFeeMinor).toBe(0);
     expect(result.partners.every((p) => p.shareMinor === 0)).toBe(true);
-  });
-
-  it('names the partners it needs basis points for, seller included, once each', () => {
-    expect(splitPartnerIds([{ partnerId: HOTEL }, { partnerId: HOTEL }, { partnerId: BUS }], SELLER)).toEqual([
-      BUS,
-      HOTEL,
-      SELLER,
-    ]);
   });
 });
 
@@ -147,14 +160,16 @@ describe('splitPayment — promotions', () => {
 
   it("never touches a supplier's share: the platform's coupon part on a bundled line goes to the seller's margin", () => {
     const result = splitPayment(
-      input([{ ...bundled(1, HOTEL, 7300, 7500), platformFundedMinor: 300 }], {
+      input([{ ...bundled(1, HOTEL, 7300, 6000), platformFundedMinor: 300 }], {
         couponFunding: { fundedBy: 'platform', amountMinor: 300 },
       }),
     );
-    expect(result.rows.map((r) => [r.partnerId, r.earningMinor, r.couponReimbursementMinor])).toEqual([
-      [HOTEL, 7500, 0],
-      [SELLER, 100, 300],
+    expect(result.rows.map((r) => [r.partnerId, r.earningMinor, r.couponReimbursementMinor, r.shareMinor])).toEqual([
+      [HOTEL, 6000, 0, 6000],
+      // 15 % of the undiscounted 7,600 = 1,140 from the seller's 1,600.
+      [SELLER, 1600, 300, 460],
     ]);
+    expect(result.platformFeeMinor).toBe(1140 - 300);
     expect(sharesPlusFee(result)).toBe(7300);
   });
 
@@ -256,15 +271,25 @@ describe('splitPayment — properties', () => {
     );
   });
 
-  it("each partner's fee is its bps of its earnings, rounded half up", () => {
+  it('suppliers are paid their net rates in full; the seller pays its bps of the sale, capped by its earnings', () => {
     fc.assert(
       fc.property(arbLines, arbBps, (lines, bps) => {
         const result = splitPayment(input(lines, { feeBps: (id) => bps[id]! }));
-        for (const p of result.partners) {
-          const exact = (p.earningMinor * bps[p.partnerId]!) / 10_000;
-          expect(Math.abs(p.feeMinor - exact)).toBeLessThanOrEqual(0.5);
-          expect(p.feeMinor).toBe(Math.floor(exact + 0.5));
+        const sale = lines.reduce((sum, l) => sum + l.netMinor, 0);
+        const due = Math.floor((sale * bps[SELLER]!) / 10_000 + 0.5);
+        for (const row of result.rows.filter((r) => r.role === 'supplier')) {
+          expect(row.shareMinor).toBe(row.earningMinor);
         }
+        for (const line of lines.filter((l) => l.partnerId !== SELLER)) {
+          const supplied = result.rows.find((r) => r.role === 'supplier' && r.position === line.position)!;
+          expect(supplied.shareMinor).toBe(
+            lines.filter((l) => l.position === line.position).reduce((sum, l) => sum + l.supplierShareMinor, 0),
+          );
+        }
+        const seller = result.partners.find((p) => p.partnerId === SELLER)!;
+        expect(result.feeDueMinor).toBe(due);
+        expect(seller.feeMinor).toBe(Math.min(due, seller.earningMinor));
+        expect(result.feeWaivedMinor).toBe(due - seller.feeMinor);
       }),
     );
   });
