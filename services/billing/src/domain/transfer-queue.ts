@@ -16,6 +16,11 @@ import { backoffAfter, errorText, isTransient, MAX_REFUSED_ATTEMPTS, type QueueL
 import type { TokenBucket } from './token-bucket.ts';
 
 const BATCH = 50;
+/**
+ * Requests in flight at once. The request budget (token bucket) still decides the rate; this only
+ * stops one slow answer from holding up every other partner's transfer behind it.
+ */
+const SEND_CONCURRENCY = 8;
 
 export interface QueueRun {
   sent: number;
@@ -43,12 +48,26 @@ export async function runTransferQueueOnce(
       for (const row of await claimDueTransfers(tx, now, BATCH)) rows.push(await netSponsoredSpend(tx, row));
       return rows;
     });
-    for (const transfer of claimed) {
+    await inParallel(claimed, SEND_CONCURRENCY, async (transfer) => {
       await budget.take();
       run[await sendTransfer(ctx, transfer, log)] += 1;
-    }
+    });
     if (claimed.length < BATCH) return run;
   }
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; rejects with the first failure, after all settle. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch((error: unknown) => failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures.length > 0) throw failures[0];
 }
 
 /**
