@@ -1,0 +1,35 @@
+-- Search freshness: a number that moves whenever something a search or Discover answer is made
+-- of may have changed (a partner, an item, a package, its images, availability, a booking, a
+-- campaign or its spend). The in-process answer caches of src/domain/search keep an answer only
+-- while this number stays what it was when the answer was computed. A sequence, bumped once per
+-- statement, so writers never wait on each other for it (a counter row would serialise every
+-- hold on one lock).
+CREATE SEQUENCE bundling.search_version;--> statement-breakpoint
+CREATE FUNCTION bundling.search_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM nextval('bundling.search_version');
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.partners
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.items
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.packages
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.images
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.availability
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.package_bookings
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.search_terms
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.campaigns
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.campaign_daily_spend
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.suggest_stats
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();--> statement-breakpoint
+CREATE TRIGGER search_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bundling.suggest_pairs
+  FOR EACH STATEMENT EXECUTE FUNCTION bundling.search_version_bump();
