@@ -11,6 +11,7 @@ import { formatMinor } from '../catalogue/money.ts';
 import { Pager } from '../catalogue/pager.tsx';
 import { useLang } from '../catalogue/use-lang.ts';
 import { usePartnerBookings } from './bookings-queries.ts';
+import { bookingReference } from '../../packages/traveller-format.ts';
 import './bookings-page.css';
 
 const statusTone: Record<BookingStatus, string> = {
@@ -61,7 +62,7 @@ function BookingCard({ booking }: { booking: PartnerBookingView }) {
         <dt>{t('bookings.booked')}</dt>
         <dd>{formatDateTime(booking.createdAt, i18n.language)}</dd>
         <dt>{t('bookings.reference')}</dt>
-        <dd className="mono">{booking.id.slice(0, 8)}</dd>
+        <dd className="mono">{bookingReference(booking.id)}</dd>
       </dl>
       <div>
         <h4 className="booking-subtitle">{t('bookings.yourLines')}</h4>
