@@ -72,8 +72,8 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   const gatewaySecret = randomBytes(32).toString('base64url');
   const services: Record<string, string> = {};
   const apps: ServiceApp[] = [];
-  const listen = async (name: string, app: ServiceApp) => {
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const listen = async (name: string, app: ServiceApp, port = 0) => {
+    const address = await app.listen({ port, host: '127.0.0.1' });
     services[name] = address;
     apps.push(app);
   };
@@ -118,12 +118,15 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   const gatewayPort = settings.PORT === 0 ? await freePort() : settings.PORT;
   const mail = await startLocalMail(settings.DATA_DIR, logger);
   stops.push(() => mail.stop());
+  // notifications fetches receipt PDFs from billing, which starts after it: its port is chosen now.
+  const billingPort = await freePort();
   const notificationsService = await buildNotificationsService({
     settings: notificationsSettingsSchema.parse({
       PORTAL_URL: `http://localhost:${gatewayPort}`,
       ...process.env,
       ...jwks,
       ...mail.env,
+      BILLING_URL: `http://127.0.0.1:${billingPort}`,
     }),
     database: createDatabase({ url: databaseUrl, schema: 'notifications', max: 5 }),
     transport,
@@ -172,7 +175,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     processMetrics: false,
     gatewaySecret,
   });
-  await listen('billing', billingService);
+  await listen('billing', billingService, billingPort);
 
   const gateway = await buildGateway({
     settings: {

@@ -103,10 +103,11 @@ export async function buildNotificationsService(deps: ServiceDeps<NotificationsS
       };
       for (const handler of handlers(ctx)) bus.handle(handler);
       const failedMail = bus.deadLetterQueue(MAIL_SENDER_DURABLE, (letter) => requeueFailedEmail(ctx, letter));
+      const senderLog = app.log.child({ component: 'mail-sender' });
       const mailSender = createMailSender(
         ctx,
-        { mailer: createSmtpMailer(settings), deadLetters: failedMail },
-        app.log.child({ component: 'mail-sender' }),
+        { mailer: createSmtpMailer(settings), deadLetters: failedMail, logger: senderLog },
+        senderLog,
       );
       sender = mailSender;
       app.addHook('onReady', async () => mailSender.start());

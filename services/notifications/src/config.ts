@@ -26,6 +26,15 @@ const settingsShape = {
     .url()
     .transform((value) => value.replace(/\/+$/, ''))
     .default('http://localhost:8080'),
+  /**
+   * Where billing answers inside the deployment (not through the gateway): the payment e-mail's
+   * receipt PDF is fetched from here, by billing's signed link, when the e-mail is sent.
+   */
+  BILLING_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .transform((value) => value.replace(/\/+$/, '')),
   MAIL_FROM: z.string().min(3).max(200).default('TourConnect <no-reply@tourconnect.local>'),
   /** All SMTP settings in one (smtps:// for implicit TLS); wins over SMTP_HOST and the rest. */
   SMTP_URL: smtpUrl.optional(),
@@ -39,6 +48,12 @@ const settingsShape = {
   MAIL_LINK_KEY: linkKey.optional(),
   /** Attempts before an e-mail is given up (failed + dead letter); with the defaults about 8 hours. */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /**
+   * From this attempt on, an attachment billing cannot deliver (down, timing out, answering 5xx)
+   * is left out and the e-mail goes with its link only; before it, the whole e-mail waits and is
+   * retried. With the defaults about 15 minutes; capped by MAIL_MAX_ATTEMPTS.
+   */
+  MAIL_ATTACHMENT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
   MAIL_RETRY_BASE_MS: ms(10, 3_600_000).default(30_000),
   MAIL_RETRY_MAX_MS: ms(10, 24 * 3_600_000).default(3_600_000),
   /** How often the sender looks for due e-mails when nothing woke it. */

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '@tourconnect/db';
-import { deliveries, type DeliveryStatus } from './schema.ts';
+import { deliveries, type AttachmentRecord, type DeliveryStatus } from './schema.ts';
 
+export type { AttachmentRecord };
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = typeof deliveries.$inferInsert;
 
@@ -54,11 +55,14 @@ export async function claimDueDeliveries(db: Executor, limit: number, leaseMs: n
 
 const stillQueued = (id: string) => and(eq(deliveries.id, id), eq(deliveries.status, 'queued'));
 
-/** Sent: the sealed links are wiped in the same statement; nothing secret outlives the send. */
+/**
+ * Sent: the sealed links are wiped in the same statement; nothing secret outlives the send. The
+ * attachments say what went with it (their names and sizes, never their bytes).
+ */
 export async function markDeliverySent(
   tx: Executor,
   id: string,
-  receipt: { providerMessageId: string | null; smtpResponse: string },
+  receipt: { providerMessageId: string | null; smtpResponse: string; attachments: AttachmentRecord[] },
 ): Promise<DeliveryRow | undefined> {
   const [row] = await tx
     .update(deliveries)
@@ -70,6 +74,7 @@ export async function markDeliverySent(
       lastError: null,
       providerMessageId: receipt.providerMessageId,
       smtpResponse: receipt.smtpResponse.slice(0, 1_000),
+      attachments: receipt.attachments,
     })
     .where(stillQueued(id))
     .returning();

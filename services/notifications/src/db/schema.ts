@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditTable } from '@tourconnect/audit';
 import { eventTables } from '@tourconnect/events';
 
@@ -11,6 +11,21 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 
 export const deliveryStatuses = ['queued', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/**
+ * A file an e-mail carries, fetched when the e-mail is sent (its bytes are never stored):
+ * `source` is the redacted form of one of the e-mail's sealed links, the live one is fetched.
+ * `pending` until a send; then `attached`, or `left_out` when it could not be fetched and the
+ * e-mail went with its link only.
+ */
+export interface AttachmentRecord {
+  source: string;
+  /** A name to show before the fetch; the sender's own name (Content-Disposition) once fetched. */
+  filename: string;
+  contentType: string;
+  state: 'pending' | 'attached' | 'left_out';
+  bytes?: number;
+}
 
 /**
  * Whom to write to and in which language, learnt from identity's events, so an e-mail about a
@@ -60,6 +75,7 @@ export const deliveries = notifications.table(
     html: text('html'),
     text: text('text'),
     sealedLinks: text('sealed_links'),
+    attachments: jsonb('attachments').$type<AttachmentRecord[]>().notNull().default([]),
     /** The same Message-ID on every attempt, so a receiver can drop a resent copy. */
     messageId: text('message_id').notNull(),
     status: text('status', { enum: deliveryStatuses }).notNull().default('queued'),

@@ -1,5 +1,5 @@
-// Billing's e-mails: the traveller hears that the payment arrived (the receipt is on the
-// booking page) and that a refund was issued; a partner's owner hears that Stripe paid out its
+// Billing's e-mails: the traveller hears that the payment arrived (the receipt PDF attached,
+// linked, and on the booking page) and that a refund was issued; a partner's owner hears that Stripe paid out its
 // balance. Addressed through the recipients and partner-owner projections, in each recipient's
 // language, like the booking e-mails.
 import { timestampDate, type EventPayloadBySubject } from '@tourconnect/contracts';
@@ -10,7 +10,7 @@ import { findRecipient, type RecipientRow } from '../db/recipients.repository.ts
 import { resolveLanguage } from '../templates/languages.ts';
 import { bookingReference } from './booking-emails.ts';
 import type { NotificationsContext } from './context.ts';
-import { portalItemLink, portalLink } from './links.ts';
+import { portalItemLink, portalLink, receiptDownloadLink } from './links.ts';
 import { RecipientNotKnownYet } from './notifications-errors.ts';
 import { queueEmail } from './queue-email.ts';
 
@@ -32,10 +32,11 @@ export async function tellTravellerPaymentReceived(
   const to = await recipient(tx, event.userId);
   const link = portalItemLink(ctx.settings.PORTAL_URL, 'bookings', event.bookingId);
   const language = resolveLanguage(to.locale);
+  const reference = bookingReference(event.bookingId);
   // billing's signed path does not sign the language: the PDF comes in the recipient's.
-  const receiptLink = event.receiptPath
-    ? `${ctx.settings.PORTAL_URL}${event.receiptPath}&lang=${encodeURIComponent(language)}`
-    : null;
+  const receipt = event.receiptPath
+    ? receiptDownloadLink(ctx.settings.PORTAL_URL, event.receiptPath, language)
+    : undefined;
   await queueEmail(ctx, tx, {
     cause,
     template: 'payment_received',
@@ -43,12 +44,19 @@ export async function tellTravellerPaymentReceived(
     language,
     params: {
       name: to.displayName,
-      reference: bookingReference(event.bookingId),
+      reference,
       totalMinor: Number(event.amountMinor),
       currency: event.currency,
-      receiptLink,
+      receiptLink: receipt?.redacted ?? null,
     },
     link,
+    // The PDF itself rides along, fetched from billing when the e-mail is sent; the link stays.
+    ...(receipt
+      ? {
+          secretLinks: [receipt],
+          attachments: [{ link: receipt, filename: `receipt-${reference}.pdf`, contentType: 'application/pdf' }],
+        }
+      : {}),
   });
 }
 

@@ -1,13 +1,16 @@
 import { timestampFromDate } from '@tourconnect/contracts';
 import type { DeadLetterQueue } from '@tourconnect/events';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   markDeliveryFailed,
   markDeliverySent,
   rescheduleDelivery,
+  type AttachmentRecord,
   type DeliveryRow,
 } from '../db/deliveries.repository.ts';
 import type { Mailer, SentReceipt } from '../mail/mailer.ts';
 import type { NotificationsContext } from './context.ts';
+import { prepareAttachments } from './email-attachments.ts';
 import { SealError } from './link-sealer.ts';
 import type { SecretLink } from './links.ts';
 import { retryDelayMs } from './retry-schedule.ts';
@@ -17,13 +20,15 @@ import { classifySmtpFailure, type SmtpFailure } from './smtp-failure.ts';
 export interface DeliveryParts {
   mailer: Mailer;
   deadLetters: DeadLetterQueue;
+  logger: FastifyBaseLogger;
 }
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed';
 
 /**
- * One claimed e-mail, one attempt: open its sealed links, hand the message to the SMTP server,
- * then record the outcome. Accepted → sent (links wiped) and notifications.email.sent.v1.
+ * One claimed e-mail, one attempt: open its sealed links, fetch its attachments (an attachment
+ * billing cannot deliver yet makes the attempt fail like a busy SMTP server, see
+ * email-attachments.ts), hand the message to the SMTP server, then record the outcome. Accepted → sent (links wiped) and notifications.email.sent.v1.
  * Refused with a 5xx, or out of attempts → failed, notifications.email.failed.v1 and a dead
  * letter an admin can replay. Anything else → due again after the backoff.
  */
@@ -46,6 +51,8 @@ export async function deliverEmail(
   if (!row.recipientEmail || row.html === null || row.text === null) {
     return giveUp(ctx, parts, row, 'nothing to send: the recipient was erased');
   }
+  const attachments = await prepareAttachments(ctx, row, links, parts.logger);
+  if (!attachments.ready) return retryOrGiveUp(ctx, parts, row, { permanent: false, message: attachments.message });
   let receipt: SentReceipt;
   try {
     receipt = await parts.mailer.send({
@@ -57,11 +64,12 @@ export async function deliverEmail(
       messageId: row.messageId,
       // RFC 3834: automatic mail, so auto-responders do not answer it.
       headers: { 'Auto-Submitted': 'auto-generated', 'X-TourConnect-Template': row.template },
+      attachments: attachments.files,
     });
   } catch (error) {
     return retryOrGiveUp(ctx, parts, row, classifySmtpFailure(error));
   }
-  await recordSent(ctx, row, receipt);
+  await recordSent(ctx, row, { ...receipt, attachments: attachments.records });
   return 'sent';
 }
 
@@ -79,11 +87,16 @@ async function retryOrGiveUp(
   return 'retry';
 }
 
-async function recordSent(ctx: NotificationsContext, row: DeliveryRow, receipt: SentReceipt): Promise<void> {
+async function recordSent(
+  ctx: NotificationsContext,
+  row: DeliveryRow,
+  receipt: SentReceipt & { attachments: AttachmentRecord[] },
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const sent = await markDeliverySent(tx, row.id, {
       providerMessageId: receipt.providerMessageId,
       smtpResponse: receipt.response,
+      attachments: receipt.attachments,
     });
     if (!sent) return; // erased meanwhile: nothing to announce
     await ctx.publish(tx, 'notifications.email.sent.v1', {

@@ -38,3 +38,16 @@ export function secretLink(portalUrl: string, page: PortalPage, token: string): 
   const base = portalLink(portalUrl, page);
   return { live: `${base}#token=${encodeURIComponent(token)}`, redacted: `${base}#token=${REDACTED_TOKEN}` };
 }
+
+/**
+ * billing's signed receipt download (valid 30 days without signing in): whoever holds it reads
+ * the receipt, so it is a secret like a token. The live link carries the recipient's language
+ * (billing signs the booking and expiry, not the language); the stored copy shows the path only.
+ */
+export function receiptDownloadLink(portalUrl: string, receiptPath: string, language: string): SecretLink {
+  const path = receiptPath.split('?')[0] ?? receiptPath;
+  return {
+    live: `${portalUrl}${receiptPath}&lang=${encodeURIComponent(language)}`,
+    redacted: `${portalUrl}${path}?${REDACTED_TOKEN}`,
+  };
+}

@@ -19,7 +19,7 @@ const WAKE_DELAY_MS = 25;
 
 /**
  * Polls for due e-mails every MAIL_POLL_MS, and sooner when woken. A claim holds an e-mail for
- * a lease longer than any SMTP attempt can take (3 timeouts plus slack), so a sender that dies
+ * a lease longer than any attempt can take (an attachment fetch and 3 SMTP timeouts plus slack), so a sender that dies
  * mid-send lets another take the e-mail over after it lapses, and a live one is never raced.
  */
 export function createMailSender(
@@ -27,7 +27,8 @@ export function createMailSender(
   parts: DeliveryParts,
   logger: FastifyBaseLogger,
 ): MailSender {
-  const leaseMs = ctx.settings.SMTP_TIMEOUT_MS * 3 + 30_000;
+  // An attempt may first fetch its attachments, each bounded by the same timeout.
+  const leaseMs = ctx.settings.SMTP_TIMEOUT_MS * 4 + 30_000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;

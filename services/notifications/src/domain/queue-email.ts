@@ -19,13 +19,24 @@ export interface EmailRequest<T extends TemplateName> {
   params: Omit<TemplateParams[T], 'link'>;
   /** A plain portal link, or one carrying a secret token (stored redacted, sent live). */
   link: string | SecretLink;
+  /** More secret links, which `params` carry in their redacted form (e.g. a receipt download). */
+  secretLinks?: SecretLink[];
+  /** Files fetched from billing when the e-mail is sent, by one of its secret links. */
+  attachments?: AttachmentRequest[];
+}
+
+export interface AttachmentRequest {
+  link: SecretLink;
+  /** Shown until the file is fetched; the e-mail carries the name billing gives it. */
+  filename: string;
+  contentType: string;
 }
 
 /**
  * Renders the e-mail and queues it in the caller's transaction (the consumer's, so the e-mail
  * is queued if and only if the event is marked handled). What is stored is the redacted
- * rendering; a secret link is sealed for the sender, which puts it back only into the message
- * it hands to the SMTP server. A second request for the same event, template and recipient key
+ * rendering; secret links are sealed for the sender, which puts them back only into the message
+ * it hands to the SMTP server (and fetches the attachments by them). A second request for the same event, template and recipient key
  * is a no-op.
  */
 export async function queueEmail<T extends TemplateName>(
@@ -36,6 +47,11 @@ export async function queueEmail<T extends TemplateName>(
   const id = randomUUID();
   const secret = typeof request.link === 'string' ? undefined : request.link;
   const link = secret ? secret.redacted : (request.link as string);
+  const secrets = uniqueLinks([
+    ...(secret ? [secret] : []),
+    ...(request.secretLinks ?? []),
+    ...(request.attachments ?? []).map((file) => file.link),
+  ]);
   const params = { ...request.params, link } as TemplateParams[T];
   const rendered = renderEmail(request.template, request.language, params);
   const result = await insertDelivery(tx, {
@@ -50,12 +66,22 @@ export async function queueEmail<T extends TemplateName>(
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
-    sealedLinks: secret ? ctx.sealer.seal(id, [secret]) : null,
+    sealedLinks: secrets.length > 0 ? ctx.sealer.seal(id, secrets) : null,
+    attachments: (request.attachments ?? []).map((file) => ({
+      source: file.link.redacted,
+      filename: file.filename,
+      contentType: file.contentType,
+      state: 'pending' as const,
+    })),
     messageId: `<${id}@${messageIdDomain(ctx.settings.MAIL_FROM)}>`,
   });
   if (!result.ok) return 'duplicate';
   ctx.wakeSender();
   return 'queued';
+}
+
+function uniqueLinks(links: SecretLink[]): SecretLink[] {
+  return [...new Map(links.map((link) => [link.redacted, link])).values()];
 }
 
 /** The sender's domain, so Message-IDs look like the mail they belong to. */

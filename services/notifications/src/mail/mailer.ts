@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   /** The delivery's own Message-ID, the same on every attempt. */
   messageId: string;
   headers: Record<string, string>;
+  /** Files fetched for this attempt (e.g. the receipt PDF); never stored. */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SentReceipt {

@@ -1,24 +1,34 @@
 // Billing's e-mails end to end (events in, SMTP out): the traveller hears that the payment
-// arrived (receipt on the booking page) and how much was refunded, the partner's owner that a
+// arrived (the receipt PDF attached, fetched from a stand-in billing over HTTP, and linked) and how much was refunded, the partner's owner that a
 // payout was paid; each in the recipient's language, once however often the event arrives.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { timestampFromDate } from '@tourconnect/contracts';
 import { testEnvelope, waitFor } from '@tourconnect/service-kit/testing';
-import { deliveryRows, PORTAL_URL, startNotificationsHarness, type NotificationsHarness } from '../support/harness.ts';
+import {
+  deliveryRows,
+  everythingStored,
+  PORTAL_URL,
+  startNotificationsHarness,
+  type NotificationsHarness,
+} from '../support/harness.ts';
 import { userRegistered } from '../support/events.ts';
+import { pdfText, RECEIPT_NUMBER, receiptPath, startFakeBilling, type FakeBilling } from '../support/fake-billing.ts';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.ts';
 
 let peer: SmtpPeer;
+let billing: FakeBilling;
 let harness: NotificationsHarness;
 
 beforeAll(async () => {
   peer = await startSmtpPeer();
-  harness = await startNotificationsHarness(peer.port);
+  billing = await startFakeBilling();
+  harness = await startNotificationsHarness(peer.port, { BILLING_URL: billing.url });
 });
 afterAll(async () => {
   await harness?.close();
   await peer?.stop();
+  await billing?.stop();
 });
 beforeEach(() => {
   peer.received.length = 0;
@@ -40,7 +50,7 @@ async function person(locale: string, displayName: string) {
 const reference = (bookingId: string) => bookingId.replace(/-/g, '').slice(-8).toUpperCase();
 
 describe('billing e-mails', () => {
-  it('tells the traveller (IT) the payment arrived, once, with a link to the booking and its receipt', async () => {
+  it('tells the traveller (IT) the payment arrived, once, with the receipt PDF attached and linked', async () => {
     const traveller = await person('it', 'Giulia Rossi');
     const bookingId = randomUUID();
     const paid = testEnvelope(
@@ -53,7 +63,7 @@ describe('billing e-mails', () => {
         amountMinor: 45_000n,
         currency: 'EUR',
         paymentIntentId: 'pi_test_1',
-        receiptPath: `/api/billing/receipts/${bookingId}/download?exp=1893456000&sig=c2lnbmVk`,
+        receiptPath: receiptPath(bookingId),
       },
       { audience: [traveller.userId] },
     );
@@ -67,9 +77,25 @@ describe('billing e-mails', () => {
     const receiptUrl = `${PORTAL_URL}/api/billing/receipts/${bookingId}/download?exp=1893456000&sig=c2lnbmVk&lang=it`;
     expect(mail!.text).toContain(`Scarica la tua ricevuta (PDF): ${receiptUrl}`);
     expect(mail!.html).toContain(`href="${receiptUrl.replace(/&/g, '&amp;')}"`);
+    // The PDF itself, as billing served it in Italian, under billing's name for it.
+    expect(mail!.attachments.map((file) => [file.filename, file.contentType])).toEqual([
+      [`receipt-${RECEIPT_NUMBER}.pdf`, 'application/pdf'],
+    ]);
+    const pdf = mail!.attachments[0]!.content;
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdf.equals(billing.pdfFor('it'))).toBe(true);
+    expect(pdfText(pdf)).toContain(`Ricevuta n. ${RECEIPT_NUMBER}`);
+    expect(pdfText(pdf)).toContain('Totale pagato');
     await harness.settle();
     const rows = (await deliveryRows(harness)).filter((row) => row.recipientEmail === traveller.email);
     expect(rows.map((row) => row.template)).toEqual(['payment_received']);
+    expect(rows[0]!.attachments).toMatchObject([
+      { filename: `receipt-${RECEIPT_NUMBER}.pdf`, state: 'attached', bytes: pdf.length },
+    ]);
+    // The signed link opens the receipt for 30 days without signing in: never stored in clear.
+    const stored = await everythingStored(harness);
+    expect(stored).not.toContain('sig=c2lnbmVk');
+    expect(stored).toContain(`/api/billing/receipts/${bookingId}/download?[redacted]`);
   });
 
   it('sends no receipt link for a payment event from before receipt links (FR)', async () => {

@@ -27,6 +27,8 @@ export function startNotificationsHarness(smtpPort: number, env: Record<string, 
         MAIL_RETRY_BASE_MS: '50',
         MAIL_RETRY_MAX_MS: '200',
         MAIL_MAX_ATTEMPTS: '4',
+        // No billing by default: a test that sends a receipt starts test/support/fake-billing.ts.
+        BILLING_URL: 'http://127.0.0.1:9',
         ...env,
       }),
   });

@@ -11,6 +11,7 @@ export interface ReceivedMail {
   text: string;
   messageId: string;
   headers: Map<string, unknown>;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export type PeerBehaviour = 'accept' | 'reject-recipient' | 'reject-temporarily';
@@ -46,6 +47,11 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
             text: parsed.text ?? '',
             messageId: parsed.messageId ?? '',
             headers: parsed.headers,
+            attachments: parsed.attachments.map((file) => ({
+              filename: file.filename ?? '',
+              contentType: file.contentType,
+              content: file.content,
+            })),
           });
           callback(null, `Ok: queued as PEER${peer.received.length}`);
         },

@@ -7,6 +7,7 @@ const base = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tourconnect',
   NATS_URL: 'nats://127.0.0.1:4222',
   JWKS_URL: 'http://identity:8081/.well-known/jwks.json',
+  BILLING_URL: 'http://billing:8084/',
 };
 
 describe('notifications config', () => {
@@ -18,6 +19,8 @@ describe('notifications config', () => {
       SMTP_SECURE: false,
       PORTAL_URL: 'http://localhost:8080',
       MAIL_MAX_ATTEMPTS: 12,
+      MAIL_ATTACHMENT_ATTEMPTS: 6,
+      BILLING_URL: 'http://billing:8084',
     });
     expect(config.MAIL_LINK_KEY).toBeUndefined();
   });
@@ -50,5 +53,11 @@ describe('notifications config', () => {
       expect(variables).toEqual(['MAIL_LINK_KEY', 'PORTAL_URL', 'SMTP_PASS', 'SMTP_URL']);
     }
     expect(() => loadConfig({ ...base, SMTP_USER: 'mailer' })).toThrow(/SMTP_PASS/);
+  });
+
+  it('stops without a billing URL to fetch receipts from, or with one that is not http(s)', () => {
+    const { BILLING_URL: _unset, ...withoutBilling } = base;
+    expect(() => loadConfig(withoutBilling)).toThrow(/BILLING_URL/);
+    expect(() => loadConfig({ ...base, BILLING_URL: 'ftp://billing:8084' })).toThrow(/BILLING_URL/);
   });
 });

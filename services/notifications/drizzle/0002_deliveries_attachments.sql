@@ -1,0 +1,1 @@
+ALTER TABLE "notifications"."deliveries" ADD COLUMN "attachments" jsonb DEFAULT '[]'::jsonb NOT NULL;
