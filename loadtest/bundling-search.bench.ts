@@ -50,6 +50,7 @@ export interface SearchBench {
     packages: number;
     availabilityRows: number;
     searchDocuments: number;
+    learnedBookings: number;
     seedSeconds: number;
   };
   connections: number;
@@ -57,6 +58,8 @@ export interface SearchBench {
   baseline: LoadFigures;
   search: LoadFigures;
   discover: LoadFigures;
+  /** GET /api/packages/suggest, a rotation of trips. */
+  suggest: LoadFigures;
   /** `search` at a fixed rate (open loop). */
   searchAtRate: LoadFigures & { targetPerSec: number };
   /** Per kind of search in the rotation (closed loop, same connections). */
@@ -68,7 +71,9 @@ export interface SearchBench {
 const SCALE = Number(process.env.BENCH_SEARCH_SCALE ?? 1);
 const PARTNERS = 60;
 const ITEMS = Math.round(3_000 * SCALE);
-const PACKAGES = Math.round(1_500 * SCALE);
+const PACKAGES = Math.round(10_000 * SCALE);
+/** Confirmed bookings the suggestion engine has learned from (its counts, seeded in bulk). */
+const LEARNED_BOOKINGS = Math.round(20_000 * SCALE);
 const DAYS = 35;
 const CLIENTS = 5_000;
 const RATE = 200;
@@ -139,6 +144,10 @@ export async function runBundlingSearchBench(
       [`${base}/api/discover?lang=en`, `${base}/api/discover?lang=it&near=45.88,10.84`],
       opts.durationSec,
     );
+    const suggest = await load(
+      suggestQueries().map((q) => `${base}/api/packages/suggest?${q}`),
+      opts.durationSec,
+    );
     const searchAtRate = { ...(await load(urls, opts.durationSec, RATE)), targetPerSec: RATE };
     const byQuery = [];
     for (const q of queries) {
@@ -158,6 +167,7 @@ export async function runBundlingSearchBench(
       baseline,
       search,
       discover,
+      suggest,
       searchAtRate,
       byQuery,
       loadAverage: Number(loadavg()[0]!.toFixed(1)),
@@ -330,7 +340,9 @@ interface SeedItem {
 }
 
 /** Partners, items, availability and packages straight into bundling's tables. */
-export async function seedCatalogue(sql: pg.Pool): Promise<{ partners: number; items: number; packages: number }> {
+export async function seedCatalogue(
+  sql: pg.Pool,
+): Promise<{ partners: number; items: number; packages: number; learnedBookings: number }> {
   const rnd = random(20_261_202);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const partnerIds = Array.from({ length: PARTNERS }, () => randomUUID());
@@ -472,7 +484,46 @@ export async function seedCatalogue(sql: pg.Pool): Promise<{ partners: number; i
     'package_id, item_id, item_partner_id',
     packageItemRows,
   );
-  return { partners: PARTNERS, items: ITEMS, packages: PACKAGES };
+  await seedLearnedBookings(sql, rnd);
+  return { partners: PARTNERS, items: ITEMS, packages: PACKAGES, learnedBookings: LEARNED_BOOKINGS };
+}
+
+/**
+ * The suggestion engine's counts as LEARNED_BOOKINGS confirmed bookings of random packages
+ * would leave them (ledger, per-subject counts, item pairs), recounted in bulk the way
+ * rebuildSuggestModel does.
+ */
+async function seedLearnedBookings(sql: pg.Pool, rnd: () => number): Promise<void> {
+  await sql.query(
+    `INSERT INTO bundling.suggest_bookings (booking_id, package_id, item_ids, month, traveller_type, state)
+     SELECT gen_random_uuid(), p.id,
+       ARRAY(SELECT DISTINCT (l ->> 'itemId')::uuid FROM jsonb_array_elements(p.items) l ORDER BY 1),
+       1 + (n % 12), (ARRAY['family', 'couple', 'solo', 'group'])[1 + (n * 7 + $2::int) % 4], 'learned'
+     FROM generate_series(1, $1::int) AS n
+     JOIN (SELECT id, items, row_number() OVER (ORDER BY id) - 1 AS k FROM bundling.packages) p
+       ON p.k = (n * 7919) % ${PACKAGES}`,
+    [LEARNED_BOOKINGS, Math.floor(rnd() * 4)],
+  );
+  const byMonth = Array.from({ length: 12 }, (_, m) => `count(*) FILTER (WHERE f.month = ${m + 1})::int`).join(', ');
+  const byType = ['family', 'couple', 'solo', 'group']
+    .map((t) => `count(*) FILTER (WHERE f.traveller_type = '${t}')::int`)
+    .join(', ');
+  await sql.query(
+    `INSERT INTO bundling.suggest_stats (subject_kind, subject_id, bookings, months, types)
+     SELECT f.kind, f.id, count(*)::int, ARRAY[${byMonth}], ARRAY[${byType}]
+     FROM (
+       SELECT 'all' AS kind, '00000000-0000-0000-0000-000000000000'::uuid AS id, s.month, s.traveller_type
+         FROM bundling.suggest_bookings s
+       UNION ALL SELECT 'package', s.package_id, s.month, s.traveller_type FROM bundling.suggest_bookings s
+       UNION ALL SELECT 'item', i.id, s.month, s.traveller_type FROM bundling.suggest_bookings s, unnest(s.item_ids) i(id)
+     ) f GROUP BY f.kind, f.id`,
+  );
+  await sql.query(
+    `INSERT INTO bundling.suggest_pairs (item_a, item_b, bookings)
+     SELECT a.id, b.id, count(*)::int
+     FROM bundling.suggest_bookings s, unnest(s.item_ids) a(id), unnest(s.item_ids) b(id)
+     WHERE a.id < b.id GROUP BY a.id, b.id`,
+  );
 }
 
 /** Rows as one JSON array per 500, through jsonb_to_recordset. */
@@ -510,6 +561,18 @@ export function searchQueries(): { label: string; query: string }[] {
     },
     { label: 'tags + item kind, page 2', query: 'tags=lake&kind=item&itemKind=tour&page=2&lang=fr' },
     { label: 'date only (whole catalogue), newest', query: `date=${day(14)}&party=2a&sort=newest&lang=es` },
+  ];
+}
+
+/** Suggest rotation: a destination or none, dates or none, a traveller type, a party. */
+export function suggestQueries(): string[] {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  return [
+    `dest=Riva%20del%20Garda&from=${day(7)}&to=${day(10)}&travellerType=family&party=2a2c&lang=it`,
+    `dest=Firenze&from=${day(14)}&to=${day(16)}&travellerType=couple&party=2a&lang=en`,
+    `dest=IT-32&from=${day(5)}&to=${day(9)}&party=2a1c&lang=de`,
+    `from=${day(3)}&to=${day(5)}&travellerType=group&party=4a&lang=fr`,
+    `dest=Roma&travellerType=solo&party=1a&lang=es`,
   ];
 }
 
@@ -566,12 +629,13 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
 export function printBundlingSearchBench(r: SearchBench): void {
   const c = r.catalogue;
   console.log(
-    `\nBundling search: ${c.items} items, ${c.packages} packages, ${c.availabilityRows} availability rows, ${c.searchDocuments} search documents (seeded in ${c.seedSeconds} s); ${r.connections} connections through the gateway, ${r.durationSec} s each`,
+    `\nBundling search: ${c.items} items, ${c.packages} packages, ${c.availabilityRows} availability rows, ${c.searchDocuments} search documents, ${c.learnedBookings} learned bookings (seeded in ${c.seedSeconds} s); ${r.connections} connections through the gateway, ${r.durationSec} s each`,
   );
   console.table({
     'GET /api/packages (baseline)': figuresRow(r.baseline),
     'GET /api/packages/search (rotation)': figuresRow(r.search),
     'GET /api/discover': figuresRow(r.discover),
+    'GET /api/packages/suggest (rotation)': figuresRow(r.suggest),
     [`search at ${r.searchAtRate.targetPerSec}/s (open loop)`]: figuresRow(r.searchAtRate),
   });
   console.table(Object.fromEntries(r.byQuery.map((q) => [q.label, figuresRow(q.figures)])));
@@ -583,13 +647,14 @@ export function bundlingSearchMarkdown(r: SearchBench): string[] {
   const row = (label: string, f: LoadFigures) =>
     `| ${label} | ${f.perSec} | ${f.p50Ms} ms | ${f.p95Ms} ms | ${f.p99Ms} ms | ${statusText(f)} |`;
   return [
-    `**Bundling search and Discover** (${c.items} items, ${c.packages} packages, ${c.availabilityRows} availability rows, ${c.searchDocuments} search documents; through the gateway, ${r.connections} connections, ${r.durationSec} s each; the public package list through the same gateway as the baseline; goal: search p95 < 50 ms at ${r.searchAtRate.targetPerSec} req/s with 0 errors):`,
+    `**Bundling search and Discover** (${c.items} items, ${c.packages} packages, ${c.availabilityRows} availability rows, ${c.searchDocuments} search documents, ${c.learnedBookings} learned bookings; through the gateway, ${r.connections} connections, ${r.durationSec} s each; the public package list through the same gateway as the baseline; goal: search p95 < 50 ms at ${r.searchAtRate.targetPerSec} req/s with 0 errors; suggest p95 < 100 ms):`,
     '',
     '| request | req/s | p50 | p95 | p99 | answers |',
     '|---|---|---|---|---|---|',
     row('GET /api/packages (baseline)', r.baseline),
     row('GET /api/packages/search (rotation of 9)', r.search),
     row('GET /api/discover', r.discover),
+    row('GET /api/packages/suggest (rotation of 5)', r.suggest),
     row(`search at a fixed ${r.searchAtRate.targetPerSec} req/s (open loop)`, r.searchAtRate),
     '',
     '| search in the rotation (alone, 3 s) | req/s | p50 | p95 |',

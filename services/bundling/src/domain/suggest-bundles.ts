@@ -3,6 +3,7 @@ import type { AuthUser } from '@tourconnect/service-kit';
 import { availabilityBetween, findLineItems, findPartnerRefs, type LineItem } from '../db/packages.repository.ts';
 import { loadSuggestModel, suggestCandidateItems, suggestCandidatePackages } from '../db/suggest.repository.ts';
 import type { BundlingContext } from './context.ts';
+import { memoOf, type AnswerCache } from './search/answer-cache.ts';
 import { addDays, zonedDate } from './local-time.ts';
 import { localised } from './package-view.ts';
 import { visiblePackage } from './packages.ts';
@@ -43,13 +44,27 @@ export async function suggestBundles(
   user: AuthUser | undefined,
   query: SuggestQuery,
   now = new Date(),
+  cache?: AnswerCache,
 ): Promise<SuggestView> {
   const party: Party = query.party ?? { adult: 2, child: 0, infant: 0, senior: 0 };
   const datesGiven = query.from !== undefined;
   const from = query.from ?? addDays(zonedDate(now, 'Europe/Rome'), 1);
   const to = query.to ?? (datesGiven ? from : addDays(from, DEFAULT_DAYS - 1));
-  const travellerType = query.travellerType ?? travellerTypeOf(party);
   const trip: Trip = { from, to, datesGiven, party, now };
+  // The same trip gets the same answer while nothing it is made of changes (search/answer-cache.ts);
+  // a context package may be a member's unpublished one, so that answer is the caller's own.
+  const key = ['suggest', { ...query, party, from, to }, query.packageId ? (user?.id ?? null) : null];
+  return memoOf(ctx.db, cache, now)(key, () => composeSuggestions(ctx, user, query, trip));
+}
+
+async function composeSuggestions(
+  ctx: BundlingContext,
+  user: AuthUser | undefined,
+  query: SuggestQuery,
+  trip: Trip,
+): Promise<SuggestView> {
+  const { from, to, datesGiven, party } = trip;
+  const travellerType = query.travellerType ?? travellerTypeOf(party);
   const lang = query.lang;
 
   // The package the traveller is looking at: its items are the context, it is not suggested.

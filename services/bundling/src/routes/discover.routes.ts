@@ -1,6 +1,7 @@
 import { discoverQuerySchema, discoverSchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { BundlingContext } from '../domain/context.ts';
+import { answerCacheOf } from '../domain/search/answer-cache.ts';
 import { discover } from '../domain/search/discover.ts';
 import { interactionRecorderOf } from '../domain/search/recorder-of.ts';
 
@@ -10,6 +11,7 @@ export const DISCOVER_PER_MINUTE = 120;
 /** GET /api/discover (the gateway routes /api/discover to bundling). */
 export function discoverRoutes(app: ServiceApp, ctx: BundlingContext): void {
   const recorder = interactionRecorderOf(app, ctx);
+  const cache = answerCacheOf(app);
   app.get(
     '/api/discover',
     {
@@ -24,6 +26,13 @@ export function discoverRoutes(app: ServiceApp, ctx: BundlingContext): void {
       },
     },
     async (request) =>
-      discover(ctx, request.query, { requestId: String(request.id), userId: request.user?.id }, recorder),
+      discover(
+        ctx,
+        request.query,
+        { requestId: String(request.id), userId: request.user?.id },
+        recorder,
+        new Date(),
+        cache,
+      ),
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { interactionsRequestSchema, searchPageSchema, searchQuerySchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { BundlingContext } from '../domain/context.ts';
+import { answerCacheOf } from '../domain/search/answer-cache.ts';
 import { occurredNow } from '../domain/search/interactions.ts';
 import { interactionRecorderOf } from '../domain/search/recorder-of.ts';
 import { searchCatalogue } from '../domain/search/search.ts';
@@ -14,6 +15,7 @@ export const INTERACTIONS_PER_MINUTE = 120;
 /** GET /api/packages/search and the portal's interaction reports. */
 export function searchRoutes(app: ServiceApp, ctx: BundlingContext): void {
   const recorder = interactionRecorderOf(app, ctx);
+  const cache = answerCacheOf(app);
 
   app.get(
     '/api/packages/search',
@@ -28,7 +30,14 @@ export function searchRoutes(app: ServiceApp, ctx: BundlingContext): void {
       },
     },
     async (request) =>
-      searchCatalogue(ctx, request.query, { requestId: String(request.id), userId: request.user?.id }, recorder),
+      searchCatalogue(
+        ctx,
+        request.query,
+        { requestId: String(request.id), userId: request.user?.id },
+        recorder,
+        new Date(),
+        cache,
+      ),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import { suggestQuerySchema, suggestViewSchema } from '@tourconnect/contracts/http';
 import type { ServiceApp } from '@tourconnect/service-kit';
 import type { BundlingContext } from '../domain/context.ts';
+import { answerCacheOf } from '../domain/search/answer-cache.ts';
 import { suggestBundles } from '../domain/suggest-bundles.ts';
 
 /**
@@ -8,6 +9,7 @@ import { suggestBundles } from '../domain/suggest-bundles.ts';
  * their own unpublished package as the context). The static path wins over /api/packages/:id.
  */
 export function suggestRoutes(app: ServiceApp, ctx: BundlingContext): void {
+  const cache = answerCacheOf(app);
   app.get(
     '/api/packages/suggest',
     {
@@ -20,6 +22,6 @@ export function suggestRoutes(app: ServiceApp, ctx: BundlingContext): void {
         response: { 200: suggestViewSchema },
       },
     },
-    async (request) => suggestBundles(ctx, request.user, request.query),
+    async (request) => suggestBundles(ctx, request.user, request.query, new Date(), cache),
   );
 }

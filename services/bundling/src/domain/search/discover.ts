@@ -1,13 +1,14 @@
 import type { DiscoverView, Locale, SearchResult } from '@tourconnect/contracts/http';
 import { recentBookingCounts, verifiedPartnersWithPackages } from '../../db/search-discover.repository.ts';
-import { searchIndex, type SearchSpec } from '../../db/search.repository.ts';
+import { searchIndex, type SearchOutcome, type SearchSpec } from '../../db/search.repository.ts';
 import { campaignDay } from '../campaigns/campaign-day.ts';
 import { discoverSponsored } from '../campaigns/sponsored-search.ts';
 import type { BundlingContext } from '../context.ts';
 import { zonedDate } from '../local-time.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
 import { DEFAULT_PARTY } from './search-params.ts';
-import { toSearchResult, type SearchMeta } from './search.ts';
+import { memoOf, type AnswerCache, type Memo } from './answer-cache.ts';
+import { specKey, toSearchResult, type SearchMeta } from './search.ts';
 
 /** Discover with `near` keeps to what lies within this distance of it. */
 export const DISCOVER_RADIUS_KM = 100;
@@ -18,6 +19,14 @@ const PARTNERS_SIZE = 12;
 const TRENDING_DAYS = 7;
 /** "This month" is the calendar month where the platform's catalogue lives. */
 const DISCOVER_TIME_ZONE = 'Europe/Rome';
+
+/**
+ * `near` to two decimals (about a kilometre): Discover is the same for everyone near one place, so
+ * nearby visitors share one cached answer; against its 100 km radius the difference is noise.
+ */
+function roundedNear(near: { latitude: number; longitude: number }): { latitude: number; longitude: number } {
+  return { latitude: Math.round(near.latitude * 100) / 100, longitude: Math.round(near.longitude * 100) / 100 };
+}
 
 /** The last day of the month of `date` (yyyy-mm-dd). */
 export function monthEnd(date: string): string {
@@ -37,8 +46,10 @@ export async function discover(
   meta: SearchMeta,
   recorder?: InteractionRecorder,
   now = new Date(),
+  cache?: AnswerCache,
 ): Promise<DiscoverView> {
-  const near = query.near ? { ...query.near, radiusKm: DISCOVER_RADIUS_KM } : null;
+  const memo = memoOf(ctx.db, cache, now);
+  const near = query.near ? { ...roundedNear(query.near), radiusKm: DISCOVER_RADIUS_KM } : null;
   const base: SearchSpec = {
     lang: query.lang,
     query: null,
@@ -60,10 +71,13 @@ export async function discover(
   };
   const today = zonedDate(now, DISCOVER_TIME_ZONE);
   const since = new Date(now.getTime() - TRENDING_DAYS * 86_400_000);
+  const search = (spec: SearchSpec) => memo(specKey(spec), () => searchIndex(ctx.db, spec));
   const [partners, recent, trending, sponsored] = await Promise.all([
-    verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
-    searchIndex(ctx.db, { ...base, limit: SEASONAL_CANDIDATES }),
-    trendingPackages(ctx, base, since),
+    memo(['discover-partners', query.lang, near], () =>
+      verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
+    ),
+    search({ ...base, limit: SEASONAL_CANDIDATES }),
+    trendingPackages(ctx, base, since, memo, search),
     discoverSponsored(ctx.db, base, toSearchResult, now),
   ]);
   // Seasonal looks among the most recently published packages only, so its cost (every line's
@@ -71,7 +85,7 @@ export async function discover(
   const seasonal =
     recent.rows.length === 0
       ? { rows: [] }
-      : await searchIndex(ctx.db, {
+      : await search({
           ...base,
           sort: 'relevance',
           onlyIds: recent.rows.map((row) => row.entityId),
@@ -99,11 +113,14 @@ async function trendingPackages(
   ctx: Pick<BundlingContext, 'db'>,
   base: SearchSpec,
   since: Date,
+  memo: Memo,
+  search: (spec: SearchSpec) => Promise<SearchOutcome>,
 ): Promise<DiscoverView['trending']> {
   // More candidates than shown: some may be paused, of a suspended partner or far from `near`.
-  const counts = await recentBookingCounts(ctx.db, since, SECTION_SIZE * 5);
+  // The window is "the last 7 days" to the minute: a cached count is at most the cache's age old.
+  const counts = await memo(['discover-trending'], () => recentBookingCounts(ctx.db, since, SECTION_SIZE * 5));
   if (counts.length === 0) return [];
-  const found = await searchIndex(ctx.db, {
+  const found = await search({
     ...base,
     onlyIds: counts.map((c) => c.packageId),
     limit: counts.length,

@@ -20,6 +20,7 @@ import { campaignDay } from '../campaigns/campaign-day.ts';
 import { sponsoredCampaignsFor, sponsoredPage } from '../campaigns/sponsored-search.ts';
 import type { BundlingContext } from '../context.ts';
 import { imageUrl } from '../package-view.ts';
+import { memoOf, type AnswerCache, type Memo } from './answer-cache.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
 import {
   appliedSort,
@@ -92,14 +93,18 @@ function facetsOf(counts: SearchCounts | null): SearchFacets {
   };
 }
 
-/** The search as the repository runs it, from a validated query. */
+/** The search as the repository runs it, from a validated query (its words' corrections kept in `memo`). */
 export async function searchSpecOf(
   executor: Executor,
   query: SearchQuery,
   now: Date,
+  memo: Memo = (_key, load) => load(),
 ): Promise<{ spec: SearchSpec; corrections: SearchPage['corrections'] }> {
   const dest = destinationOf(query.dest);
-  const terms = await resolveTerms(executor, query.lang, queryWords(query.q), dest.words);
+  const words = queryWords(query.q);
+  const terms = await memo(['terms', query.lang, words, dest.words], () =>
+    resolveTerms(executor, query.lang, words, dest.words),
+  );
   const spec: SearchSpec = {
     lang: query.lang,
     query: terms.query,
@@ -153,11 +158,17 @@ function filtersOf(query: SearchQuery): Record<string, string> {
   return filters;
 }
 
+/** A search's answer is the same for every spec that differs only in its clock. */
+export function specKey(spec: SearchSpec): unknown {
+  return ['search', { ...spec, now: undefined }];
+}
+
 /**
  * GET /api/packages/search: published packages and items of verified partners matching the
  * words in the request's language (typos corrected), the destination, the filters, and — with
  * dates — bookable for the party, priced for it. Records the search (and the results it shows)
- * for analytics without waiting for it.
+ * for analytics without waiting for it. With `cache`, the organic answer is reused while nothing
+ * it is made of changed (./answer-cache.ts); which campaigns may sponsor it is read every time.
  */
 export async function searchCatalogue(
   ctx: Pick<BundlingContext, 'db'>,
@@ -165,13 +176,15 @@ export async function searchCatalogue(
   meta: SearchMeta,
   recorder?: InteractionRecorder,
   now = new Date(),
+  cache?: AnswerCache,
 ): Promise<SearchPage> {
+  const memo = memoOf(ctx.db, cache, now);
   const [{ spec, corrections }, campaigns] = await Promise.all([
-    searchSpecOf(ctx.db, query, now),
+    searchSpecOf(ctx.db, query, now, memo),
     sponsoredCampaignsFor(ctx.db, query, now),
   ]);
-  if (campaigns.length > 0) spec.rankIds = [...new Set(campaigns.map((c) => c.targetId))];
-  const outcome = await searchIndex(ctx.db, spec);
+  if (campaigns.length > 0) spec.rankIds = [...new Set(campaigns.map((c) => c.targetId))].sort();
+  const outcome = await memo(specKey(spec), () => searchIndex(ctx.db, spec));
   const { items, shown } = sponsoredPage(
     outcome,
     campaigns,
