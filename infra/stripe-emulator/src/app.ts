@@ -11,11 +11,13 @@ import { authenticate, type AuthOptions } from './http/auth.ts';
 import { IdempotencyLedger } from './http/idempotency.ts';
 import type { RouteDeps } from './http/route.ts';
 import type { Kernel, RequestContext } from './kernel.ts';
+import { authenticationRoutes } from './authentication/authentication.routes.ts';
 import { onboardingRoutes } from './onboarding/onboarding.routes.ts';
 import { accountLinkRoutes } from './resources/account-links.routes.ts';
 import { accountRoutes } from './resources/accounts.routes.ts';
 import { balanceRoutes } from './resources/balance.routes.ts';
 import { chargeRoutes } from './resources/charges.routes.ts';
+import { disputeRoutes } from './resources/disputes.routes.ts';
 import { eventRoutes } from './resources/events.routes.ts';
 import { paymentIntentRoutes } from './resources/payment-intents.routes.ts';
 import { payoutRoutes } from './resources/payouts.routes.ts';
@@ -124,6 +126,7 @@ export function buildApp(k: Kernel, scheduler: Scheduler, options: AppOptions): 
       accountLinkRoutes,
       paymentIntentRoutes,
       chargeRoutes,
+      disputeRoutes,
       transferRoutes,
       refundRoutes,
       balanceRoutes,
@@ -134,6 +137,7 @@ export function buildApp(k: Kernel, scheduler: Scheduler, options: AppOptions): 
       routes(api, deps);
     }
     onboardingRoutes(api, k);
+    authenticationRoutes(api, k);
     controlRoutes(api, { k, scheduler, reset: options.reset });
   });
   return app;

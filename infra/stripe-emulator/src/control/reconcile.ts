@@ -1,8 +1,9 @@
 // Proves the books balance: every account's ledger equals what its objects say moved
-// (charges − fees − refunds − transfers + reversals − payouts + failed payouts, per
+// (charges − fees − refunds − disputes − transfers + reversals − payouts + failed payouts, per
 // currency), per-object totals match their parts, and money is conserved across accounts.
 import type { Kernel } from '../kernel.ts';
 import type { StoredRecord } from '../state/types.ts';
+import { DISPUTE_FEE } from '../core/fees.ts';
 import { balancesOf } from '../resources/ledger.ts';
 
 export interface AccountBooks {
@@ -28,6 +29,12 @@ function add(sums: Sums, currency: unknown, amount: number): void {
   sums.set(key, (sums.get(key) ?? 0) + amount);
 }
 
+/** What a dispute took from the balance: amount and fee, unless it was won (both returned). */
+function disputeNet(dispute: StoredRecord): number {
+  if (dispute.data.status === 'won') return 0;
+  return -Number(dispute.data.amount) - DISPUTE_FEE;
+}
+
 function expectedNet(k: Kernel, owner: string): Sums {
   const sums: Sums = new Map();
   for (const c of k.store.all('charge', owner)) {
@@ -35,6 +42,7 @@ function expectedNet(k: Kernel, owner: string): Sums {
     if (txn) add(sums, c.data.currency, Number(c.data.amount_captured) - Number(txn.data.fee));
   }
   for (const r of k.store.all('refund', owner)) add(sums, r.data.currency, -Number(r.data.amount));
+  for (const d of k.store.all('dispute', owner)) add(sums, d.data.currency, disputeNet(d));
   for (const t of k.store.all('transfer', owner)) add(sums, t.data.currency, -Number(t.data.amount));
   for (const v of k.store.all('transfer_reversal', owner)) add(sums, v.data.currency, Number(v.data.amount));
   for (const p of k.store.all('payout', owner))
@@ -108,6 +116,7 @@ export function reconcile(k: Kernel): { ok: boolean; accounts: AccountBooks[]; c
       if (typeof r.data.payment_method === 'string') add(external, r.data.currency, -Number(r.data.amount));
     for (const p of k.store.all('payout', account.id))
       if (p.data.status !== 'failed') add(external, p.data.currency, -Number(p.data.amount));
+    for (const d of k.store.all('dispute', account.id)) add(external, d.data.currency, disputeNet(d));
   }
   const checks = objectChecks(k);
   for (const currency of new Set([...total.keys(), ...external.keys()])) {
@@ -115,7 +124,7 @@ export function reconcile(k: Kernel): { ok: boolean; accounts: AccountBooks[]; c
     checks.push({
       name: `conservation ${currency}`,
       ok,
-      detail: `Σ balances ${total.get(currency) ?? 0} = card money in − fees − refunds − payouts ${external.get(currency) ?? 0}`,
+      detail: `Σ balances ${total.get(currency) ?? 0} = card money in − fees − refunds − disputes − payouts ${external.get(currency) ?? 0}`,
     });
   }
   return { ok: accounts.every((a) => a.ok) && checks.every((c) => c.ok), accounts, checks };

@@ -9,3 +9,9 @@ export function processingFee(amount: number, currency: string, model: FeeModel)
   const fixed = model.fixed[currency] ?? model.fixed.default ?? 0;
   return Math.min(amount, percentPart + fixed);
 }
+
+/**
+ * What Stripe withdraws for handling a dispute (US pricing: $15.00), in the charge currency's
+ * minor unit; returned with the disputed amount when the dispute is won.
+ */
+export const DISPUTE_FEE = 1_500;

@@ -55,7 +55,12 @@ function baseCharge(k: Kernel, id: string, amount: number, currency: string): Ap
   };
 }
 
-function cardDetails(card: TestCard, paymentMethod: ApiObject, amount: number): Record<string, unknown> {
+function cardDetails(
+  card: TestCard,
+  paymentMethod: ApiObject,
+  amount: number,
+  threeDSecure: ThreeDSecureResult | null | undefined,
+): Record<string, unknown> {
   const pmCard = paymentMethod.card as Record<string, unknown>;
   return {
     card: {
@@ -80,7 +85,7 @@ function cardDetails(card: TestCard, paymentMethod: ApiObject, amount: number): 
       network: card.brand,
       network_token: { used: false },
       overcapture: { maximum_amount_capturable: amount, status: 'unavailable' },
-      three_d_secure: null,
+      three_d_secure: threeDSecureDetails(threeDSecure),
       wallet: null,
     },
     type: 'card',
@@ -113,6 +118,24 @@ export interface CardChargeInput {
   paymentMethod: StoredRecord;
   card: TestCard;
   capture: boolean;
+  /** The cardholder's 3-D Secure outcome, when the issuer asked for it. */
+  threeDSecure?: ThreeDSecureResult | null;
+}
+
+export type ThreeDSecureResult = 'authenticated';
+
+function threeDSecureDetails(result: ThreeDSecureResult | null | undefined): Record<string, unknown> | null {
+  if (!result) return null;
+  return {
+    authentication_flow: 'challenge',
+    electronic_commerce_indicator: '05',
+    exemption_indicator: null,
+    exemption_indicator_applied: false,
+    result,
+    result_reason: null,
+    transaction_id: null,
+    version: '2.2.0',
+  };
 }
 
 /** The charge one confirmation attempt creates; a declined card makes a failed charge. */
@@ -134,7 +157,7 @@ export function cardCharge(k: Kernel, input: CardChargeInput): ApiObject {
     paid: ok,
     payment_intent: intent.id,
     payment_method: paymentMethod.id,
-    payment_method_details: cardDetails(card, paymentMethod.data, amount),
+    payment_method_details: cardDetails(card, paymentMethod.data, amount, input.threeDSecure),
     receipt_email: intent.receipt_email ?? null,
     status: ok ? 'succeeded' : 'failed',
     transfer_group: intent.transfer_group ?? null,

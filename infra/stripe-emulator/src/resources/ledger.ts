@@ -7,7 +7,15 @@ import type { Kernel } from '../kernel.ts';
 import type { ApiObject, ResponseObject, StoredRecord } from '../state/types.ts';
 
 export type TxnType =
-  'charge' | 'refund' | 'transfer' | 'transfer_refund' | 'payment' | 'payment_refund' | 'payout' | 'payout_failure';
+  | 'charge'
+  | 'refund'
+  | 'transfer'
+  | 'transfer_refund'
+  | 'payment'
+  | 'payment_refund'
+  | 'payout'
+  | 'payout_failure'
+  | 'adjustment';
 
 const REPORTING_CATEGORY: Record<TxnType, string> = {
   charge: 'charge',
@@ -18,6 +26,7 @@ const REPORTING_CATEGORY: Record<TxnType, string> = {
   payment_refund: 'refund',
   payout: 'payout',
   payout_failure: 'payout_reversal',
+  adjustment: 'other_adjustment',
 };
 
 export interface TxnInput {
@@ -31,6 +40,10 @@ export interface TxnInput {
   source: string;
   description?: string | null;
   availableOn: number;
+  /** Overrides the type's category (disputes: `dispute`, `dispute_reversal`). */
+  reportingCategory?: string;
+  /** What the fee is (default: Stripe's processing fee). */
+  feeDescription?: string;
 }
 
 export function recordTxn(k: Kernel, input: TxnInput): ApiObject {
@@ -48,19 +61,19 @@ export function recordTxn(k: Kernel, input: TxnInput): ApiObject {
     exchange_rate: null,
     fee,
     fee_details:
-      fee > 0
+      fee !== 0
         ? [
             {
               amount: fee,
               application: null,
               currency: input.currency,
-              description: 'Stripe processing fees',
+              description: input.feeDescription ?? 'Stripe processing fees',
               type: 'stripe_fee',
             },
           ]
         : [],
     net: input.amount - fee,
-    reporting_category: REPORTING_CATEGORY[input.type],
+    reporting_category: input.reportingCategory ?? REPORTING_CATEGORY[input.type],
     source: input.source,
     status: input.availableOn <= now ? 'available' : 'pending',
     type: input.type,

@@ -2,9 +2,11 @@
 import { invalidParam, StripeError, unexpectedState } from '../core/errors.ts';
 import { processingFee } from '../core/fees.ts';
 import type { Params } from '../core/param-validator.ts';
-import { originOf, type Kernel, type RequestContext } from '../kernel.ts';
+import { originOf, type EventOrigin, type Kernel, type RequestContext } from '../kernel.ts';
 import type { ApiObject, StoredRecord } from '../state/types.ts';
-import { cardCharge } from './charges.model.ts';
+import { cardCharge, type ThreeDSecureResult } from './charges.model.ts';
+import { scheduleDispute } from './disputes.service.ts';
+import { requireAuthentication } from './three-d-secure.service.ts';
 import { emitEvent } from './events.service.ts';
 import { availabilityDate, recordTxn } from './ledger.ts';
 import { cardOf, resolvePaymentMethod, type TestCard } from './payment-methods.ts';
@@ -65,13 +67,31 @@ export function confirmIntent(k: Kernel, ctx: RequestContext, record: StoredReco
   intent.payment_method = paymentMethod.id;
   if (params.capture_method !== undefined) intent.capture_method = params.capture_method;
   if (params.receipt_email !== undefined) intent.receipt_email = params.receipt_email;
+  intent.last_payment_error = null;
+  intent.next_action = null;
+  const card = cardOf(paymentMethod);
+  const returnUrl = typeof params.return_url === 'string' ? params.return_url : null;
+  if (card.authenticationRequired) return requireAuthentication(k, ctx, record, returnUrl);
+  return chargeIntent(k, originOf(ctx), record, paymentMethod, null);
+}
+
+/**
+ * The money-moving half of a confirmation: one charge, declined or succeeded (captured or
+ * authorised). Runs at confirm, or when the cardholder completed 3-D Secure on the bank page.
+ */
+export function chargeIntent(
+  k: Kernel,
+  origin: EventOrigin,
+  record: StoredRecord,
+  paymentMethod: StoredRecord,
+  threeDSecure: ThreeDSecureResult | null,
+): ApiObject {
+  const intent = record.data;
   const card = cardOf(paymentMethod);
   const capture = intent.capture_method !== 'manual';
-  const charge = cardCharge(k, { intent, paymentMethod, card, capture });
-  k.store.insert(charge, record.owner);
+  const charge = cardCharge(k, { intent, paymentMethod, card, capture, threeDSecure });
+  const chargeRecord = k.store.insert(charge, record.owner);
   intent.latest_charge = charge.id;
-  intent.last_payment_error = null;
-  const origin = originOf(ctx);
   if (card.decline) {
     intent.status = 'requires_payment_method';
     intent.payment_method = null;
@@ -85,6 +105,7 @@ export function confirmIntent(k: Kernel, ctx: RequestContext, record: StoredReco
     Object.assign(intent, { status: 'succeeded', amount_received: intent.amount });
     emitEvent(k, 'charge.succeeded', charge, origin);
     emitEvent(k, 'payment_intent.succeeded', intent, origin);
+    if (card.disputeReason) scheduleDispute(k, chargeRecord, card.disputeReason);
   } else {
     Object.assign(intent, { status: 'requires_capture', amount_capturable: intent.amount });
     emitEvent(k, 'charge.succeeded', charge, origin);
@@ -109,7 +130,8 @@ export function captureIntent(k: Kernel, ctx: RequestContext, record: StoredReco
       'amount_too_large',
     );
   }
-  const charge = k.store.get(String(intent.latest_charge))!.data;
+  const chargeRecord = k.store.get(String(intent.latest_charge))!;
+  const charge = chargeRecord.data;
   const card = cardOf(k.store.get(String(charge.payment_method))!);
   // The uncaptured remainder is released: Stripe shows it as refunded on the charge.
   Object.assign(charge, { captured: true, amount_captured: amount, amount_refunded: capturable - amount });
@@ -119,5 +141,6 @@ export function captureIntent(k: Kernel, ctx: RequestContext, record: StoredReco
   const origin = originOf(ctx);
   emitEvent(k, 'charge.captured', charge, origin);
   emitEvent(k, 'payment_intent.succeeded', intent, origin);
+  if (card.disputeReason) scheduleDispute(k, chargeRecord, card.disputeReason);
   return intent;
 }

@@ -20,6 +20,10 @@ export interface TestCard {
   decline?: Decline;
   /** Funds are available at once (Stripe's 4000 0000 0000 0077 card). */
   bypassPending?: boolean;
+  /** The issuer asks for 3-D Secure on every payment (Stripe's 3184 and 3220 cards). */
+  authenticationRequired?: boolean;
+  /** The charge succeeds, then the cardholder disputes it (Stripe's 0259 card), with this reason. */
+  disputeReason?: string;
 }
 
 const declined = (decline_code: string, message = 'Your card was declined.'): Decline => ({
@@ -52,6 +56,10 @@ const processing = visa('0119', {
 const lost = visa('9987', { decline: declined('lost_card') });
 const stolen = visa('9979', { decline: declined('stolen_card') });
 
+const authenticationRequired = visa('3184', { authenticationRequired: true });
+const threeDSecure2Required = visa('3220', { authenticationRequired: true });
+const createDispute = visa('0259', { disputeReason: 'fraudulent' });
+
 export const TEST_PAYMENT_METHODS: Record<string, TestCard> = {
   pm_card_visa: visa('4242'),
   pm_card_visa_debit: visa('5556', { funding: 'debit' }),
@@ -73,6 +81,10 @@ export const TEST_PAYMENT_METHODS: Record<string, TestCard> = {
   pm_card_visa_chargeDeclinedLostCard: lost,
   pm_card_stolenCard: stolen,
   pm_card_visa_chargeDeclinedStolenCard: stolen,
+  pm_card_authenticationRequired: authenticationRequired,
+  pm_card_threeDSecure2Required: threeDSecure2Required,
+  pm_card_createDispute: createDispute,
+  pm_card_createDisputeProductNotReceived: visa('2685', { disputeReason: 'product_not_received' }),
 };
 
 const fingerprints = new Map<TestCard, string>();

@@ -3,6 +3,7 @@
 // steps through every due moment when the clock is advanced, so timestamps stay realistic.
 import { DAY_SECONDS, dayIndex } from '../core/clock.ts';
 import type { Kernel } from '../kernel.ts';
+import { openDueDisputes } from '../resources/disputes.service.ts';
 import { advancePayout } from '../resources/payouts.service.ts';
 import { runDaily } from './automatic-payouts.ts';
 
@@ -42,6 +43,8 @@ export class Scheduler {
       const changesAt = advancePayout(k, payout, now);
       if (changesAt !== undefined && changesAt > now) next = Math.min(next, changesAt);
     }
+    const disputeDue = openDueDisputes(k, now);
+    if (disputeDue !== undefined) next = Math.min(next, disputeDue);
     k.webhooks.runDue();
     const webhookDue = k.webhooks.nextDueMs();
     if (webhookDue !== undefined && Math.ceil(webhookDue / 1000) > now)

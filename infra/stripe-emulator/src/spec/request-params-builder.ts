@@ -39,6 +39,7 @@ export const EMULATED_OBJECTS: ReadonlySet<string> = new Set([
   'balance_transaction',
   'bank_account',
   'charge',
+  'dispute',
   'payment_intent',
   'payment_method',
   'payout',

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { OperationParams, ParamSchema, RequestParamsFile } from './request-params-builder.ts';
 import { clone } from '../core/clone.ts';
+import { EVIDENCE_FIELDS } from '../resources/disputes.model.ts';
 
 const file = JSON.parse(readFileSync(new URL('./request-params.json', import.meta.url), 'utf8')) as RequestParamsFile;
 
@@ -24,7 +25,26 @@ const SDK_PAYMENT_INTENT_PARAMS: Record<string, ParamSchema> = {
   customer_account: str,
 };
 
+const evidence: ParamSchema = {
+  type: 'object',
+  properties: Object.fromEntries(EVIDENCE_FIELDS.map((field) => [field, { type: 'string', maxLength: 150_000 }])),
+};
+const expandOnly: OperationParams = { query: { type: 'object', properties: { expand: strList } } };
+
+/** The disputes API (stripe-node's DisputeUpdateParams, DisputeListParams); not in the spec subset. */
+const DISPUTE_OPERATIONS: Record<string, OperationParams> = {
+  'GET /v1/disputes': {
+    query: { type: 'object', properties: { ...paging, created, charge: str, payment_intent: str } },
+  },
+  'GET /v1/disputes/{dispute}': expandOnly,
+  'POST /v1/disputes/{dispute}': {
+    body: { type: 'object', properties: { evidence, expand: strList, metadata, submit: { type: 'boolean' } } },
+  },
+  'POST /v1/disputes/{dispute}/close': { body: { type: 'object', properties: { expand: strList } } },
+};
+
 const EXTRA_OPERATIONS: Record<string, OperationParams> = {
+  ...DISPUTE_OPERATIONS,
   'GET /v1/account': { query: { type: 'object', properties: { expand: strList } } },
   'GET /v1/charges': {
     query: {

@@ -46,6 +46,10 @@ export const SDK_ADDITIONS: Record<string, Record<string, Node>> = {
     },
   },
   balance_transaction: { balance_type: { type: 'string' } },
+  dispute: {
+    enhanced_eligibility_types: { type: 'array', items: { type: 'string' } },
+    intended_submission_method: nullableString,
+  },
 };
 
 /**
@@ -115,6 +119,7 @@ const SDK_INTERFACES: Record<string, [string, string]> = {
   balance_transaction: ['BalanceTransactions.d.ts', 'BalanceTransaction'],
   bank_account: ['BankAccounts.d.ts', 'BankAccount'],
   charge: ['Charges.d.ts', 'Charge'],
+  dispute: ['Disputes.d.ts', 'Dispute'],
   event: ['Events.d.ts', 'EventBase'],
   payment_intent: ['PaymentIntents.d.ts', 'PaymentIntent'],
   payment_method: ['PaymentMethods.d.ts', 'PaymentMethod'],
