@@ -12,7 +12,7 @@ import { PriceBreakdown } from '../packages/price-breakdown.tsx';
 import { bookingReference, formatDay, formatMinor, partySummary } from '../packages/traveller-format.ts';
 import { useBookingsLiveRefresh } from './bookings-live.ts';
 import { BookingStatusBadge, clock, useHoldLeft } from './booking-status.tsx';
-import { isMissingBooking, useBooking } from './bookings-queries.ts';
+import { isBookingId, isMissingBooking, useBooking } from './bookings-queries.ts';
 import { CancelBookingDialog, canCancel } from './cancel-booking-dialog.tsx';
 import './booking-page.css';
 
@@ -133,7 +133,8 @@ export function BookingPage() {
       <Link to="/bookings" className="back-link">
         ← {t('detail.back')}
       </Link>
-      {query.isPending && <Loading />}
+      {!isBookingId(id) && <NotFound />}
+      {isBookingId(id) && query.isPending && <Loading />}
       {query.isError &&
         !booking &&
         (isMissingBooking(query.error) ? <NotFound /> : <ProblemAlert error={query.error} />)}

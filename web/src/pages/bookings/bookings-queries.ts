@@ -29,9 +29,13 @@ export function useMyBookings(page: number, status: BookingStatus | undefined, l
   });
 }
 
+/** A booking id is a UUID; anything else in the address (a typo, "/bookings/me") is no booking and is not asked for. */
+export const isBookingId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 export function useBooking(id: string, lang: Locale) {
   return useQuery({
     queryKey: bookingKeys.detail(id, lang),
+    enabled: isBookingId(id),
     queryFn: ({ signal }) => getBooking(id, signal, lang),
     retry: (failures, error) => !isMissingBooking(error) && failures < 2,
     refetchInterval: (query) => whilePending(query.state.data),
