@@ -60,6 +60,17 @@ const settingsShape = {
   RECEIPT_LINK_KEY: unsetIfEmpty(z.string().min(32, 'must be at least 32 characters')).transform(
     (value) => value ?? randomBytes(32).toString('base64url'),
   ),
+  /** The platform's legal name, printed as the issuer of its commission invoices. */
+  PLATFORM_LEGAL_NAME: z.string().trim().min(2).max(200).default('TourConnect'),
+  /** The platform's registered address on its invoices (one line; absent: not printed). */
+  PLATFORM_ADDRESS: unsetIfEmpty(z.string().trim().min(5).max(300)),
+  /** The platform's VAT id on its invoices, e.g. IT12345678901 (absent: not printed). */
+  PLATFORM_VAT_ID: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, 'must be a VAT id: a country code and 2–13 letters or digits'),
+  ),
   /** Minutes between scheduled reconciliations of the ledger with Stripe (0: this process runs none). */
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 };

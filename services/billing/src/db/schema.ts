@@ -517,6 +517,8 @@ export const invoices = billingSchema.table(
     lines: jsonb('lines').notNull(),
     /** The partner's legal name, VAT id and address as they were when the invoice was issued. */
     partnerSnapshot: jsonb('partner_snapshot').notNull(),
+    /** The platform's legal name, address and VAT id as configured when the invoice was issued ({} before they were kept). */
+    issuerSnapshot: jsonb('issuer_snapshot').notNull().default({}),
     issuedAt: at('issued_at').notNull().defaultNow(),
   },
   (t) => [

@@ -61,6 +61,7 @@ export interface DocumentStrings {
     issued: string;
     period: string;
     billTo: string;
+    address: string;
     vatId: string;
     country: string;
     description: string;

@@ -8,6 +8,14 @@ import { PdfWriter } from './pdf-writer.ts';
 
 const linesOf = (invoice: InvoiceRow) => invoice.lines as InvoiceLine[];
 const partnerOf = (invoice: InvoiceRow) => invoice.partnerSnapshot as PartnerSnapshot;
+
+/** Who issued the invoice, as configured then; invoices issued before it was kept have {}. */
+interface IssuerSnapshot {
+  legalName?: string;
+  address?: string | null;
+  vatId?: string | null;
+}
+const issuerOf = (invoice: InvoiceRow) => (invoice.issuerSnapshot ?? {}) as IssuerSnapshot;
 const rate = (bps: number) => `${(bps / 100).toFixed(bps % 100 === 0 ? 0 : 2)} %`;
 
 function describe(line: InvoiceLine, t: DocumentStrings): string {
@@ -80,7 +88,16 @@ export function invoicePdf(invoice: InvoiceRow, locale: Locale, options: { compr
   const p = partnerOf(invoice);
   const lines = linesOf(invoice);
   const vat = lines.find((l) => l.kind === 'vat');
-  const pdf = new PdfWriter(`${t.invoice.title} ${invoice.number}`, options).header(t.issuer, t.invoice.title);
+  const issuer = issuerOf(invoice);
+  const pdf = new PdfWriter(`${t.invoice.title} ${invoice.number}`, options).header(
+    issuer.legalName || t.issuer,
+    t.invoice.title,
+  );
+  const issuerFields: [string, string][] = [
+    ...(issuer.address ? ([[t.invoice.address, issuer.address]] as [string, string][]) : []),
+    ...(issuer.vatId ? ([[t.invoice.vatId, issuer.vatId]] as [string, string][]) : []),
+  ];
+  if (issuerFields.length > 0) pdf.fields(issuerFields);
   pdf.fields([
     [t.invoice.number, invoice.number],
     [t.invoice.issued, formatDate(invoice.issuedAt, locale)],

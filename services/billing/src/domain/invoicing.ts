@@ -87,6 +87,11 @@ async function issueOne(
           vatId: null,
           country: null,
         },
+        issuerSnapshot: {
+          legalName: ctx.settings.PLATFORM_LEGAL_NAME,
+          address: ctx.settings.PLATFORM_ADDRESS ?? null,
+          vatId: ctx.settings.PLATFORM_VAT_ID ?? null,
+        },
         issuedAt,
       },
       draft.spendEventIds,

@@ -46,7 +46,11 @@ describe('receipts, statements and commission invoices', () => {
   let admin: TestUser;
 
   beforeAll(async () => {
-    h = await startBillingHarness('billing_documents');
+    h = await startBillingHarness('billing_documents', {
+      PLATFORM_LEGAL_NAME: 'TourConnect Test S.r.l.',
+      PLATFORM_ADDRESS: 'Via dei Test 1, 38122 Trento, Italy',
+      PLATFORM_VAT_ID: 'IT00000000000',
+    });
     admin = await h.user(['admin']);
   }, 60_000);
   afterAll(() => h?.close());
@@ -423,6 +427,10 @@ describe('receipts, statements and commission invoices', () => {
       expect(deText).toContain('Reverse charge – Art. 196 Directive 2006/112/EC');
       expect(deText).toContain('Alpen Reisen GmbH');
       expect(deText).toContain('DE123456789');
+      // The issuer as configured when the invoice was issued.
+      expect(deText).toContain('TourConnect Test S.r.l.');
+      expect(deText).toContain('Via dei Test 1, 38122 Trento, Italy');
+      expect(deText).toContain('IT00000000000');
       const itCsv = parseCsv((await download(`/api/billing/invoices/${it.id}?format=csv`, italianOwner.token)).payload);
       const line = (kind: string) => itCsv.find((r) => r[7] === kind);
       expect(line('platform_fees')!.at(-1)).toBe('21.00');

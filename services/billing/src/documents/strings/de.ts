@@ -55,6 +55,7 @@ export const de: DocumentStrings = {
     issued: 'Rechnungsdatum',
     period: 'Leistungszeitraum',
     billTo: 'Rechnungsempfänger',
+    address: 'Anschrift',
     vatId: 'USt-IdNr.',
     country: 'Land',
     description: 'Beschreibung',

@@ -55,6 +55,7 @@ export const en: DocumentStrings = {
     issued: 'Date of issue',
     period: 'Period',
     billTo: 'Bill to',
+    address: 'Address',
     vatId: 'VAT ID',
     country: 'Country',
     description: 'Description',

@@ -55,6 +55,7 @@ export const es: DocumentStrings = {
     issued: 'Fecha de emisión',
     period: 'Periodo',
     billTo: 'Facturar a',
+    address: 'Dirección',
     vatId: 'NIF-IVA',
     country: 'País',
     description: 'Descripción',

@@ -55,6 +55,7 @@ export const fr: DocumentStrings = {
     issued: "Date d'émission",
     period: 'Période',
     billTo: 'Facturé à',
+    address: 'Adresse',
     vatId: 'N° TVA',
     country: 'Pays',
     description: 'Description',

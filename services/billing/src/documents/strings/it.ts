@@ -55,6 +55,7 @@ export const it: DocumentStrings = {
     issued: 'Data di emissione',
     period: 'Periodo',
     billTo: 'Intestata a',
+    address: 'Indirizzo',
     vatId: 'Partita IVA',
     country: 'Paese',
     description: 'Descrizione',

@@ -1,0 +1,1 @@
+ALTER TABLE "billing"."invoices" ADD COLUMN "issuer_snapshot" jsonb DEFAULT '{}'::jsonb NOT NULL;
