@@ -88,6 +88,17 @@ export const sentMailPageSchema = z.object({
 });
 export type SentMailPage = z.infer<typeof sentMailPageSchema>;
 
+/** A file an e-mail carries (the payment e-mail's receipt PDF), fetched when it is sent. */
+export const sentMailAttachmentSchema = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  /** pending: not sent yet; attached; left_out: could not be fetched, the e-mail went with its link only. */
+  state: z.enum(['pending', 'attached', 'left_out']),
+  /** The size that went out (attached only). */
+  bytes: z.number().int().nullable(),
+});
+export type SentMailAttachment = z.infer<typeof sentMailAttachmentSchema>;
+
 export const sentMailDetailSchema = sentMailSummarySchema.extend({
   /** Null once erased. */
   html: z.string().nullable(),
@@ -99,5 +110,6 @@ export const sentMailDetailSchema = sentMailSummarySchema.extend({
   source: z.enum(['record', 'catcher']),
   /** True when the message carried a secret link that the shown copy does not. */
   linksRedacted: z.boolean(),
+  attachments: z.array(sentMailAttachmentSchema),
 });
 export type SentMailDetail = z.infer<typeof sentMailDetailSchema>;

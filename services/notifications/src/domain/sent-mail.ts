@@ -1,4 +1,10 @@
-import type { SentMailDetail, SentMailPage, SentMailQuery, SentMailSummary } from '@tourconnect/contracts/http';
+import type {
+  SentMailAttachment,
+  SentMailDetail,
+  SentMailPage,
+  SentMailQuery,
+  SentMailSummary,
+} from '@tourconnect/contracts/http';
 import { findDelivery, listDeliveries, type DeliveryRow } from '../db/deliveries.repository.ts';
 import { readCaughtMail } from '../catcher/mail-store.ts';
 import type { NotificationsContext } from './context.ts';
@@ -34,9 +40,33 @@ export async function getSentMail(ctx: NotificationsContext, id: string): Promis
   if (dir && row.status === 'sent' && !row.erasedAt) {
     const caught = await readCaughtMail(dir, row.messageId);
     if (caught)
-      return { ...summary(row), html: caught.html, text: caught.text, source: 'catcher', linksRedacted: false };
+      return {
+        ...summary(row),
+        html: caught.html,
+        text: caught.text,
+        source: 'catcher',
+        linksRedacted: false,
+        attachments: attachments(row),
+      };
   }
-  return { ...summary(row), html: row.html, text: row.text, source: 'record', linksRedacted: redacted };
+  return {
+    ...summary(row),
+    html: row.html,
+    text: row.text,
+    source: 'record',
+    linksRedacted: redacted,
+    attachments: attachments(row),
+  };
+}
+
+/** What the e-mail carries or carried: names and sizes only (the bytes are never kept). */
+function attachments(row: DeliveryRow): SentMailAttachment[] {
+  return row.attachments.map((file) => ({
+    filename: file.filename,
+    contentType: file.contentType,
+    state: file.state,
+    bytes: file.bytes ?? null,
+  }));
 }
 
 function summary(row: DeliveryRow): SentMailSummary {

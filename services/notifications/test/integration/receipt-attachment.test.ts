@@ -4,7 +4,8 @@
 // admin's record says the file was left out. A link billing refuses for good is not waited for.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testEnvelope, waitFor } from '@tourconnect/service-kit/testing';
+import type { SentMailDetail } from '@tourconnect/contracts/http';
+import { bearer, testEnvelope, waitFor } from '@tourconnect/service-kit/testing';
 import { deliveryRows, PORTAL_URL, startNotificationsHarness, type NotificationsHarness } from '../support/harness.ts';
 import { userRegistered } from '../support/events.ts';
 import { pdfText, RECEIPT_NUMBER, receiptPath, startFakeBilling, type FakeBilling } from '../support/fake-billing.ts';
@@ -68,6 +69,14 @@ const sentRow = (email: string) =>
     (row) => row?.status === 'sent',
   );
 
+/** The admin's Sent-mail view of it (what /admin/mail shows). */
+async function adminView(id: string): Promise<SentMailDetail> {
+  const admin = bearer(await harness.tokens.sign({ roles: ['admin'] }));
+  const response = await harness.app.inject({ method: 'GET', url: `/api/notifications/sent/${id}`, headers: admin });
+  expect(response.statusCode).toBe(200);
+  return response.json<SentMailDetail>();
+}
+
 const mailTo = (address: string) =>
   waitFor(
     async () => peer.received.filter((mail) => mail.to.includes(address)),
@@ -93,6 +102,17 @@ describe('the receipt PDF when billing cannot give it', () => {
     const sent = await sentRow(email);
     expect(sent).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     expect(sent!.attachments).toMatchObject([{ filename: `receipt-${RECEIPT_NUMBER}.pdf`, state: 'attached' }]);
+    const view = await adminView(sent!.id);
+    expect(view.attachments).toEqual([
+      {
+        filename: `receipt-${RECEIPT_NUMBER}.pdf`,
+        contentType: 'application/pdf',
+        state: 'attached',
+        bytes: pdf.length,
+      },
+    ]);
+    // The stored copy hides the signed link; the admin is told so.
+    expect(view.linksRedacted).toBe(true);
   });
 
   it('keeps an e-mail queued, saying why, while billing is down', async () => {
@@ -123,6 +143,7 @@ describe('the receipt PDF when billing cannot give it', () => {
     expect(sent!.attachments).toMatchObject([
       { filename: expect.stringMatching(/^receipt-.+\.pdf$/), state: 'left_out' },
     ]);
+    expect((await adminView(sent!.id)).attachments).toMatchObject([{ state: 'left_out', bytes: null }]);
   });
 
   it('does not wait for a link billing refuses for good (404): the e-mail goes at once with the link', async () => {

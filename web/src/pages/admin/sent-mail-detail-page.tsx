@@ -131,6 +131,23 @@ export function SentMailDetailPage() {
                   <dd className="mono">{mail.data.lastError}</dd>
                 </>
               )}
+              {mail.data.attachments.length > 0 && (
+                <>
+                  <dt>{t('sentMail.attachments')}</dt>
+                  <dd>
+                    <ul className="plain-list">
+                      {mail.data.attachments.map((file) => (
+                        <li key={file.filename} data-testid="sent-mail-attachment" data-state={file.state}>
+                          <span className="mono">{file.filename}</span> ·{' '}
+                          {t(`sentMail.attachment.${file.state}`, {
+                            kb: Math.max(1, Math.round((file.bytes ?? 0) / 1024)),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              )}
             </dl>
           </section>
           <section className="card stack" aria-labelledby="mail-body-title">
