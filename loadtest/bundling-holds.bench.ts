@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +56,8 @@ export interface HoldsBench {
    * included: they run in the same process). PostgreSQL's own CPU is not in it.
    */
   perBooking: { cpuMs: number; queries: number };
+  /** PostgreSQL during the measured window (sampled from pg_stat_activity). */
+  database: DatabaseSample;
   /**
    * The same booking load with the gateway and bundling each in their own process (their
    * distributed entries; events over NATS), on the same database right after; the rest of the
@@ -63,7 +67,25 @@ export interface HoldsBench {
    * prefix, where only bundling's own consumers (the audit entry) listen. Undefined with
    * HOLDS_DISTRIBUTED=false.
    */
-  distributed?: { book: LoadFigures & { holdsPerSec: number }; oversold: number; loadAverage: number } | undefined;
+  distributed?:
+    | {
+        book: LoadFigures & { holdsPerSec: number };
+        oversold: number;
+        loadAverage: number;
+        /** Each process's CPU (user + system, from /proc) in the measured window, per booking answered 201. */
+        cpuMsPerBooking: { gateway: number; bundling: number };
+        database: DatabaseSample;
+      }
+    | undefined;
+}
+
+/**
+ * Backends of the bench database, sampled every 20 ms: on average how many were running a
+ * statement, and how many of those waited for a lock (the hot row's, mostly).
+ */
+export interface DatabaseSample {
+  avgActive: number;
+  avgLockWaiting: number;
 }
 
 const CLIENTS = 5_000;
@@ -109,7 +131,9 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
       opts.connections,
     );
     const probe = await startProbe();
+    const sampler = sampleDatabase(db.url);
     const book = await load(bookUrl, 'POST', bookBody, opts.durationSec, opts.connections);
+    const database = await sampler.stop();
     const probed = await probe.stop();
 
     const { rows } = await sql.query<{ capacity: number; held: number; sold: number }>(
@@ -139,6 +163,7 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
         cpuMs: Number((probed.cpuMs / Math.max(1, book.statuses['201'] ?? 0)).toFixed(1)),
         queries: Number((probed.queries / Math.max(1, book.statuses['201'] ?? 0)).toFixed(1)),
       },
+      database,
       distributed,
     };
   } finally {
@@ -199,7 +224,15 @@ async function runDistributed(input: {
         durationSec: seconds,
       });
     const warm = await load(2, 10);
+    const cpu0 = { gateway: processCpuMs(gateway.child.pid), bundling: processCpuMs(bundling.child.pid) };
+    const sampler = sampleDatabase(input.dbUrl);
     const book = await load(input.opts.durationSec, input.opts.connections);
+    const database = await sampler.stop();
+    const booked = Math.max(1, book.statuses['201'] ?? 0);
+    const cpuMsPerBooking = {
+      gateway: Number(((processCpuMs(gateway.child.pid) - cpu0.gateway) / booked).toFixed(1)),
+      bundling: Number(((processCpuMs(bundling.child.pid) - cpu0.bundling) / booked).toFixed(1)),
+    };
     const { rows } = await input.sql.query<{ capacity: number; held: number; sold: number }>(
       'SELECT capacity, held, sold FROM bundling.availability WHERE item_id = $1',
       [input.world.itemId],
@@ -210,6 +243,8 @@ async function runDistributed(input: {
       book: { ...book, holdsPerSec: Math.round((book.statuses['201'] ?? 0) / input.opts.durationSec) },
       oversold: Math.max(0, row.held + row.sold - row.capacity, row.held - input.heldBefore - answered),
       loadAverage: Number(loadavg()[0]!.toFixed(1)),
+      cpuMsPerBooking,
+      database,
     };
   } finally {
     await gateway?.stop();
@@ -259,6 +294,52 @@ async function startProbe(): Promise<{ stop(): Promise<{ cpuMs: number; queries:
         session.disconnect();
       }
       return { cpuMs: (cpu.user + cpu.system) / 1000, queries };
+    },
+  };
+}
+
+/** A child process's CPU so far (user + system), from /proc/<pid>/stat; 0 where /proc is missing. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces, inside parentheses): utime is the 14th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+// USER_HZ: 100 on every Linux this runs on.
+const CLOCK_TICKS = 100;
+
+function sampleDatabase(url: string): { stop(): Promise<DatabaseSample> } {
+  const client = new pg.Client({ connectionString: url });
+  let samples = 0;
+  let active = 0;
+  let waiting = 0;
+  let running = true;
+  const done = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ active: number; waiting: number }>(
+        `SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
+                count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock')::int AS waiting
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      samples++;
+      active += rows[0]!.active;
+      waiting += rows[0]!.waiting;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const avg = (n: number) => Number((n / Math.max(1, samples)).toFixed(1));
+      return { avgActive: avg(active), avgLockWaiting: avg(waiting) };
     },
   };
 }
@@ -360,36 +441,50 @@ function runClients(options: ClientOptions): Promise<LoadFigures> {
   return runClientsInChild(import.meta.url, options);
 }
 
-/** `connections` loops, each one request at a time, every request from the next client address and traveller. */
+/**
+ * `connections` loops, each one request at a time, every request from the next client address
+ * and traveller. Plain node:http on a keep-alive agent, not fetch: fetch (undici behind WHATWG
+ * streams) cost the client process most of a core at 50 loops, a core the platform under test
+ * shares on this machine.
+ */
 async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const url = new URL(options.url);
+  const body = options.body ? Buffer.from(options.body) : undefined;
   let sent = 0;
   const started = performance.now();
   const end = started + options.durationSec * 1000;
-  const loop = async () => {
-    while (performance.now() < end) {
-      const n = sent++;
-      const headers: Record<string, string> = {
+  const send = (n: number) =>
+    new Promise<string>((resolve) => {
+      const headers: Record<string, string | number> = {
         [CSRF_HEADER]: '1',
         'x-forwarded-for': clientAddress(1 + (n % options.clients)),
         authorization: `Bearer ${options.tokens[n % options.tokens.length]}`,
       };
-      if (options.body) headers['content-type'] = 'application/json';
-      const t0 = performance.now();
-      let status = 'error';
-      try {
-        const res = await fetch(options.url, { method: options.method, headers, body: options.body ?? null });
-        await res.arrayBuffer();
-        status = String(res.status);
-      } catch {
-        // counted as 'error'
+      if (body) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = body.length;
       }
+      const req = http.request(url, { method: options.method, headers, agent }, (res) => {
+        res.resume();
+        res.once('end', () => resolve(String(res.statusCode)));
+        res.once('error', () => resolve('error'));
+      });
+      req.once('error', () => resolve('error'));
+      req.end(body);
+    });
+  const loop = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const status = await send(sent++);
       latencies.push(performance.now() - t0);
       statuses[status] = (statuses[status] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: options.connections }, loop));
+  agent.destroy();
   return loadFigures(latencies, statuses, (performance.now() - started) / 1000);
 }
 
@@ -402,11 +497,11 @@ export function printBundlingHoldsBench(r: HoldsBench): void {
     'POST /api/packages/:id/book': { ...figuresRow(r.book), 'holds/s': r.book.holdsPerSec },
   });
   console.log(
-    `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}; per booking: ${r.perBooking.cpuMs} ms platform CPU, ${r.perBooking.queries} SQL statements`,
+    `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}; per booking: ${r.perBooking.cpuMs} ms platform CPU, ${r.perBooking.queries} SQL statements; PostgreSQL: ${r.database.avgActive} backends active, ${r.database.avgLockWaiting} waiting for a lock (average)`,
   );
   if (r.distributed) {
     console.log(
-      `distributed (gateway and bundling in their own processes): ${JSON.stringify(figuresRow(r.distributed.book))}, ${r.distributed.book.holdsPerSec} holds/s, oversold ${r.distributed.oversold}, load average ${r.distributed.loadAverage}`,
+      `distributed (gateway and bundling in their own processes): ${JSON.stringify(figuresRow(r.distributed.book))}, ${r.distributed.book.holdsPerSec} holds/s, oversold ${r.distributed.oversold}, load average ${r.distributed.loadAverage}; CPU per booking: gateway ${r.distributed.cpuMsPerBooking.gateway} ms, bundling ${r.distributed.cpuMsPerBooking.bundling} ms; PostgreSQL: ${r.distributed.database.avgActive} backends active, ${r.distributed.database.avgLockWaiting} waiting for a lock (average)`,
     );
   }
 }

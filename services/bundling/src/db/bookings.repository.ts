@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, type AuditEntry } from '@tourconnect/audit';
-import type { Executor, Tx } from '@tourconnect/db';
+import type { Db, Executor, Tx } from '@tourconnect/db';
 import type { BookingStatus, Translations } from '@tourconnect/contracts/http';
 import { auditLog, availability, bookingHolds, packageBookings, packages } from './schema.ts';
 
@@ -26,42 +26,24 @@ export interface PageQuery {
   pageSize: number;
 }
 
-/**
- * Undefined when the same user already has a booking under this Idempotency-Key: the unique
- * index decides, so two concurrent duplicates cannot both insert (the second waits for the first
- * to commit, then finds the conflict).
- */
-export async function insertBooking(tx: Tx, row: NewBookingRow): Promise<BookingRow | undefined> {
-  const [inserted] = await tx
-    .insert(packageBookings)
-    .values(row)
-    .onConflictDoNothing({ target: [packageBookings.userId, packageBookings.idempotencyKey] })
-    .returning();
-  return inserted;
-}
+/** The unique index that makes one user's Idempotency-Key name one booking. */
+export const IDEMPOTENCY_CONSTRAINT = 'package_bookings_idempotency_uq';
 
-/** Inserts the holds and answers them with their rows' starts, in one round trip. */
-export async function insertBookingHolds(tx: Tx, rows: readonly BookingHoldRow[]): Promise<BookingHoldWithStart[]> {
-  if (rows.length === 0) return [];
-  const inserted = tx.$with('inserted').as(
-    tx
-      .insert(bookingHolds)
-      .values([...rows])
-      .returning(),
-  );
-  return tx
-    .with(inserted)
-    .select({
-      bookingId: inserted.bookingId,
-      availabilityId: inserted.availabilityId,
-      itemId: inserted.itemId,
-      itemPartnerId: inserted.itemPartnerId,
-      position: inserted.position,
-      quantity: inserted.quantity,
-      startsAt: availability.startsAt,
-    })
-    .from(inserted)
-    .innerJoin(availability, eq(availability.id, inserted.availabilityId));
+/**
+ * The booking's and its holds' INSERTs as statements for one batch (`writeAndHold`), not sent
+ * here. No ON CONFLICT: a second booking under the same user and Idempotency-Key fails on
+ * IDEMPOTENCY_CONSTRAINT, which rolls its whole batch back.
+ */
+export function bookingInserts(db: Db, booking: BookingRow, holds: readonly BookingHoldRow[]): SQL[] {
+  const statements = [db.insert(packageBookings).values(booking).getSQL()];
+  if (holds.length > 0)
+    statements.push(
+      db
+        .insert(bookingHolds)
+        .values([...holds])
+        .getSQL(),
+    );
+  return statements;
 }
 
 export async function findBookingByIdempotencyKey(

@@ -1,5 +1,6 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
-import type { Tx } from '@tourconnect/db';
+import { and, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '@tourconnect/db';
 import { availability } from './schema.ts';
 
 /** Units of one availability row (a date or slot of an item) that a booking takes. */
@@ -50,37 +51,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // As PostgreSQL quotes the value it could not cast (the query text, also in a driver error's
 // message, has the id followed by a quote instead).
 const SOLD_OUT_MARK = /"sold_out:([0-9a-f-]{36}):\d+"/i;
+const UNIQUE_VIOLATION = '23505';
+const INVALID_TEXT = '22P02';
+const dialect = new PgDialect();
+
+export type WriteAndHoldOutcome = HoldOutcome | { ok: false; reason: 'duplicate'; constraint: string };
 
 /**
- * `holdUnits` as the transaction's LAST statements, sent with its COMMIT in one round trip: the
- * database commits the moment the rows are held, without waiting for this process to read the
- * answer and send COMMIT (under load that wait, not the database, kept a hot row locked). Same
- * guard (one conditional UPDATE per row, in id order, then the CHECK), but a row not held makes
- * its statement fail, so the rest of the string (the COMMIT) never runs and the caller's
- * rollback undoes everything. On success a new, empty transaction is left open for the caller's
- * transaction wrapper to close: nothing may be written after this call.
+ * `writes`, then `holdUnits` of `claims`, as ONE transaction in ONE round trip: the statements go
+ * to PostgreSQL as one simple-protocol query, which it runs as a single implicit transaction
+ * (all or nothing, committed at its end). The hot rows are updated last, so a booker holds a
+ * row's lock only for its own update and the commit, never while this process is busy elsewhere.
+ * Same guard as `holdUnits` (one conditional UPDATE per row, in id order, then the CHECK); a row
+ * not held makes its statement fail, so nothing of the batch stays. A unique violation in
+ * `writes` answers `duplicate` with the constraint's name; other errors are thrown.
  *
- * Values are inlined (the simple protocol takes several statements but no parameters): ids are
- * checked to be UUIDs and quantities positive integers first.
+ * The simple protocol takes no parameters, so each statement's parameters are inlined as
+ * escaped string literals; claim ids are checked to be UUIDs and quantities
+ * positive integers.
  */
-export async function holdUnitsAndCommit(tx: Tx, claims: readonly UnitClaim[]): Promise<HoldOutcome> {
+export async function writeAndHold(
+  db: Db,
+  writes: readonly SQL[],
+  claims: readonly UnitClaim[],
+): Promise<WriteAndHoldOutcome> {
   const rows = merged(claims);
-  const statements = rows.map(({ availabilityId, quantity }) => {
-    if (!UUID.test(availabilityId) || !Number.isSafeInteger(quantity) || quantity <= 0) {
-      throw new Error(`holdUnitsAndCommit: bad claim ${availabilityId} × ${quantity}`);
-    }
-    // Not held → the cast of 'sold_out:<id>:0' to integer fails: the row is named in the error.
-    return `WITH held AS (
-      UPDATE bundling.availability SET held = held + ${quantity}
-       WHERE id = '${availabilityId}' AND closed = false AND capacity - held - sold >= ${quantity}
-      RETURNING 1)
-    SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('sold_out:${availabilityId}:' || count(*))::int END FROM held`;
-  });
+  const text = [...writes.map((w) => inlined(w)), ...rows.map(holdStatement)].join(';\n');
   try {
-    await tx.execute(sql.raw([...statements, 'COMMIT', 'BEGIN'].join(';\n')));
+    await db.execute(sql.raw(text));
     return { ok: true };
   } catch (error) {
     const code = pgCode(error);
+    if (code === UNIQUE_VIOLATION) return { ok: false, reason: 'duplicate', constraint: pgConstraint(error) };
     if (code === INVALID_TEXT || code === CHECK_VIOLATION) {
       const named = SOLD_OUT_MARK.exec(pgMessage(error))?.[1];
       const row = rows.find((r) => r.availabilityId === named) ?? rows[0]!;
@@ -91,11 +93,52 @@ export async function holdUnitsAndCommit(tx: Tx, claims: readonly UnitClaim[]): 
   }
 }
 
-const INVALID_TEXT = '22P02';
+/** The conditional UPDATE of one row; not held → the cast of 'sold_out:<id>:0' to integer fails, naming the row. */
+function holdStatement({ availabilityId, quantity }: UnitClaim): string {
+  if (!UUID.test(availabilityId) || !Number.isSafeInteger(quantity) || quantity <= 0) {
+    throw new Error(`writeAndHold: bad claim ${availabilityId} × ${quantity}`);
+  }
+  return `WITH held AS (
+      UPDATE bundling.availability SET held = held + ${quantity}
+       WHERE id = '${availabilityId}' AND closed = false AND capacity - held - sold >= ${quantity}
+      RETURNING 1)
+    SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('sold_out:${availabilityId}:' || count(*))::int END FROM held`;
+}
+
+/** A statement with its parameters written in as literals (drizzle has already mapped them to driver values). */
+function inlined(statement: SQL): string {
+  const query = dialect.sqlToQuery(statement);
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => literal(query.params[Number(n) - 1]));
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`writeAndHold: cannot inline ${value}`);
+    return `(${value})`;
+  }
+  if (typeof value === 'bigint') return `(${value.toString()})`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return quoted(value.toISOString());
+  if (typeof value === 'string') return quoted(value);
+  return quoted(JSON.stringify(value));
+}
+
+/** A string literal that means exactly `text`, whatever standard_conforming_strings says (as pg's escapeLiteral). */
+function quoted(text: string): string {
+  const body = text.replace(/'/g, "''");
+  return text.includes('\\') ? ` E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
+}
 
 function pgMessage(error: unknown): string {
   const candidate = error as { message?: unknown; cause?: { message?: unknown } };
   return [candidate.message, candidate.cause?.message].filter((m) => typeof m === 'string').join(' ');
+}
+
+function pgConstraint(error: unknown): string {
+  const candidate = error as { constraint?: unknown; cause?: { constraint?: unknown } };
+  const name = candidate.constraint ?? candidate.cause?.constraint;
+  return typeof name === 'string' ? name : '';
 }
 
 /** Returns held units to sale (an expired, failed or cancelled pending booking). */

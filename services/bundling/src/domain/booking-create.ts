@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { BookingView, BookRequest } from '@tourconnect/contracts/http';
-import type { Tx } from '@tourconnect/db';
 import type { AuthUser } from '@tourconnect/service-kit';
 import {
+  bookingInserts,
   findBookingByIdempotencyKey,
   findBookingListing,
-  insertBooking,
-  insertBookingHolds,
+  IDEMPOTENCY_CONSTRAINT,
   type BookingListing,
   type BookingRow,
 } from '../db/bookings.repository.ts';
-import { holdUnitsAndCommit } from '../db/holds.repository.ts';
-import { findPackageWithSeller } from '../db/packages.repository.ts';
+import { writeAndHold } from '../db/holds.repository.ts';
+import { findPackageWithSeller, type PackageRow } from '../db/packages.repository.ts';
+import { captureStatements } from '../db/statement-capture.ts';
 import { publishBookingHeld } from './booking-events.ts';
-import { planBooking } from './booking-plan.ts';
+import { planBooking, type BookingPlan } from './booking-plan.ts';
 import { requirePayoutReadyAsRead } from './payout-readiness.ts';
 import { toBookingView } from './booking-view.ts';
 import { emailUnverified, idempotencyKeyReused, packageNotFound, soldOut } from './bundling-errors.ts';
@@ -26,15 +26,15 @@ export interface BookMeta {
   idempotencyKey?: string | undefined;
 }
 
-/** Thrown inside the transaction when a concurrent request with the same key won: rolls ours back. */
+/** Our batch was rolled back because a concurrent request with the same key won. */
 class DuplicateKey extends Error {}
 
 const MINUTE_MS = 60_000;
 
 /**
- * Books a package: in ONE transaction, plans it (dates, slots, prices; nothing written), writes
- * the pending booking and its holds, holds every row's units with conditional updates, and
- * writes `bundling.booking.held.v1` and the audit entry. Any row without enough units left
+ * Books a package: plans it (dates, slots, prices; reads only), then in ONE transaction writes
+ * the pending booking, its holds and `bundling.booking.held.v1`, and holds every row's units with
+ * conditional updates (the audit entry follows from the event). Any row without enough units left
  * answers 409 `sold_out` and nothing is held or written. `created` is false when the
  * Idempotency-Key named an earlier booking of the same request (a different request under that
  * key is 409 `idempotency_key_reused`). With BOOKING_REQUIRES_PAYOUT_ACCOUNTS, a package whose
@@ -54,7 +54,7 @@ export async function bookPackage(
     if (earlier) return { booking: await sameRequestOrRefuse(ctx, earlier, packageId, request), created: false };
   }
   try {
-    const listing = await ctx.db.transaction((tx) => holdAndRecord(ctx, tx, caller, packageId, request, meta));
+    const listing = await holdAndRecord(ctx, caller, packageId, request, meta);
     return { booking: toBookingView(listing, new Date(), request.lang), created: true };
   } catch (error) {
     if (!(error instanceof DuplicateKey) || !key) throw error;
@@ -66,21 +66,69 @@ export async function bookPackage(
 
 async function holdAndRecord(
   ctx: BundlingContext,
-  tx: Tx,
   caller: AuthUser,
   packageId: string,
   request: BookRequest,
   meta: BookMeta,
 ): Promise<BookingListing> {
   const now = new Date();
-  // The package with its seller, then the items with their partners: each partner's payout
-  // readiness comes with them (no separate read).
-  const found = await findPackageWithSeller(tx, packageId);
+  // Every read and check first, outside the write: they take no lock (the conditional UPDATE is
+  // the guard), so the transaction that locks the hot row is only the writes below.
+  const found = await findPackageWithSeller(ctx.db, packageId);
   if (!found) throw packageNotFound();
   const { pkg } = found;
-  const plan = await planBooking(tx, pkg, request, now, { seller: { partner: found.seller } });
+  const plan = await planBooking(ctx.db, pkg, request, now, { seller: { partner: found.seller } });
   requirePayoutReadyAsRead(ctx, found.sellerPayoutsReady && plan.itemPartnersPayoutReady);
-  const booking = await insertBooking(tx, {
+  const booking = pendingBooking(ctx, caller, pkg, plan, request, meta, now);
+  const holds = plan.holds.map(({ availabilityId, itemId, itemPartnerId, position, quantity }) => ({
+    bookingId: booking.id,
+    availabilityId,
+    itemId,
+    itemPartnerId,
+    position,
+    quantity,
+  }));
+  const packageTitle = localised(pkg.translations, pkg.defaultLanguage, request.lang).title;
+  const heldEvent = await captureStatements((ex) =>
+    publishBookingHeld(
+      ctx,
+      ex,
+      booking,
+      plan.holds.map((h) => ({ ...h, bookingId: booking.id })),
+      { correlationId: meta.correlationId, packageTitle },
+    ),
+  );
+  // ONE transaction in one round trip: the booking, its holds, the held event in the outbox, then
+  // the hot rows' conditional updates last, committed at once. Any row short of units, or a
+  // concurrent booking under the same Idempotency-Key, and none of it stays.
+  const written = await writeAndHold(ctx.db, [...bookingInserts(ctx.db, booking, holds), ...heldEvent], plan.holds);
+  if (!written.ok) {
+    if (written.reason === 'duplicate' && written.constraint === IDEMPOTENCY_CONSTRAINT) throw new DuplicateKey();
+    if (written.reason === 'sold_out') {
+      throw soldOut(plan.holds.find((h) => h.availabilityId === written.availabilityId)?.position);
+    }
+    throw new Error(`booking ${booking.id} refused on ${written.constraint}`);
+  }
+  // Its audit entry `booking.held` follows from the held event (domain/booking-audit.ts).
+  return {
+    booking,
+    packageTranslations: pkg.translations,
+    packageDefaultLanguage: pkg.defaultLanguage,
+    firstStartsAt: plan.startsAt,
+  };
+}
+
+/** The booking row as it is written: pending payment, the plan's price and snapshots, the hold's expiry. */
+function pendingBooking(
+  ctx: BundlingContext,
+  caller: AuthUser,
+  pkg: PackageRow,
+  plan: BookingPlan,
+  request: BookRequest,
+  meta: BookMeta,
+  now: Date,
+): BookingRow {
+  return {
     id: randomUUID(),
     packageId: pkg.id,
     packageVersion: plan.packageVersion,
@@ -95,28 +143,15 @@ async function holdAndRecord(
     policy: pkg.policy,
     couponCode: request.couponCode ?? null,
     affiliateCode: request.affiliateCode ?? null,
+    paymentIntentId: null,
     holdExpiresAt: new Date(now.getTime() + ctx.settings.HOLD_MINUTES * MINUTE_MS),
     idempotencyKey: meta.idempotencyKey ?? null,
+    refundMinor: null,
+    cancelReason: null,
     createdAt: now,
-  });
-  if (!booking) throw new DuplicateKey();
-  const holds = await insertBookingHolds(
-    tx,
-    plan.holds.map((h) => ({ bookingId: booking.id, ...h })),
-  );
-  const packageTitle = localised(pkg.translations, pkg.defaultLanguage, request.lang).title;
-  await publishBookingHeld(ctx, tx, booking, holds, { correlationId: meta.correlationId, packageTitle });
-  // The hot rows are locked last, with the commit in the same round trip: bookers of one slot
-  // queue on its row lock only for the updates and the commit, never for this process to answer.
-  // Nothing is written after this.
-  const held = await holdUnitsAndCommit(tx, plan.holds);
-  if (!held.ok) throw soldOut(plan.holds.find((h) => h.availabilityId === held.availabilityId)?.position);
-  // Its audit entry `booking.held` follows from the held event (domain/booking-audit.ts).
-  return {
-    booking,
-    packageTranslations: pkg.translations,
-    packageDefaultLanguage: pkg.defaultLanguage,
-    firstStartsAt: plan.startsAt,
+    confirmedAt: null,
+    cancelledAt: null,
+    expiredAt: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { timestampFromDate } from '@tourconnect/contracts';
-import type { Tx } from '@tourconnect/db';
+import type { Executor, Tx } from '@tourconnect/db';
 import type { BookingHoldWithStart, BookingRow } from '../db/bookings.repository.ts';
 import { bookingItems, lineStarts } from './booking-lines.ts';
 import type { BundlingContext } from './context.ts';
@@ -43,7 +43,7 @@ function publishMeta(booking: BookingRow, meta: EventMeta) {
 
 export async function publishBookingHeld(
   ctx: BundlingContext,
-  tx: Tx,
+  tx: Executor,
   booking: BookingRow,
   holds: readonly BookingHoldWithStart[],
   meta: EventMeta,

@@ -43,6 +43,8 @@ export interface PlannedHold {
   position: number;
   /** Places taken on the row: travellers other than infants × qty for person items, qty for booking units. */
   quantity: number;
+  /** When the row's date or slot starts (the event lines' start; read with the row). */
+  startsAt: Date;
 }
 
 export interface BookingPlan {
@@ -231,6 +233,7 @@ export async function planBooking(
         itemPartnerId: item.partnerId,
         position,
         quantity: places,
+        startsAt: row.startsAt,
       });
       dates.push({ date, startTime: row.startTime === '' ? null : row.startTime, availabilityId: row.id });
     }

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import {
   holdUnits,
-  holdUnitsAndCommit,
   releaseHeldUnits,
   releaseSoldUnits,
   sellHeldUnits,
+  writeAndHold,
 } from '../../src/db/holds.repository.ts';
 import { givenTour, slot } from '../support/booking-fixtures.ts';
 import { givenPartner } from '../support/builders.ts';
@@ -90,34 +90,34 @@ describe('holding units', () => {
       h.rows('UPDATE bundling.availability SET held = -1 WHERE id = $1', [tour.availabilityId]),
     ).rejects.toThrow(/availability_held_ck/);
   });
-  describe('with the commit in the same round trip (a booking)', () => {
-    // A write of the transaction before the hold, to see whether the transaction committed.
-    const mark = (tx: Parameters<Parameters<typeof inTx>[0]>[0], id: string) =>
-      tx.execute(sql`UPDATE bundling.availability SET price_overrides = '{"adult": 1}' WHERE id = ${id}`);
+  describe('in one batch with the writes before it (a booking)', () => {
+    // A write of the batch before the hold, to see whether the batch committed.
+    const mark = (id: string, overrides: Record<string, unknown> = { adult: 1 }) =>
+      sql`UPDATE bundling.availability SET price_overrides = ${JSON.stringify(overrides)}::jsonb WHERE id = ${id}`;
     const marked = async (id: string) =>
       (await h.rows<{ p: unknown }>('SELECT price_overrides AS p FROM bundling.availability WHERE id = $1', [id]))[0]!
         .p;
+    const db = () => h.database.db;
 
     it('holds and commits what was written before it; one unit more is refused, naming the row, nothing written', async () => {
       const tour = await givenTour(h, partnerId, { capacity: 5, sold: 2 });
       const other = await givenTour(h, partnerId, { capacity: 5 });
-      const first = await inTx(async (tx) => {
-        await mark(tx, other.availabilityId);
-        return holdUnitsAndCommit(tx, [{ availabilityId: tour.availabilityId, quantity: 3 }]);
-      });
+      const first = await writeAndHold(
+        db(),
+        [mark(other.availabilityId)],
+        [{ availabilityId: tour.availabilityId, quantity: 3 }],
+      );
       expect(first).toEqual({ ok: true });
       expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 5, held: 3, sold: 2 });
       expect(await marked(other.availabilityId)).toEqual({ adult: 1 });
 
       const fresh = await givenTour(h, partnerId, { capacity: 5 });
-      await expect(
-        inTx(async (tx) => {
-          await mark(tx, fresh.availabilityId);
-          const outcome = await holdUnitsAndCommit(tx, [{ availabilityId: tour.availabilityId, quantity: 1 }]);
-          expect(outcome).toEqual({ ok: false, reason: 'sold_out', availabilityId: tour.availabilityId });
-          throw new Error('sold out');
-        }),
-      ).rejects.toThrow('sold out');
+      const second = await writeAndHold(
+        db(),
+        [mark(fresh.availabilityId)],
+        [{ availabilityId: tour.availabilityId, quantity: 1 }],
+      );
+      expect(second).toEqual({ ok: false, reason: 'sold_out', availabilityId: tour.availabilityId });
       expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 5, held: 3, sold: 2 });
       expect(await marked(fresh.availabilityId)).toEqual({});
     });
@@ -125,28 +125,46 @@ describe('holding units', () => {
     it('names the row that is full among several and leaves the others untouched; a closed row is refused', async () => {
       const roomy = await givenTour(h, partnerId, { capacity: 10 });
       const full = await givenTour(h, partnerId, { capacity: 1, sold: 1 });
-      await expect(
-        inTx(async (tx) => {
-          const outcome = await holdUnitsAndCommit(tx, [
-            { availabilityId: roomy.availabilityId, quantity: 2 },
-            { availabilityId: full.availabilityId, quantity: 1 },
-            { availabilityId: roomy.availabilityId, quantity: 1 },
-          ]);
-          expect(outcome).toEqual({ ok: false, reason: 'sold_out', availabilityId: full.availabilityId });
-          throw new Error('sold out');
-        }),
-      ).rejects.toThrow('sold out');
+      const outcome = await writeAndHold(
+        db(),
+        [mark(roomy.availabilityId)],
+        [
+          { availabilityId: roomy.availabilityId, quantity: 2 },
+          { availabilityId: full.availabilityId, quantity: 1 },
+          { availabilityId: roomy.availabilityId, quantity: 1 },
+        ],
+      );
+      expect(outcome).toEqual({ ok: false, reason: 'sold_out', availabilityId: full.availabilityId });
       expect(await slot(h, roomy.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
       expect(await slot(h, full.availabilityId)).toEqual({ capacity: 1, held: 0, sold: 1 });
+      expect(await marked(roomy.availabilityId)).toEqual({});
 
       const closed = await givenTour(h, partnerId, { capacity: 10, closed: true });
-      const outcome = await inTx(async (tx) => {
-        const held = await holdUnitsAndCommit(tx, [{ availabilityId: closed.availabilityId, quantity: 1 }]);
-        if (held.ok) return held;
-        throw new Error(`refused ${held.availabilityId}`);
-      }).catch((error: Error) => error.message);
-      expect(outcome).toBe(`refused ${closed.availabilityId}`);
+      const refused = await writeAndHold(db(), [], [{ availabilityId: closed.availabilityId, quantity: 1 }]);
+      expect(refused).toEqual({ ok: false, reason: 'sold_out', availabilityId: closed.availabilityId });
       expect(await slot(h, closed.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+    });
+
+    it('answers a unique violation in the writes as a duplicate, holding nothing', async () => {
+      const tour = await givenTour(h, partnerId, { capacity: 10 });
+      const twice = sql`INSERT INTO bundling.availability (id, item_id, date, start_time, starts_at, capacity)
+        SELECT id, item_id, date, start_time, starts_at, capacity FROM bundling.availability WHERE id = ${tour.availabilityId}`;
+      const outcome = await writeAndHold(db(), [twice], [{ availabilityId: tour.availabilityId, quantity: 1 }]);
+      expect(outcome).toMatchObject({ ok: false, reason: 'duplicate' });
+      expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+    });
+
+    it('writes text exactly as given: quotes, backslashes and placeholders in values stay data', async () => {
+      const tour = await givenTour(h, partnerId, { capacity: 10 });
+      const tricky = { adult: 1, note: "O'Brien \\ $1 '); DROP TABLE bundling.availability; --", emoji: 'Ünïcødé ✓' };
+      const outcome = await writeAndHold(
+        db(),
+        [mark(tour.availabilityId, tricky)],
+        [{ availabilityId: tour.availabilityId, quantity: 1 }],
+      );
+      expect(outcome).toEqual({ ok: true });
+      expect(await marked(tour.availabilityId)).toEqual(tricky);
+      expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 10, held: 1, sold: 0 });
     });
   });
 });
