@@ -60,6 +60,8 @@ export interface SearchBench {
   discover: LoadFigures;
   /** GET /api/packages/suggest, a rotation of trips. */
   suggest: LoadFigures;
+  /** Searches that never repeat in the run (other dates and parties): no cached answer to reuse. */
+  searchDistinct: LoadFigures;
   /** `search` at a fixed rate (open loop). */
   searchAtRate: LoadFigures & { targetPerSec: number };
   /** Per kind of search in the rotation (closed loop, same connections). */
@@ -148,6 +150,10 @@ export async function runBundlingSearchBench(
       suggestQueries().map((q) => `${base}/api/packages/suggest?${q}`),
       opts.durationSec,
     );
+    const searchDistinct = await load(
+      distinctSearchQueries().map((q) => `${base}/api/packages/search?${q}`),
+      opts.durationSec,
+    );
     const searchAtRate = { ...(await load(urls, opts.durationSec, RATE)), targetPerSec: RATE };
     const byQuery = [];
     for (const q of queries) {
@@ -168,6 +174,7 @@ export async function runBundlingSearchBench(
       search,
       discover,
       suggest,
+      searchDistinct,
       searchAtRate,
       byQuery,
       loadAverage: Number(loadavg()[0]!.toFixed(1)),
@@ -564,6 +571,33 @@ export function searchQueries(): { label: string; query: string }[] {
   ];
 }
 
+/**
+ * The rotation's searches on other start dates (1–15 days ahead) and for other parties, shuffled:
+ * 1,200 different requests, so a 10 s run at the rates seen repeats none — each is computed.
+ */
+export function distinctSearchQueries(): string[] {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const parties = ['1a', '2a', '2a1c', '3a', '2a2c', '4a', '1a1c', '2a1s', '2a1c1i', '3a1c'];
+  const shapes = [
+    (d: number, p: string) => `q=escursioni%20lago&lang=it&date=${day(d)}&party=${p}`,
+    (d: number, p: string) => `dest=Riva%20del%20Garda&date=${day(d)}&party=${p}&lang=en`,
+    (d: number, p: string) => `dest=IT-32&from=${day(d)}&to=${day(d + 6)}&party=${p}&kind=package&sort=price`,
+    (d: number, p: string) => `near=45.88,10.84&radiusKm=30&date=${day(d)}&party=${p}&kind=package&lang=it`,
+    (d: number, p: string) => `date=${day(d)}&party=${p}&sort=newest&lang=es`,
+    (d: number, p: string) => `q=wine%20tasting&lang=en&kind=package&date=${day(d)}&party=${p}`,
+    (d: number, p: string) => `tags=lake&kind=item&itemKind=tour&lang=fr&date=${day(d)}&party=${p}`,
+    (d: number, p: string) => `q=Wanderung%20Gardasee&lang=de&date=${day(d)}&party=${p}&sort=price`,
+  ];
+  const all: string[] = [];
+  for (let d = 1; d <= 15; d += 1) for (const p of parties) for (const shape of shapes) all.push(shape(d, p));
+  const rnd = random(7);
+  for (let i = all.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rnd() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all;
+}
+
 /** Suggest rotation: a destination or none, dates or none, a traveller type, a party. */
 export function suggestQueries(): string[] {
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -636,6 +670,7 @@ export function printBundlingSearchBench(r: SearchBench): void {
     'GET /api/packages/search (rotation)': figuresRow(r.search),
     'GET /api/discover': figuresRow(r.discover),
     'GET /api/packages/suggest (rotation)': figuresRow(r.suggest),
+    'search, never repeated (computed each time)': figuresRow(r.searchDistinct),
     [`search at ${r.searchAtRate.targetPerSec}/s (open loop)`]: figuresRow(r.searchAtRate),
   });
   console.table(Object.fromEntries(r.byQuery.map((q) => [q.label, figuresRow(q.figures)])));
@@ -655,6 +690,7 @@ export function bundlingSearchMarkdown(r: SearchBench): string[] {
     row('GET /api/packages/search (rotation of 9)', r.search),
     row('GET /api/discover', r.discover),
     row('GET /api/packages/suggest (rotation of 5)', r.suggest),
+    row('search, never the same twice (1,200 variants: computed every time)', r.searchDistinct),
     row(`search at a fixed ${r.searchAtRate.targetPerSec} req/s (open loop)`, r.searchAtRate),
     '',
     '| search in the rotation (alone, 3 s) | req/s | p50 | p95 |',

@@ -320,10 +320,21 @@ function pricedCte(spec: SearchSpec, dates: { from: string; to: string }): SQL {
         FROM jsonb_to_recordset(it.units) AS x(code text, "priceMinor" bigint, "netRateMinor" bigint)
       ) u
     ),
-    line_day AS (
-      -- Per line and day, the cheapest fitting row: one index range scan per line (item, dates).
-      SELECT li.kind, li.entity_id, li.pos, li.day_offset, li.days, best.date, best.gross, best.supplier_net
-      FROM line_items li
+    item_need AS (
+      -- Each (item, qty) once, however many packages' lines share it (a hotel's room is in dozens
+      -- of packages), over every day one of those lines may need; the item's columns are the
+      -- item's own, so grouping by them splits nothing.
+      SELECT li.item_id, li.qty, li.person, li.cutoff_hours, li.unit_code, li.p_unit, li.n_unit,
+        li.p_adult, li.p_child, li.p_infant, li.p_senior, li.n_adult, li.n_child, li.n_infant, li.n_senior,
+        min(li.day_offset) AS first_offset, max(li.day_offset + li.days - 1) AS last_offset
+      FROM line_items li WHERE li.on_sale
+      GROUP BY li.item_id, li.qty, li.person, li.cutoff_hours, li.unit_code, li.p_unit, li.n_unit,
+        li.p_adult, li.p_child, li.p_infant, li.p_senior, li.n_adult, li.n_child, li.n_infant, li.n_senior
+    ),
+    item_day AS (
+      -- Per (item, qty) and day, the cheapest fitting row: one index range scan each.
+      SELECT li.item_id, li.qty, best.date, best.gross, best.supplier_net
+      FROM item_need li
       CROSS JOIN LATERAL (
         SELECT DISTINCT ON (av.date) av.date, g.gross, g.supplier_net
         FROM bundling.availability av
@@ -335,13 +346,21 @@ function pricedCte(spec: SearchSpec, dates: { from: string; to: string }): SQL {
               ELSE li.qty * coalesce(li.n_unit, ${unitOverride}, li.p_unit) END AS supplier_net
         ) g
         WHERE av.item_id = li.item_id
-          AND av.date BETWEEN ${dates.from}::date + li.day_offset AND ${dates.to}::date + li.day_offset + li.days - 1
+          AND av.date BETWEEN ${dates.from}::date + li.first_offset AND ${dates.to}::date + li.last_offset
           AND NOT av.closed
           AND av.capacity - av.held - av.sold >= CASE WHEN li.person THEN ${a + c + s} * li.qty ELSE li.qty END
           AND av.starts_at - make_interval(hours => li.cutoff_hours) >= ${spec.now}::timestamptz
         ORDER BY av.date, g.gross
       ) best
-      WHERE li.on_sale AND (NOT li.person OR (${priceable}))
+      WHERE NOT li.person OR (${priceable})
+    ),
+    line_day AS (
+      -- Per line and day of it, its item's cheapest fitting row.
+      SELECT li.kind, li.entity_id, li.pos, li.day_offset, li.days, d.date, d.gross, d.supplier_net
+      FROM line_items li
+      JOIN item_day d ON d.item_id = li.item_id AND d.qty = li.qty
+        AND d.date BETWEEN ${dates.from}::date + li.day_offset AND ${dates.to}::date + li.day_offset + li.days - 1
+      WHERE li.on_sale
     ),
     line_start AS (
       SELECT ld.kind, ld.entity_id, ld.pos, ld.date - ld.day_offset - k.k AS start_date,
