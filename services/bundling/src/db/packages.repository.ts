@@ -57,7 +57,19 @@ export async function findPackageWithSeller(
   executor: Executor,
   id: string,
 ): Promise<{ pkg: PackageRow; seller: PartnerRef | undefined; sellerPayoutsReady: boolean } | undefined> {
-  const [row] = await executor
+  const [row] = await preparedOn(packageWithSeller, executor).execute({ id });
+  if (!row) return undefined;
+  const seller =
+    row.sellerId === null
+      ? undefined
+      : { id: row.sellerId, name: row.sellerName!, verified: row.sellerVerified!, status: row.sellerStatus! };
+  return { pkg: row.pkg, seller, sellerPayoutsReady: row.sellerPayoutsReady === true };
+}
+
+// The reads of every booking and quote, as named prepared statements: drizzle builds each query
+// once per executor and PostgreSQL parses and plans it once per connection, not per request.
+const packageWithSeller = (executor: Executor) =>
+  executor
     .select({
       pkg: packages,
       sellerId: partners.id,
@@ -68,13 +80,42 @@ export async function findPackageWithSeller(
     })
     .from(packages)
     .leftJoin(partners, eq(partners.id, packages.partnerId))
-    .where(eq(packages.id, id));
-  if (!row) return undefined;
-  const seller =
-    row.sellerId === null
-      ? undefined
-      : { id: row.sellerId, name: row.sellerName!, verified: row.sellerVerified!, status: row.sellerStatus! };
-  return { pkg: row.pkg, seller, sellerPayoutsReady: row.sellerPayoutsReady === true };
+    .where(eq(packages.id, sql.placeholder('id')))
+    .prepare('bundling_package_with_seller');
+
+const lineItems = (executor: Executor) =>
+  executor
+    .select({
+      item: items,
+      partnerName: sql<string>`coalesce(${partners.name}, '')`,
+      partnerVerified: sql<boolean>`coalesce(${partners.verified}, false)`,
+      partnerStatus: sql<string>`coalesce(${partners.status}, '')`,
+      partnerPayoutsReady: sql<boolean>`coalesce(${partners.payoutsReady}, false)`,
+    })
+    .from(items)
+    .leftJoin(partners, eq(partners.id, items.partnerId))
+    .where(sql`${items.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('bundling_line_items');
+
+const availabilityOnDays = (executor: Executor) =>
+  executor
+    .select()
+    .from(availability)
+    .where(
+      sql`(${availability.itemId}, ${availability.date}) IN (SELECT * FROM unnest(${sql.placeholder('itemIds')}::uuid[], ${sql.placeholder('dates')}::date[]))`,
+    )
+    .orderBy(asc(availability.itemId), asc(availability.date), asc(availability.startTime))
+    .prepare('bundling_availability_on');
+
+const prepared = new WeakMap<object, WeakMap<Executor, unknown>>();
+
+/** `build`'s prepared query on `executor`, built once per executor (a transaction's lives as long as it). */
+function preparedOn<P>(build: (executor: Executor) => P, executor: Executor): P {
+  let byExecutor = prepared.get(build);
+  if (!byExecutor) prepared.set(build, (byExecutor = new WeakMap()));
+  let query = byExecutor.get(executor) as P | undefined;
+  if (!query) byExecutor.set(executor, (query = build(executor)));
+  return query;
 }
 
 export async function updatePackageRow(executor: Executor, id: string, changes: PackageChanges): Promise<PackageRow> {
@@ -104,17 +145,7 @@ export async function replacePackageItems(
 /** The items with these ids, with their partner's projected name and badge. */
 export async function findLineItems(executor: Executor, ids: readonly string[]): Promise<Map<string, LineItem>> {
   if (ids.length === 0) return new Map();
-  const rows = await executor
-    .select({
-      item: items,
-      partnerName: sql<string>`coalesce(${partners.name}, '')`,
-      partnerVerified: sql<boolean>`coalesce(${partners.verified}, false)`,
-      partnerStatus: sql<string>`coalesce(${partners.status}, '')`,
-      partnerPayoutsReady: sql<boolean>`coalesce(${partners.payoutsReady}, false)`,
-    })
-    .from(items)
-    .leftJoin(partners, eq(partners.id, items.partnerId))
-    .where(inArray(items.id, [...new Set(ids)]));
+  const rows = await preparedOn(lineItems, executor).execute({ ids: [...new Set(ids)] });
   return new Map(
     rows.map((r) => [
       r.item.id,
@@ -169,17 +200,11 @@ export async function availabilityOn(
   wanted: readonly { itemId: string; date: string }[],
 ): Promise<AvailabilityRow[]> {
   if (wanted.length === 0) return [];
-  const pairs = sql.join(
-    [...new Map(wanted.map((w) => [`${w.itemId}|${w.date}`, w])).values()].map(
-      (w) => sql`(${w.itemId}::uuid, ${w.date}::date)`,
-    ),
-    sql`, `,
-  );
-  return executor
-    .select()
-    .from(availability)
-    .where(sql`(${availability.itemId}, ${availability.date}) IN (${pairs})`)
-    .orderBy(asc(availability.itemId), asc(availability.date), asc(availability.startTime));
+  const days = [...new Map(wanted.map((w) => [`${w.itemId}|${w.date}`, w])).values()];
+  return preparedOn(availabilityOnDays, executor).execute({
+    itemIds: days.map((d) => d.itemId),
+    dates: days.map((d) => d.date),
+  });
 }
 
 export interface PackageFilter {
