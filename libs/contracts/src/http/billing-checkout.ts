@@ -26,6 +26,8 @@ export const testPaymentMethods = [
   'pm_card_expiredCard',
   'pm_card_incorrectCvc',
   'pm_card_processingError',
+  'pm_card_authenticationRequired',
+  'pm_card_createDispute',
 ] as const;
 export const testPaymentMethodSchema = z.enum(testPaymentMethods, { message: 'invalid_payment_method' });
 
@@ -59,12 +61,15 @@ export type ConfirmPaymentRequest = z.infer<typeof confirmPaymentRequestSchema>;
 
 /**
  * A declined card answers 402 problem `card_declined` with the decline code as
- * `errors[0].code` (path `paymentMethod`), e.g. `insufficient_funds`.
+ * `errors[0].code` (path `paymentMethod`), e.g. `insufficient_funds`. A card whose bank asks for
+ * 3-D Secure answers `requires_action` with `redirectUrl`, the bank's page; the bank sends the
+ * traveller back to the checkout page with `redirect_status` (`succeeded`/`failed`) in the query.
  */
 export const confirmPaymentResponseSchema = z.object({
-  status: z.enum(['succeeded', 'requires_payment_method', 'processing']),
+  status: z.enum(['succeeded', 'requires_payment_method', 'processing', 'requires_action']),
   declineCode: z.string().optional(),
   message: z.string().optional(),
+  redirectUrl: z.string().optional(),
 });
 export type ConfirmPaymentResponse = z.infer<typeof confirmPaymentResponseSchema>;
 

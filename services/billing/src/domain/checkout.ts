@@ -23,6 +23,8 @@ export const TEST_CARDS: TestCard[] = [
   { id: 'pm_card_chargeDeclined', label: 'Visa 0002 — declined' },
   { id: 'pm_card_insufficientFunds', label: 'Visa 9995 — insufficient funds' },
   { id: 'pm_card_expiredCard', label: 'Visa 0069 — expired card' },
+  { id: 'pm_card_authenticationRequired', label: 'Visa 3184 — 3-D Secure authentication' },
+  { id: 'pm_card_createDispute', label: 'Visa 0259 — succeeds, then disputed' },
 ];
 
 export interface CheckoutResult {

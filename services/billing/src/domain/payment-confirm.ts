@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import type { ConfirmPaymentRequest, ConfirmPaymentResponse } from '@tourconnect/contracts/http';
 import type { AuthUser } from '@tourconnect/service-kit';
 import { findBooking } from '../db/bookings.repository.ts';
@@ -19,7 +20,8 @@ type ConfirmStatus = ConfirmPaymentResponse['status'];
  * Emulator mode only: confirms the caller's PaymentIntent with a test payment method, as
  * Stripe.js would in the browser. The outcome reaches billing through the webhook
  * (payment_intent.succeeded / payment_failed), which alone changes the payment and publishes;
- * this answers the traveller at once.
+ * this answers the traveller at once. A card whose bank asks for 3-D Secure answers
+ * `requires_action` with the bank's page; the bank returns the traveller to the checkout page.
  */
 export async function confirmPayment(
   ctx: BillingContext,
@@ -37,8 +39,9 @@ export async function confirmPayment(
   try {
     const intent = await ctx.stripe.paymentIntents.confirm(payment.paymentIntentId, {
       payment_method: request.paymentMethod,
+      return_url: returnUrlOf(ctx, payment.bookingId),
     });
-    return { status: confirmStatusOf(intent.status) };
+    return answerOf(intent);
   } catch (error) {
     const e = error as { type?: string; code?: string; decline_code?: string; message?: string };
     if (e?.type === 'StripeCardError') {
@@ -52,6 +55,18 @@ export async function confirmPayment(
     if (isTransient(error)) throw paymentProviderUnavailable();
     throw error;
   }
+}
+
+/** Where the bank's 3-D Secure page sends the traveller back: the booking's checkout page. */
+function returnUrlOf(ctx: BillingContext, bookingId: string): string {
+  return `${ctx.settings.PUBLIC_PORTAL_URL.replace(/\/$/, '')}/checkout/${encodeURIComponent(bookingId)}`;
+}
+
+/** The bank's page the portal redirects to; nothing changes in billing until the webhook says so. */
+function answerOf(intent: Stripe.PaymentIntent): ConfirmPaymentResponse {
+  const redirectUrl = intent.next_action?.redirect_to_url?.url;
+  if (intent.status === 'requires_action' && redirectUrl) return { status: 'requires_action', redirectUrl };
+  return { status: confirmStatusOf(intent.status) };
 }
 
 function confirmStatusOf(status: string): ConfirmStatus {

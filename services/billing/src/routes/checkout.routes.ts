@@ -45,7 +45,7 @@ export function checkoutRoutes(app: ServiceApp, ctx: BillingContext): void {
         tags,
         summary: 'Emulator mode: confirm the payment with a test card (real Stripe: Stripe.js confirms)',
         description:
-          '402 card_declined with the decline code in errors[0].code; 404 payment_not_found; 409 stripe_mode_real, booking_expired, booking_already_paid.',
+          'A 3-D Secure card answers requires_action with redirectUrl (the bank’s page, which returns to /checkout/:bookingId with redirect_status). 402 card_declined with the decline code in errors[0].code; 404 payment_not_found; 409 stripe_mode_real, booking_expired, booking_already_paid.',
         security: bearer,
         params: paymentParamsSchema,
         body: confirmPaymentRequestSchema,

@@ -1,7 +1,7 @@
 import type { BookingView, CheckoutResponse } from '@contracts/http';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
@@ -53,11 +53,12 @@ function HoldClock({ holdExpiresAt }: { holdExpiresAt: string | null }) {
 interface PayProps {
   booking: BookingView;
   checkout: CheckoutResponse;
+  authFailed: boolean;
   onPaid: () => void;
   onExpired: () => void;
 }
 
-function Pay({ booking, checkout, onPaid, onExpired }: PayProps) {
+function Pay({ booking, checkout, authFailed, onPaid, onExpired }: PayProps) {
   const { t } = useTranslation('billing');
   const holdExpiresAt = checkout.holdExpiresAt || booking.holdExpiresAt;
   const left = useHoldLeft(holdExpiresAt);
@@ -70,12 +71,35 @@ function Pay({ booking, checkout, onPaid, onExpired }: PayProps) {
       <h2 id="pay-title">{t('checkout.payTitle')}</h2>
       <HoldClock holdExpiresAt={holdExpiresAt} />
       {checkout.mode === 'emulator' ? (
-        <TestCardPayment checkout={checkout} holdEnded={ended} onPaid={onPaid} onExpired={onExpired} />
+        <TestCardPayment
+          checkout={checkout}
+          holdEnded={ended}
+          authFailed={authFailed}
+          onPaid={onPaid}
+          onExpired={onExpired}
+        />
       ) : (
         <StripeCardForm checkout={checkout} holdEnded={ended} onPaid={onPaid} />
       )}
     </section>
   );
+}
+
+/**
+ * The bank's answer when its 3-D Secure page sent the traveller back here (Stripe appends
+ * redirect_status to the return_url). Read once, then dropped from the address so a reload
+ * does not repeat it; the payment itself moves only by billing's webhook.
+ */
+function useBankReturn(): 'succeeded' | 'failed' | null {
+  const [params, setParams] = useSearchParams();
+  const [status] = useState<'succeeded' | 'failed' | null>(() => {
+    const value = params.get('redirect_status');
+    return value === 'succeeded' || value === 'failed' ? value : null;
+  });
+  useEffect(() => {
+    if (params.has('redirect_status')) setParams({}, { replace: true });
+  }, [params, setParams]);
+  return status;
 }
 
 /**
@@ -87,7 +111,8 @@ export function CheckoutPage() {
   const { t, i18n } = useTranslation('billing');
   const { bookingId = '' } = useParams();
   const lang = useLang();
-  const [paid, setPaid] = useState(false);
+  const bankReturn = useBankReturn();
+  const [paid, setPaid] = useState(bankReturn === 'succeeded');
   const [expired, setExpired] = useState(false);
   const slow = useConfirmationWait(bookingId, paid);
   const bookingQuery = useCheckoutBooking(bookingId, lang, paid && !slow);
@@ -115,6 +140,7 @@ export function CheckoutPage() {
         <Pay
           booking={booking}
           checkout={checkout.data}
+          authFailed={bankReturn === 'failed'}
           onPaid={() => setPaid(true)}
           onExpired={() => setExpired(true)}
         />

@@ -16,8 +16,15 @@ interface Decline {
 interface PaymentPanelProps {
   checkout: CheckoutResponse;
   holdEnded: boolean;
+  /** The bank sent the traveller back without confirming the payment (3-D Secure failed). */
+  authFailed: boolean;
   onPaid: () => void;
   onExpired: () => void;
+}
+
+/** The bank's 3-D Secure page: it sends the traveller back to this page with the outcome. */
+function goToBank(url: string): void {
+  window.location.assign(url);
 }
 
 function cardName(id: string, fallback: string): string {
@@ -28,24 +35,31 @@ function cardName(id: string, fallback: string): string {
 /**
  * Emulator mode's payment form: a test card, then Pay. The server confirms the PaymentIntent
  * with that card; a decline names the card and the bank's reason and keeps the form open for
- * another card, a success hands over to the confirmation wait.
+ * another card, a success hands over to the confirmation wait. A card whose bank asks for 3-D
+ * Secure goes to the bank's page, as Stripe redirects; the bank returns to this page.
  */
-export function TestCardPayment({ checkout, holdEnded, onPaid, onExpired }: PaymentPanelProps) {
+export function TestCardPayment({ checkout, holdEnded, authFailed, onPaid, onExpired }: PaymentPanelProps) {
   const { t, i18n } = useTranslation('billing');
   const cards = checkout.testCards;
   const [card, setCard] = useState(() => cards.find((c) => c.id === 'pm_card_visa')?.id ?? cards[0]?.id ?? '');
   const [decline, setDecline] = useState<Decline | null>(null);
+  const [redirecting, setRedirecting] = useState(false);
+  const [showAuthFailed, setShowAuthFailed] = useState(authFailed);
   const confirm = useConfirmTestPayment();
   const total = formatMinor(checkout.amountMinor, checkout.currency, i18n.language);
   const label = cards.find((c) => c.id === card)?.label ?? card;
 
   const pay = () => {
     setDecline(null);
+    setShowAuthFailed(false);
     confirm.mutate(
       { paymentId: checkout.paymentId, paymentMethod: card },
       {
         onSuccess: (result) => {
-          if (result.status === 'requires_payment_method') {
+          if (result.status === 'requires_action' && result.redirectUrl) {
+            setRedirecting(true);
+            goToBank(result.redirectUrl);
+          } else if (result.status === 'requires_payment_method') {
             setDecline({ card: cardName(card, label), reason: declineKey(result.declineCode) });
           } else onPaid();
         },
@@ -69,7 +83,7 @@ export function TestCardPayment({ checkout, holdEnded, onPaid, onExpired }: Paym
       data-testid="payment-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (card && !confirm.isPending && !holdEnded) pay();
+        if (card && !confirm.isPending && !redirecting && !holdEnded) pay();
       }}
     >
       <div className="alert test-mode-note" role="note" data-testid="test-mode-note">
@@ -81,7 +95,13 @@ export function TestCardPayment({ checkout, holdEnded, onPaid, onExpired }: Paym
       {cards.length === 0 ? (
         <p className="alert alert-warning">{t('checkout.noTestCards')}</p>
       ) : (
-        <TestCardPicker cards={cards} value={card} disabled={confirm.isPending} onChange={setCard} />
+        <TestCardPicker cards={cards} value={card} disabled={confirm.isPending || redirecting} onChange={setCard} />
+      )}
+      {showAuthFailed && (
+        <div className="alert alert-error" role="alert" data-testid="payment-auth-failed">
+          <p className="alert-title">{t('checkout.authFailedTitle')}</p>
+          <p style={{ margin: 0 }}>{t('checkout.authFailedBody')}</p>
+        </div>
       )}
       {decline && (
         <div className="alert alert-error" role="alert" data-testid="payment-declined" data-reason={decline.reason}>
@@ -96,9 +116,13 @@ export function TestCardPayment({ checkout, holdEnded, onPaid, onExpired }: Paym
         type="submit"
         className="btn btn-primary btn-block pay-button"
         data-testid="pay-button"
-        disabled={!card || confirm.isPending || holdEnded}
+        disabled={!card || confirm.isPending || redirecting || holdEnded}
       >
-        {confirm.isPending ? (
+        {redirecting ? (
+          <>
+            <span className="spinner spinner-sm" aria-hidden="true" /> {t('checkout.redirecting')}
+          </>
+        ) : confirm.isPending ? (
           <>
             <span className="spinner spinner-sm" aria-hidden="true" /> {t('checkout.paying')}
           </>

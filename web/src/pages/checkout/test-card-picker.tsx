@@ -1,6 +1,6 @@
 import type { TestCard } from '@contracts/http';
 import { useTranslation } from 'react-i18next';
-import { brandMarks, brandNames, knownTestCards } from './test-cards.ts';
+import { brandMarks, brandNames, declines, knownTestCards } from './test-cards.ts';
 
 interface TestCardPickerProps {
   cards: TestCard[];
@@ -11,7 +11,8 @@ interface TestCardPickerProps {
 
 /**
  * Emulator mode: Stripe's test cards as radio cards — brand, last four digits and what paying
- * with it does (succeeds, or which decline) — so a tester can walk every path of the checkout.
+ * with it does (succeeds, which decline, 3-D Secure, a later dispute) — so a tester can walk
+ * every path of the checkout.
  */
 export function TestCardPicker({ cards, value, disabled, onChange }: TestCardPickerProps) {
   const { t } = useTranslation('billing');
@@ -21,7 +22,7 @@ export function TestCardPicker({ cards, value, disabled, onChange }: TestCardPic
       <div className="card-picker-options">
         {cards.map((card) => {
           const known = knownTestCards[card.id];
-          const succeeds = !known || known.outcome === 'succeeds';
+          const succeeds = !known || !declines(known.outcome);
           return (
             <label
               key={card.id}

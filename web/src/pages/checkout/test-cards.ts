@@ -12,7 +12,9 @@ export type CardOutcome =
   | 'incorrect_cvc'
   | 'processing_error'
   | 'lost_card'
-  | 'stolen_card';
+  | 'stolen_card'
+  | 'authentication_required'
+  | 'disputed';
 
 export interface KnownTestCard {
   brand: 'visa' | 'mastercard' | 'amex';
@@ -33,6 +35,9 @@ export const knownTestCards: Record<string, KnownTestCard> = {
   pm_card_processingError: { brand: 'visa', last4: '0119', outcome: 'processing_error' },
   pm_card_lostCard: { brand: 'visa', last4: '9987', outcome: 'lost_card' },
   pm_card_stolenCard: { brand: 'visa', last4: '9979', outcome: 'stolen_card' },
+  pm_card_authenticationRequired: { brand: 'visa', last4: '3184', outcome: 'authentication_required' },
+  pm_card_threeDSecure2Required: { brand: 'visa', last4: '3220', outcome: 'authentication_required' },
+  pm_card_createDispute: { brand: 'visa', last4: '0259', outcome: 'disputed' },
 };
 
 export const brandNames: Record<KnownTestCard['brand'], string> = {
@@ -58,6 +63,11 @@ export const declineCodes = [
   'lost_card',
   'stolen_card',
 ] as const;
+
+/** Whether paying with the card ends in a decline (the picker marks those in red). */
+export function declines(outcome: CardOutcome): boolean {
+  return (declineCodes as readonly string[]).includes(outcome);
+}
 
 export function declineKey(code: string | undefined): string {
   return code && (declineCodes as readonly string[]).includes(code) ? code : 'card_declined';
