@@ -27,10 +27,11 @@ export type DeliveryOutcome = 'sent' | 'retry' | 'failed';
 
 /**
  * One claimed e-mail, one attempt: open its sealed links, fetch its attachments (an attachment
- * billing cannot deliver yet makes the attempt fail like a busy SMTP server, see
- * email-attachments.ts), hand the message to the SMTP server, then record the outcome. Accepted → sent (links wiped) and notifications.email.sent.v1.
- * Refused with a 5xx, or out of attempts → failed, notifications.email.failed.v1 and a dead
- * letter an admin can replay. Anything else → due again after the backoff.
+ * billing cannot deliver yet fails the attempt like a busy SMTP server, see
+ * email-attachments.ts), hand the message to the SMTP server, then record the outcome.
+ * Accepted → sent (links wiped) and notifications.email.sent.v1. Refused with a 5xx, or out of
+ * attempts → failed, notifications.email.failed.v1 and a dead letter an admin can replay.
+ * Anything else → due again after the backoff.
  */
 export async function deliverEmail(
   ctx: NotificationsContext,

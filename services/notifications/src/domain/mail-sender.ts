@@ -19,8 +19,9 @@ const WAKE_DELAY_MS = 25;
 
 /**
  * Polls for due e-mails every MAIL_POLL_MS, and sooner when woken. A claim holds an e-mail for
- * a lease longer than any attempt can take (an attachment fetch and 3 SMTP timeouts plus slack), so a sender that dies
- * mid-send lets another take the e-mail over after it lapses, and a live one is never raced.
+ * a lease longer than any attempt can take (an attachment fetch and 3 SMTP timeouts plus
+ * slack), so a sender that dies mid-send lets another take the e-mail over after it lapses,
+ * and a live one is never raced.
  */
 export function createMailSender(
   ctx: NotificationsContext,

@@ -36,8 +36,8 @@ export interface AttachmentRequest {
  * Renders the e-mail and queues it in the caller's transaction (the consumer's, so the e-mail
  * is queued if and only if the event is marked handled). What is stored is the redacted
  * rendering; secret links are sealed for the sender, which puts them back only into the message
- * it hands to the SMTP server (and fetches the attachments by them). A second request for the same event, template and recipient key
- * is a no-op.
+ * it hands to the SMTP server (and fetches the attachments by them). A second request for the
+ * same event, template and recipient key is a no-op.
  */
 export async function queueEmail<T extends TemplateName>(
   ctx: NotificationsContext,
