@@ -264,10 +264,12 @@ async function startProbe(): Promise<{ stop(): Promise<{ cpuMs: number; queries:
   const sqlLog = process.env.HOLDS_SQL_LOG;
   const texts = new Map<string, number>();
   proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string } | undefined;
+    const full = typeof first === 'string' ? first : (first?.text ?? '?');
+    if (full.startsWith(SAMPLER_MARK)) return original.apply(this, args);
     queries++;
     if (sqlLog) {
-      const first = args[0] as string | { text?: string } | undefined;
-      const text = (typeof first === 'string' ? first : (first?.text ?? '?')).slice(0, 160);
+      const text = full.slice(0, 160);
       texts.set(text, (texts.get(text) ?? 0) + 1);
     }
     return original.apply(this, args);
@@ -313,6 +315,9 @@ function processCpuMs(pid: number | undefined): number {
 // USER_HZ: 100 on every Linux this runs on.
 const CLOCK_TICKS = 100;
 
+/** Marks the sampler's own statements, which the probe does not count as the platform's. */
+const SAMPLER_MARK = '/* holds-bench sampler */';
+
 function sampleDatabase(url: string): { stop(): Promise<DatabaseSample> } {
   const client = new pg.Client({ connectionString: url });
   let samples = 0;
@@ -323,7 +328,7 @@ function sampleDatabase(url: string): { stop(): Promise<DatabaseSample> } {
     await client.connect();
     while (running) {
       const { rows } = await client.query<{ active: number; waiting: number }>(
-        `SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
+        `${SAMPLER_MARK} SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
                 count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock')::int AS waiting
            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
       );
