@@ -1,5 +1,5 @@
 import type { CheckoutResponse } from '@contracts/http';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
@@ -45,6 +45,14 @@ export function TestCardPayment({ checkout, holdEnded, authFailed, onPaid, onExp
   const [decline, setDecline] = useState<Decline | null>(null);
   const [redirecting, setRedirecting] = useState(false);
   const [showAuthFailed, setShowAuthFailed] = useState(authFailed);
+  // Back from the bank's page through the browser's history (page restored as it was left).
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) setRedirecting(false);
+    };
+    window.addEventListener('pageshow', restored);
+    return () => window.removeEventListener('pageshow', restored);
+  }, []);
   const confirm = useConfirmTestPayment();
   const total = formatMinor(checkout.amountMinor, checkout.currency, i18n.language);
   const label = cards.find((c) => c.id === card)?.label ?? card;
