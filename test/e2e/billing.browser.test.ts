@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CSRF_HEADER } from '@tourconnect/contracts/http';
+import { CSRF_HEADER, type SentMailDetail, type SentMailPage } from '@tourconnect/contracts/http';
 import { createTestDatabase, type TestDatabase } from '@tourconnect/db/testing';
 import { createStripeEmulator, type StripeEmulator } from '@tourconnect/stripe-emulator';
 import { platformApi, signIn } from '../../scripts/all-in-one/platform-api.ts';
@@ -13,11 +13,15 @@ import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.
 import { freePort } from '../../scripts/all-in-one/ports.ts';
 import { seedDemoData } from '../../scripts/all-in-one/seed.ts';
 import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
+// billing's own reader of its PDFs' text (pdfkit's standard fonts), so no poppler is needed.
+import { pdfText } from '../../services/billing/test/support/pdf-text.ts';
 
 // Billing in Chromium: a newly verified partner (German, desktop) reads what Stripe still needs,
 // finishes the emulator's hosted onboarding and comes back to "Payouts enabled"; a traveller (Italian, phone)
 // pays a held booking with the emulator's declined card, reads the decline, pays with Visa,
-// waits for the confirmation and downloads the receipt PDF, then cancels it and sees the refund,
+// waits for the confirmation and downloads the receipt PDF, again in German after switching the
+// portal's language (each PDF's text read back), and finds the receipt attached to the payment
+// e-mail notifications sent (fetched from billing), then cancels it and sees the refund,
 // which the partner's payouts page shows taken back from its transfer. Screenshots go to
 // .tmp/screens-billing/ to be looked at.
 const SCREENS = '.tmp/screens-billing';
@@ -33,6 +37,11 @@ const CATALOGUE_PARTNERS = [
 const TRAVELLER = { email: 'traveller@tourconnect.demo', password: 'Traveller-demo-2026' };
 const FERRIES = { email: 'ferry@tourconnect.demo', password: 'Ferry-demo-2026' }; // Costa Ferries, in review
 const STRIPE_KEY = 'sk_test_emulator';
+
+/** The receipt's number (R-<year>-<n>), the same whatever language the PDF is in. */
+function receiptNumber(text: string): string | undefined {
+  return /\bR-\d{4}-\d+\b/.exec(text)?.[0];
+}
 
 /** A form-encoded call to the emulator's Stripe API, as the SDK would make it. */
 async function stripeApi(
@@ -211,7 +220,7 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
     }
   }, 180_000);
 
-  it('a traveller on a phone in Italian sees a declined card, pays with Visa, is confirmed and downloads the receipt', async () => {
+  it('a traveller on a phone in Italian sees a declined card, pays with Visa, is confirmed, downloads the receipt in Italian and German and finds it attached to the payment e-mail', async () => {
     // The demo seed onboarded the catalogue's partners to Stripe: their packages can be booked.
     const api = platformApi(platform.url);
     for (const user of CATALOGUE_PARTNERS) expect(await connectStatus(user), user.email).toBe('enabled');
@@ -300,12 +309,61 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
           .toString(),
       ).toBe('%PDF-');
 
+      const italian = pdfText(readFileSync(await saved.path()));
+      expect(italian).toContain('Ricevuta n.');
+      expect(italian).toContain('Totale pagato');
+      expect(italian).not.toContain('Quittung');
+
       // The booking page now says what was paid, from billing.
       await page.goto(`${platform.url}/bookings/${bookingId}`);
       await page.getByTestId('booking-paid').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('booking-paid').innerText()).toMatch(/^✓\s*Pagato \d/);
       expect(await pageWidth(page)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: `${SCREENS}/it-390-booking-paid.png`, fullPage: true });
+
+      // The same receipt in a second language: the traveller switches the portal to German and
+      // downloads it again from the booking page; the PDF and its name follow the portal.
+      await page.getByTestId('lang-switcher').first().selectOption('de');
+      await page.getByTestId('booking-paid').filter({ hasText: 'Bezahlt' }).waitFor({ timeout: 30_000 });
+      const german = page.waitForEvent('download');
+      await page.getByTestId('receipt-download').click();
+      const savedDe = await german;
+      expect(savedDe.suggestedFilename()).toMatch(/^quittung-[0-9A-F]{8}\.pdf$/);
+      const pdfDe = readFileSync(await savedDe.path());
+      expect(pdfDe.subarray(0, 5).toString()).toBe('%PDF-');
+      const germanText = pdfText(pdfDe);
+      expect(germanText).toContain('Quittung Nr.');
+      expect(germanText).toContain('Bezahlt gesamt');
+      expect(germanText).not.toContain('Ricevuta');
+      // Same receipt, same number, in both languages.
+      expect(receiptNumber(germanText)).toBe(receiptNumber(italian));
+      await page.getByTestId('lang-switcher').first().selectOption('it');
+      await page.getByTestId('booking-paid').filter({ hasText: 'Pagato' }).waitFor({ timeout: 30_000 });
+
+      // The payment e-mail carries the same receipt as a PDF: notifications fetched it from
+      // billing by the signed link when it sent the e-mail (the admin's Sent-mail view says so).
+      const adminToken = await tokenOf(ADMIN);
+      const reference = bookingId.replace(/-/g, '').slice(-8).toUpperCase();
+      let attachments: SentMailDetail['attachments'] = [];
+      await expect
+        .poll(
+          async () => {
+            const recipient = encodeURIComponent(TRAVELLER.email);
+            const list = (await (
+              await api('GET', `/api/notifications/sent?recipient=${recipient}&template=payment_received`, adminToken)
+            ).json()) as SentMailPage;
+            const mail = list.items.find((item) => item.subject.includes(reference) && item.status === 'sent');
+            if (!mail) return 'not sent yet';
+            const detail = (await (
+              await api('GET', `/api/notifications/sent/${mail.id}`, adminToken)
+            ).json()) as SentMailDetail;
+            attachments = detail.attachments;
+            return attachments.map((file) => `${file.state} ${file.contentType}`).join(', ');
+          },
+          { timeout: 30_000 },
+        )
+        .toBe('attached application/pdf');
+      expect(attachments[0]!.filename).toBe(`receipt-${receiptNumber(italian)}.pdf`);
       // My bookings says it too, per booking.
       await page.goto(`${platform.url}/bookings`);
       const row = page.locator(`[data-booking-id="${bookingId}"]`);
