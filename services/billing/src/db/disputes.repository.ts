@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '@tourconnect/db';
 import { disputes } from './schema.ts';
 
@@ -18,4 +18,17 @@ export async function upsertDispute(
     })
     .returning();
   return saved!;
+}
+
+/** Statuses after which a dispute no longer holds the booking's money back. */
+const RELEASED = ['won', 'warning_closed'];
+
+/** Whether a dispute on the booking is open or was lost: its transfers must wait for an admin. */
+export async function bookingHasHoldingDispute(tx: Tx, bookingId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: disputes.id })
+    .from(disputes)
+    .where(and(eq(disputes.bookingId, bookingId), notInArray(disputes.status, RELEASED)))
+    .limit(1);
+  return rows.length > 0;
 }

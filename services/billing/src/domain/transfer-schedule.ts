@@ -1,6 +1,7 @@
 import type { EventPayloadBySubject } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import { appendBillingAudit, findBooking } from '../db/bookings.repository.ts';
+import { bookingHasHoldingDispute } from '../db/disputes.repository.ts';
 import { findPaymentByBooking } from '../db/payments.repository.ts';
 import { splitSharesByPartner } from '../db/splits.repository.ts';
 import { findPartnerAccounts, insertTransfers } from '../db/transfers.repository.ts';
@@ -24,7 +25,9 @@ export async function applyBookingConfirmed(
 /**
  * One transfer per partner with a share, once the booking is confirmed AND its payment split
  * (whichever of the two facts arrives second schedules them; a repeat inserts nothing). Each is
- * due after the partner's holding period past the first service date, or at once.
+ * due after the partner's holding period past the first service date, or at once. A dispute
+ * that reached billing before the confirmation (Stripe does not order its events) holds them
+ * back the same way as one that comes later: they are created frozen.
  */
 export async function scheduleTransfers(
   ctx: BillingContext,
@@ -46,6 +49,7 @@ export async function scheduleTransfers(
     ).map((a) => [a.partnerId, a]),
   );
   const now = new Date();
+  const disputed = await bookingHasHoldingDispute(tx, bookingId);
   const inserted = await insertTransfers(
     tx,
     shares.map((share) => {
@@ -61,6 +65,7 @@ export async function scheduleTransfers(
         currency: share.currency,
         sourceChargeId: payment.chargeId!,
         idempotencyKey: `transfer:${bookingId}:${share.partnerId}`,
+        ...(disputed ? { status: 'frozen' as const } : {}),
         availableAfter: held ? new Date(booking.firstServiceAt!.getTime() + holdingDays * DAY_MS) : now,
         nextAttemptAt: now,
       };
@@ -74,6 +79,7 @@ export async function scheduleTransfers(
     actorRole: 'system',
     data: {
       chargeId: payment.chargeId,
+      frozenByDispute: disputed,
       transfers: inserted.map((t) => ({
         transferId: t.id,
         partnerId: t.partnerId,

@@ -27,8 +27,11 @@ describe('disputes from the emulator’s dispute card', () => {
     await h?.close();
   });
 
-  /** Booked, paid with the dispute card, confirmed by bundling (transfers scheduled), then disputed. */
-  async function disputedBooking() {
+  /**
+   * Booked, paid with the dispute card, confirmed by bundling (transfers scheduled), then
+   * disputed; with `disputeFirst` the dispute reaches billing before bundling's confirmation.
+   */
+  async function disputedBooking(options: { disputeFirst?: boolean } = {}) {
     const booking = testBooking({
       userId: traveller.id,
       sellerPartnerId: seller.partnerId,
@@ -49,10 +52,14 @@ describe('disputes from the emulator’s dispute card', () => {
     });
     expect(confirm.body).toEqual({ status: 'succeeded' });
     await h.webhooksSettled();
-    await h.deliver(confirmedEvent(booking, checkout.body.paymentIntentId));
-    expect(await transferStatuses(booking.bookingId)).toEqual(['scheduled', 'scheduled']);
+    const confirmed = async () => h.deliver(confirmedEvent(booking, checkout.body.paymentIntentId));
+    if (!options.disputeFirst) {
+      await confirmed();
+      expect(await transferStatuses(booking.bookingId)).toEqual(['scheduled', 'scheduled']);
+    }
     h.emulator.state.advanceClock(DISPUTE_DELAY_SECONDS);
     await h.webhooksSettled();
+    if (options.disputeFirst) await confirmed();
     const [charge] = await h.rows<{ charge_id: string }>('SELECT charge_id FROM billing.payments WHERE id = $1', [
       checkout.body.paymentId,
     ]);
@@ -104,5 +111,17 @@ describe('disputes from the emulator’s dispute card', () => {
     expect(await transferStatuses(booking.bookingId)).toEqual(['frozen', 'frozen']);
     expect((await h.queues.transfers()).sent).toBe(0);
     expect((await h.stripe.transfers.list({ transfer_group: booking.bookingId })).data).toEqual([]);
+  });
+
+  it('creates the transfers frozen when the dispute reached billing before the booking’s confirmation', async () => {
+    const { booking, dispute } = await disputedBooking({ disputeFirst: true });
+    expect(await transferStatuses(booking.bookingId)).toEqual(['frozen', 'frozen']);
+    expect((await h.queues.transfers()).sent).toBe(0);
+    expect((await h.stripe.transfers.list({ transfer_group: booking.bookingId })).data).toEqual([]);
+
+    await h.stripe.disputes.update(dispute.id, { evidence: { uncategorized_text: 'winning_evidence' } });
+    await h.webhooksSettled();
+    expect(await transferStatuses(booking.bookingId)).toEqual(['scheduled', 'scheduled']);
+    expect((await h.queues.transfers()).sent).toBe(2);
   });
 });
