@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerCache } from '../../src/domain/search/answer-cache.ts';
+
+// The in-process answers of search, Discover and suggest: reused only while nothing was written
+// (the version) and for a bounded age; never an error.
+describe('AnswerCache', () => {
+  const t0 = new Date('2026-12-02T10:00:00Z');
+  const after = (ms: number) => new Date(t0.getTime() + ms);
+  const counter = () => {
+    let n = 0;
+    return { load: async () => ++n, count: () => n };
+  };
+
+  it('reuses an answer while the version stands, and computes again once it moved', async () => {
+    const cache = new AnswerCache(10_000);
+    const { load, count } = counter();
+    expect(await cache.get('k', 'v1', t0, load)).toBe(1);
+    expect(await cache.get('k', 'v1', after(5_000), load)).toBe(1);
+    expect(await cache.get('k', 'v2', after(5_001), load)).toBe(2);
+    expect(count()).toBe(2);
+  });
+
+  it('shares one computation between requests that miss at once', async () => {
+    const cache = new AnswerCache(10_000);
+    const { load, count } = counter();
+    const answers = await Promise.all([1, 2, 3].map(() => cache.get('k', 'v1', t0, load)));
+    expect(answers).toEqual([1, 1, 1]);
+    expect(count()).toBe(1);
+  });
+
+  it('answers an aged answer once more while computing it again, and never one twice the age', async () => {
+    const cache = new AnswerCache(10_000);
+    const { load, count } = counter();
+    await cache.get('k', 'v1', t0, load);
+    expect(await cache.get('k', 'v1', after(12_000), load)).toBe(1);
+    await Promise.resolve();
+    expect(count()).toBe(2);
+    expect(await cache.get('k', 'v1', after(12_001), load)).toBe(2);
+    expect(await cache.get('k', 'v1', after(40_000), load)).toBe(3);
+  });
+
+  it('keeps no failure: the next request computes again', async () => {
+    const cache = new AnswerCache(10_000);
+    let calls = 0;
+    const flaky = async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('statement timeout');
+      return 'answer';
+    };
+    await expect(cache.get('k', 'v1', t0, flaky)).rejects.toThrow('statement timeout');
+    expect(await cache.get('k', 'v1', t0, flaky)).toBe('answer');
+  });
+
+  it('keeps at most its size, dropping the least recently used', async () => {
+    const cache = new AnswerCache(10_000, 2);
+    const { load, count } = counter();
+    await cache.get('a', 'v1', t0, load);
+    await cache.get('b', 'v1', t0, load);
+    await cache.get('a', 'v1', t0, load);
+    await cache.get('c', 'v1', t0, load);
+    expect(count()).toBe(3);
+    await cache.get('a', 'v1', t0, load);
+    expect(count()).toBe(3);
+    await cache.get('b', 'v1', t0, load);
+    expect(count()).toBe(4);
+  });
+});
