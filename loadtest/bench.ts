@@ -5,6 +5,7 @@ import {
   printBillingCheckoutBench,
   runBillingCheckoutBench,
 } from './billing-checkout.bench.ts';
+import { interactionsMarkdown, printInteractionsBench, runInteractionsBench } from './bundling-interactions.bench.ts';
 import { bundlingHoldsMarkdown, printBundlingHoldsBench, runBundlingHoldsBench } from './bundling-holds.bench.ts';
 import { bundlingSearchMarkdown, printBundlingSearchBench, runBundlingSearchBench } from './bundling-search.bench.ts';
 import { bundlingQuoteMarkdown, printBundlingQuoteBench, runBundlingQuoteBench } from './bundling-quote.bench.ts';
@@ -102,6 +103,12 @@ if (want('search')) {
   const r = await runBundlingSearchBench();
   printBundlingSearchBench(r);
   md.push(...bundlingSearchMarkdown(r));
+}
+
+if (want('interactions')) {
+  const r = await runInteractionsBench();
+  printInteractionsBench(r);
+  md.push(...interactionsMarkdown(r));
 }
 
 if (want('stripe')) {
