@@ -35,6 +35,7 @@ export const mismatchKinds = [
   'journal_unbalanced',
   'stripe_fee',
   'stripe_unreadable',
+  'dispute',
 ] as const;
 export type MismatchKind = (typeof mismatchKinds)[number];
 

@@ -1,5 +1,5 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
-import type { Tx } from '@tourconnect/db';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '@tourconnect/db';
 import { disputes } from './schema.ts';
 
 export type DisputeRow = typeof disputes.$inferSelect;
@@ -31,4 +31,23 @@ export async function bookingHasHoldingDispute(tx: Tx, bookingId: string): Promi
     .where(and(eq(disputes.bookingId, bookingId), notInArray(disputes.status, RELEASED)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** The disputes billing recorded on these bookings, for reconciliation to compare with Stripe's. */
+export async function listBookingDisputes(
+  db: Executor,
+  bookingIds: readonly string[],
+): Promise<Pick<DisputeRow, 'id' | 'bookingId' | 'status' | 'amountMinor' | 'currency'>[]> {
+  if (bookingIds.length === 0) return [];
+  return db
+    .select({
+      id: disputes.id,
+      bookingId: disputes.bookingId,
+      status: disputes.status,
+      amountMinor: disputes.amountMinor,
+      currency: disputes.currency,
+    })
+    .from(disputes)
+    .where(inArray(disputes.bookingId, [...bookingIds]))
+    .orderBy(asc(disputes.createdAt), asc(disputes.id));
 }

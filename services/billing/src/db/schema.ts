@@ -259,7 +259,8 @@ export const bookingSplits = billingSchema.table(
 
 /**
  * Ledger accounts: `platform_cash`, `platform_revenue`, `stripe_fees`, `refunds`,
- * `affiliate_payable`, and `partner_payable` (one per partner: partner_id set).
+ * `affiliate_payable`, `partner_payable` (one per partner: partner_id set), and `dispute_losses`
+ * (what a lost dispute cost the platform beyond the partners' shares it could still cancel).
  */
 export const ledgerAccounts = [
   'platform_cash',
@@ -268,6 +269,7 @@ export const ledgerAccounts = [
   'refunds',
   'affiliate_payable',
   'partner_payable',
+  'dispute_losses',
 ] as const;
 
 /**

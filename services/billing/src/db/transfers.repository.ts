@@ -114,7 +114,7 @@ export async function updateTransfer(
   return row;
 }
 
-/** A dispute holds the booking's unsent transfers (frozen) until it is won; lost keeps them frozen. */
+/** A dispute holds the booking's unsent transfers (frozen) until it is won (lost: cancelFrozenBookingTransfers). */
 export async function setBookingTransfersStatus(
   tx: Tx,
   bookingId: string,
@@ -127,4 +127,16 @@ export async function setBookingTransfersStatus(
     .where(and(eq(transfers.bookingId, bookingId), eq(transfers.status, from)))
     .returning({ id: transfers.id });
   return rows.length;
+}
+
+/**
+ * A lost dispute (a chargeback): the booking's frozen transfers will never be sent. Answers the
+ * transfers canceled now (none when a replay finds them canceled already).
+ */
+export async function cancelFrozenBookingTransfers(tx: Tx, bookingId: string): Promise<TransferRow[]> {
+  return tx
+    .update(transfers)
+    .set({ status: 'canceled', lastError: 'dispute lost: the charge was taken back' })
+    .where(and(eq(transfers.bookingId, bookingId), eq(transfers.status, 'frozen')))
+    .returning();
 }

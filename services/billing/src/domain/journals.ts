@@ -11,6 +11,8 @@
  * - stripe_fees (expense, debit): Stripe's processing fees.
  * - refunds (clearing, debit): traveller money refunded, cleared in the same journal by what
  *   the partners and the platform give back, so it nets to 0 per booking.
+ * - dispute_losses (expense, debit): what a lost dispute (a chargeback) cost the platform
+ *   beyond the partners' shares it could still cancel: shares already transferred and its fee.
  *
  * Postings:
  *   payment captured   Dr cash C;  Cr payable[p] share_p;  Cr revenue fee
@@ -23,6 +25,8 @@
  *                      with Σ x_p + f = R, so refunds nets to 0.
  *   reversal received  Dr cash x_p;  Cr payable[p] x_p
  *   (A share whose transfer has not gone yet is sent as share_p − x_p, no reversal.)
+ *   dispute lost       Cr cash D;  Dr payable[p] c_p (each canceled transfer);  Dr dispute_losses D − Σ c_p
+ *   dispute fee        Dr stripe_fees F_d;  Cr cash F_d
  *
  * Account equations for one booking after pay → transfers → refund → reversals:
  *   cash       = C − F − Σ T_p − R + Σ reversals
@@ -33,7 +37,13 @@
  */
 
 export type LedgerAccount =
-  'platform_cash' | 'platform_revenue' | 'stripe_fees' | 'refunds' | 'affiliate_payable' | 'partner_payable';
+  | 'platform_cash'
+  | 'platform_revenue'
+  | 'stripe_fees'
+  | 'refunds'
+  | 'affiliate_payable'
+  | 'partner_payable'
+  | 'dispute_losses';
 
 export interface JournalLine {
   account: LedgerAccount;
@@ -44,7 +54,14 @@ export interface JournalLine {
 }
 
 export type JournalKind =
-  'payment_captured' | 'stripe_fee' | 'transfer_sent' | 'refund_issued' | 'reversal_received' | 'platform_fee_refunded';
+  | 'payment_captured'
+  | 'stripe_fee'
+  | 'transfer_sent'
+  | 'refund_issued'
+  | 'reversal_received'
+  | 'platform_fee_refunded'
+  | 'dispute_lost'
+  | 'dispute_fee';
 
 export interface PartnerAmount {
   partnerId: string;
@@ -112,6 +129,27 @@ export function reversalReceivedLines(reversal: PartnerAmount): JournalLine[] {
 
 export function platformFeeRefundedLines(amountMinor: number): JournalLine[] {
   return balanced([...dr('platform_revenue', amountMinor), ...cr('refunds', amountMinor)]);
+}
+
+/**
+ * A chargeback: the disputed amount leaves the platform's balance for good; the partners whose
+ * transfers were still held (and are now canceled) carry their shares, the platform the rest.
+ * When the canceled shares exceed a partial dispute's amount, the difference is credited back
+ * to dispute_losses (the platform keeps what it no longer owes).
+ */
+export function disputeLostLines(input: { disputedMinor: number; canceled: readonly PartnerAmount[] }): JournalLine[] {
+  const canceledMinor = input.canceled.reduce((sum, c) => sum + c.amountMinor, 0);
+  const loss = input.disputedMinor - canceledMinor;
+  return balanced([
+    ...cr('platform_cash', input.disputedMinor),
+    ...input.canceled.flatMap((c) => dr('partner_payable', c.amountMinor, c.partnerId)),
+    ...(loss >= 0 ? dr('dispute_losses', loss) : cr('dispute_losses', -loss)),
+  ]);
+}
+
+/** Stripe's dispute fee, withdrawn from the platform's balance with the disputed amount. */
+export function disputeFeeLines(feeMinor: number): JournalLine[] {
+  return stripeFeeLines(feeMinor);
 }
 
 /** The postings that undo `lines` (a failed refund, a cancelled transfer): sides swapped. */

@@ -1,5 +1,6 @@
 import type { MismatchKind } from '@tourconnect/contracts/http';
 import type { JournalFacts, PaymentRow } from '../db/reconciliation.repository.ts';
+import { checkDisputes } from './reconcile-disputes.ts';
 import type { StripeBookingFacts } from './reconcile-stripe.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface BookingRecords {
   nettedMinor: number;
   /** Refunds not failed; pending/sending ones are booked in the ledger but not at Stripe yet. */
   refunds: { id: string; amountMinor: number; platformRefundMinor: number; reversedMinor: number; status: string }[];
+  /** The disputes billing recorded on the booking, as it last heard of them. */
+  disputes: { id: string; status: string; amountMinor: number; currency: string }[];
 }
 
 export interface BookingFacts {
@@ -57,6 +60,9 @@ const KNOWN_KINDS: Record<string, JournalClass> = {
   refund_issued: 'refund',
   refund_failed: 'refund',
   platform_fee_refunded: 'other',
+  // A chargeback and its fee move cash but no charge, transfer or refund: reconcile-disputes.ts.
+  dispute_lost: 'other',
+  dispute_fee: 'other',
 };
 
 /** What a journal records, from its kind; an unknown kind by its words (an undo of a transfer is a transfer). */
@@ -98,10 +104,11 @@ export function checkBooking(facts: BookingFacts): Mismatch[] {
     ...checkInvariants(facts),
     ...checkJournals(facts),
     ...checkStripeFee(facts),
+    ...checkDisputes(facts),
   ];
 }
 
-function mismatch(
+export function mismatch(
   facts: BookingFacts,
   kind: MismatchKind,
   expected: number | null,
@@ -318,8 +325,10 @@ function checkInvariants(facts: BookingFacts): Mismatch[] {
         ),
       );
     }
-    // Before any refund the transfers carry the shares whole (a refund may shrink one not sent yet).
-    const live = records.transfers.filter((t) => t.status !== 'canceled' && t.status !== 'failed');
+    // Before any refund the transfers carry the shares whole (a refund may shrink one not sent yet);
+    // a lost dispute cancels the held ones, which still carried their shares.
+    const chargedBack = records.disputes.some((d) => d.status === 'lost');
+    const live = records.transfers.filter((t) => t.status !== 'failed' && (t.status !== 'canceled' || chargedBack));
     const transferred = live.reduce((sum, t) => sum + t.amountMinor, 0) + records.nettedMinor;
     if (records.refunds.length === 0 && live.length > 0 && transferred !== shareMinor) {
       found.push(

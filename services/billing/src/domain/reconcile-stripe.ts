@@ -17,6 +17,19 @@ export interface StripeBookingFacts {
   /** The charge's processing fee from its balance transaction, when Stripe reports one. */
   stripeFee: number | null;
   transfers: { id: string; amount: number; amountReversed: number; currency: string }[];
+  /** The charge's disputes (read only when Stripe marks the charge disputed). */
+  disputes: StripeDisputeFacts[];
+}
+
+export interface StripeDisputeFacts {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  /** Net of its balance transactions: what left the platform's balance (withdrawn − reinstated). */
+  withdrawnMinor: number;
+  /** Net of its balance transactions' fees: Stripe's dispute fee kept (0 once reinstated). */
+  feeMinor: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,6 +102,21 @@ export function createStripeReader(
     }
   }
 
+  async function listDisputes(chargeId: string): Promise<StripeDisputeFacts[]> {
+    const page = await call(() => stripe.disputes.list({ charge: chargeId, limit: 100 }));
+    return page.data.map((d) => {
+      const txns = d.balance_transactions.filter((b) => typeof b === 'object');
+      return {
+        id: d.id,
+        status: d.status,
+        amount: d.amount,
+        currency: d.currency.toUpperCase(),
+        withdrawnMinor: 0 - txns.reduce((sum, b) => sum + b.amount, 0),
+        feeMinor: txns.reduce((sum, b) => sum + b.fee, 0),
+      };
+    });
+  }
+
   return {
     async booking(paymentIntentId, bookingId) {
       const intent = await call(() =>
@@ -105,6 +133,7 @@ export function createStripeReader(
         amountRefunded: charge?.amount_refunded ?? 0,
         stripeFee: balance ? balance.fee : null,
         transfers: await listTransfers(bookingId),
+        disputes: charge?.disputed ? await listDisputes(charge.id) : [],
       };
     },
   };

@@ -14,6 +14,7 @@ import {
   type PaymentRow,
   type RunLock,
 } from '../db/reconciliation.repository.ts';
+import { listBookingDisputes } from '../db/disputes.repository.ts';
 import type { BillingContext } from './context.ts';
 import { checkBooking, type BookingRecords, type Mismatch } from './reconcile-checks.ts';
 import { createStripeReader, StripeReadError, type StripeReader } from './reconcile-stripe.ts';
@@ -183,15 +184,16 @@ async function reconcileBatch(
   tally: Tally,
 ): Promise<void> {
   const bookingIds = page.map((p) => p.bookingId);
-  const [journals, records] = await Promise.all([
+  const [journals, records, disputes] = await Promise.all([
     listBookingJournals(ctx.db, bookingIds),
     listBookingRecords(ctx.db, bookingIds),
+    listBookingDisputes(ctx.db, bookingIds),
   ]);
   const found: Mismatch[] = [];
   for (const payment of page) {
     const mismatches = await reconcilePayment(payment, reader, {
       journals: journals.filter((j) => j.bookingId === payment.bookingId),
-      records: recordsOf(records, payment.bookingId),
+      records: recordsOf({ ...records, disputes }, payment.bookingId),
     });
     tally.bookingsChecked += 1;
     if (mismatches.length > 0) tally.bookingsWithMismatch += 1;
@@ -237,12 +239,18 @@ async function reconcilePayment(
   }
 }
 
-function recordsOf(records: Awaited<ReturnType<typeof listBookingRecords>>, bookingId: string): BookingRecords {
+function recordsOf(
+  records: Awaited<ReturnType<typeof listBookingRecords>> & {
+    disputes: Awaited<ReturnType<typeof listBookingDisputes>>;
+  },
+  bookingId: string,
+): BookingRecords {
   return {
     split: records.fees.find((f) => f.bookingId === bookingId) ?? null,
     transfers: records.transfers.filter((t) => t.bookingId === bookingId),
     nettedMinor: records.netted.find((n) => n.bookingId === bookingId)?.amountMinor ?? 0,
     refunds: records.refunds.filter((r) => r.bookingId === bookingId),
+    disputes: records.disputes.filter((d) => d.bookingId === bookingId),
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertBalanced,
+  disputeFeeLines,
+  disputeLostLines,
   paymentCapturedLines,
   platformFeeRefundedLines,
   refundIssuedLines,
@@ -202,5 +204,36 @@ describe('a booking through its whole life in the ledger', () => {
     expect(b.get('partner_payable:a')).toBe(0);
     expect(b.get('refunds')).toBe(0);
     expect(b.get('platform_cash')).toBe(10_000 - 4000 - 5100);
+  });
+
+  it('books a lost dispute: the canceled share back from the partner, the sent share and the fee as the platform’s loss', () => {
+    const journals = [
+      paymentCapturedLines({
+        chargeMinor: 10_000,
+        partners: [
+          { partnerId: 'a', shareMinor: 5000 },
+          { partnerId: 'b', shareMinor: 3500 },
+        ],
+        platformFeeMinor: 1500,
+      }),
+      transferSentLines({ partnerId: 'a', amountMinor: 5000 }),
+      disputeLostLines({ disputedMinor: 10_000, canceled: [{ partnerId: 'b', amountMinor: 3500 }] }),
+      disputeFeeLines(1500),
+    ];
+    journals.forEach((lines) => assertBalanced(lines));
+    const b = balances(journals);
+    expect(b.get('partner_payable:a')).toBe(0);
+    expect(b.get('partner_payable:b')).toBe(0);
+    expect(b.get('dispute_losses')).toBe(5000 + 1500);
+    expect(b.get('platform_cash')).toBe(10_000 - 5000 - 10_000 - 1500);
+  });
+
+  it('credits the loss account when canceled shares exceed a partial dispute', () => {
+    const lines = disputeLostLines({ disputedMinor: 3000, canceled: [{ partnerId: 'b', amountMinor: 3500 }] });
+    expect(lines).toEqual([
+      { account: 'platform_cash', creditMinor: 3000 },
+      { account: 'partner_payable', partnerId: 'b', debitMinor: 3500 },
+      { account: 'dispute_losses', creditMinor: 500 },
+    ]);
   });
 });

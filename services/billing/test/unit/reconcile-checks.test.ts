@@ -56,6 +56,7 @@ function clean(): BookingFacts {
       transfers: [{ id: 't1', amountMinor: 8_500, status: 'sent', stripeTransferId: 'tr_1' }],
       nettedMinor: 0,
       refunds: [],
+      disputes: [],
     },
     stripe: {
       paymentIntentId: 'pi_1',
@@ -66,6 +67,7 @@ function clean(): BookingFacts {
       amountRefunded: 0,
       stripeFee: 320,
       transfers: [{ id: 'tr_1', amount: 8_500, amountReversed: 0, currency: 'EUR' }],
+      disputes: [],
     },
   };
 }
@@ -111,6 +113,67 @@ describe('reconciliation checks', () => {
     expect(checkBooking(facts)).toEqual([
       expect.objectContaining({ kind: 'split_invariant', expectedMinor: 10_000, actualMinor: 9_900 }),
     ]);
+  });
+});
+
+describe('reconciliation of disputes', () => {
+  const dispute = (status: string, withdrawnMinor: number, feeMinor: number) => ({
+    id: 'dp_1',
+    status,
+    amount: 10_000,
+    currency: 'EUR',
+    withdrawnMinor,
+    feeMinor,
+  });
+  /** The clean booking with its charge disputed: Stripe's and billing's view of the dispute. */
+  function disputed(stripeStatus: string, withdrawnMinor: number, feeMinor: number, billingStatus = stripeStatus) {
+    const facts = clean();
+    facts.stripe.disputes = [dispute(stripeStatus, withdrawnMinor, feeMinor)];
+    facts.records.disputes = [{ id: 'dp_1', status: billingStatus, amountMinor: 10_000, currency: 'EUR' }];
+    return facts;
+  }
+  const causes = (facts: BookingFacts) => checkBooking(facts).map((m) => [m.kind, m.details?.causeCode]);
+
+  it('expects the withdrawal of an open dispute, and a won one’s to net to 0, with nothing in the ledger', () => {
+    expect(checkBooking(disputed('needs_response', 10_000, 1_500))).toEqual([]);
+    expect(checkBooking(disputed('under_review', 10_000, 1_500, 'needs_response'))).toEqual([]);
+    expect(checkBooking(disputed('won', 0, 0))).toEqual([]);
+    expect(causes(disputed('won', 10_000, 1_500))).toEqual([['dispute', 'dispute_not_reinstated']]);
+  });
+
+  it('matches a lost dispute’s withdrawal and fee with the ledger’s chargeback journals', () => {
+    const lost = disputed('lost', 10_000, 1_500);
+    expect(causes(lost)).toEqual([
+      ['dispute', 'dispute_loss_not_posted'],
+      ['dispute', 'dispute_fee_differs'],
+    ]);
+    lost.journals.push(
+      journal('dispute_lost', 'dispute_lost:dp_1', { credit: 10_000 }),
+      journal('dispute_fee', 'dispute_fee:dp_1', { credit: 1_500 }),
+    );
+    expect(checkBooking(lost)).toEqual([]);
+    lost.journals.push(journal('dispute_lost', 'dispute_lost:dp_1', { credit: 100 }));
+    expect(checkBooking(lost)).toMatchObject([
+      { kind: 'dispute', expectedMinor: 10_000, actualMinor: 10_100, details: { causeCode: 'dispute_loss_differs' } },
+    ]);
+  });
+
+  it('names a dispute only one side knows, a status that differs and a chargeback posted for an open dispute', () => {
+    const fake = clean();
+    fake.records.disputes = [{ id: 'dp_fake', status: 'lost', amountMinor: 10_000, currency: 'EUR' }];
+    expect(causes(fake)).toEqual([['dispute', 'dispute_unknown_to_stripe']]);
+    const unknown = clean();
+    unknown.stripe.disputes = [dispute('needs_response', 10_000, 1_500)];
+    expect(causes(unknown)).toEqual([['dispute', 'dispute_unknown_to_billing']]);
+    const closedUnheard = disputed('lost', 10_000, 1_500, 'needs_response');
+    closedUnheard.journals.push(journal('dispute_fee', 'dispute_fee:dp_1', { credit: 1_500 }));
+    expect(causes(closedUnheard)).toEqual([
+      ['dispute', 'dispute_status_differs'],
+      ['dispute', 'dispute_loss_not_posted'],
+    ]);
+    const early = disputed('needs_response', 10_000, 1_500);
+    early.journals.push(journal('dispute_lost', 'dispute_lost:dp_1', { credit: 10_000 }));
+    expect(causes(early)).toEqual([['dispute', 'dispute_posted_not_lost']]);
   });
 });
 

@@ -1,8 +1,12 @@
 import type Stripe from 'stripe';
+import type { Tx } from '@tourconnect/db';
 import { appendBillingAudit } from '../../db/bookings.repository.ts';
 import { upsertDispute } from '../../db/disputes.repository.ts';
+import { postJournal } from '../../db/ledger.repository.ts';
 import { findPaymentByCharge } from '../../db/payments.repository.ts';
-import { setBookingTransfersStatus } from '../../db/transfers.repository.ts';
+import { cancelFrozenBookingTransfers, setBookingTransfersStatus } from '../../db/transfers.repository.ts';
+import type { BillingContext } from '../../domain/context.ts';
+import { disputeFeeLines, disputeLostLines } from '../../domain/journals.ts';
 import type { StripeEventHandler } from './types.ts';
 
 const chargeIdOf = (dispute: Stripe.Dispute) =>
@@ -32,8 +36,11 @@ export const disputeCreated: StripeEventHandler = async (tx, event) => {
   return `applied: ${frozen} transfer(s) frozen`;
 };
 
-/** A dispute decided: won → the frozen transfers go out; lost → they stay frozen for an admin. */
-export const disputeClosed: StripeEventHandler = async (tx, event) => {
+/**
+ * A dispute decided: won → the frozen transfers go out; lost → a chargeback: the frozen
+ * transfers are canceled and the loss and Stripe's dispute fee posted (dispute-lost.ts).
+ */
+export const disputeClosed: StripeEventHandler = async (tx, event, ctx) => {
   const dispute = event.data.object as Stripe.Dispute;
   const payment = await findPaymentByCharge(tx, chargeIdOf(dispute));
   await upsertDispute(tx, {
@@ -47,12 +54,80 @@ export const disputeClosed: StripeEventHandler = async (tx, event) => {
   });
   const won = dispute.status === 'won' || dispute.status === 'warning_closed';
   const released = payment && won ? await setBookingTransfersStatus(tx, payment.bookingId, 'frozen', 'scheduled') : 0;
+  const chargeback =
+    payment && dispute.status === 'lost' ? await applyDisputeLost(tx, ctx, dispute, payment.bookingId) : undefined;
   await appendBillingAudit(tx, {
     action: 'dispute.closed',
     entityType: 'dispute',
     entityId: dispute.id,
     actorRole: 'system',
-    data: { bookingId: payment?.bookingId ?? null, status: dispute.status, released },
+    data: { bookingId: payment?.bookingId ?? null, status: dispute.status, released, ...chargeback },
   });
-  return `applied: ${dispute.status}, ${released} transfer(s) released`;
+  return chargeback
+    ? `applied: lost, ${chargeback.canceled} transfer(s) canceled, loss ${chargeback.lossMinor}, fee ${chargeback.feeMinor}`
+    : `applied: ${dispute.status}, ${released} transfer(s) released`;
 };
+
+/**
+ * A lost dispute is a chargeback (docs/architecture.md, money rules): the partners whose
+ * transfers were still held are not paid for a sale taken back (their transfers are canceled),
+ * the platform carries what it had already transferred or kept as its fee, and Stripe's dispute
+ * fee is an expense. All of it in the transaction that records the closed dispute; a replay
+ * finds nothing frozen and posts nothing twice (journals are idempotent by source).
+ */
+export async function applyDisputeLost(
+  tx: Tx,
+  ctx: BillingContext,
+  dispute: Stripe.Dispute,
+  bookingId: string,
+): Promise<{ canceled: number; lossMinor: number; feeMinor: number }> {
+  const currency = dispute.currency.toUpperCase();
+  const canceled = await cancelFrozenBookingTransfers(tx, bookingId);
+  for (const t of canceled) {
+    await appendBillingAudit(tx, {
+      action: 'transfer.canceled',
+      entityType: 'transfer',
+      entityId: t.id,
+      actorRole: 'system',
+      data: {
+        bookingId,
+        partnerId: t.partnerId,
+        amountMinor: t.amountMinor,
+        reason: 'dispute_lost',
+        dispute: dispute.id,
+      },
+    });
+  }
+  const shares = canceled.map((t) => ({ partnerId: t.partnerId, amountMinor: t.amountMinor }));
+  await postJournal(tx, {
+    bookingId,
+    kind: 'dispute_lost',
+    source: `dispute_lost:${dispute.id}`,
+    currency,
+    memo: `chargeback ${dispute.id} on ${typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id}`,
+    lines: disputeLostLines({ disputedMinor: dispute.amount, canceled: shares }),
+  });
+  const feeMinor = await disputeFee(ctx, dispute);
+  await postJournal(tx, {
+    bookingId,
+    kind: 'dispute_fee',
+    source: `dispute_fee:${dispute.id}`,
+    currency,
+    lines: disputeFeeLines(feeMinor),
+  });
+  const canceledMinor = shares.reduce((sum, s) => sum + s.amountMinor, 0);
+  return { canceled: canceled.length, lossMinor: dispute.amount - canceledMinor, feeMinor };
+}
+
+/**
+ * What Stripe kept for the dispute: the net fee of its balance transactions (the withdrawal's
+ * fee, less any reinstated). Stripe sends them expanded; an id alone is read from Stripe.
+ */
+async function disputeFee(ctx: BillingContext, dispute: Stripe.Dispute): Promise<number> {
+  let fee = 0;
+  for (const txn of dispute.balance_transactions ?? []) {
+    const full = typeof txn === 'string' ? await ctx.stripe.balanceTransactions.retrieve(txn) : txn;
+    fee += full.fee;
+  }
+  return Math.max(fee, 0);
+}

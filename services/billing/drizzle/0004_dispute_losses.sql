@@ -1,0 +1,2 @@
+ALTER TABLE "billing"."ledger_entries" DROP CONSTRAINT "ledger_entries_account_ck";--> statement-breakpoint
+ALTER TABLE "billing"."ledger_entries" ADD CONSTRAINT "ledger_entries_account_ck" CHECK ("billing"."ledger_entries"."account" IN ('platform_cash', 'platform_revenue', 'stripe_fees', 'refunds', 'affiliate_payable', 'partner_payable', 'dispute_losses'));
