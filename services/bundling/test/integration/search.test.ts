@@ -260,6 +260,16 @@ describe('GET /api/packages/search', () => {
       expect(idsOf(await search(`date=${day(3)}&party=1a&q=Dolomiti&lang=it`))).toEqual([dolomites.id]);
     });
 
+    it('a place taken since the same search was answered is gone from the next answer at once', async () => {
+      // Answers are reused only while nothing they are made of changed (answer-cache.ts).
+      const query = `date=${day(4)}&party=3a&q=Dolomiti&lang=it`;
+      expect(idsOf(await search(query))).toEqual([dolomites.id]);
+      await openDates(h, dolomites, day(4), day(4), { capacity: 3, held: 1 });
+      expect(idsOf(await search(query))).toEqual([]);
+      await openDates(h, dolomites, day(4), day(4), { capacity: 3 });
+      expect(idsOf(await search(query))).toEqual([dolomites.id]);
+    });
+
     it('nothing on a date without availability; the cheapest start date over a range', async () => {
       expect((await search(`date=${day(20)}`)).total).toBe(0);
       const range = await search(`from=${day(0)}&to=${day(2)}&kind=item&dest=Malcesine`);
