@@ -103,6 +103,15 @@ export const adminDisputeSchema = z.object({
   status: z.string(),
   reason: z.string().nullable(),
   createdAt: instant,
+  /** A lost dispute's chargeback as the ledger booked it; null while none was posted. */
+  outcome: z
+    .object({
+      canceledTransfers: z.number().int(),
+      canceledMinor: z.number().int(),
+      lossMinor: z.number().int(),
+      feeMinor: z.number().int(),
+    })
+    .nullable(),
 });
 export type AdminDispute = z.infer<typeof adminDisputeSchema>;
 export const adminDisputesSchema = z.array(adminDisputeSchema);

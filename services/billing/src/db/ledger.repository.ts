@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '@tourconnect/audit';
 import type { Executor, Tx } from '@tourconnect/db';
 import { assertBalanced, type JournalLine, type LedgerAccount } from '../domain/journals.ts';
@@ -157,4 +157,49 @@ export async function bookingLedgerSummary(db: Executor, bookingId: string): Pro
       .filter((b) => b.account === 'partner_payable')
       .map((b) => ({ partnerId: b.partnerId!, owedMinor: negate(b.balanceMinor) })),
   };
+}
+
+export interface DisputeOutcome {
+  /** Transfers canceled by the chargeback (one partner_payable line each) and their total. */
+  canceledTransfers: number;
+  canceledMinor: number;
+  /** What the platform carried on dispute_losses (shares already transferred, its fee). */
+  lossMinor: number;
+  /** Stripe's dispute fee, from the dispute_fee journal. */
+  feeMinor: number;
+}
+
+/** The chargeback journals of these disputes, summed per dispute (only lost ones have any). */
+export async function disputeOutcomes(
+  db: Executor,
+  disputeIds: readonly string[],
+): Promise<Map<string, DisputeOutcome>> {
+  const outcomes = new Map<string, DisputeOutcome>();
+  if (disputeIds.length === 0) return outcomes;
+  const sources = disputeIds.flatMap((id) => [`dispute_lost:${id}`, `dispute_fee:${id}`]);
+  const rows = await db
+    .select({
+      source: ledgerJournals.source,
+      account: ledgerEntries.account,
+      lines: sql<string>`count(*)`,
+      debitMinor: sql<string>`sum(${ledgerEntries.debitMinor})`,
+      creditMinor: sql<string>`sum(${ledgerEntries.creditMinor})`,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerJournals, eq(ledgerJournals.id, ledgerEntries.journalId))
+    .where(inArray(ledgerJournals.source, sources))
+    .groupBy(ledgerJournals.source, ledgerEntries.account);
+  for (const row of rows) {
+    const [kind, id] = [row.source.slice(0, row.source.indexOf(':')), row.source.slice(row.source.indexOf(':') + 1)];
+    const outcome = outcomes.get(id) ?? { canceledTransfers: 0, canceledMinor: 0, lossMinor: 0, feeMinor: 0 };
+    const net = Number(row.debitMinor) - Number(row.creditMinor);
+    if (kind === 'dispute_lost' && row.account === 'partner_payable') {
+      outcome.canceledTransfers += Number(row.lines);
+      outcome.canceledMinor += net;
+    }
+    if (kind === 'dispute_lost' && row.account === 'dispute_losses') outcome.lossMinor += net;
+    if (kind === 'dispute_fee' && row.account === 'stripe_fees') outcome.feeMinor += net;
+    outcomes.set(id, outcome);
+  }
+  return outcomes;
 }

@@ -16,6 +16,7 @@ import {
   verifyMoneyAudit,
   type AuditRow,
 } from '../db/reconciliation.repository.ts';
+import { disputeOutcomes } from '../db/ledger.repository.ts';
 import type { BillingContext } from './context.ts';
 
 /** What the admin's Money page reads: reconciliation runs and findings, disputes, the money audit log. */
@@ -58,6 +59,10 @@ export async function reconciliationView(ctx: BillingContext): Promise<Reconcili
 
 export async function disputesView(ctx: BillingContext): Promise<AdminDispute[]> {
   const rows = await listDisputes(ctx.db);
+  const outcomes = await disputeOutcomes(
+    ctx.db,
+    rows.filter((d) => d.status === 'lost').map((d) => d.id),
+  );
   return rows.map((d) => ({
     id: d.id,
     bookingId: d.bookingId,
@@ -66,6 +71,7 @@ export async function disputesView(ctx: BillingContext): Promise<AdminDispute[]>
     status: d.status,
     reason: d.reason,
     createdAt: d.createdAt.toISOString(),
+    outcome: outcomes.get(d.id) ?? null,
   }));
 }
 

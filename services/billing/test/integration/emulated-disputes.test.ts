@@ -187,7 +187,7 @@ describe('disputes from the emulator’s dispute card', () => {
 
     await h.stripe.disputes.update(dispute.id, { evidence: { uncategorized_text: 'winning_evidence' } });
     await h.webhooksSettled();
-    expect(await adminDispute(dispute.id)).toMatchObject({ status: 'won' });
+    expect(await adminDispute(dispute.id)).toMatchObject({ status: 'won', outcome: null });
     expect(await transferStatuses(booking.bookingId)).toEqual(['scheduled', 'scheduled']);
     expect((await h.queues.transfers()).sent).toBe(2);
     const sent = await h.stripe.transfers.list({ transfer_group: booking.bookingId });
@@ -225,6 +225,9 @@ describe('disputes from the emulator’s dispute card', () => {
     ]);
     for (const t of held) expect(await balanceOf(booking.bookingId, 'partner_payable', t.partner_id)).toBe(0);
     expect(await balanceOf(booking.bookingId, 'dispute_losses')).toBe(fee);
+    expect(await adminDispute(dispute.id)).toMatchObject({
+      outcome: { canceledTransfers: 2, canceledMinor: CHARGE - fee, lossMinor: fee, feeMinor: DISPUTE_FEE },
+    });
 
     const audited = await h.rows<{ entity_id: string }>(
       "SELECT entity_id FROM billing.audit_log WHERE action = 'transfer.canceled' AND data->>'bookingId' = $1 ORDER BY entity_id",
@@ -278,6 +281,9 @@ describe('disputes from the emulator’s dispute card', () => {
     expect(await balanceOf(booking.bookingId, 'partner_payable', seller.partnerId)).toBe(0);
     expect(await balanceOf(booking.bookingId, 'partner_payable', heldSupplier.partnerId)).toBe(0);
     expect(await balanceOf(booking.bookingId, 'dispute_losses')).toBe(loss);
+    expect(await adminDispute(dispute.id)).toMatchObject({
+      outcome: { canceledTransfers: 1, canceledMinor: frozen.amount_minor, lossMinor: loss, feeMinor: DISPUTE_FEE },
+    });
     // What the platform's Stripe balance lost: the charge, the transfer sent, Stripe's fees.
     const stripeFees = await balanceOf(booking.bookingId, 'stripe_fees');
     expect(await balanceOf(booking.bookingId, 'platform_cash')).toBe(0 - sent.amount_minor - stripeFees);

@@ -6,7 +6,10 @@ import { AdminCardHeader } from '../admin-card-header.tsx';
 import { formatAmount, shortId } from './money-format.ts';
 import { useDisputes } from './money-queries.ts';
 
-/** Card disputes as Stripe reported them, newest first; a dispute freezes its booking's transfers. */
+/**
+ * Card disputes as Stripe reported them, newest first; a dispute freezes its booking's transfers,
+ * and a lost one shows what its chargeback canceled and what the platform lost.
+ */
 export function DisputesPanel() {
   const { t, i18n } = useTranslation('billing-admin');
   const lang = i18n.language;
@@ -45,6 +48,7 @@ export function DisputesPanel() {
                 </th>
                 <th scope="col">{col('status')}</th>
                 <th scope="col">{col('reason')}</th>
+                <th scope="col">{col('outcome')}</th>
               </tr>
             </thead>
             <tbody>
@@ -69,6 +73,22 @@ export function DisputesPanel() {
                   </td>
                   <td data-label={col('reason')} className={d.reason ? undefined : 'money-empty'}>
                     {d.reason ? t(`disputes.reasons.${d.reason}`, { defaultValue: d.reason }) : '—'}
+                  </td>
+                  <td data-label={col('outcome')} className={d.outcome ? undefined : 'money-empty'}>
+                    {d.outcome ? (
+                      <span data-testid="money-dispute-outcome">
+                        {t('disputes.outcome.canceled', {
+                          transfers: d.outcome.canceledTransfers,
+                          amount: formatAmount(d.outcome.canceledMinor, d.currency, lang),
+                        })}
+                        <br />
+                        {t('disputes.outcome.loss', { amount: formatAmount(d.outcome.lossMinor, d.currency, lang) })}
+                        <br />
+                        {t('disputes.outcome.fee', { amount: formatAmount(d.outcome.feeMinor, d.currency, lang) })}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                 </tr>
               ))}
