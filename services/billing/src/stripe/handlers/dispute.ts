@@ -69,7 +69,7 @@ export const disputeClosed: StripeEventHandler = async (tx, event, ctx) => {
 };
 
 /**
- * A lost dispute is a chargeback (docs/architecture.md, money rules): the partners whose
+ * A lost dispute is a chargeback (services/billing/README.md, webhooks): the partners whose
  * transfers were still held are not paid for a sale taken back (their transfers are canceled),
  * the platform carries what it had already transferred or kept as its fee, and Stripe's dispute
  * fee is an expense. All of it in the transaction that records the closed dispute; a replay
@@ -108,13 +108,15 @@ export async function applyDisputeLost(
     lines: disputeLostLines({ disputedMinor: dispute.amount, canceled: shares }),
   });
   const feeMinor = await disputeFee(ctx, dispute);
-  await postJournal(tx, {
-    bookingId,
-    kind: 'dispute_fee',
-    source: `dispute_fee:${dispute.id}`,
-    currency,
-    lines: disputeFeeLines(feeMinor),
-  });
+  if (feeMinor > 0) {
+    await postJournal(tx, {
+      bookingId,
+      kind: 'dispute_fee',
+      source: `dispute_fee:${dispute.id}`,
+      currency,
+      lines: disputeFeeLines(feeMinor),
+    });
+  }
   const canceledMinor = shares.reduce((sum, s) => sum + s.amountMinor, 0);
   return { canceled: canceled.length, lossMinor: dispute.amount - canceledMinor, feeMinor };
 }
