@@ -23,14 +23,17 @@ export async function upsertDispute(
 /** Statuses after which a dispute no longer holds the booking's money back. */
 const RELEASED = ['won', 'warning_closed'];
 
-/** Whether a dispute on the booking is open or was lost: its transfers must wait for an admin. */
-export async function bookingHasHoldingDispute(tx: Tx, bookingId: string): Promise<boolean> {
+/**
+ * What the booking's disputes mean for transfers not created yet: 'lost' (a chargeback: they are
+ * never sent), 'open' (they wait, frozen, for the outcome) or 'none' (won, or no dispute).
+ */
+export async function bookingDisputeHold(tx: Tx, bookingId: string): Promise<'lost' | 'open' | 'none'> {
   const rows = await tx
-    .select({ id: disputes.id })
+    .select({ status: disputes.status })
     .from(disputes)
-    .where(and(eq(disputes.bookingId, bookingId), notInArray(disputes.status, RELEASED)))
-    .limit(1);
-  return rows.length > 0;
+    .where(and(eq(disputes.bookingId, bookingId), notInArray(disputes.status, RELEASED)));
+  if (rows.some((r) => r.status === 'lost')) return 'lost';
+  return rows.length > 0 ? 'open' : 'none';
 }
 
 /** The disputes billing recorded on these bookings, for reconciliation to compare with Stripe's. */

@@ -1,7 +1,7 @@
 import type { EventPayloadBySubject } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import { appendBillingAudit, findBooking } from '../db/bookings.repository.ts';
-import { bookingHasHoldingDispute } from '../db/disputes.repository.ts';
+import { bookingDisputeHold } from '../db/disputes.repository.ts';
 import { findPaymentByBooking } from '../db/payments.repository.ts';
 import { splitSharesByPartner } from '../db/splits.repository.ts';
 import { findPartnerAccounts, insertTransfers } from '../db/transfers.repository.ts';
@@ -27,7 +27,8 @@ export async function applyBookingConfirmed(
  * (whichever of the two facts arrives second schedules them; a repeat inserts nothing). Each is
  * due after the partner's holding period past the first service date, or at once. A dispute
  * that reached billing before the confirmation (Stripe does not order its events) holds them
- * back the same way as one that comes later: they are created frozen.
+ * back the same way as one that comes later: they are created frozen while it is open, and
+ * canceled when it was already lost (the chargeback journal took the shares back).
  */
 export async function scheduleTransfers(
   ctx: BillingContext,
@@ -49,7 +50,8 @@ export async function scheduleTransfers(
     ).map((a) => [a.partnerId, a]),
   );
   const now = new Date();
-  const disputed = await bookingHasHoldingDispute(tx, bookingId);
+  const dispute = await bookingDisputeHold(tx, bookingId);
+  const disputeStatus = dispute === 'lost' ? 'canceled' : dispute === 'open' ? 'frozen' : undefined;
   const inserted = await insertTransfers(
     tx,
     shares.map((share) => {
@@ -65,7 +67,7 @@ export async function scheduleTransfers(
         currency: share.currency,
         sourceChargeId: payment.chargeId!,
         idempotencyKey: `transfer:${bookingId}:${share.partnerId}`,
-        ...(disputed ? { status: 'frozen' as const } : {}),
+        ...(disputeStatus ? { status: disputeStatus } : {}),
         availableAfter: held ? new Date(booking.firstServiceAt!.getTime() + holdingDays * DAY_MS) : now,
         nextAttemptAt: now,
       };
@@ -79,7 +81,7 @@ export async function scheduleTransfers(
     actorRole: 'system',
     data: {
       chargeId: payment.chargeId,
-      frozenByDispute: disputed,
+      dispute,
       transfers: inserted.map((t) => ({
         transferId: t.id,
         partnerId: t.partnerId,

@@ -43,7 +43,9 @@ describe('disputes from the emulator’s dispute card', () => {
    * disputed; with `disputeFirst` the dispute reaches billing before bundling's confirmation;
    * with `sendFirst` the transfer queue runs before the dispute (a held supplier's waits).
    */
-  async function disputedBooking(options: { disputeFirst?: boolean; sendFirst?: boolean; with?: TestPartner } = {}) {
+  async function disputedBooking(
+    options: { disputeFirst?: boolean; confirmLater?: boolean; sendFirst?: boolean; with?: TestPartner } = {},
+  ) {
     const other = options.with ?? supplier;
     const booking = testBooking({
       userId: traveller.id,
@@ -73,13 +75,13 @@ describe('disputes from the emulator’s dispute card', () => {
     }
     h.emulator.state.advanceClock(DISPUTE_DELAY_SECONDS);
     await h.webhooksSettled();
-    if (options.disputeFirst) await confirmed();
+    if (options.disputeFirst && !options.confirmLater) await confirmed();
     const [charge] = await h.rows<{ charge_id: string }>('SELECT charge_id FROM billing.payments WHERE id = $1', [
       checkout.body.paymentId,
     ]);
     const [dispute] = (await h.stripe.disputes.list({ charge: charge!.charge_id })).data;
     expect(dispute).toBeDefined();
-    return { booking, dispute: dispute!, paymentIntentId: checkout.body.paymentIntentId as string };
+    return { booking, dispute: dispute!, paymentIntentId: checkout.body.paymentIntentId as string, confirmed };
   }
 
   const lose = async (disputeId: string) => {
@@ -302,12 +304,29 @@ describe('disputes from the emulator’s dispute card', () => {
     expect((await h.queues.transfers()).sent).toBe(2);
   });
 
+  it('creates the transfers canceled when the dispute was lost before the booking’s confirmation; the payables are 0', async () => {
+    const { booking, dispute, confirmed } = await disputedBooking({ disputeFirst: true, confirmLater: true });
+    await lose(dispute.id);
+    await confirmed();
+    expect(await transferStatuses(booking.bookingId)).toEqual(['canceled', 'canceled']);
+    expect((await h.queues.transfers()).sent).toBe(0);
+    expect((await h.stripe.transfers.list({ transfer_group: booking.bookingId })).data).toEqual([]);
+    const ledger = await journalsOf(booking.bookingId);
+    expect(ledger.unbalanced).toEqual([]);
+    // The chargeback took the partners' unpaid shares back from their payables; the platform's fee is its loss.
+    for (const t of await transfersOf(booking.bookingId)) {
+      expect(await balanceOf(booking.bookingId, 'partner_payable', t.partner_id)).toBe(0);
+    }
+    expect(await balanceOf(booking.bookingId, 'dispute_losses')).toBe(await platformFeeOf(booking.bookingId));
+  });
+
   it('reconciles open, won and lost disputes with 0 mismatches, and names a planted dispute and a wrong chargeback', async () => {
     const { booking: open, dispute: openDispute } = await disputedBooking();
     states.open = open.bookingId;
     const clean = await reconcile();
     expect(clean.latest!.mismatches).toEqual([]);
-    expect(clean.runs[0]).toMatchObject({ status: 'succeeded', bookingsChecked: 5, mismatchCount: 0 });
+    // Every booking of this file: won ×2, lost ×3 (one before its confirmation), open.
+    expect(clean.runs[0]).toMatchObject({ status: 'succeeded', bookingsChecked: 6, mismatchCount: 0 });
 
     // A lost dispute billing records that Stripe never opened, and a chargeback posted for the open one.
     const [charge] = await h.rows<{ charge_id: string }>(
@@ -329,7 +348,7 @@ describe('disputes from the emulator’s dispute card', () => {
       [randomUUID(), states.open, `dispute_lost:${openDispute.id}`],
     );
     const planted = await reconcile();
-    expect(planted.runs[0]).toMatchObject({ status: 'succeeded', bookingsChecked: 5, mismatchCount: 2 });
+    expect(planted.runs[0]).toMatchObject({ status: 'succeeded', bookingsChecked: 6, mismatchCount: 2 });
     const found = planted.latest!.mismatches.map((m) => ({
       bookingId: m.bookingId,
       kind: m.kind,

@@ -4,7 +4,12 @@ import { appendBillingAudit } from '../../db/bookings.repository.ts';
 import { upsertDispute } from '../../db/disputes.repository.ts';
 import { postJournal } from '../../db/ledger.repository.ts';
 import { findPaymentByCharge } from '../../db/payments.repository.ts';
-import { cancelFrozenBookingTransfers, setBookingTransfersStatus } from '../../db/transfers.repository.ts';
+import { splitSharesByPartner } from '../../db/splits.repository.ts';
+import {
+  cancelFrozenBookingTransfers,
+  listBookingTransfers,
+  setBookingTransfersStatus,
+} from '../../db/transfers.repository.ts';
 import type { BillingContext } from '../../domain/context.ts';
 import { disputeFeeLines, disputeLostLines } from '../../domain/journals.ts';
 import type { StripeEventHandler } from './types.ts';
@@ -98,7 +103,14 @@ export async function applyDisputeLost(
       },
     });
   }
-  const shares = canceled.map((t) => ({ partnerId: t.partnerId, amountMinor: t.amountMinor }));
+  // Lost before bundling confirmed the booking: no transfer exists yet (the ones created later
+  // are created canceled, transfer-schedule.ts), so the partners' unpaid shares are the split's.
+  const unscheduled = (await listBookingTransfers(tx, bookingId)).length === 0;
+  const shares = unscheduled
+    ? (await splitSharesByPartner(tx, bookingId))
+        .filter((s) => s.shareMinor > 0)
+        .map((s) => ({ partnerId: s.partnerId, amountMinor: s.shareMinor }))
+    : canceled.map((t) => ({ partnerId: t.partnerId, amountMinor: t.amountMinor }));
   await postJournal(tx, {
     bookingId,
     kind: 'dispute_lost',
@@ -118,7 +130,11 @@ export async function applyDisputeLost(
     });
   }
   const canceledMinor = shares.reduce((sum, s) => sum + s.amountMinor, 0);
-  return { canceled: canceled.length, lossMinor: dispute.amount - canceledMinor, feeMinor };
+  return {
+    canceled: unscheduled ? shares.length : canceled.length,
+    lossMinor: dispute.amount - canceledMinor,
+    feeMinor,
+  };
 }
 
 /**
