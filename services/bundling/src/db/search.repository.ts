@@ -231,8 +231,32 @@ function candidatesCte(spec: SearchSpec): SQL {
       WHERE ${sql.join(where, sql` AND `)}
     ),
     cand AS MATERIALIZED (
-      SELECT * FROM cand0 ${spec.near ? sql`WHERE distance_km <= ${spec.near.radiusKm}` : sql``}
+      SELECT * FROM cand0
+      WHERE ${spec.near ? sql`distance_km <= ${spec.near.radiusKm}` : sql`true`}
+        AND ${facetReach(spec, 'cand0')}
     )`;
+}
+
+/** Each filter a facet may leave out, as a condition on a candidate row (`at`: its table's alias). */
+function facetFilters(spec: SearchSpec, at: string): SQL[] {
+  const t = sql.raw(at);
+  return [
+    spec.kind ? sql`${t}.kind = ${spec.kind}` : sql`true`,
+    spec.itemKind ? sql`${spec.itemKind} = ANY(${t}.item_kinds)` : sql`true`,
+    spec.tags.length > 0 ? sql`${t}.tags @> ${sql.param([...spec.tags])}::text[]` : sql`true`,
+    spec.verifiedOnly ? sql`${t}.partner_verified` : sql`true`,
+  ];
+}
+
+/**
+ * Which candidates the answer can count at all: a facet count leaves out one filter (its own),
+ * the results and the total none, so a candidate failing two or more of kind, item kind, tags
+ * and verified is in no figure of the answer — it is not priced (without facets: every filter
+ * must pass). Exact: the counts are the same as pricing everything.
+ */
+function facetReach(spec: SearchSpec, at: string): SQL {
+  const failed = facetFilters(spec, at).map((f) => sql`(NOT (${f}))::int`);
+  return sql`(${sql.join(failed, sql` + `)}) <= ${spec.facets ? 1 : 0}`;
 }
 
 /**
@@ -331,8 +355,9 @@ function pricedCte(spec: SearchSpec, dates: { from: string; to: string }): SQL {
       GROUP BY li.item_id, li.qty, li.person, li.cutoff_hours, li.unit_code, li.p_unit, li.n_unit,
         li.p_adult, li.p_child, li.p_infant, li.p_senior, li.n_adult, li.n_child, li.n_infant, li.n_senior
     ),
-    item_day AS (
-      -- Per (item, qty) and day, the cheapest fitting row: one index range scan each.
+    item_day AS MATERIALIZED (
+      -- Per (item, qty) and day, the cheapest fitting row: one index range scan each (materialized:
+      -- inlined, the planner joined the lines first and ran the scan once per line, not per item).
       SELECT li.item_id, li.qty, best.date, best.gross, best.supplier_net
       FROM item_need li
       CROSS JOIN LATERAL (
@@ -478,13 +503,11 @@ export function searchStatement(spec: SearchSpec): SQL {
         sql` AND `,
       )
     : sql`true`;
+  const [fKind, fItemKind, fTags, fVerified] = facetFilters(spec, 'c');
   ctes.push(sql`
     res AS MATERIALIZED (
       SELECT c.*, ${price}::bigint AS price, ${spec.dates ? sql`to_char(p.start_date, 'YYYY-MM-DD')` : sql`NULL::text`} AS start_date,
-        ${spec.kind ? sql`c.kind = ${spec.kind}` : sql`true`} AS f_kind,
-        ${spec.itemKind ? sql`${spec.itemKind} = ANY(c.item_kinds)` : sql`true`} AS f_item_kind,
-        ${spec.tags.length > 0 ? sql`c.tags @> ${sql.param([...spec.tags])}::text[]` : sql`true`} AS f_tags,
-        ${spec.verifiedOnly ? sql`c.partner_verified` : sql`true`} AS f_verified,
+        ${fKind} AS f_kind, ${fItemKind} AS f_item_kind, ${fTags} AS f_tags, ${fVerified} AS f_verified,
         (${priceFilter}) AS f_price
       FROM cand c
       ${spec.dates ? sql`JOIN priced p ON p.kind = c.kind AND p.entity_id = c.entity_id` : sql``}

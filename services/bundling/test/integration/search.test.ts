@@ -322,6 +322,20 @@ describe('GET /api/packages/search', () => {
       expect(packages.facets.tags.family).toBe(1);
     });
 
+    it('with several filters and dates, each facet count is what choosing that value shows', async () => {
+      const base = `dest=IT&date=${day(0)}&party=1a`;
+      const chosen = { kind: 'item', itemKind: 'tour', tags: 'lake' };
+      const qs = (filters: Record<string, string>) =>
+        [base, ...Object.entries(filters).map(([key, value]) => `${key}=${value}`)].join('&');
+      const body = await search(qs(chosen));
+      expect((await search(qs({ ...chosen, kind: 'package' }))).total).toBe(body.facets.kind.package);
+      expect((await search(qs({ ...chosen, itemKind: 'service' }))).total).toBe(body.facets.itemKind.service);
+      expect(body.facets.kind.item).toBe(body.total);
+      expect(body.facets.itemKind.tour).toBe(body.total);
+      expect(body.facets.tags.lake).toBe(body.total);
+      expect(body.facets.verified.all).toBe(body.total);
+    });
+
     it('item kinds, tags and prices', async () => {
       expect(new Set(idsOf(await search('itemKind=service')))).toEqual(new Set([room.id, pkg.id]));
       expect(idsOf(await search('itemKind=service&kind=item'))).toEqual([room.id]);
