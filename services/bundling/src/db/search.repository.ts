@@ -388,9 +388,15 @@ function pricedCte(spec: SearchSpec, dates: { from: string; to: string }): SQL {
       WHERE li.on_sale
     ),
     line_start AS (
+      -- A one-day line's day is its start (most lines): no grouping needed.
+      SELECT ld.kind, ld.entity_id, ld.pos, ld.date - ld.day_offset AS start_date,
+        ld.gross::numeric AS gross, ld.supplier_net::numeric AS supplier_net, 1::bigint AS n
+      FROM line_day ld WHERE ld.days = 1
+      UNION ALL
       SELECT ld.kind, ld.entity_id, ld.pos, ld.date - ld.day_offset - k.k AS start_date,
         sum(ld.gross) AS gross, sum(ld.supplier_net) AS supplier_net, count(*) AS n
       FROM line_day ld CROSS JOIN LATERAL generate_series(0, ld.days - 1) AS k(k)
+      WHERE ld.days > 1
       GROUP BY 1, 2, 3, 4
     ),
     line_priced AS (
