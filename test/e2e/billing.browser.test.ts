@@ -13,6 +13,7 @@ import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.
 import { freePort } from '../../scripts/all-in-one/ports.ts';
 import { seedDemoData } from '../../scripts/all-in-one/seed.ts';
 import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
+import { bookDemoPackage } from './demo-booking.ts';
 // billing's own reader of its PDFs' text (pdfkit's standard fonts), so no poppler is needed.
 import { pdfText } from '../../services/billing/test/support/pdf-text.ts';
 
@@ -494,34 +495,7 @@ describe('billing in the portal: a partner sets up payouts, a traveller pays and
   it('on a desktop in French the checkout puts the trip beside the payment, within the window', async () => {
     const api = platformApi(platform.url);
     const token = await tokenOf(TRAVELLER);
-    const list = (await (await api('GET', '/api/packages?pageSize=10')).json()) as { items: { id: string }[] };
-    let bookingId = '';
-    const from = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-    for (const pkg of list.items) {
-      const availability = (await (
-        await api('GET', `/api/packages/${pkg.id}/availability?from=${from}&to=${to}&adult=1`)
-      ).json()) as { days?: { date: string; bookable: boolean }[] };
-      const day = availability.days?.find((d) => d.bookable);
-      if (!day) continue;
-      const times = (await (await api('GET', `/api/packages/${pkg.id}/slots?date=${day.date}&adult=1`)).json()) as {
-        lines?: { position: number; slots: { availabilityId: string; fits: boolean }[] }[];
-      };
-      const slots: Record<string, string> = {};
-      for (const line of times.lines ?? []) {
-        const slot = line.slots.find((s) => s.fits);
-        if (slot) slots[String(line.position)] = slot.availabilityId;
-      }
-      const booked = await api('POST', `/api/packages/${pkg.id}/book`, token, {
-        date: day.date,
-        party: { adult: 1 },
-        slots,
-      });
-      if (booked.status === 201) {
-        bookingId = ((await booked.json()) as { id: string }).id;
-        break;
-      }
-    }
+    const bookingId = await bookDemoPackage(api, token, { adults: 1, fromDays: 10, toDays: 90 });
     expect(bookingId).not.toBe('');
     const { context, page } = await signedIn(TRAVELLER, 'fr', { width: 1440, height: 900 });
     try {

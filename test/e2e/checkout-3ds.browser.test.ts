@@ -11,6 +11,7 @@ import { platformApi, signIn } from '../../scripts/all-in-one/platform-api.ts';
 import { startPlatform, type Platform } from '../../scripts/all-in-one/platform.ts';
 import { seedDemoData } from '../../scripts/all-in-one/seed.ts';
 import { loadAllInOneSettings } from '../../scripts/all-in-one/settings.ts';
+import { bookDemoPackage } from './demo-booking.ts';
 
 // 3-D Secure in Chromium, the way Stripe does it: a traveller (German, desktop) pays with the
 // emulator's card whose bank asks for authentication, is sent to the bank's page, fails it and
@@ -65,36 +66,8 @@ describe('checkout with 3-D Secure in the portal', () => {
   });
 
   /** A demo package held for two adults on its first bookable day three weeks ahead. */
-  async function heldBooking(token: string): Promise<string> {
-    const api = platformApi(platform.url);
-    const list = (await (await api('GET', '/api/packages?pageSize=10')).json()) as { items: { id: string }[] };
-    const from = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
-    const refused: string[] = [];
-    for (const pkg of list.items) {
-      const availability = (await (
-        await api('GET', `/api/packages/${pkg.id}/availability?from=${from}&to=${to}&adult=2`)
-      ).json()) as { days?: { date: string; bookable: boolean }[] };
-      const day = availability.days?.find((d) => d.bookable);
-      if (!day) continue;
-      const times = (await (await api('GET', `/api/packages/${pkg.id}/slots?date=${day.date}&adult=2`)).json()) as {
-        lines?: { position: number; slots: { availabilityId: string; fits: boolean }[] }[];
-      };
-      const slots: Record<string, string> = {};
-      for (const line of times.lines ?? []) {
-        const slot = line.slots.find((s) => s.fits);
-        if (slot) slots[String(line.position)] = slot.availabilityId;
-      }
-      const booked = await api('POST', `/api/packages/${pkg.id}/book`, token, {
-        date: day.date,
-        party: { adult: 2 },
-        slots,
-      });
-      if (booked.status === 201) return ((await booked.json()) as { id: string }).id;
-      refused.push(`${pkg.id}: ${booked.status} ${await booked.text()}`);
-    }
-    throw new Error(`no demo package could be booked:\n${refused.join('\n')}`);
-  }
+  const heldBooking = (token: string) =>
+    bookDemoPackage(platformApi(platform.url), token, { adults: 2, fromDays: 21, toDays: 80 });
 
   it('fails the bank’s authentication, reads why, then completes it and is confirmed', async () => {
     const bookingId = await heldBooking(await signIn(platformApi(platform.url), TRAVELLER));
