@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@tourconnect/service-kit/testing';
 import type { ReconciliationView } from '@tourconnect/contracts/http';
-import { confirmedEvent, heldEvent, testBooking } from '../support/booking-events.ts';
+import { confirmedEvent } from '../support/booking-events.ts';
 import { startBillingHarness, type BillingHarness, type TestPartner, type TestUser } from '../support/harness.ts';
+import { payBooking } from '../support/money-flow.ts';
 
 /** The emulator opens a test dispute this long (its clock) after the charge. */
 const DISPUTE_DELAY_SECONDS = 30;
@@ -47,27 +48,18 @@ describe('disputes from the emulator’s dispute card', () => {
     options: { disputeFirst?: boolean; confirmLater?: boolean; sendFirst?: boolean; with?: TestPartner } = {},
   ) {
     const other = options.with ?? supplier;
-    const booking = testBooking({
-      userId: traveller.id,
-      sellerPartnerId: seller.partnerId,
-      lines: [
+    const paid = await payBooking(
+      h,
+      traveller,
+      seller,
+      [
         { partnerId: seller.partnerId, netMinor: 18_000 },
         { partnerId: other.partnerId, itemType: 'service', netMinor: 12_000, supplierShareMinor: 10_000 },
       ],
-    });
-    await h.deliver(heldEvent(booking));
-    const checkout = await h.call('POST', `/api/billing/packages/${booking.packageId}/checkout`, {
-      token: traveller.token,
-      body: { bookingId: booking.bookingId },
-    });
-    expect(checkout.status, JSON.stringify(checkout.body)).toBe(201);
-    const confirm = await h.call('POST', `/api/billing/payments/${checkout.body.paymentId}/confirm`, {
-      token: traveller.token,
-      body: { paymentMethod: 'pm_card_createDispute' },
-    });
-    expect(confirm.body).toEqual({ status: 'succeeded' });
-    await h.webhooksSettled();
-    const confirmed = async () => h.deliver(confirmedEvent(booking, checkout.body.paymentIntentId));
+      'pm_card_createDispute',
+    );
+    const { booking, paymentIntentId, chargeId } = paid;
+    const confirmed = async () => h.deliver(confirmedEvent(booking, paymentIntentId));
     if (!options.disputeFirst) {
       await confirmed();
       expect(await transferStatuses(booking.bookingId)).toEqual(['scheduled', 'scheduled']);
@@ -76,12 +68,9 @@ describe('disputes from the emulator’s dispute card', () => {
     h.emulator.state.advanceClock(DISPUTE_DELAY_SECONDS);
     await h.webhooksSettled();
     if (options.disputeFirst && !options.confirmLater) await confirmed();
-    const [charge] = await h.rows<{ charge_id: string }>('SELECT charge_id FROM billing.payments WHERE id = $1', [
-      checkout.body.paymentId,
-    ]);
-    const [dispute] = (await h.stripe.disputes.list({ charge: charge!.charge_id })).data;
+    const [dispute] = (await h.stripe.disputes.list({ charge: chargeId })).data;
     expect(dispute).toBeDefined();
-    return { booking, dispute: dispute!, paymentIntentId: checkout.body.paymentIntentId as string, confirmed };
+    return { booking, dispute: dispute!, paymentIntentId, confirmed };
   }
 
   const lose = async (disputeId: string) => {

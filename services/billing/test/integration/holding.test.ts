@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { confirmedEvent, heldEvent, testBooking } from '../support/booking-events.ts';
 import { startBillingHarness, type BillingHarness, type TestPartner, type TestUser } from '../support/harness.ts';
+import { payAndConfirm } from '../support/money-flow.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -31,25 +31,10 @@ describe("an admin sets a partner's holding period; later bookings' transfers wa
     );
 
   async function paidAndConfirmed(startsAt: Date) {
-    const booking = testBooking({
-      userId: traveller.id,
-      sellerPartnerId: seller.partnerId,
-      lines: [{ partnerId: seller.partnerId, netMinor: 20_000, startsAt }],
-    });
-    await h.deliver(heldEvent(booking));
-    const checkout = await h.call('POST', `/api/billing/packages/${booking.packageId}/checkout`, {
-      token: traveller.token,
-      body: { bookingId: booking.bookingId },
-    });
-    expect(checkout.status, JSON.stringify(checkout.body)).toBe(201);
-    const confirm = await h.call('POST', `/api/billing/payments/${checkout.body.paymentId}/confirm`, {
-      token: traveller.token,
-      body: { paymentMethod: 'pm_card_visa' },
-    });
-    expect(confirm.body).toEqual({ status: 'succeeded' });
-    await h.webhooksSettled();
-    await h.deliver(confirmedEvent(booking, checkout.body.paymentIntentId));
-    return booking.bookingId;
+    const paid = await payAndConfirm(h, traveller, seller, [
+      { partnerId: seller.partnerId, netMinor: 20_000, startsAt },
+    ]);
+    return paid.booking.bookingId;
   }
   const transferOf = async (bookingId: string) =>
     (
@@ -161,25 +146,10 @@ describe('with a platform default of 3 days, an admin exempts one partner (0 day
 
     const firstService = new Date(Date.now() + 2 * DAY_MS);
     firstService.setUTCMilliseconds(0);
-    const booking = testBooking({
-      userId: traveller.id,
-      sellerPartnerId: exempt.partnerId,
-      lines: [
-        { partnerId: exempt.partnerId, netMinor: 12_000, startsAt: firstService },
-        { partnerId: other.partnerId, netMinor: 8_000, startsAt: firstService },
-      ],
-    });
-    await h.deliver(heldEvent(booking));
-    const checkout = await h.call('POST', `/api/billing/packages/${booking.packageId}/checkout`, {
-      token: traveller.token,
-      body: { bookingId: booking.bookingId },
-    });
-    await h.call('POST', `/api/billing/payments/${checkout.body.paymentId}/confirm`, {
-      token: traveller.token,
-      body: { paymentMethod: 'pm_card_visa' },
-    });
-    await h.webhooksSettled();
-    await h.deliver(confirmedEvent(booking, checkout.body.paymentIntentId));
+    const { booking } = await payAndConfirm(h, traveller, exempt, [
+      { partnerId: exempt.partnerId, netMinor: 12_000, startsAt: firstService },
+      { partnerId: other.partnerId, netMinor: 8_000, startsAt: firstService },
+    ]);
     await h.queues.transfers();
 
     const rows = await h.rows<{ partner_id: string; status: string; available_after: Date }>(

@@ -11,13 +11,14 @@ export interface PaidBooking {
 
 /**
  * The traveller's path to a paid booking: bundling's held event, checkout, the emulator's
- * test card, Stripe's webhooks delivered to billing.
+ * test card (`paymentMethod`, Visa unless told), Stripe's webhooks delivered to billing.
  */
 export async function payBooking(
   h: BillingHarness,
   traveller: TestUser,
   seller: TestPartner,
   lines: TestLine[],
+  paymentMethod = 'pm_card_visa',
 ): Promise<PaidBooking> {
   const booking = testBooking({ userId: traveller.id, sellerPartnerId: seller.partnerId, lines });
   await h.deliver(heldEvent(booking));
@@ -28,7 +29,7 @@ export async function payBooking(
   expect(checkout.status, JSON.stringify(checkout.body)).toBe(201);
   const confirm = await h.call('POST', `/api/billing/payments/${checkout.body.paymentId}/confirm`, {
     token: traveller.token,
-    body: { paymentMethod: 'pm_card_visa' },
+    body: { paymentMethod },
   });
   expect(confirm.body).toEqual({ status: 'succeeded' });
   await h.webhooksSettled();
