@@ -18,3 +18,5 @@ export const cardDeclined = (declineCode: string, message: string) =>
   new AppError(402, 'card_declined', message, [{ path: 'paymentMethod', code: declineCode, message }]);
 export const paymentProviderUnavailable = () =>
   new AppError(503, 'payment_provider_unavailable', 'The payment provider is not answering; try again in a moment');
+export const checkoutInProgress = () =>
+  conflict('checkout_in_progress', 'Another checkout of this booking is still being set up; try again in a moment');

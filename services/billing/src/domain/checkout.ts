@@ -9,6 +9,7 @@ import {
   bookingCancelled,
   bookingExpired,
   bookingNotFound,
+  checkoutInProgress,
   partnerPayoutsNotReady,
   paymentProviderUnavailable,
 } from './checkout-errors.ts';
@@ -55,6 +56,7 @@ export async function checkout(
   });
   if (payment) return { checkout: viewOf(ctx, booking, payment), created: false };
   const intent = await createIntent(ctx, booking);
+  if (!('object' in intent)) return { checkout: viewOf(ctx, booking, intent), created: false };
   const inserted = await insertPayment(ctx.db, {
     id: crypto.randomUUID(),
     bookingId: booking.id,
@@ -79,10 +81,19 @@ function assertPayable(booking: BillingBookingRow, payment: PaymentRow | undefin
   if (booking.totalMinor <= 0) throw bookingAlreadyPaid();
 }
 
-/** A concurrent checkout of the same booking holds the key at Stripe (409) for a moment. */
-const KEY_IN_USE_RETRIES = 5;
+/**
+ * A concurrent checkout of the same booking holds the idempotency key at Stripe (409) until its
+ * request ends. The waiting one looks for the payment the other stores, and asks again with the
+ * same key (Stripe then replays the same intent) — for at most this long, then answers 409
+ * `checkout_in_progress`, which the portal turns into "try again".
+ */
+const KEY_IN_USE_BUDGET_MS = 15_000;
 
-async function createIntent(ctx: BillingContext, booking: BillingBookingRow): Promise<Stripe.PaymentIntent> {
+async function createIntent(
+  ctx: BillingContext,
+  booking: BillingBookingRow,
+): Promise<Stripe.PaymentIntent | PaymentRow> {
+  const deadline = Date.now() + KEY_IN_USE_BUDGET_MS;
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await ctx.stripe.paymentIntents.create(
@@ -103,8 +114,11 @@ async function createIntent(ctx: BillingContext, booking: BillingBookingRow): Pr
       );
     } catch (error) {
       const keyInUse = (error as { statusCode?: number }).statusCode === 409;
-      if (keyInUse && attempt < KEY_IN_USE_RETRIES) {
-        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+      if (keyInUse) {
+        const stored = await findPaymentByBooking(ctx.db, booking.id);
+        if (stored) return stored;
+        if (Date.now() >= deadline) throw checkoutInProgress();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * (attempt + 1), 500)));
         continue;
       }
       // Stripe unreachable or failing: nothing was stored; the same key makes the retry safe.
