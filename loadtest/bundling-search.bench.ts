@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import {
   figuresRow,
   loadFigures,
   runClientsInChild,
+  sendRequest,
   serveClientsInChild,
   statusText,
   type LoadFigures,
@@ -630,6 +632,7 @@ function runClients(options: ClientOptions): Promise<LoadFigures> {
 async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   let sent = 0;
   const started = performance.now();
   const end = started + options.durationSec * 1000;
@@ -641,21 +644,15 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
       if (due >= end) return;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      let status = 'error';
-      try {
-        const res = await fetch(options.urls[n % options.urls.length]!, {
-          headers: { 'x-forwarded-for': clientAddress(1 + (n % options.clients)) },
-        });
-        await res.arrayBuffer();
-        status = String(res.status);
-      } catch {
-        // counted as 'error'
-      }
+      const status = await sendRequest(agent, options.urls[n % options.urls.length]!, {
+        headers: { 'x-forwarded-for': clientAddress(1 + (n % options.clients)) },
+      });
       latencies.push(performance.now() - due);
       statuses[status] = (statuses[status] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: options.connections }, loop));
+  agent.destroy();
   return loadFigures(latencies, statuses, (performance.now() - started) / 1000);
 }
 

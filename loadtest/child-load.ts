@@ -2,6 +2,7 @@
 // options from stdin and writes LoadFigures to stdout, so the clients never share the event
 // loop (or the CPU accounting) of the platform under test. Shared by the bundling benches.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export interface LoadFigures {
@@ -69,3 +70,24 @@ export const statusText = (f: LoadFigures) =>
   Object.entries(f.statuses)
     .map(([status, n]) => `${n} × ${status}`)
     .join(', ');
+
+/**
+ * One request on a keep-alive agent, answered with its status ('error' when it failed), the body
+ * read and dropped. Plain node:http rather than fetch: fetch (undici behind WHATWG streams) took
+ * the client process most of a core at 50 loops — a core the platform under test shares here.
+ */
+export function sendRequest(
+  agent: http.Agent,
+  url: string | URL,
+  options: { method?: string; headers?: Record<string, string | number>; body?: Buffer } = {},
+): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(String(res.statusCode)));
+      res.once('error', () => resolve('error'));
+    });
+    req.once('error', () => resolve('error'));
+    req.end(options.body);
+  });
+}

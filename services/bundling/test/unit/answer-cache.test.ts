@@ -28,15 +28,50 @@ describe('AnswerCache', () => {
     expect(count()).toBe(1);
   });
 
-  it('answers an aged answer once more while computing it again, and never one twice the age', async () => {
-    const cache = new AnswerCache(10_000);
+  it('answers an aged answer while computing it again, and never one past the stale bound', async () => {
+    const cache = new AnswerCache(10_000, 500, 60_000);
     const { load, count } = counter();
     await cache.get('k', 'v1', t0, load);
     expect(await cache.get('k', 'v1', after(12_000), load)).toBe(1);
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(count()).toBe(2);
     expect(await cache.get('k', 'v1', after(12_001), load)).toBe(2);
-    expect(await cache.get('k', 'v1', after(40_000), load)).toBe(3);
+    expect(await cache.get('k', 'v1', after(12_000 + 60_000), load)).toBe(3);
+    expect(count()).toBe(3);
+  });
+
+  it('computes aged answers again one at a time, while serving each of them', async () => {
+    const cache = new AnswerCache(10_000, 500, 60_000);
+    const running: string[] = [];
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const slowLoad = (key: string) => async () => {
+      running.push(key);
+      most = Math.max(most, running.length);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      running.splice(running.indexOf(key), 1);
+      return `${key} again`;
+    };
+    for (const key of ['a', 'b', 'c']) await cache.get(key, 'v1', t0, async () => key);
+    gates.length = 0;
+    for (const key of ['a', 'b', 'c']) expect(await cache.get(key, 'v1', after(30_000), slowLoad(key))).toBe(key);
+    for (let i = 0; i < 3; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(running).toHaveLength(1);
+      gates.shift()!();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(most).toBe(1);
+    for (const key of ['a', 'b', 'c'])
+      expect(await cache.get(key, 'v1', after(30_001), slowLoad(key))).toBe(`${key} again`);
+  });
+
+  it('never serves an aged answer once something was written', async () => {
+    const cache = new AnswerCache(10_000, 500, 60_000);
+    const { load, count } = counter();
+    await cache.get('k', 'v1', t0, load);
+    expect(await cache.get('k', 'v2', after(30_000), load)).toBe(2);
+    expect(count()).toBe(2);
   });
 
   it('keeps no failure: the next request computes again', async () => {

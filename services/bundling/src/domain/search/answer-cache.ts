@@ -2,12 +2,13 @@ import type { ServiceApp } from '@tourconnect/service-kit';
 import type { Executor } from '@tourconnect/db';
 import { searchVersion } from '../../db/search.repository.ts';
 
-/**
- * An answer is fresh this long, and served at most twice as long (while it is computed again):
- * availability's cut-offs move with the clock, not only with writes.
- */
+/** An answer is fresh this long: availability's cut-offs move with the clock, not only with writes. */
 export const ANSWER_MAX_AGE_MS = 10_000;
+/** Past its freshness, an answer is still served (while it is computed again) up to this age. */
+export const ANSWER_STALE_MS = 60_000;
 const MAX_ANSWERS = 500;
+/** Answers computed again in the background at once: the rest wait their turn. */
+const MAX_REFRESHES = 1;
 
 interface Entry {
   version: string;
@@ -19,41 +20,53 @@ interface Entry {
 /**
  * Answers of search, Discover and suggest read from bundling's tables, kept while the search
  * version (migration 0006: a sequence every write to those tables moves) is the one they were
- * computed under, fresh for ANSWER_MAX_AGE_MS (then answered once more for each request while one
- * of them computes it again, up to twice that age); the least recently used go first past
- * MAX_ANSWERS. Requests that miss the same key at once share one computation, so a burst of one
- * popular search runs its statement once. The version is read before the answer is computed, so
- * a write committed before that read is always seen. The one way an answer can lag: a write whose
- * trigger moved the version just before the read but which committed only after the answer's
- * snapshot; the age bound limits that to 2 × ANSWER_MAX_AGE_MS (and a booking checks availability
- * itself, so a lagging answer can offer a slot that is gone, never sell it).
+ * computed under; the least recently used go first past MAX_ANSWERS. Requests that miss the same
+ * key at once share one computation, so a burst of one popular search runs its statement once.
+ *
+ * Fresh for ANSWER_MAX_AGE_MS. Older, but under the same version and younger than
+ * ANSWER_STALE_MS, it is still answered while it is computed again in the background — one
+ * background computation at a time (MAX_REFRESHES), so a wave of aged answers (a quiet minute,
+ * then traffic) is renewed one after the other instead of taking the cores from the requests the
+ * cache answers. What such an answer can miss is only what moves with the clock: a slot whose
+ * cut-off passed in the last minute, a booking leaving "the last 7 days", the date turning.
+ * Nothing written is ever missed: a write moves the version and the next request computes.
+ *
+ * The version is read before the answer is computed, so a write committed before that read is
+ * always seen. The one way an answer can lag a write: a write whose trigger moved the version
+ * just before the read but which committed only after the answer's snapshot; the age bounds that
+ * too (and a booking checks availability itself, so a lagging answer can offer a slot that is
+ * gone, never sell it).
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly waiting: (() => Promise<unknown>)[] = [];
+  private refreshes = 0;
 
   constructor(
     private readonly maxAgeMs = ANSWER_MAX_AGE_MS,
     private readonly maxEntries = MAX_ANSWERS,
+    private readonly staleMs = ANSWER_STALE_MS,
   ) {}
 
   get<T>(key: string, version: string, now: Date, load: () => Promise<T>): Promise<T> {
     const at = now.getTime();
     const hit = this.entries.get(key);
     const age = hit && hit.version === version && at >= hit.at ? at - hit.at : Infinity;
-    if (hit && age < 2 * this.maxAgeMs) {
+    if (hit && age < Math.max(this.staleMs, this.maxAgeMs)) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      // Past its age but nothing written since: answer it while one request computes it again,
-      // so a popular search never makes its callers wait for its recomputation.
       if (age >= this.maxAgeMs && !hit.refreshing) {
         hit.refreshing = true;
-        const fresh = load();
-        fresh.then(
-          () => {
-            if (this.entries.get(key) === hit) this.put(key, { version, at, value: fresh });
-          },
-          () => (hit.refreshing = false),
-        );
+        this.refresh(async () => {
+          if (this.entries.get(key) !== hit) return; // dropped or replaced while it waited
+          const fresh = load();
+          await fresh.then(
+            () => {
+              if (this.entries.get(key) === hit) this.put(key, { version, at, value: fresh });
+            },
+            () => (hit.refreshing = false),
+          );
+        });
       }
       return hit.value as Promise<T>;
     }
@@ -64,6 +77,25 @@ export class AnswerCache {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
     return value;
+  }
+
+  /** Background computations run MAX_REFRESHES at a time, in the order they were asked for. */
+  private refresh(task: () => Promise<unknown>): void {
+    this.waiting.push(task);
+    this.drain();
+  }
+
+  private drain(): void {
+    while (this.refreshes < MAX_REFRESHES && this.waiting.length > 0) {
+      const task = this.waiting.shift()!;
+      this.refreshes += 1;
+      void task()
+        .catch(() => undefined)
+        .finally(() => {
+          this.refreshes -= 1;
+          this.drain();
+        });
+    }
   }
 
   private put(key: string, entry: Entry): void {
