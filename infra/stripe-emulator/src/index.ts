@@ -26,6 +26,12 @@ export interface StripeEmulatorOptions {
   logger?: boolean;
   /** Accept only these secret keys (default: any well-formed sk_test_/rk_test_ key). */
   apiKeys?: string[];
+  /**
+   * Where a browser reaches the emulator (its bank and onboarding pages), when that is not the
+   * address the API caller used — e.g. `http://localhost:12111` in compose, where billing calls
+   * `http://stripe-emulator:12111`. Without it, the API request's Host.
+   */
+  publicUrl?: string;
   /** Delays between webhook attempts (default: Stripe-like backoff over about 3 days). */
   webhookRetryDelaysMs?: number[];
   webhookTimeoutMs?: number;
@@ -95,6 +101,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
     logger: options.logger ?? false,
     reset,
     ...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   scheduler.start(options.tickMs ?? 250);
   return {

@@ -13,7 +13,11 @@ try {
   throw error;
 }
 
-const emulator = createStripeEmulator({ dataDir: config.dataDir, logger: true });
+const emulator = createStripeEmulator({
+  dataDir: config.dataDir,
+  logger: true,
+  ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+});
 const { url } = await emulator.listen(config.port, config.host);
 emulator.app.log.info(
   `Stripe emulator at ${url} (platform ${emulator.state.platformAccountId}, state in ${config.dataDir}); ` +

@@ -73,6 +73,27 @@ describe('Connect marketplace flow through the official SDK', () => {
     });
   });
 
+  it('links browsers to the public address when one is set, not the API caller’s', async () => {
+    const behindProxy = await startHarness({ publicUrl: 'http://localhost:12111' });
+    try {
+      const account = await behindProxy.stripe.accounts.create({
+        type: 'express',
+        capabilities: { transfers: { requested: true } },
+      });
+      const link = await behindProxy.stripe.accountLinks.create({
+        account: account.id,
+        type: 'account_onboarding',
+        refresh_url: 'https://portal.test/refresh',
+        return_url: 'https://portal.test/done',
+      });
+      expect(link.url).toMatch(/^http:\/\/localhost:12111\/connect\/onboarding\//);
+      const page = await fetch(link.url.replace('http://localhost:12111', behindProxy.baseUrl));
+      expect(page.status).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('onboards partners through the account link page, emitting account.updated', async () => {
     const probe = await h.stripe.accounts.create({ type: 'express', capabilities: { transfers: { requested: true } } });
     const link = await h.stripe.accountLinks.create({

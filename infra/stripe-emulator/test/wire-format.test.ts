@@ -102,4 +102,14 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ STRIPE_EMULATOR_PORT: '70000' })).toThrow(/between 1 and 65535/);
   });
+
+  it('takes the public address browsers use as an origin, and explains a bad one', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ STRIPE_EMULATOR_PUBLIC_URL: 'http://localhost:12111/' }).publicUrl).toBe(
+      'http://localhost:12111',
+    );
+    expect(() => loadConfig({ STRIPE_EMULATOR_PUBLIC_URL: 'localhost:12111' })).toThrow(/http\(s\)/);
+    expect(() => loadConfig({ STRIPE_EMULATOR_PUBLIC_URL: 'ftp://localhost' })).toThrow(/http\(s\) origin/);
+    expect(() => loadConfig({ STRIPE_EMULATOR_PUBLIC_URL: 'http://localhost:12111/pay' })).toThrow(/without a path/);
+  });
 });

@@ -30,6 +30,8 @@ function extractKey(authorization: string | undefined): string | undefined {
 export interface AuthOptions {
   /** When set, only these keys are accepted; otherwise any well-formed test-mode key. */
   apiKeys?: string[];
+  /** Base of the browser-facing pages' links; the request's Host when absent. */
+  publicUrl?: string;
 }
 
 export function authenticate(
@@ -72,6 +74,6 @@ export function authenticate(
     isPlatform: account === platform,
     requestId,
     idempotencyKey,
-    baseUrl: `http://${host}`,
+    baseUrl: options.publicUrl ?? `http://${host}`,
   };
 }
