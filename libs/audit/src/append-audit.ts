@@ -29,24 +29,74 @@ const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
  * serialised by a transaction-scoped advisory lock held until commit: append as late in the
  * transaction as possible. Use READ COMMITTED (the default); under REPEATABLE READ a stale
  * snapshot makes the append fail on the unique seq instead of forking the chain.
+ *
+ * The first append of a transaction takes the lock and reads the last link (three statements);
+ * every later append in the same transaction is one statement, as the chain's tip is then the
+ * entry it wrote itself (see `tips`).
  */
 export async function appendAudit(executor: Executor, table: AuditTable, entry: AuditEntry): Promise<AuditRow> {
   const fields = validateEntry(entry);
   return inTransaction(executor, async (tx) => {
+    const tip = tips.get(tx)?.get(table);
+    const linked = tip && (await insertLink(tx, table, fields, tip, 'unless-taken'));
+    if (linked) return linked;
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${auditLockKey(schemaOf(table))}, 0))`);
     const last = await lastLink(tx, table);
-    const chained: AuditHashFields = { ...fields, seq: (last?.seq ?? 0) + 1 };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = computeAuditHash(prevHash, chained);
-    const [row] = await tx
-      .insert(table)
-      .values({ ...chained, prevHash, hash })
-      .returning();
-    return row as AuditRow;
+    const row = await insertLink(tx, table, fields, last ?? { seq: 0, hash: GENESIS_HASH }, 'always');
+    if (!row) throw new Error(`audit entry ${fields.action} was not inserted`);
+    return row;
   });
 }
 
-async function lastLink(tx: Tx, table: AuditTable) {
+type Link = { seq: number; hash: string };
+
+/**
+ * The tip of each chain a transaction appended to: it holds that chain's lock until it ends, so
+ * nobody else can have appended since. Keyed by the transaction object: a savepoint
+ * (`tx.transaction`) is another object, appends through it take the long way, and an entry it
+ * wrote past this tip makes the next short append find its seq taken (ON CONFLICT DO NOTHING,
+ * no row) and take the long way too; an entry rolled back with a savepoint leaves the tip the
+ * last link again.
+ */
+const tips = new WeakMap<Tx, Map<AuditTable, Link>>();
+
+/** Inserts the entry after `prev`; with 'unless-taken', undefined (nothing written) when `prev` is no longer the tip. */
+async function insertLink(
+  tx: Tx,
+  table: AuditTable,
+  fields: Omit<AuditHashFields, 'seq'>,
+  prev: Link,
+  mode: 'always' | 'unless-taken',
+): Promise<AuditRow | undefined> {
+  const chained: AuditHashFields = { ...fields, seq: prev.seq + 1 };
+  const hash = computeAuditHash(prev.hash, chained);
+  if (mode === 'always') {
+    const [row] = await tx
+      .insert(table)
+      .values({ ...chained, prevHash: prev.hash, hash })
+      .returning();
+    return row && remembered(tx, table, row as AuditRow);
+  }
+  // The remembered tip must still be in the chain (an entry written through this transaction
+  // inside a savepoint that rolled back is not): else prev_hash is NULL and the append fails
+  // rather than link to a missing entry.
+  const stillThere = sql`(SELECT ${table.hash} FROM ${table} WHERE ${table.seq} = ${prev.seq} AND ${table.hash} = ${prev.hash})`;
+  const [row] = await tx
+    .insert(table)
+    .values({ ...chained, prevHash: stillThere, hash })
+    .onConflictDoNothing({ target: table.seq })
+    .returning();
+  return row && remembered(tx, table, row as AuditRow);
+}
+
+function remembered(tx: Tx, table: AuditTable, row: AuditRow): AuditRow {
+  let byTable = tips.get(tx);
+  if (!byTable) tips.set(tx, (byTable = new Map()));
+  byTable.set(table, { seq: row.seq, hash: row.hash });
+  return row;
+}
+
+async function lastLink(tx: Tx, table: AuditTable): Promise<Link | undefined> {
   const [last] = await tx.select({ seq: table.seq, hash: table.hash }).from(table).orderBy(desc(table.seq)).limit(1);
   return last;
 }

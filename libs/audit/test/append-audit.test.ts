@@ -32,6 +32,57 @@ describe('appendAudit', () => {
     });
   });
 
+  it("chains a transaction's later appends on its own last entry, also around savepoints", async () => {
+    const { table } = await fx.newChain();
+    await fx.database.db.transaction(async (tx) => {
+      await appendAudit(tx, table, entry({ entityId: 'a' }));
+      // A savepoint that appends and is released: the next append finds its seq taken and re-reads.
+      await tx.transaction(async (sp) => {
+        await appendAudit(sp, table, entry({ entityId: 'b' }));
+      });
+      await appendAudit(tx, table, entry({ entityId: 'c' }));
+      // A savepoint that appends and rolls back: the entry is gone, the next one follows 'c'.
+      await expect(
+        tx.transaction(async (sp) => {
+          await appendAudit(sp, table, entry({ entityId: 'rolled back' }));
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      await appendAudit(tx, table, entry({ entityId: 'd' }));
+      await appendAudit(tx, table, entry({ entityId: 'e' }));
+    });
+    const rows = await listAudit(fx.database.db, table, { limit: 10 });
+    expect(rows.map((r) => [r.seq, r.entityId])).toEqual([
+      [5, 'e'],
+      [4, 'd'],
+      [3, 'c'],
+      [2, 'b'],
+      [1, 'a'],
+    ]);
+    expect(await verifyAuditChain(fx.database.db, table)).toMatchObject({ ok: true, checked: 5 });
+  });
+
+  it('refuses to link to an entry a savepoint rolled back, and the chain keeps no gap', async () => {
+    const { table } = await fx.newChain();
+    await expect(
+      fx.database.db.transaction(async (tx) => {
+        await appendAudit(tx, table, entry({ entityId: 'a' }));
+        // The outer transaction used inside its own savepoint: its entry goes with the savepoint.
+        await tx
+          .transaction(async () => {
+            await appendAudit(tx, table, entry({ entityId: 'undone' }));
+            throw new Error('undo');
+          })
+          .catch(() => {});
+        await appendAudit(tx, table, entry({ entityId: 'after' }));
+      }),
+    ).rejects.toThrow();
+    await appendAudit(fx.database.db, table, entry({ entityId: 'next' }));
+    const rows = await listAudit(fx.database.db, table, { limit: 10 });
+    expect(rows.map((r) => [r.seq, r.entityId])).toEqual([[1, 'next']]);
+    expect(await verifyAuditChain(fx.database.db, table)).toMatchObject({ ok: true, checked: 1 });
+  });
+
   it('leaves no entry (and no seq gap) when the transaction rolls back', async () => {
     const { table } = await fx.newChain();
     await expect(
@@ -75,6 +126,23 @@ describe('appendAudit', () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 50 - i));
     expect(new Set(rows.map((r) => r.entityId)).size).toBe(50);
     expect(await verifyAuditChain(fx.database.db, table)).toMatchObject({ ok: true, checked: 50 });
+  });
+
+  it('keeps one linear chain when concurrent transactions append several entries each', async () => {
+    const { table } = await fx.newChain();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        fx.database.db.transaction(async (tx) => {
+          for (const part of ['a', 'b', 'c']) await appendAudit(tx, table, entry({ entityId: `t${i}${part}` }));
+        }),
+      ),
+    );
+    const rows = await listAudit(fx.database.db, table, { limit: 100 });
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 36 }, (_, i) => 36 - i));
+    // Each transaction's entries are consecutive: the lock is held from its first append to its commit.
+    const ordered = [...rows].reverse().map((r) => r.entityId);
+    for (let k = 0; k < 36; k += 3) expect(ordered.slice(k, k + 3).map((id) => id.slice(-1))).toEqual(['a', 'b', 'c']);
+    expect(await verifyAuditChain(fx.database.db, table)).toMatchObject({ ok: true, checked: 36 });
   });
 
   it('keeps the chains of different schemas independent', async () => {
