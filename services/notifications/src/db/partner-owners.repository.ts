@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@tourconnect/db';
-import { partnerOwners } from './schema.ts';
+import type { RecipientRow } from './recipients.repository.ts';
+import { partnerOwners, recipients } from './schema.ts';
 
 export type PartnerOwnerRow = typeof partnerOwners.$inferSelect;
 
@@ -35,6 +36,22 @@ export async function changePartnerOwner(
 export async function findPartnerOwner(db: Executor, partnerId: string): Promise<PartnerOwnerRow | undefined> {
   const [row] = await db.select().from(partnerOwners).where(eq(partnerOwners.partnerId, partnerId));
   return row;
+}
+
+/**
+ * The partner with its owner as a recipient, in one query: undefined when the partner is not
+ * known (yet), `owner` undefined when its owner is not.
+ */
+export async function findPartnerWithOwner(
+  db: Executor,
+  partnerId: string,
+): Promise<{ partner: PartnerOwnerRow; owner: RecipientRow | undefined } | undefined> {
+  const [row] = await db
+    .select({ partner: partnerOwners, owner: recipients })
+    .from(partnerOwners)
+    .leftJoin(recipients, eq(recipients.userId, partnerOwners.ownerUserId))
+    .where(eq(partnerOwners.partnerId, partnerId));
+  return row ? { partner: row.partner, owner: row.owner ?? undefined } : undefined;
 }
 
 export async function forgetPartnerOwner(tx: Executor, partnerId: string): Promise<void> {

@@ -5,7 +5,7 @@
 import { timestampDate, type EventPayloadBySubject } from '@tourconnect/contracts';
 import type { Tx } from '@tourconnect/db';
 import type { EventEnvelope } from '@tourconnect/events';
-import { findPartnerOwner } from '../db/partner-owners.repository.ts';
+import { findPartnerWithOwner, type PartnerOwnerRow } from '../db/partner-owners.repository.ts';
 import { findRecipient, type RecipientRow } from '../db/recipients.repository.ts';
 import {
   bookingCancelReasons,
@@ -178,6 +178,25 @@ export async function tellTravellerBookingExpired(
   });
 }
 
+// The consumer hands a batch of events to one transaction, and the bookings of a popular item
+// name the same partners: each partner's owner is read once per transaction (as it was when the
+// batch began, like every other read of the batch would have been a moment earlier).
+const ownersByTransaction = new WeakMap<Tx, Map<string, { partner: PartnerOwnerRow; owner: RecipientRow }>>();
+
+/** The partner and its owner as a recipient; either not known yet makes the event wait. */
+async function partnerAndOwner(tx: Tx, partnerId: string): Promise<{ partner: PartnerOwnerRow; owner: RecipientRow }> {
+  let known = ownersByTransaction.get(tx);
+  const remembered = known?.get(partnerId);
+  if (remembered) return remembered;
+  const found = await findPartnerWithOwner(tx, partnerId);
+  if (!found) throw new RecipientNotKnownYet(`owner of partner ${partnerId}`);
+  if (!found.owner) throw new RecipientNotKnownYet(found.partner.ownerUserId);
+  const both = { partner: found.partner, owner: found.owner };
+  if (!known) ownersByTransaction.set(tx, (known = new Map()));
+  known.set(partnerId, both);
+  return both;
+}
+
 /**
  * A new booking: one e-mail to the owner of each partner whose items it includes, and to the
  * seller's, each with that partner's lines and share only. A partner or owner not known yet
@@ -195,10 +214,7 @@ export async function tellPartnersNewBooking(
   const link = portalLink(ctx.settings.PORTAL_URL, 'partnerBookings');
   const startsAt = firstStart(event.items);
   for (const partnerId of partnerIds) {
-    const partner = await findPartnerOwner(tx, partnerId);
-    if (!partner) throw new RecipientNotKnownYet(`owner of partner ${partnerId}`);
-    const owner = await findRecipient(tx, partner.ownerUserId);
-    if (!owner) throw new RecipientNotKnownYet(partner.ownerUserId);
+    const { partner, owner } = await partnerAndOwner(tx, partnerId);
     const language = resolveLanguage(owner.locale);
     const positions = new Set(event.items.filter((item) => item.partnerId === partnerId).map((item) => item.position));
     await queueEmail(ctx, tx, {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testEnvelope, waitFor } from '@tourconnect/service-kit/testing';
+import { bookingReference } from '../../src/domain/booking-emails.ts';
 import { deliveryRows, PORTAL_URL, startNotificationsHarness, type NotificationsHarness } from '../support/harness.ts';
 import {
   bookingCancelled,
@@ -135,6 +136,33 @@ describe('a new booking', () => {
     );
     await harness.settle();
     expect(peer.received.filter((mail) => mail.subject.includes('Garda <family> weekend'))).toHaveLength(3);
+  });
+
+  it('tells each partner of every booking when several arrive together (one consumer transaction)', async () => {
+    const { traveller, sellerOwner, supplierOwner, seller, supplier } = await cast();
+    for (const event of [
+      traveller.registration,
+      sellerOwner.registration,
+      supplierOwner.registration,
+      seller.registration,
+      supplier.registration,
+    ]) {
+      await harness.deliver(event);
+    }
+    const bookings = [1, 2, 3].map(() => gardaWeekend(traveller.userId, seller.partnerId, supplier.partnerId));
+    // Published in one turn, the consumer takes them in one batch: the partners' owners are read once.
+    await Promise.all(bookings.map((booking) => harness.transport.publish(bookingHeld(booking, holdUntil))));
+    await harness.settle();
+
+    for (const owner of [sellerOwner, supplierOwner]) {
+      const mails = await mailTo(owner.email, 3);
+      expect(mails).toHaveLength(3);
+      for (const booking of bookings) {
+        expect(mails.filter((mail) => mail.text.includes(bookingReference(booking.bookingId)))).toHaveLength(1);
+      }
+    }
+    const toSupplier = await mailTo(supplierOwner.email, 3);
+    expect(toSupplier.every((mail) => mail.text.includes('Your share: €200.00.'))).toBe(true);
   });
 
   it("sends the traveller's e-mail at once while a partner's owner is not known yet, then the partner's", async () => {
