@@ -2,10 +2,14 @@ import type { ServiceApp } from '@tourconnect/service-kit';
 import type { Executor } from '@tourconnect/db';
 import { searchVersion } from '../../db/search.repository.ts';
 
-/** An answer is fresh this long: availability's cut-offs move with the clock, not only with writes. */
-export const ANSWER_MAX_AGE_MS = 10_000;
+/**
+ * An answer is fresh this long: availability's cut-offs move with the clock, not only with writes.
+ * Every popular answer is computed again about this often, so it is also what keeping them costs:
+ * 9 busy searches of ~1 s of database CPU each take a third of a core at 30 s, a whole one at 10 s.
+ */
+export const ANSWER_MAX_AGE_MS = 30_000;
 /** Past its freshness, an answer is still served (while it is computed again) up to this age. */
-export const ANSWER_STALE_MS = 60_000;
+export const ANSWER_STALE_MS = 120_000;
 const MAX_ANSWERS = 500;
 /** Answers computed again in the background at once: the rest wait their turn. */
 const MAX_REFRESHES = 1;
@@ -28,7 +32,7 @@ interface Entry {
  * background computation at a time (MAX_REFRESHES), so a wave of aged answers (a quiet minute,
  * then traffic) is renewed one after the other instead of taking the cores from the requests the
  * cache answers. What such an answer can miss is only what moves with the clock: a slot whose
- * cut-off passed in the last minute, a booking leaving "the last 7 days", the date turning.
+ * cut-off passed in the last two minutes, a booking leaving "the last 7 days", the date turning.
  * Nothing written is ever missed: a write moves the version and the next request computes.
  *
  * The version is read before the answer is computed, so a write committed before that read is
