@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { appendAudit, type AuditEntry } from '@tourconnect/audit';
 import type { CatalogueStatus } from '@tourconnect/contracts/http';
-import type { Executor, Tx } from '@tourconnect/db';
+import type { Db, Executor, Tx } from '@tourconnect/db';
 import { auditLog, availability, images, items, packageItems, packages, partners, type PackageLine } from './schema.ts';
 
 export type { PackageLine };
@@ -106,6 +107,122 @@ const availabilityOnDays = (executor: Executor) =>
     )
     .orderBy(asc(availability.itemId), asc(availability.date), asc(availability.startTime))
     .prepare('bundling_availability_on');
+
+/** What a booking reads before it writes: the package, its seller, and (read with them) its line items and their rows. */
+export interface BookingReads {
+  pkg: PackageRow;
+  seller: PartnerRef | undefined;
+  sellerPayoutsReady: boolean;
+  /**
+   * The line items by id with their partners (as `findLineItems`) and their availability rows on
+   * the days the lines use from the start date (as `availabilityOn`); undefined when they must be
+   * read from `pkg` afterwards (see `readForBooking`).
+   */
+  lines?: { items: Map<string, LineItem>; rows: AvailabilityRow[] } | undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type RawRow = Record<string, unknown>;
+
+/**
+ * `findPackageWithSeller`, `findLineItems` and `availabilityOn` of the package's lines from
+ * `startDate` in ONE round trip: three SELECTs sent as one simple-protocol query (no parameters:
+ * the id must be a UUID and the date YYYY-MM-DD, else only the package is read). The second and
+ * third find the lines in the package row themselves and return the version they read it at.
+ * Each statement has its own snapshot, as three separate reads had; when a package edit lands
+ * between them (another version), or they find no item or no row (a booking is refused then
+ * anyway), `lines` is left undefined and the caller reads them from the first statement's
+ * package as before.
+ */
+export async function readForBooking(db: Db, packageId: string, startDate: string): Promise<BookingReads | undefined> {
+  if (!UUID.test(packageId) || !ISO_DATE.test(startDate)) return findPackageWithSeller(db, packageId);
+  const results = (await db.execute(sql.raw(bookingReadsText(packageId, startDate)))) as unknown as {
+    rows: RawRow[];
+  }[];
+  const [packageRows, itemRows, availabilityRows] = results.map((r) => r.rows) as [RawRow[], RawRow[], RawRow[]];
+  const first = packageRows[0];
+  if (!first) return undefined;
+  const found = withSeller(fromRaw(packages, first), first);
+  const version = found.pkg.version;
+  const sameVersion = (rows: RawRow[]) => rows.length > 0 && rows.every((r) => r._package_version === version);
+  if (!sameVersion(itemRows) || !sameVersion(availabilityRows)) return found;
+  return {
+    ...found,
+    lines: {
+      items: new Map(itemRows.map((raw) => [raw.id as string, lineItemOf(raw)])),
+      rows: availabilityRows.map((raw) => fromRaw(availability, raw)),
+    },
+  };
+}
+
+/**
+ * The three reads; the id and date are inlined only after the checks above. The lines' items
+ * and days are joined LATERAL (OFFSET 0 keeps the planner from flattening them): one index
+ * lookup per item and per item-day, however large the tables, as the one-by-one reads did. The
+ * days go through arrays: unnest of an array the planner cannot see estimates 10 rows, where
+ * generate_series per line estimated thousands and priced the plan past `jit_above_cost`.
+ */
+function bookingReadsText(packageId: string, startDate: string): string {
+  // The (item, day) pairs the lines use, from the package row w.
+  const days = `(SELECT DISTINCT (e->>'itemId')::uuid AS item_id, '${startDate}'::date + (e->>'dayOffset')::int + k AS day
+      FROM jsonb_array_elements(p.items) e CROSS JOIN LATERAL generate_series(0, (e->>'days')::int - 1) k) pairs`;
+  return `SELECT p.*, s.id AS _seller_id, s.name AS _seller_name, s.verified AS _seller_verified,
+       s.status AS _seller_status, s.payouts_ready AS _seller_payouts_ready
+  FROM bundling.packages p LEFT JOIN bundling.partners s ON s.id = p.partner_id
+ WHERE p.id = '${packageId}';
+SELECT i.*, l.version AS _package_version
+  FROM (SELECT DISTINCT p.version, (e->>'itemId')::uuid AS item_id
+          FROM bundling.packages p CROSS JOIN LATERAL jsonb_array_elements(p.items) e
+         WHERE p.id = '${packageId}') l
+ CROSS JOIN LATERAL (
+       SELECT it.*, coalesce(s.name, '') AS _partner_name, coalesce(s.verified, false) AS _partner_verified,
+              coalesce(s.status, '') AS _partner_status, coalesce(s.payouts_ready, false) AS _partner_payouts_ready
+         FROM bundling.items it LEFT JOIN bundling.partners s ON s.id = it.partner_id
+        WHERE it.id = l.item_id OFFSET 0) i;
+SELECT a.*, w.version AS _package_version
+  FROM (SELECT p.version, ARRAY(SELECT item_id FROM ${days} ORDER BY item_id, day) AS item_ids,
+               ARRAY(SELECT day FROM ${days} ORDER BY item_id, day) AS days
+          FROM bundling.packages p WHERE p.id = '${packageId}') w
+ CROSS JOIN LATERAL unnest(w.item_ids, w.days) AS d(item_id, day)
+ CROSS JOIN LATERAL (
+       SELECT * FROM bundling.availability av WHERE av.item_id = d.item_id AND av.date = d.day OFFSET 0) a
+ ORDER BY a.item_id, a.date, a.start_time`;
+}
+
+/** A row of `table` from the driver's values by column name, mapped as drizzle maps a select. */
+function fromRaw<T extends PgTable>(table: T, raw: RawRow): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+function withSeller(pkg: PackageRow, raw: RawRow): Pick<BookingReads, 'pkg' | 'seller' | 'sellerPayoutsReady'> {
+  const seller =
+    raw._seller_id === null
+      ? undefined
+      : {
+          id: raw._seller_id as string,
+          name: raw._seller_name as string,
+          verified: raw._seller_verified as boolean,
+          status: raw._seller_status as string,
+        };
+  return { pkg, seller, sellerPayoutsReady: raw._seller_payouts_ready === true };
+}
+
+function lineItemOf(raw: RawRow): LineItem {
+  return {
+    ...fromRaw(items, raw),
+    partnerName: raw._partner_name as string,
+    partnerVerified: raw._partner_verified as boolean,
+    partnerStatus: raw._partner_status as string,
+    partnerPayoutsReady: raw._partner_payouts_ready as boolean,
+  };
+}
 
 const prepared = new WeakMap<object, WeakMap<Executor, unknown>>();
 

@@ -10,7 +10,7 @@ import {
   type BookingRow,
 } from '../db/bookings.repository.ts';
 import { writeAndHold } from '../db/holds.repository.ts';
-import { findPackageWithSeller, type PackageRow } from '../db/packages.repository.ts';
+import { readForBooking, type PackageRow } from '../db/packages.repository.ts';
 import { captureStatements } from '../db/statement-capture.ts';
 import { publishBookingHeld } from './booking-events.ts';
 import { planBooking, type BookingPlan } from './booking-plan.ts';
@@ -74,10 +74,10 @@ async function holdAndRecord(
   const now = new Date();
   // Every read and check first, outside the write: they take no lock (the conditional UPDATE is
   // the guard), so the transaction that locks the hot row is only the writes below.
-  const found = await findPackageWithSeller(ctx.db, packageId);
+  const found = await readForBooking(ctx.db, packageId, request.date);
   if (!found) throw packageNotFound();
   const { pkg } = found;
-  const plan = await planBooking(ctx.db, pkg, request, now, { seller: { partner: found.seller } });
+  const plan = await planBooking(ctx.db, pkg, request, now, { seller: { partner: found.seller }, lines: found.lines });
   requirePayoutReadyAsRead(ctx, found.sellerPayoutsReady && plan.itemPartnersPayoutReady);
   const booking = pendingBooking(ctx, caller, pkg, plan, request, meta, now);
   const holds = plan.holds.map(({ availabilityId, itemId, itemPartnerId, position, quantity }) => ({

@@ -74,6 +74,8 @@ export interface PlanOptions {
   userId?: string | undefined;
   /** The seller as already read with the package (a booking reads both at once); else read here. */
   seller?: { partner: PartnerRef | undefined };
+  /** The line items and their rows on the days, as already read with the package (`readForBooking`); else read here. */
+  lines?: { items: Map<string, LineItem>; rows: AvailabilityRow[] } | undefined;
 }
 
 const HOUR_MS = 3_600_000;
@@ -176,10 +178,12 @@ export async function planBooking(
 ): Promise<BookingPlan> {
   const lang = options.lang ?? request.lang;
   // Sequential: `executor` may be the booking's transaction (one query at a time on its client).
-  const itemsById = await findLineItems(
-    executor,
-    pkg.items.map((line) => line.itemId),
-  );
+  const itemsById =
+    options.lines?.items ??
+    (await findLineItems(
+      executor,
+      pkg.items.map((line) => line.itemId),
+    ));
   const partnersById = options.seller
     ? new Map(options.seller.partner ? [[pkg.partnerId, options.seller.partner]] : [])
     : await findPartnerRefs(executor, [pkg.partnerId]);
@@ -205,7 +209,7 @@ export async function planBooking(
   for (const { line, item } of lines) {
     if (addDays(request.date, line.dayOffset) < zonedDate(now, item.timeZone)) throw dateInPast();
   }
-  const rows = await availabilityOn(executor, wanted);
+  const rows = options.lines?.rows ?? (await availabilityOn(executor, wanted));
   const rowsByDay = new Map<string, AvailabilityRow[]>();
   for (const row of rows) {
     const key = `${row.itemId}|${row.date}`;

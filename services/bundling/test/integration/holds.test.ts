@@ -7,7 +7,13 @@ import {
   sellHeldUnits,
   writeAndHold,
 } from '../../src/db/holds.repository.ts';
-import { givenTour, slot } from '../support/booking-fixtures.ts';
+import {
+  availabilityOn,
+  findLineItems,
+  findPackageWithSeller,
+  readForBooking,
+} from '../../src/db/packages.repository.ts';
+import { givenPackage, givenTour, slot } from '../support/booking-fixtures.ts';
 import { givenPartner } from '../support/builders.ts';
 import { startBundlingHarness, type BundlingHarness } from '../support/harness.ts';
 
@@ -167,4 +173,67 @@ describe('holding units', () => {
       expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 10, held: 1, sold: 0 });
     });
   });
+
+  describe('readForBooking (the reads of a booking in one round trip)', () => {
+    const db = () => h.database.db;
+
+    it('reads what the three reads one by one read: the package and seller, its line items, their rows on the days', async () => {
+      const supplier = await givenPartner(h);
+      const hotel = await givenTour(h, supplier.partnerId, { capacityModel: 'daily', days: 4, capacity: 6, held: 1 });
+      const walk = await givenTour(h, partnerId, { date: hotel.date, time: '09:00', sold: 2 });
+      // The walk's lines start a day later: only its rows on that day count (a 14:30 added below).
+      const packageId = await givenPackage(h, partnerId, [
+        { item: hotel, days: 3 },
+        { item: walk, dayOffset: 1 },
+        { item: walk, dayOffset: 1, qty: 2 },
+      ]);
+      const walkDay = [...hotel.rows.keys()][1]!;
+      await givenTourRowOn(walk.itemId, walkDay);
+
+      const merged = await readForBooking(db(), packageId, hotel.date);
+      const one = await findPackageWithSeller(db(), packageId);
+      const items = await findLineItems(db(), [hotel.itemId, walk.itemId]);
+      const rows = await availabilityOn(db(), [
+        ...[...hotel.rows.keys()].slice(0, 3).map((date) => ({ itemId: hotel.itemId, date })),
+        { itemId: walk.itemId, date: walkDay },
+      ]);
+      expect(merged).toBeDefined();
+      expect({ pkg: merged!.pkg, seller: merged!.seller, sellerPayoutsReady: merged!.sellerPayoutsReady }).toEqual(one);
+      expect(merged!.lines?.items).toEqual(items);
+      expect(merged!.lines?.rows).toEqual(rows);
+      // Three nights of the hotel and the walk's 14:30 on its day; not its 09:00 on the first day, nor the fourth night.
+      expect(rows.map((r) => [r.itemId === hotel.itemId ? 'hotel' : 'walk', r.date, r.startTime])).toEqual(
+        expect.arrayContaining([
+          ['hotel', hotel.date, ''],
+          ['walk', walkDay, '14:30'],
+        ]),
+      );
+      expect(rows).toHaveLength(4);
+      expect(merged!.lines?.items.get(hotel.itemId)).toMatchObject({
+        partnerId: supplier.partnerId,
+        partnerVerified: true,
+      });
+    });
+
+    it('answers undefined for an unknown package, and leaves the lines to the caller when a day has no row', async () => {
+      expect(await readForBooking(db(), '00000000-0000-4000-8000-000000000000', '2031-06-14')).toBeUndefined();
+      const tour = await givenTour(h, partnerId);
+      const packageId = await givenPackage(h, partnerId, [{ item: tour }]);
+      const noRow = await readForBooking(db(), packageId, '2031-06-14');
+      expect(noRow?.pkg.id).toBe(packageId);
+      expect(noRow?.lines).toBeUndefined();
+      expect((await readForBooking(db(), packageId, tour.date))?.lines?.rows.map((r) => r.id)).toEqual([
+        tour.availabilityId,
+      ]);
+    });
+  });
+
+  /** Another slot (14:30) of an item on a day. */
+  async function givenTourRowOn(itemId: string, date: string): Promise<void> {
+    await h.rows(
+      `INSERT INTO bundling.availability (id, item_id, date, start_time, starts_at, capacity)
+       VALUES (gen_random_uuid(), $1, $2, '14:30', ($2::date + time '12:30') AT TIME ZONE 'UTC', 4)`,
+      [itemId, date],
+    );
+  }
 });
