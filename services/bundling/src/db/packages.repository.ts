@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql, typ
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { appendAudit, type AuditEntry } from '@tourconnect/audit';
 import type { CatalogueStatus } from '@tourconnect/contracts/http';
-import type { Db, Executor, Tx } from '@tourconnect/db';
+import type { Executor, Tx } from '@tourconnect/db';
 import { auditLog, availability, images, items, packageItems, packages, partners, type PackageLine } from './schema.ts';
 
 export type { PackageLine };
@@ -108,90 +108,89 @@ const availabilityOnDays = (executor: Executor) =>
     .orderBy(asc(availability.itemId), asc(availability.date), asc(availability.startTime))
     .prepare('bundling_availability_on');
 
-/** What a booking reads before it writes: the package, its seller, and (read with them) its line items and their rows. */
+/** What a booking reads before it writes: the package, its seller, its line items and their rows on the days. */
 export interface BookingReads {
   pkg: PackageRow;
   seller: PartnerRef | undefined;
   sellerPayoutsReady: boolean;
   /**
    * The line items by id with their partners (as `findLineItems`) and their availability rows on
-   * the days the lines use from the start date (as `availabilityOn`); undefined when they must be
-   * read from `pkg` afterwards (see `readForBooking`).
+   * the days the lines use from the start date (as `availabilityOn`), read with the package.
    */
-  lines?: { items: Map<string, LineItem>; rows: AvailabilityRow[] } | undefined;
+  lines: { items: Map<string, LineItem>; rows: AvailabilityRow[] };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type RawRow = Record<string, unknown>;
 
 /**
  * `findPackageWithSeller`, `findLineItems` and `availabilityOn` of the package's lines from
- * `startDate` in ONE round trip: three SELECTs sent as one simple-protocol query (no parameters:
- * the id must be a UUID and the date YYYY-MM-DD, else only the package is read). The second and
- * third find the lines in the package row themselves and return the version they read it at.
- * Each statement has its own snapshot, as three separate reads had; when a package edit lands
- * between them (another version), or they find no item or no row (a booking is refused then
- * anyway), `lines` is left undefined and the caller reads them from the first statement's
- * package as before.
+ * `startDate`, as ONE prepared statement (one round trip, one snapshot, planned once per
+ * connection): the package row with its seller, and the items and rows as two JSON arrays the
+ * statement finds from the package's own lines. Their values are mapped by each column as
+ * drizzle maps a select.
  */
-export async function readForBooking(db: Db, packageId: string, startDate: string): Promise<BookingReads | undefined> {
-  if (!UUID.test(packageId) || !ISO_DATE.test(startDate)) return findPackageWithSeller(db, packageId);
-  const results = (await db.execute(sql.raw(bookingReadsText(packageId, startDate)))) as unknown as {
-    rows: RawRow[];
-  }[];
-  const [packageRows, itemRows, availabilityRows] = results.map((r) => r.rows) as [RawRow[], RawRow[], RawRow[]];
-  const first = packageRows[0];
-  if (!first) return undefined;
-  const found = withSeller(fromRaw(packages, first), first);
-  const version = found.pkg.version;
-  const sameVersion = (rows: RawRow[]) => rows.length > 0 && rows.every((r) => r._package_version === version);
-  if (!sameVersion(itemRows) || !sameVersion(availabilityRows)) return found;
+export async function readForBooking(
+  executor: Executor,
+  packageId: string,
+  startDate: string,
+): Promise<BookingReads | undefined> {
+  const [row] = await preparedOn(bookingReads, executor).execute({ id: packageId, date: startDate });
+  if (!row) return undefined;
+  const seller =
+    row.sellerId === null
+      ? undefined
+      : { id: row.sellerId, name: row.sellerName!, verified: row.sellerVerified!, status: row.sellerStatus! };
   return {
-    ...found,
+    pkg: row.pkg,
+    seller,
+    sellerPayoutsReady: row.sellerPayoutsReady === true,
     lines: {
-      items: new Map(itemRows.map((raw) => [raw.id as string, lineItemOf(raw)])),
-      rows: availabilityRows.map((raw) => fromRaw(availability, raw)),
+      items: new Map((row.items ?? []).map((raw) => [raw.id as string, lineItemOf(raw)])),
+      rows: (row.rows ?? []).map((raw) => fromRaw(availability, raw)),
     },
   };
 }
 
-/**
- * The three reads; the id and date are inlined only after the checks above. The lines' items
- * and days are joined LATERAL (OFFSET 0 keeps the planner from flattening them): one index
- * lookup per item and per item-day, however large the tables, as the one-by-one reads did. The
- * days go through arrays: unnest of an array the planner cannot see estimates 10 rows, where
- * generate_series per line estimated thousands and priced the plan past `jit_above_cost`.
- */
-function bookingReadsText(packageId: string, startDate: string): string {
-  // The (item, day) pairs the lines use, from the package row w.
-  const days = `(SELECT DISTINCT (e->>'itemId')::uuid AS item_id, '${startDate}'::date + (e->>'dayOffset')::int + k AS day
-      FROM jsonb_array_elements(p.items) e CROSS JOIN LATERAL generate_series(0, (e->>'days')::int - 1) k) pairs`;
-  return `SELECT p.*, s.id AS _seller_id, s.name AS _seller_name, s.verified AS _seller_verified,
-       s.status AS _seller_status, s.payouts_ready AS _seller_payouts_ready
-  FROM bundling.packages p LEFT JOIN bundling.partners s ON s.id = p.partner_id
- WHERE p.id = '${packageId}';
-SELECT i.*, l.version AS _package_version
-  FROM (SELECT DISTINCT p.version, (e->>'itemId')::uuid AS item_id
-          FROM bundling.packages p CROSS JOIN LATERAL jsonb_array_elements(p.items) e
-         WHERE p.id = '${packageId}') l
- CROSS JOIN LATERAL (
-       SELECT it.*, coalesce(s.name, '') AS _partner_name, coalesce(s.verified, false) AS _partner_verified,
-              coalesce(s.status, '') AS _partner_status, coalesce(s.payouts_ready, false) AS _partner_payouts_ready
-         FROM bundling.items it LEFT JOIN bundling.partners s ON s.id = it.partner_id
-        WHERE it.id = l.item_id OFFSET 0) i;
-SELECT a.*, w.version AS _package_version
-  FROM (SELECT p.version, ARRAY(SELECT item_id FROM ${days} ORDER BY item_id, day) AS item_ids,
-               ARRAY(SELECT day FROM ${days} ORDER BY item_id, day) AS days
-          FROM bundling.packages p WHERE p.id = '${packageId}') w
- CROSS JOIN LATERAL unnest(w.item_ids, w.days) AS d(item_id, day)
- CROSS JOIN LATERAL (
-       SELECT * FROM bundling.availability av WHERE av.item_id = d.item_id AND av.date = d.day OFFSET 0) a
- ORDER BY a.item_id, a.date, a.start_time`;
-}
+// The lines' items and (item, day) pairs are joined LATERAL (OFFSET 0 keeps the planner from
+// flattening them): one index lookup per item and per item-day, however large the tables, as
+// the reads one by one did. The pairs go through arrays: unnest of an array the planner cannot
+// see estimates 10 rows, where generate_series per line estimated thousands and priced the plan
+// past `jit_above_cost`.
+const linePairs = (date: SQL) => sql`(SELECT DISTINCT (e->>'itemId')::uuid AS item_id,
+      ${date}::date + (e->>'dayOffset')::int + k AS day
+    FROM jsonb_array_elements(${packages.items}) e
+    CROSS JOIN LATERAL generate_series(0, (e->>'days')::int - 1) k) pairs`;
 
-/** A row of `table` from the driver's values by column name, mapped as drizzle maps a select. */
+const bookingReads = (executor: Executor) => {
+  const date = sql`${sql.placeholder('date')}`;
+  return executor
+    .select({
+      pkg: packages,
+      sellerId: partners.id,
+      sellerName: partners.name,
+      sellerVerified: partners.verified,
+      sellerStatus: partners.status,
+      sellerPayoutsReady: partners.payoutsReady,
+      items: sql<RawRow[] | null>`(SELECT json_agg(i)
+          FROM (SELECT DISTINCT (e->>'itemId')::uuid AS item_id FROM jsonb_array_elements(${packages.items}) e) l
+          CROSS JOIN LATERAL (
+            SELECT it.*, coalesce(s.name, '') AS _partner_name, coalesce(s.verified, false) AS _partner_verified,
+                   coalesce(s.status, '') AS _partner_status, coalesce(s.payouts_ready, false) AS _partner_payouts_ready
+              FROM bundling.items it LEFT JOIN bundling.partners s ON s.id = it.partner_id
+             WHERE it.id = l.item_id OFFSET 0) i)`,
+      rows: sql<RawRow[] | null>`(SELECT json_agg(a ORDER BY a.item_id, a.date, a.start_time)
+          FROM unnest(ARRAY(SELECT item_id FROM ${linePairs(date)} ORDER BY item_id, day),
+                      ARRAY(SELECT day FROM ${linePairs(date)} ORDER BY item_id, day)) AS d(item_id, day)
+          CROSS JOIN LATERAL (
+            SELECT * FROM bundling.availability av WHERE av.item_id = d.item_id AND av.date = d.day OFFSET 0) a)`,
+    })
+    .from(packages)
+    .leftJoin(partners, eq(partners.id, packages.partnerId))
+    .where(eq(packages.id, sql.placeholder('id')))
+    .prepare('bundling_booking_reads');
+};
+
+/** A row of `table` from its JSON (column names as keys), mapped by each column as drizzle maps a select. */
 function fromRaw<T extends PgTable>(table: T, raw: RawRow): T['$inferSelect'] {
   const row: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(table))) {
@@ -199,19 +198,6 @@ function fromRaw<T extends PgTable>(table: T, raw: RawRow): T['$inferSelect'] {
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as T['$inferSelect'];
-}
-
-function withSeller(pkg: PackageRow, raw: RawRow): Pick<BookingReads, 'pkg' | 'seller' | 'sellerPayoutsReady'> {
-  const seller =
-    raw._seller_id === null
-      ? undefined
-      : {
-          id: raw._seller_id as string,
-          name: raw._seller_name as string,
-          verified: raw._seller_verified as boolean,
-          status: raw._seller_status as string,
-        };
-  return { pkg, seller, sellerPayoutsReady: raw._seller_payouts_ready === true };
 }
 
 function lineItemOf(raw: RawRow): LineItem {

@@ -174,7 +174,7 @@ describe('holding units', () => {
     });
   });
 
-  describe('readForBooking (the reads of a booking in one round trip)', () => {
+  describe('readForBooking (the reads of a booking in one statement)', () => {
     const db = () => h.database.db;
 
     it('reads what the three reads one by one read: the package and seller, its line items, their rows on the days', async () => {
@@ -199,8 +199,8 @@ describe('holding units', () => {
       ]);
       expect(merged).toBeDefined();
       expect({ pkg: merged!.pkg, seller: merged!.seller, sellerPayoutsReady: merged!.sellerPayoutsReady }).toEqual(one);
-      expect(merged!.lines?.items).toEqual(items);
-      expect(merged!.lines?.rows).toEqual(rows);
+      expect(merged!.lines.items).toEqual(items);
+      expect(merged!.lines.rows).toEqual(rows);
       // Three nights of the hotel and the walk's 14:30 on its day; not its 09:00 on the first day, nor the fourth night.
       expect(rows.map((r) => [r.itemId === hotel.itemId ? 'hotel' : 'walk', r.date, r.startTime])).toEqual(
         expect.arrayContaining([
@@ -209,20 +209,21 @@ describe('holding units', () => {
         ]),
       );
       expect(rows).toHaveLength(4);
-      expect(merged!.lines?.items.get(hotel.itemId)).toMatchObject({
+      expect(merged!.lines.items.get(hotel.itemId)).toMatchObject({
         partnerId: supplier.partnerId,
         partnerVerified: true,
       });
     });
 
-    it('answers undefined for an unknown package, and leaves the lines to the caller when a day has no row', async () => {
+    it('answers undefined for an unknown package, and no rows on a day without any', async () => {
       expect(await readForBooking(db(), '00000000-0000-4000-8000-000000000000', '2031-06-14')).toBeUndefined();
       const tour = await givenTour(h, partnerId);
       const packageId = await givenPackage(h, partnerId, [{ item: tour }]);
       const noRow = await readForBooking(db(), packageId, '2031-06-14');
       expect(noRow?.pkg.id).toBe(packageId);
-      expect(noRow?.lines).toBeUndefined();
-      expect((await readForBooking(db(), packageId, tour.date))?.lines?.rows.map((r) => r.id)).toEqual([
+      expect(noRow?.lines.items).toEqual(await findLineItems(db(), [tour.itemId]));
+      expect(noRow?.lines.rows).toEqual([]);
+      expect((await readForBooking(db(), packageId, tour.date))?.lines.rows.map((r) => r.id)).toEqual([
         tour.availabilityId,
       ]);
     });
