@@ -83,7 +83,13 @@ export interface HoldsBench {
         oversold: number;
         loadAverage: number;
         /** Each process's CPU (user + system, from /proc) in the measured window, per booking answered 201. */
-        cpuMsPerBooking: { gateway: number; bundling: number };
+        cpuMsPerBooking: {
+          gateway: number;
+          bundling: number;
+          /** bundling's until its share of the held events was relayed and every booking audited (`drainMs` later). */
+          bundlingDrained: number;
+          drainMs: number;
+        };
         database: DatabaseSample;
       }
     | undefined;
@@ -243,9 +249,16 @@ async function runDistributed(input: {
     const book = await load(input.opts.durationSec, input.opts.connections);
     const database = await sampler.stop();
     const booked = Math.max(1, book.statuses['201'] ?? 0);
+    const perBooking = (ms: number) => Number((ms / booked).toFixed(1));
+    const windowCpu = {
+      gateway: perBooking(processCpuMs(gateway.child.pid) - cpu0.gateway),
+      bundling: perBooking(processCpuMs(bundling.child.pid) - cpu0.bundling),
+    };
+    const drainMs = await untilBookingsAudited(input.sql);
     const cpuMsPerBooking = {
-      gateway: Number(((processCpuMs(gateway.child.pid) - cpu0.gateway) / booked).toFixed(1)),
-      bundling: Number(((processCpuMs(bundling.child.pid) - cpu0.bundling) / booked).toFixed(1)),
+      ...windowCpu,
+      bundlingDrained: perBooking(processCpuMs(bundling.child.pid) - cpu0.bundling),
+      drainMs,
     };
     const { rows } = await input.sql.query<{ capacity: number; held: number; sold: number }>(
       'SELECT capacity, held, sold FROM bundling.availability WHERE item_id = $1',
@@ -280,6 +293,25 @@ async function untilConsumersCaughtUp(platform: { transport: object }, sql: pg.P
     const backlog = services.reduce((sum, s) => sum + (transport.serviceBacklog?.(s) ?? 0), 0);
     const { rows } = await sql.query<{ n: string }>(`${SAMPLER_MARK} SELECT ${unsent} AS n`);
     if (backlog === 0 && Number(rows[0]!.n) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Date.now() - started;
+}
+
+/**
+ * Waits (up to 120 s) until bundling's outbox is relayed and every booking has its
+ * `booking.held` audit entry (written by bundling's consumer of the held event, in whichever
+ * process took the event); the milliseconds it took.
+ */
+async function untilBookingsAudited(sql: pg.Pool): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    const { rows } = await sql.query<{ unsent: string; unaudited: string }>(
+      `${SAMPLER_MARK} SELECT (SELECT count(*) FROM bundling.event_outbox WHERE sent_at IS NULL) AS unsent,
+         (SELECT count(*) FROM bundling.package_bookings)
+           - (SELECT count(*) FROM bundling.audit_log WHERE action = 'booking.held') AS unaudited`,
+    );
+    if (Number(rows[0]!.unsent) === 0 && Number(rows[0]!.unaudited) <= 0) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return Date.now() - started;
@@ -556,7 +588,7 @@ export function printBundlingHoldsBench(r: HoldsBench): void {
   );
   if (r.distributed) {
     console.log(
-      `distributed (gateway and bundling in their own processes): ${JSON.stringify(figuresRow(r.distributed.book))}, ${r.distributed.book.holdsPerSec} holds/s, oversold ${r.distributed.oversold}, load average ${r.distributed.loadAverage}; CPU per booking: gateway ${r.distributed.cpuMsPerBooking.gateway} ms, bundling ${r.distributed.cpuMsPerBooking.bundling} ms; PostgreSQL: ${r.distributed.database.avgActive} backends active, ${r.distributed.database.avgLockWaiting} waiting for a lock (average)`,
+      `distributed (gateway and bundling in their own processes): ${JSON.stringify(figuresRow(r.distributed.book))}, ${r.distributed.book.holdsPerSec} holds/s, oversold ${r.distributed.oversold}, load average ${r.distributed.loadAverage}; CPU per booking: gateway ${r.distributed.cpuMsPerBooking.gateway} ms, bundling ${r.distributed.cpuMsPerBooking.bundling} ms (${r.distributed.cpuMsPerBooking.bundlingDrained} ms until every booking was audited, ${r.distributed.cpuMsPerBooking.drainMs} ms later); PostgreSQL: ${r.distributed.database.avgActive} backends active, ${r.distributed.database.avgLockWaiting} waiting for a lock (average)`,
     );
   }
 }
