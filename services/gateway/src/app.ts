@@ -16,6 +16,8 @@ export interface GatewayDeps {
   /** The event transport's live feed (NATS or in-process) for /ws, and its health. */
   transport: LiveFeed & { ping(): Promise<void> };
   logger?: Logger;
+  /** Without `logger`: the level of the gateway's own JSON logger (LOG_LEVEL); info otherwise. */
+  logLevel?: string;
   /** Overrides JWKS_URL (tests, or the all-in-one handing identity's keys over directly). */
   keys?: AuthOptions['keys'];
   processMetrics?: boolean;
@@ -37,6 +39,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<ServiceApp> {
   const app = await createService({
     name: 'gateway',
     logger: deps.logger,
+    logLevel: deps.logLevel,
     auth,
     rateLimit: {
       global: true,

@@ -11,7 +11,7 @@ const transport = await createNatsTransport({
   name: 'gateway',
   subjectPrefix: config.NATS_SUBJECT_PREFIX,
 });
-const app = await buildGateway({ settings: config, transport });
+const app = await buildGateway({ settings: config, transport, logLevel: config.LOG_LEVEL });
 app.addHook('onClose', () => transport.close());
 if (config.METRICS_PORT > 0) {
   const metrics = await serveMetrics([app.metrics], { port: config.METRICS_PORT, host: config.HOST });
