@@ -22,6 +22,8 @@ export interface ProxyOptions {
 }
 
 const MAX_BODY = 12 * 1024 * 1024;
+/** Bodies up to this size with a declared length are read whole before they are forwarded. */
+const BUFFERED_BODY_MAX = 64 * 1024;
 
 /**
  * /api/* goes to the owning service, body untouched (kept as bytes, so multipart and JSON
@@ -30,19 +32,28 @@ const MAX_BODY = 12 * 1024 * 1024;
 export async function registerProxy(app: ServiceApp, options: ProxyOptions): Promise<void> {
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    // A body with a Content-Length stays a stream: proxied byte for byte (JSON, multipart
+    // A large body with a Content-Length stays a stream: proxied byte for byte (JSON, multipart
     // alike), never re-encoded, its length checked against the route's limit before a byte is
-    // read. A chunked body declares no length, so it is counted as it arrives and refused
-    // with 413 the moment it passes the limit; under it, it goes on with a Content-Length.
+    // read. A small one (most API calls) is read first and sent upstream as one buffer with its
+    // headers: the same bytes, without a stream on each side (a third of the gateway's CPU per
+    // proxied call went to stream plumbing). A chunked body declares no length, so it is counted
+    // as it arrives and refused with 413 the moment it passes the limit; under it, it goes on
+    // with a Content-Length.
     scope.addContentTypeParser('*', (request, payload, done) => {
-      if (request.headers['content-length'] !== undefined) return done(null, payload);
-      const limit = bodyLimitFor(request.url, options.defaultBodyLimit);
+      const declared = request.headers['content-length'];
+      if (declared !== undefined && !(Number(declared) <= BUFFERED_BODY_MAX && request.headers['content-type'])) {
+        return done(null, payload);
+      }
+      const limit = declared !== undefined ? BUFFERED_BODY_MAX : bodyLimitFor(request.url, options.defaultBodyLimit);
       readCapped(payload, limit).then(
         (body) => {
-          // Forwarded as a stream of known length, so the service sees an ordinary request.
-          delete request.headers['transfer-encoding'];
-          request.headers['content-length'] = String(body.length);
-          done(null, Readable.from([body]));
+          if (declared === undefined) {
+            // Forwarded with a known length, so the service sees an ordinary request.
+            delete request.headers['transfer-encoding'];
+            request.headers['content-length'] = String(body.length);
+          }
+          // Without a Content-Type, reply-from would JSON-encode a buffer: that body stays a stream.
+          done(null, request.headers['content-type'] ? body : Readable.from([body]));
         },
         (error: Error) => done(error, undefined),
       );
@@ -64,9 +75,12 @@ export async function registerProxy(app: ServiceApp, options: ProxyOptions): Pro
       const base = route ? options.upstreams[route.service] : undefined;
       if (!route || !base) throw new AppError(404, 'not_found', `No route for ${request.method} ${path}`);
       const length = Number(request.headers['content-length'] ?? 0);
-      if (length > bodyLimitFor(path, options.defaultBodyLimit)) throw tooLarge();
+      if (length > limitOf(route, options.defaultBodyLimit)) throw tooLarge();
       checkCsrf(request, options.allowedOrigins);
+      // A buffered body goes out as it came in: same bytes, same Content-Type (never re-encoded).
+      const body = Buffer.isBuffer(request.body) ? request.body : undefined;
       return reply.from(base + request.url, {
+        ...(body ? { body, contentType: request.headers['content-type'] } : {}),
         rewriteRequestHeaders: (_req, headers) => {
           const out: Record<string, string | string[] | undefined> = { ...headers, 'x-request-id': String(request.id) };
           // One address: the client as the gateway established it (TRUST_PROXY_HOPS), so a
@@ -95,7 +109,10 @@ const tooLarge = () =>
   new AppError(413, 'payload_too_large', 'The request body is too large', undefined, { connection: 'close' });
 
 function bodyLimitFor(url: string, defaultLimit: number): number {
-  const route = resolveRoute(url.split('?')[0] ?? '/');
+  return limitOf(resolveRoute(url.split('?')[0] ?? '/'), defaultLimit);
+}
+
+function limitOf(route: { bodyLimit?: number } | undefined, defaultLimit: number): number {
   return Math.min(route?.bodyLimit ?? defaultLimit, MAX_BODY);
 }
 

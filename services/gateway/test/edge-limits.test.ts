@@ -80,6 +80,11 @@ describe('gateway edge limits', () => {
       received.push((request.body as Buffer).length);
       return { length: (request.body as Buffer).length };
     });
+    upstream.post('/api/auth/mirror', async (request) => ({
+      type: request.headers['content-type'] ?? null,
+      length: request.headers['content-length'] ?? null,
+      body: (request.body as Buffer).toString('base64'),
+    }));
     await upstream.listen({ port: 0, host: '127.0.0.1' });
     const upstreamUrl = `http://127.0.0.1:${(upstream.server.address() as { port: number }).port}`;
     transport = createInProcessTransport();
@@ -125,6 +130,26 @@ describe('gateway edge limits', () => {
     expect(under.status).toBe(200);
     // The opening '{"pad":"' counts too: every byte sent arrived.
     expect(JSON.parse(under.body).length).toBe(200 * 1024 + 8);
+  });
+
+  it.each([
+    ['a small JSON body (read whole, sent as one buffer)', 'application/json; charset=utf-8', 2_000],
+    ['a small body without a Content-Type', undefined, 2_000],
+    ['a body past 64 KB (streamed)', 'application/json', 300 * 1024],
+  ])('passes %s byte for byte, with its Content-Type and length', async (_what, type, size) => {
+    // Odd spacing, escapes and multi-byte characters: any re-encoding would change the bytes.
+    const head = Buffer.from('{ "name" : "Café \\u00e9 ☃",\n"pad":"');
+    const body = Buffer.concat([head, Buffer.alloc(size - head.length - 2, 0x61), Buffer.from('"}')]);
+    const res = await fetch(`${base}/api/auth/mirror`, {
+      method: 'POST',
+      headers: type ? { 'content-type': type } : {},
+      body,
+    });
+    expect(res.status).toBe(200);
+    const seen = (await res.json()) as { type: string | null; length: string | null; body: string };
+    expect(seen.type).toBe(type ?? null);
+    expect(seen.length).toBe(String(body.length));
+    expect(Buffer.from(seen.body, 'base64').equals(body)).toBe(true);
   });
 
   it("passes the client's address to the service, which believes it only because the gateway vouches", async () => {
