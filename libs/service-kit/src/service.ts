@@ -7,7 +7,6 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -15,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { HelmetOptions } from 'helmet';
 import type { Logger } from 'pino';
 import { installAuth, type AuthOptions } from './auth.ts';
 import { installHealth, type ReadinessCheck } from './health.ts';
@@ -24,6 +24,7 @@ import { installForwardedGuard } from './forwarded-guard.ts';
 import { installNulGuard } from './nul-guard.ts';
 import { installProblemHandlers, type NotFoundHandler } from './problem-handler.ts';
 import { installRateLimit, type RateLimitOptions } from './rate-limit.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { installHttpTracing } from './tracing.ts';
 
 export type ServiceApp = FastifyInstance<
@@ -52,7 +53,7 @@ export interface ServiceOptions {
    * it off and serves its registry on an internal port instead (`serveMetrics`).
    */
   metricsRoute?: boolean;
-  helmet?: FastifyHelmetOptions;
+  helmet?: HelmetOptions;
   /**
    * Whose X-Forwarded-For to believe: services behind the gateway trust it (true); the gateway,
    * at the edge, trusts only as many proxy hops as really sit in front of it (a number; 0 = none).
@@ -110,8 +111,8 @@ export async function createService(options: ServiceOptions): Promise<ServiceApp
   installProblemHandlers(app, options.notFoundHandler);
   installNulGuard(app);
   installHttpTracing(app, options.name);
-  await app.register(
-    helmet,
+  installSecurityHeaders(
+    app,
     options.helmet ?? { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } },
   );
   await app.register(cookie);
