@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createTestDatabase } from '@tourconnect/db/testing';
 import { createNatsTransport } from '@tourconnect/events';
@@ -13,6 +14,11 @@ export interface GatewayOverhead {
   latencyRatioP50: number;
   latencyRatioP99: number;
   throughputRatio: number;
+  /**
+   * Distributed layout only: the gateway process's CPU (user + system, from /proc) while it
+   * proxied the measured run, per request answered.
+   */
+  gatewayCpuMsPerRequest?: number;
 }
 
 /**
@@ -63,7 +69,15 @@ async function distributed(opts: { connections: number; durationSec: number }): 
     WEB_DIST_DIR: 'web/dist',
   });
   try {
-    return await measure('distributed (separate processes)', identity.url, gateway.url, opts);
+    const overhead = await measure(
+      'distributed (separate processes)',
+      identity.url,
+      gateway.url,
+      opts,
+      gateway.child.pid,
+    );
+    console.log(`gateway process CPU per proxied request: ${overhead.gatewayCpuMsPerRequest} ms`);
+    return overhead;
   } finally {
     await gateway.stop();
     await identity.stop();
@@ -77,6 +91,7 @@ async function measure(
   identityUrl: string,
   gatewayUrl: string,
   opts: { connections: number; durationSec: number },
+  gatewayPid?: number,
 ): Promise<GatewayOverhead> {
   const user = { email: `bench-${Date.now()}@example.com`, password: 'Bench-password-2026' };
   const post = (path: string, body: unknown) =>
@@ -96,7 +111,13 @@ async function measure(
   await autocannon(`${identityUrl}/api/auth/me`, { connections: 5, durationSec: 2, headers });
   await autocannon(`${gatewayUrl}/api/auth/me`, { connections: 5, durationSec: 2, headers });
   const direct = await autocannon(`${identityUrl}/api/auth/me`, { ...opts, headers });
+  const cpuBefore = gatewayPid ? processCpuMs(gatewayPid) : 0;
   const viaGateway = await autocannon(`${gatewayUrl}/api/auth/me`, { ...opts, headers });
+  // autocannon reports the average rate, so the count is that rate over the run's length.
+  const proxied = Math.max(1, viaGateway.requestsPerSec * opts.durationSec);
+  const gatewayCpu = gatewayPid
+    ? { gatewayCpuMsPerRequest: Number(((processCpuMs(gatewayPid) - cpuBefore) / proxied).toFixed(3)) }
+    : {};
   return {
     layout,
     direct,
@@ -104,7 +125,15 @@ async function measure(
     latencyRatioP50: round(viaGateway.p50Ms / Math.max(direct.p50Ms, 0.01)),
     latencyRatioP99: round(viaGateway.p99Ms / Math.max(direct.p99Ms, 0.01)),
     throughputRatio: round(direct.requestsPerSec / Math.max(viaGateway.requestsPerSec, 1)),
+    ...gatewayCpu,
   };
+}
+
+/** A process's CPU so far (user + system clock ticks of 10 ms, from /proc/<pid>/stat). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function removeStreams(url: string, prefix: string): Promise<void> {
