@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { createTestDatabase } from '@tourconnect/db/testing';
 import { createNatsTransport } from '@tourconnect/events';
@@ -147,6 +148,22 @@ async function removeStreams(url: string, prefix: string): Promise<void> {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.table(await runGatewayOverheadBench());
+  const rows = await runGatewayOverheadBench();
+  console.table(
+    rows.map((g) => ({
+      layout: g.layout,
+      'direct req/s': g.direct.requestsPerSec,
+      'direct p50/p99 ms': `${g.direct.p50Ms} / ${g.direct.p99Ms}`,
+      'via gateway req/s': g.viaGateway.requestsPerSec,
+      'via gateway p50/p99 ms': `${g.viaGateway.p50Ms} / ${g.viaGateway.p99Ms}`,
+      'throughput ratio': g.throughputRatio,
+      'gateway CPU ms/request': g.gatewayCpuMsPerRequest ?? '–',
+    })),
+  );
+  console.log(
+    `load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   process.exit(0);
 }
