@@ -67,17 +67,22 @@ export async function findPackageWithSeller(
   return { pkg: row.pkg, seller, sellerPayoutsReady: row.sellerPayoutsReady === true };
 }
 
+/** The seller's columns beside a package (left join of partners). */
+const sellerColumns = {
+  sellerId: partners.id,
+  sellerName: partners.name,
+  sellerVerified: partners.verified,
+  sellerStatus: partners.status,
+  sellerPayoutsReady: partners.payoutsReady,
+};
+
 // The reads of every booking and quote, as named prepared statements: drizzle builds each query
 // once per executor and PostgreSQL parses and plans it once per connection, not per request.
 const packageWithSeller = (executor: Executor) =>
   executor
     .select({
       pkg: packages,
-      sellerId: partners.id,
-      sellerName: partners.name,
-      sellerVerified: partners.verified,
-      sellerStatus: partners.status,
-      sellerPayoutsReady: partners.payoutsReady,
+      ...sellerColumns,
     })
     .from(packages)
     .leftJoin(partners, eq(partners.id, packages.partnerId))
@@ -163,11 +168,7 @@ const bookingReads = (executor: Executor) => {
   return executor
     .select({
       pkg: packages,
-      sellerId: partners.id,
-      sellerName: partners.name,
-      sellerVerified: partners.verified,
-      sellerStatus: partners.status,
-      sellerPayoutsReady: partners.payoutsReady,
+      ...sellerColumns,
       items: sql<RawRow[] | null>`(SELECT json_agg(i)
           FROM jsonb_array_elements(${packages.items}) e
           CROSS JOIN LATERAL (

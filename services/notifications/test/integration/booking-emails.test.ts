@@ -88,18 +88,25 @@ async function cast() {
   return { traveller, sellerOwner, supplierOwner, seller, supplier };
 }
 
+/** The cast, with each registration delivered to notifications. */
+async function registeredCast(): Promise<Awaited<ReturnType<typeof cast>>> {
+  const everyone = await cast();
+  const { traveller, sellerOwner, supplierOwner, seller, supplier } = everyone;
+  for (const event of [
+    traveller.registration,
+    sellerOwner.registration,
+    supplierOwner.registration,
+    seller.registration,
+    supplier.registration,
+  ]) {
+    await harness.deliver(event);
+  }
+  return everyone;
+}
+
 describe('a new booking', () => {
   it("tells the traveller (DE) and each partner, in their own language, with that partner's share only", async () => {
-    const { traveller, sellerOwner, supplierOwner, seller, supplier } = await cast();
-    for (const event of [
-      traveller.registration,
-      sellerOwner.registration,
-      supplierOwner.registration,
-      seller.registration,
-      supplier.registration,
-    ]) {
-      await harness.deliver(event);
-    }
+    const { traveller, sellerOwner, supplierOwner, seller, supplier } = await registeredCast();
     const booking = gardaWeekend(traveller.userId, seller.partnerId, supplier.partnerId);
     // Delivered twice, as a broker may: each e-mail still goes once.
     await harness.deliver(bookingHeld(booking, holdUntil), 2);
@@ -139,16 +146,7 @@ describe('a new booking', () => {
   });
 
   it('tells each partner of every booking when several arrive together (one consumer transaction)', async () => {
-    const { traveller, sellerOwner, supplierOwner, seller, supplier } = await cast();
-    for (const event of [
-      traveller.registration,
-      sellerOwner.registration,
-      supplierOwner.registration,
-      seller.registration,
-      supplier.registration,
-    ]) {
-      await harness.deliver(event);
-    }
+    const { traveller, sellerOwner, supplierOwner, seller, supplier } = await registeredCast();
     const bookings = [1, 2, 3].map(() => gardaWeekend(traveller.userId, seller.partnerId, supplier.partnerId));
     // Published in one turn, the consumer takes them in one batch: the partners' owners are read once.
     await Promise.all(bookings.map((booking) => harness.transport.publish(bookingHeld(booking, holdUntil))));
