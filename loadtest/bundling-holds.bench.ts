@@ -21,6 +21,7 @@ import {
   figuresRow,
   loadFigures,
   runClientsInChild,
+  sendRequest,
   serveClientsInChild,
   statusText,
   type LoadFigures,
@@ -543,25 +544,18 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
   let sent = 0;
   const started = performance.now();
   const end = started + options.durationSec * 1000;
-  const send = (n: number) =>
-    new Promise<string>((resolve) => {
-      const headers: Record<string, string | number> = {
-        [CSRF_HEADER]: '1',
-        'x-forwarded-for': clientAddress(1 + (n % options.clients)),
-        authorization: `Bearer ${options.tokens[n % options.tokens.length]}`,
-      };
-      if (body) {
-        headers['content-type'] = 'application/json';
-        headers['content-length'] = body.length;
-      }
-      const req = http.request(url, { method: options.method, headers, agent }, (res) => {
-        res.resume();
-        res.once('end', () => resolve(String(res.statusCode)));
-        res.once('error', () => resolve('error'));
-      });
-      req.once('error', () => resolve('error'));
-      req.end(body);
-    });
+  const send = (n: number) => {
+    const headers: Record<string, string | number> = {
+      [CSRF_HEADER]: '1',
+      'x-forwarded-for': clientAddress(1 + (n % options.clients)),
+      authorization: `Bearer ${options.tokens[n % options.tokens.length]}`,
+    };
+    if (body) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = body.length;
+    }
+    return sendRequest(agent, url, { method: options.method, headers, ...(body ? { body } : {}) });
+  };
   const loop = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
