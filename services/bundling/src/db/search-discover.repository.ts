@@ -61,3 +61,14 @@ export async function recentBookingCounts(
     LIMIT ${limit}`);
   return result.rows.map((row) => ({ packageId: row.package_id, bookings: Number(row.bookings) }));
 }
+
+/** The party of the user's latest booking (whatever became of it); undefined when they have none. */
+export async function latestBookingParty(
+  executor: Executor,
+  userId: string,
+): Promise<Partial<Record<'adult' | 'child' | 'infant' | 'senior', number>> | undefined> {
+  const found = await executor.execute<{ party: Partial<Record<'adult' | 'child' | 'infant' | 'senior', number>> }>(
+    sql`SELECT party FROM bundling.package_bookings WHERE user_id = ${userId}::uuid ORDER BY created_at DESC LIMIT 1`,
+  );
+  return found.rows[0]?.party;
+}

@@ -78,6 +78,16 @@ export interface SearchOutcome {
   ranked?: (SearchRow & { rank: number })[];
   /** With `rankIds`: the best score of the whole result (0 when empty). */
   topScore?: number;
+  /** What the answer can say of its own freshness (src/domain/search/search-freshness.ts). */
+  clock: {
+    /** Some other transaction held a transaction id (may have written) just before the statement. */
+    writesInFlight: boolean;
+    /**
+     * With dates: the earliest cut-off (epoch ms) among the rows the statement found open —
+     * the first moment the clock alone can take a slot out of the answer; null when none.
+     */
+    closesAt: number | null;
+  };
 }
 
 /** A corrected word needs at least this trigram similarity to a catalogue word. */
@@ -358,10 +368,13 @@ function pricedCte(spec: SearchSpec, dates: { from: string; to: string }): SQL {
     item_day AS MATERIALIZED (
       -- Per (item, qty) and day, the cheapest fitting row: one index range scan each (materialized:
       -- inlined, the planner joined the lines first and ran the scan once per line, not per item).
-      SELECT li.item_id, li.qty, best.date, best.gross, best.supplier_net
+      SELECT li.item_id, li.qty, best.date, best.gross, best.supplier_net, best.closes_at
       FROM item_need li
       CROSS JOIN LATERAL (
-        SELECT DISTINCT ON (av.date) av.date, g.gross, g.supplier_net
+        -- closes_at: the first cut-off among every row the scan found open, chosen or not (a
+        -- window over the scan, before DISTINCT ON): until then the clock alone changes nothing.
+        SELECT DISTINCT ON (av.date) av.date, g.gross, g.supplier_net,
+          min(av.starts_at - make_interval(hours => li.cutoff_hours)) OVER () AS closes_at
         FROM bundling.availability av
         CROSS JOIN LATERAL (
           SELECT
@@ -470,21 +483,36 @@ export async function searchVersion(executor: Executor): Promise<string> {
 export async function searchIndex(executor: Executor, spec: SearchSpec): Promise<SearchOutcome> {
   // JIT compilation costs more than the statement saves by it (its planner estimate of the CTEs
   // is large, the rows it touches are few): measured 0.2–0.45 s compiling per search.
+  //
+  // Before the statement (so before its snapshot), whether any other transaction holds a
+  // transaction id, i.e. may have written: one that moved the search version before the caller
+  // read it and commits after the snapshot is still running now, so "none" proves the version
+  // covers everything the answer missed (src/domain/search/search-freshness.ts). The snapshot's
+  // own list cannot say it: it leaves out running ids past the last completed one.
   const result = await executor.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL jit = off`);
-    return tx.execute<{
+    const before = await tx.execute<{ writes_in_flight: boolean }>(
+      sql`SELECT set_config('jit', 'off', true),
+        EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS writes_in_flight`,
+    );
+    const found = await tx.execute<{
       total: string | number;
       items: RawRow[] | null;
       facets: SearchCounts | null;
       ranked?: (RawRow & { ord: number })[] | null;
       top_score?: number | null;
+      closes_at: number | null;
     }>(searchStatement(spec));
+    return { ...found, writesInFlight: before.rows[0]!.writes_in_flight };
   });
   const row = result.rows[0]!;
   const outcome: SearchOutcome = {
     total: Number(row.total),
     rows: (row.items ?? []).map(toSearchRow),
     facets: row.facets,
+    clock: {
+      writesInFlight: result.writesInFlight,
+      closesAt: row.closes_at === null ? null : Number(row.closes_at),
+    },
   };
   if (spec.rankIds) {
     outcome.ranked = (row.ranked ?? []).map((raw) => ({ ...toSearchRow(raw), rank: Number(raw.ord) - 1 }));
@@ -565,7 +593,9 @@ export function searchStatement(spec: SearchSpec): SQL {
           ORDER BY ${order} LIMIT ${spec.limit} OFFSET ${spec.offset}
         ) r
       ) pg) AS items,
-      ${facets} AS facets${ranked}`;
+      ${facets} AS facets${ranked},
+      -- The answer's own freshness (src/domain/search/search-freshness.ts).
+      ${spec.dates ? sql`(SELECT (extract(epoch FROM min(closes_at)) * 1000)::float8 FROM item_day)` : sql`NULL::float8`} AS closes_at`;
 }
 
 interface RawRow {

@@ -40,7 +40,7 @@ const MAX_PACKAGES = 60;
  * for the candidates, their packages, the packages' other items, the calendar and the model.
  */
 export async function suggestBundles(
-  ctx: BundlingContext,
+  ctx: Pick<BundlingContext, 'db'>,
   user: AuthUser | undefined,
   query: SuggestQuery,
   now = new Date(),
@@ -58,7 +58,7 @@ export async function suggestBundles(
 }
 
 async function composeSuggestions(
-  ctx: BundlingContext,
+  ctx: Pick<BundlingContext, 'db'>,
   user: AuthUser | undefined,
   query: SuggestQuery,
   trip: Trip,

@@ -20,7 +20,7 @@ export function discoverRoutes(app: ServiceApp, ctx: BundlingContext): void {
       schema: {
         tags: ['search'],
         summary:
-          'Discover: verified partners, trending, seasonal and new packages (sponsored and for-you empty for now)',
+          'Discover: sponsored, verified partners, packages for you (suggestions), trending, seasonal and new packages',
         querystring: discoverQuerySchema,
         response: { 200: discoverSchema },
       },

@@ -62,6 +62,7 @@ describe('GET /api/discover', () => {
     let foodTour: { id: string };
     let paused: { id: string };
     let shadyPackage: { id: string };
+    let walkItem: TestItem;
 
     /** A published one-line package of `partner` around `item`, titled `title` in Italian and English. */
     const packageOf = (partner: GivenPartner, item: TestItem, title: string) =>
@@ -121,6 +122,7 @@ describe('GET /api/discover', () => {
       await openDates(h, cruise, addDays(endOfMonth, 3), addDays(endOfMonth, 5), { capacity: 10 });
       await openDates(h, food, addDays(endOfMonth, 3), addDays(endOfMonth, 5), { capacity: 10 });
       await openDates(h, shadyItem, today, endOfMonth, { capacity: 10 });
+      walkItem = walk;
       lakeTour = await packageOf(lago, walk, 'Lake hike day');
       paused = await packageOf(lago, walk, 'Paused hike');
       foodTour = await packageOf(roma, food, 'Rome food evening');
@@ -170,7 +172,36 @@ describe('GET /api/discover', () => {
       expect(idsOf({ items: body.new })).toEqual([sunsetCruise.id, foodTour.id, lakeTour.id]);
       expect(body.new[0].title).toBe('Sunset on the lake (it)');
       expect(body.sponsored).toEqual([]);
-      expect(body.packagesForYou).toEqual([]);
+    });
+
+    it("packages for you: the suggestion engine's, bookable in the next two weeks, priced for the party", async () => {
+      const tomorrow = addDays(today, 1);
+      const lastDay = addDays(tomorrow, 13);
+      // The walk stays open over the whole fortnight, whatever the day of the month the test runs.
+      await openDates(h, walkItem, tomorrow, lastDay, { capacity: 10 });
+      const body = await discover('?lang=en');
+      const ids = idsOf({ items: body.packagesForYou });
+      expect(ids).toContain(lakeTour.id);
+      expect(ids).not.toContain(paused.id);
+      expect(ids).not.toContain(shadyPackage.id);
+      for (const card of body.packagesForYou) {
+        expect(card).toMatchObject({ kind: 'package', partnerVerified: true, sponsored: false });
+        expect(card.price.basis).toBe('party');
+        expect(card.price.date >= tomorrow && card.price.date <= lastDay).toBe(true);
+      }
+      expect(body.packagesForYou.find((c: { id: string }) => c.id === lakeTour.id).price.amountMinor).toBe(9000);
+
+      // A traveller whose last booking was for a family: the walk has no child price, so it is not offered.
+      const parent = await h.user('parent');
+      await h.rows(
+        `INSERT INTO bundling.package_bookings (id, package_id, package_version, seller_partner_id, user_id, status,
+           start_date, party, currency, price_paid, breakdown, policy, hold_expires_at)
+         VALUES ($1, $2, 1, $3, $4, 'expired', $5, '{"adult":2,"child":1}', 'EUR', 9000, '{}', '{"tiers":[]}', now())`,
+        [randomUUID(), foodTour.id, roma.partnerId, parent.id, addDays(today, 20)],
+      );
+      const res = await h.call('GET', '/api/discover?lang=en', as(parent));
+      expect(res.status).toBe(200);
+      expect(idsOf({ items: res.body.packagesForYou })).not.toContain(lakeTour.id);
     });
 
     it('near: keeps every section to what lies within 100 km', async () => {
@@ -192,7 +223,13 @@ describe('GET /api/discover', () => {
         (found) => found.length > 0,
       );
       const sections = Object.fromEntries(impressions.map((i) => [i.section, i]));
-      expect(Object.keys(sections).sort()).toEqual(['new', 'seasonal', 'trending', 'verified_partners']);
+      expect(Object.keys(sections).sort()).toEqual([
+        'new',
+        'packages_for_you',
+        'seasonal',
+        'trending',
+        'verified_partners',
+      ]);
       expect(sections.new).toMatchObject({ kind: 'impression', surface: 'discover', resultCount: 3 });
       expect((sections.trending!.results as { id: string }[]).map((r) => r.id)).toEqual([foodTour.id, lakeTour.id]);
     });

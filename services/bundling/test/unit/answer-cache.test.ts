@@ -99,4 +99,34 @@ describe('AnswerCache', () => {
     await cache.get('b', 'v1', t0, load);
     expect(count()).toBe(4);
   });
+
+  it('keeps an answer as long as it proves it stays exact, and no longer', async () => {
+    const cache = new AnswerCache(10_000, 500, 60_000);
+    const { load, count } = counter();
+    const provedFor = (ms: number) => (_value: number, at: number) => at + ms;
+    await cache.get('long', 'v1', t0, load, provedFor(600_000));
+    // Past the default age, still fresh: no background computation.
+    expect(await cache.get('long', 'v1', after(300_000), load, provedFor(600_000))).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(count()).toBe(1);
+    // A write still ends it at once.
+    expect(await cache.get('long', 'v2', after(300_001), load, provedFor(600_000))).toBe(2);
+
+    // An answer that proves less than the default age (a slot closes in 2 s) is renewed after 2 s.
+    await cache.get('short', 'v1', t0, load, provedFor(2_000));
+    expect(await cache.get('short', 'v1', after(2_500), load, provedFor(2_000))).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(count()).toBe(4);
+    expect(await cache.get('short', 'v1', after(2_600), load, provedFor(2_000))).toBe(4);
+  });
+
+  it('gives an answer that cannot prove anything the default age', async () => {
+    const cache = new AnswerCache(10_000, 500, 60_000);
+    const { load, count } = counter();
+    await cache.get('k', 'v1', t0, load, () => undefined);
+    expect(await cache.get('k', 'v1', after(9_999), load, () => undefined)).toBe(1);
+    expect(await cache.get('k', 'v1', after(10_000), load, () => undefined)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(count()).toBe(2);
+  });
 });

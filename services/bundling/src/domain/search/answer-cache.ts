@@ -17,9 +17,18 @@ const MAX_REFRESHES = 1;
 interface Entry {
   version: string;
   at: number;
+  /** Fresh before this instant (epoch ms): `at + maxAgeMs`, or what the answer proved of itself. */
+  freshUntil: number;
   value: Promise<unknown>;
   refreshing?: boolean;
 }
+
+/**
+ * Up to when an answer computed at `at` is exact without any write (epoch ms), when it can tell:
+ * a search whose statement saw no write in flight and whose every slot closes later
+ * (./search-freshness.ts). Undefined: the default age.
+ */
+export type FreshUntil<T> = (value: T, at: number) => number | undefined;
 
 /**
  * Answers of search, Discover and suggest read from bundling's tables, kept while the search
@@ -27,9 +36,11 @@ interface Entry {
  * computed under; the least recently used go first past MAX_ANSWERS. Requests that miss the same
  * key at once share one computation, so a burst of one popular search runs its statement once.
  *
- * Fresh for ANSWER_MAX_AGE_MS. Older, but under the same version and younger than
- * ANSWER_STALE_MS, it is still answered while it is computed again in the background — one
- * background computation at a time (MAX_REFRESHES), so a wave of aged answers (a quiet minute,
+ * Fresh for ANSWER_MAX_AGE_MS, or as long as the answer proves it stays exact (`freshUntil`: a
+ * search that saw no write in flight is exact until its first slot's cut-off passes or the date
+ * may turn somewhere, ./search-freshness.ts). Past that, under the same version and for
+ * ANSWER_STALE_MS - ANSWER_MAX_AGE_MS more, it is still answered while it is computed again in
+ * the background — one background computation at a time (MAX_REFRESHES), so a wave of aged answers (a quiet minute,
  * then traffic) is renewed one after the other instead of taking the cores from the requests the
  * cache answers. What such an answer can miss is only what moves with the clock: a slot whose
  * cut-off passed in the last two minutes, a booking leaving "the last 7 days", the date turning.
@@ -37,9 +48,10 @@ interface Entry {
  *
  * The version is read before the answer is computed, so a write committed before that read is
  * always seen. The one way an answer can lag a write: a write whose trigger moved the version
- * just before the read but which committed only after the answer's snapshot; the age bounds that
- * too (and a booking checks availability itself, so a lagging answer can offer a slot that is
- * gone, never sell it).
+ * just before the read but which committed only after the answer's snapshot; the default age
+ * bounds that (an answer that proves a longer freshness saw no transaction in flight, so it has
+ * none), and a booking checks availability itself, so a lagging answer can offer a slot that is
+ * gone, never sell it.
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
@@ -52,21 +64,22 @@ export class AnswerCache {
     private readonly staleMs = ANSWER_STALE_MS,
   ) {}
 
-  get<T>(key: string, version: string, now: Date, load: () => Promise<T>): Promise<T> {
+  get<T>(key: string, version: string, now: Date, load: () => Promise<T>, freshUntil?: FreshUntil<T>): Promise<T> {
     const at = now.getTime();
     const hit = this.entries.get(key);
-    const age = hit && hit.version === version && at >= hit.at ? at - hit.at : Infinity;
-    if (hit && age < Math.max(this.staleMs, this.maxAgeMs)) {
+    const usable = hit !== undefined && hit.version === version && at >= hit.at;
+    // Past its freshness an answer is served for the default stale margin (staleMs - maxAgeMs).
+    if (usable && at < hit.freshUntil + Math.max(0, this.staleMs - this.maxAgeMs)) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      if (age >= this.maxAgeMs && !hit.refreshing) {
+      if (at >= hit.freshUntil && !hit.refreshing) {
         hit.refreshing = true;
         this.refresh(async () => {
           if (this.entries.get(key) !== hit) return; // dropped or replaced while it waited
           const fresh = load();
           await fresh.then(
-            () => {
-              if (this.entries.get(key) === hit) this.put(key, { version, at, value: fresh });
+            (value) => {
+              if (this.entries.get(key) === hit) this.put(key, this.entry(version, at, fresh, value, freshUntil));
             },
             () => (hit.refreshing = false),
           );
@@ -75,12 +88,25 @@ export class AnswerCache {
       return hit.value as Promise<T>;
     }
     const value = load();
-    this.put(key, { version, at, value });
-    // A failed computation is not an answer: the next request tries again.
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    const entry: Entry = { version, at, freshUntil: at + this.maxAgeMs, value };
+    this.put(key, entry);
+    value.then(
+      // The answer's own bound, once known (never longer than it proved; never shorter than now).
+      (answer) => {
+        if (this.entries.get(key) === entry)
+          entry.freshUntil = this.entry(version, at, value, answer, freshUntil).freshUntil;
+      },
+      // A failed computation is not an answer: the next request tries again.
+      () => {
+        if (this.entries.get(key)?.value === value) this.entries.delete(key);
+      },
+    );
     return value;
+  }
+
+  private entry<T>(version: string, at: number, value: Promise<T>, answer: T, freshUntil?: FreshUntil<T>): Entry {
+    const proved = freshUntil?.(answer, at);
+    return { version, at, freshUntil: proved ?? at + this.maxAgeMs, value };
   }
 
   /** Background computations run MAX_REFRESHES at a time, in the order they were asked for. */
@@ -112,16 +138,19 @@ export class AnswerCache {
   }
 }
 
-/** `memo(key, load)`: the cached answer under `key` for this request (one version read per request). */
-export type Memo = <T>(key: unknown, load: () => Promise<T>) => Promise<T>;
+/**
+ * `memo(key, load, freshUntil?)`: the cached answer under `key` for this request (one version read
+ * per request); `freshUntil` lets an answer say how long it stays exact (AnswerCache.get).
+ */
+export type Memo = <T>(key: unknown, load: () => Promise<T>, freshUntil?: FreshUntil<T>) => Promise<T>;
 
 /** A request's memo over `cache`; without a cache every answer is computed. */
 export function memoOf(db: Executor, cache: AnswerCache | undefined, now: Date): Memo {
   if (!cache) return (_key, load) => load();
   let version: Promise<string> | undefined;
-  return async (key, load) => {
+  return async (key, load, freshUntil) => {
     version ??= searchVersion(db);
-    return cache.get(JSON.stringify(key), await version, now, load);
+    return cache.get(JSON.stringify(key), await version, now, load, freshUntil);
   };
 }
 

@@ -1,12 +1,18 @@
-import type { DiscoverView, Locale, SearchResult } from '@tourconnect/contracts/http';
-import { recentBookingCounts, verifiedPartnersWithPackages } from '../../db/search-discover.repository.ts';
+import type { DiscoverView, Locale, Party, SearchResult } from '@tourconnect/contracts/http';
+import {
+  latestBookingParty,
+  recentBookingCounts,
+  verifiedPartnersWithPackages,
+} from '../../db/search-discover.repository.ts';
 import { searchIndex, type SearchOutcome, type SearchSpec } from '../../db/search.repository.ts';
 import { campaignDay } from '../campaigns/campaign-day.ts';
 import { discoverSponsored } from '../campaigns/sponsored-search.ts';
 import type { BundlingContext } from '../context.ts';
 import { zonedDate } from '../local-time.ts';
+import { suggestBundles } from '../suggest-bundles.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
 import { DEFAULT_PARTY } from './search-params.ts';
+import { searchFreshUntil } from './search-freshness.ts';
 import { memoOf, type AnswerCache, type Memo } from './answer-cache.ts';
 import { specKey, toSearchResult, type SearchMeta } from './search.ts';
 
@@ -37,8 +43,9 @@ export function monthEnd(date: string): string {
 
 /**
  * GET /api/discover: the sections of the Discover page, each honest — empty when nothing
- * qualifies, never sample data. Sponsored lists running campaigns' targets; packagesForYou is
- * empty until the suggestion engine fills it.
+ * qualifies, never sample data. Sponsored lists running campaigns' targets; packagesForYou the
+ * suggestion engine's packages for the traveller's party (their latest booking's, else two
+ * adults) over the next two weeks.
  */
 export async function discover(
   ctx: Pick<BundlingContext, 'db'>,
@@ -71,14 +78,20 @@ export async function discover(
   };
   const today = zonedDate(now, DISCOVER_TIME_ZONE);
   const since = new Date(now.getTime() - TRENDING_DAYS * 86_400_000);
-  const search = (spec: SearchSpec) => memo(specKey(spec), () => searchIndex(ctx.db, spec));
-  const [partners, recent, trending, sponsored] = await Promise.all([
+  const search = (spec: SearchSpec) =>
+    memo(
+      specKey(spec),
+      () => searchIndex(ctx.db, spec),
+      (answer, at) => searchFreshUntil(answer, spec, at),
+    );
+  const [partners, recent, trending, sponsored, forYou] = await Promise.all([
     memo(['discover-partners', query.lang, near], () =>
       verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
     ),
     search({ ...base, limit: SEASONAL_CANDIDATES }),
     trendingPackages(ctx, base, since, memo, search),
     discoverSponsored(ctx.db, base, toSearchResult, now),
+    packagesForYou(ctx, base, meta.userId, now, cache, search),
   ]);
   // Seasonal looks among the most recently published packages only, so its cost (every line's
   // calendar for the rest of the month) stays bounded however large the catalogue grows.
@@ -97,8 +110,7 @@ export async function discover(
     lang: query.lang,
     sponsored,
     verifiedPartners: partners.map((p) => ({ ...p, partnerVerified: true })),
-    // TODO(suggest engine): fill with the engine's packages for this traveller (its engineer owns it).
-    packagesForYou: [],
+    packagesForYou: forYou,
     trending,
     seasonal: seasonal.rows.map(toSearchResult),
     new: fresh.rows.map(toSearchResult),
@@ -130,6 +142,54 @@ async function trendingPackages(
     .flatMap(({ packageId, bookings }) => {
       const row = byId.get(packageId);
       return row ? [{ ...toSearchResult(row), bookingsLast7Days: bookings }] : [];
+    })
+    .slice(0, SECTION_SIZE);
+}
+
+/** The party a signed-in traveller booked for last; two adults for anyone else. */
+async function travellerParty(ctx: Pick<BundlingContext, 'db'>, userId: string | undefined): Promise<Party> {
+  if (!userId) return DEFAULT_PARTY;
+  const party = await latestBookingParty(ctx.db, userId);
+  if (!party || !(Number(party.adult) > 0)) return DEFAULT_PARTY;
+  return {
+    adult: Number(party.adult),
+    child: Number(party.child ?? 0),
+    infant: Number(party.infant ?? 0),
+    senior: Number(party.senior ?? 0),
+  };
+}
+
+/**
+ * The suggestion engine's existing packages for the traveller's party on the next two weeks
+ * (src/domain/suggest-bundles.ts: ranked by what is booked together, the traveller type and the
+ * season), in its order, as search cards priced for that party on those days — and, with
+ * `near`, only those within reach. Composed bundles have no page of their own, so they stay on
+ * the suggestion panel.
+ */
+async function packagesForYou(
+  ctx: Pick<BundlingContext, 'db'>,
+  base: SearchSpec,
+  userId: string | undefined,
+  now: Date,
+  cache: AnswerCache | undefined,
+  search: (spec: SearchSpec) => Promise<SearchOutcome>,
+): Promise<SearchResult[]> {
+  const party = await travellerParty(ctx, userId);
+  const suggested = await suggestBundles(ctx, undefined, { lang: base.lang, party, limit: 20 }, now, cache);
+  const ids = suggested.suggestions.flatMap((s) => (s.kind === 'package' && s.packageId ? [s.packageId] : []));
+  if (ids.length === 0) return [];
+  const found = await search({
+    ...base,
+    onlyIds: ids,
+    limit: ids.length,
+    dates: { from: suggested.from, to: suggested.to },
+    party,
+  });
+  const byId = new Map(found.rows.map((row) => [row.entityId, row]));
+  return ids
+    .flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSearchResult(row)] : [];
     })
     .slice(0, SECTION_SIZE);
 }

@@ -21,6 +21,7 @@ import { sponsoredCampaignsFor, sponsoredPage } from '../campaigns/sponsored-sea
 import type { BundlingContext } from '../context.ts';
 import { imageUrl } from '../package-view.ts';
 import { memoOf, type AnswerCache, type Memo } from './answer-cache.ts';
+import { searchFreshUntil } from './search-freshness.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
 import {
   appliedSort,
@@ -184,7 +185,11 @@ export async function searchCatalogue(
     sponsoredCampaignsFor(ctx.db, query, now),
   ]);
   if (campaigns.length > 0) spec.rankIds = [...new Set(campaigns.map((c) => c.targetId))].sort();
-  const outcome = await memo(specKey(spec), () => searchIndex(ctx.db, spec));
+  const outcome = await memo(
+    specKey(spec),
+    () => searchIndex(ctx.db, spec),
+    (answer, at) => searchFreshUntil(answer, spec, at),
+  );
   const { items, shown } = sponsoredPage(
     outcome,
     campaigns,
