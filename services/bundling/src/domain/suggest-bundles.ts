@@ -3,7 +3,7 @@ import type { AuthUser } from '@tourconnect/service-kit';
 import { availabilityBetween, findLineItems, findPartnerRefs, type LineItem } from '../db/packages.repository.ts';
 import { loadSuggestModel, suggestCandidateItems, suggestCandidatePackages } from '../db/suggest.repository.ts';
 import type { BundlingContext } from './context.ts';
-import { memoOf, type AnswerCache } from './search/answer-cache.ts';
+import { memoOf, type AnswerCache, type Memo } from './search/answer-cache.ts';
 import { addDays, zonedDate } from './local-time.ts';
 import { localised } from './package-view.ts';
 import { visiblePackage } from './packages.ts';
@@ -44,7 +44,7 @@ export async function suggestBundles(
   user: AuthUser | undefined,
   query: SuggestQuery,
   now = new Date(),
-  cache?: AnswerCache,
+  cache?: AnswerCache | Memo,
 ): Promise<SuggestView> {
   const party: Party = query.party ?? { adult: 2, child: 0, infant: 0, senior: 0 };
   const datesGiven = query.from !== undefined;
@@ -54,7 +54,9 @@ export async function suggestBundles(
   // The same trip gets the same answer while nothing it is made of changes (search/answer-cache.ts);
   // a context package may be a member's unpublished one, so that answer is the caller's own.
   const key = ['suggest', { ...query, party, from, to }, query.packageId ? (user?.id ?? null) : null];
-  return memoOf(ctx.db, cache, now)(key, () => composeSuggestions(ctx, user, query, trip));
+  // A caller that already read the version for this request (Discover) passes its memo.
+  const memo = typeof cache === 'function' ? cache : memoOf(ctx.db, cache, now);
+  return memo(key, () => composeSuggestions(ctx, user, query, trip));
 }
 
 async function composeSuggestions(

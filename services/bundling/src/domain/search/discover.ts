@@ -91,7 +91,7 @@ export async function discover(
     search({ ...base, limit: SEASONAL_CANDIDATES }),
     trendingPackages(ctx, base, since, memo, search),
     discoverSponsored(ctx.db, base, toSearchResult, now),
-    packagesForYou(ctx, base, meta.userId, now, cache, search),
+    packagesForYou(ctx, base, meta.userId, now, memo, search),
   ]);
   // Seasonal looks among the most recently published packages only, so its cost (every line's
   // calendar for the rest of the month) stays bounded however large the catalogue grows.
@@ -171,11 +171,11 @@ async function packagesForYou(
   base: SearchSpec,
   userId: string | undefined,
   now: Date,
-  cache: AnswerCache | undefined,
+  memo: Memo,
   search: (spec: SearchSpec) => Promise<SearchOutcome>,
 ): Promise<SearchResult[]> {
   const party = await travellerParty(ctx, userId);
-  const suggested = await suggestBundles(ctx, undefined, { lang: base.lang, party, limit: 20 }, now, cache);
+  const suggested = await suggestBundles(ctx, undefined, { lang: base.lang, party, limit: 20 }, now, memo);
   const ids = suggested.suggestions.flatMap((s) => (s.kind === 'package' && s.packageId ? [s.packageId] : []));
   if (ids.length === 0) return [];
   const found = await search({
