@@ -42,6 +42,11 @@ export function remoteJwks(url: string): JWTVerifyGetKey {
 export const ACCEPTED_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'];
 
 export async function verifyAccessToken(token: string, options: AuthOptions): Promise<AuthUser> {
+  return (await verifiedToken(token, options)).user;
+}
+
+/** The user of a valid token and when the token expires (epoch ms). */
+async function verifiedToken(token: string, options: AuthOptions): Promise<{ user: AuthUser; expiresAt: number }> {
   try {
     const { payload } = await jwtVerify(token, options.keys, {
       issuer: options.issuer,
@@ -52,7 +57,10 @@ export async function verifyAccessToken(token: string, options: AuthOptions): Pr
     const claims = accessTokenClaimsSchema.safeParse(payload);
     if (!claims.success) throw unauthorized('token_invalid', 'The access token is not valid');
     const { sub, email, roles } = claims.data;
-    return { id: sub, email, roles, emailVerified: claims.data.email_verified === true };
+    return {
+      user: { id: sub, email, roles, emailVerified: claims.data.email_verified === true },
+      expiresAt: Number(payload.exp) * 1000,
+    };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw unauthorized('token_expired', 'The access token has expired');
@@ -71,13 +79,52 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match[1];
 }
 
+/** A verified token is remembered at most this long (and never past its own expiry). */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+const VERIFIED_TOKENS_MAX = 5_000;
+
+/**
+ * Tokens this process verified lately, so a client's every request does not check the same
+ * signature again (an Ed25519 verification was ~3 % of a booking's CPU). Kept until the token
+ * expires and at most VERIFIED_TOKEN_TTL_MS, which is also how long a key identity has withdrawn
+ * from its JWKS can still be honoured for a token verified with it just before; the least
+ * recently used go first past VERIFIED_TOKENS_MAX. Only successes are kept: a bad token is
+ * checked (and refused) every time.
+ */
+export class VerifiedTokens {
+  private readonly entries = new Map<string, { user: AuthUser; until: number }>();
+
+  constructor(
+    private readonly options: AuthOptions,
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = VERIFIED_TOKEN_TTL_MS,
+    private readonly max = VERIFIED_TOKENS_MAX,
+  ) {}
+
+  async verify(token: string): Promise<AuthUser> {
+    const at = this.now();
+    const hit = this.entries.get(token);
+    if (hit && at < hit.until) {
+      this.entries.delete(token);
+      this.entries.set(token, hit);
+      return { ...hit.user, roles: [...hit.user.roles] };
+    }
+    if (hit) this.entries.delete(token);
+    const { user, expiresAt } = await verifiedToken(token, this.options);
+    this.entries.set(token, { user, until: Math.min(expiresAt, at + this.ttlMs) });
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+    return { ...user, roles: [...user.roles] };
+  }
+}
+
 export function installAuth(app: FastifyInstance, options: AuthOptions): void {
+  const verified = new VerifiedTokens(options);
   app.decorateRequest('user', undefined);
   app.decorate('requireUser', (...roles: Role[]): preHandlerAsyncHookHandler => {
     return async (request) => {
       const token = bearerToken(request);
       if (!token) throw unauthorized();
-      request.user = await verifyAccessToken(token, options);
+      request.user = await verified.verify(token);
       if (roles.length > 0 && !roles.some((r) => request.user?.roles.includes(r))) {
         throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
       }
@@ -85,6 +132,6 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   });
   app.decorate('optionalUser', async (request: FastifyRequest) => {
     const token = bearerToken(request);
-    if (token) request.user = await verifyAccessToken(token, options);
+    if (token) request.user = await verified.verify(token);
   });
 }

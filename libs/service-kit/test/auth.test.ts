@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyObject } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { createService, type ServiceApp } from '../src/index.ts';
+import { VerifiedTokens, type AuthOptions } from '../src/auth.ts';
 
 type SigningKey = Parameters<SignJWT['sign']>[0] | KeyObject;
 const issuer = 'tourconnect-identity';
@@ -92,5 +93,64 @@ describe('JWT verification and role guards', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('forbidden');
     expect((await call('/admin', await sign({ roles: ['admin'] }))).statusCode).toBe(200);
+  });
+});
+
+// Each service remembers the tokens it verified lately (signatures are not checked again on a
+// client's every request), never past a token's expiry nor longer than a minute.
+describe('VerifiedTokens', () => {
+  it('checks a token once, then again only after a minute or at its expiry, and never keeps a refusal', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };
+    const local = createLocalJWKSet({ keys: [jwk] });
+    let lookups = 0;
+    const options: AuthOptions = {
+      keys: (header, token) => {
+        lookups += 1;
+        return local(header, token);
+      },
+      issuer,
+      audience,
+    };
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const token = (exp: number) =>
+      new SignJWT({ email: 'u@example.com', roles: ['traveller'] })
+        .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
+        .setSubject('2b1c6f7e-1111-4111-8111-111111111111')
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(exp)
+        .sign(privateKey);
+    let now = issuedAt * 1000;
+    const cache = new VerifiedTokens(options, () => now);
+
+    const long = await token(issuedAt + 600);
+    const first = await cache.verify(long);
+    expect(first).toMatchObject({ email: 'u@example.com', roles: ['traveller'] });
+    first.roles.push('admin'); // a caller changing its copy changes nothing kept
+    expect(await cache.verify(long)).toMatchObject({ roles: ['traveller'] });
+    expect(lookups).toBe(1);
+    now += 60_000;
+    await cache.verify(long);
+    expect(lookups).toBe(2);
+
+    // Kept only until the token's own expiry: past it, the token is checked again (jose then
+    // refuses it on the real clock; this cache's clock is the test's).
+    const short = await token(issuedAt + 90);
+    await cache.verify(short);
+    now = (issuedAt + 89) * 1000;
+    await cache.verify(short);
+    expect(lookups).toBe(3);
+    now = (issuedAt + 91) * 1000;
+    await cache.verify(short);
+    expect(lookups).toBe(4);
+
+    const forged = `${long.slice(0, -4)}AAAA`;
+    await expect(cache.verify(forged)).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(cache.verify(forged)).rejects.toMatchObject({ code: 'token_invalid' });
+    expect(lookups).toBe(6);
+    // An expired token is refused as before.
+    await expect(cache.verify(await token(issuedAt - 1))).rejects.toMatchObject({ code: 'token_expired' });
   });
 });
