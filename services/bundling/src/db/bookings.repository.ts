@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, exists, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, type AuditEntry } from '@tourconnect/audit';
-import type { Db, Executor, Tx } from '@tourconnect/db';
+import type { Executor, Tx } from '@tourconnect/db';
 import type { BookingStatus, Translations } from '@tourconnect/contracts/http';
 import { auditLog, availability, bookingHolds, packageBookings, packages } from './schema.ts';
+import { literal, quoted } from './sql-literal.ts';
 
 export type BookingRow = typeof packageBookings.$inferSelect;
 export type NewBookingRow = typeof packageBookings.$inferInsert;
@@ -29,20 +30,60 @@ export interface PageQuery {
 /** The unique index that makes one user's Idempotency-Key name one booking. */
 export const IDEMPOTENCY_CONSTRAINT = 'package_bookings_idempotency_uq';
 
+/** Column of each field of a booking row; `json` columns take the value as JSON text. */
+const BOOKING_COLUMNS: Record<keyof BookingRow, string> = {
+  id: 'id',
+  packageId: 'package_id',
+  packageVersion: 'package_version',
+  sellerPartnerId: 'seller_partner_id',
+  userId: 'user_id',
+  status: 'status',
+  startDate: 'start_date',
+  party: 'party',
+  currency: 'currency',
+  pricePaid: 'price_paid',
+  breakdown: 'breakdown',
+  policy: 'policy',
+  couponCode: 'coupon_code',
+  affiliateCode: 'affiliate_code',
+  paymentIntentId: 'payment_intent_id',
+  holdExpiresAt: 'hold_expires_at',
+  idempotencyKey: 'idempotency_key',
+  refundMinor: 'refund_minor',
+  cancelReason: 'cancel_reason',
+  createdAt: 'created_at',
+  confirmedAt: 'confirmed_at',
+  cancelledAt: 'cancelled_at',
+  expiredAt: 'expired_at',
+};
+const BOOKING_JSON = new Set<keyof BookingRow>(['party', 'breakdown', 'policy']);
+const bookingFields = Object.keys(BOOKING_COLUMNS) as (keyof BookingRow)[];
+const BOOKING_INSERT = `INSERT INTO bundling.package_bookings (${bookingFields.map((f) => BOOKING_COLUMNS[f]).join(', ')}) VALUES `;
+const HOLD_INSERT =
+  'INSERT INTO bundling.booking_holds (booking_id, availability_id, item_id, item_partner_id, position, quantity) VALUES ';
+
 /**
  * The booking's and its holds' INSERTs as statements for one batch (`writeAndHold`), not sent
- * here. No ON CONFLICT: a second booking under the same user and Idempotency-Key fails on
+ * here: SQL text with the values written in as literals (`sql-literal.ts`), built directly —
+ * drizzle's insert builder was the largest single share of a booking's CPU. Every column of the
+ * row is written (the column map is typed against the row, so a new column cannot be missed).
+ * No ON CONFLICT: a second booking under the same user and Idempotency-Key fails on
  * IDEMPOTENCY_CONSTRAINT, which rolls its whole batch back.
  */
-export function bookingInserts(db: Db, booking: BookingRow, holds: readonly BookingHoldRow[]): SQL[] {
-  const statements = [db.insert(packageBookings).values(booking).getSQL()];
-  if (holds.length > 0)
-    statements.push(
-      db
-        .insert(bookingHolds)
-        .values([...holds])
-        .getSQL(),
+export function bookingInserts(booking: BookingRow, holds: readonly BookingHoldRow[]): string[] {
+  const values = bookingFields.map((field) => {
+    const value = booking[field];
+    return BOOKING_JSON.has(field) ? quoted(JSON.stringify(value)) : literal(value);
+  });
+  const statements = [`${BOOKING_INSERT}(${values.join(', ')})`];
+  if (holds.length > 0) {
+    const rows = holds.map((hold) =>
+      [hold.bookingId, hold.availabilityId, hold.itemId, hold.itemPartnerId, hold.position, hold.quantity]
+        .map(literal)
+        .join(', '),
     );
+    statements.push(`${HOLD_INSERT}(${rows.join('), (')})`);
+  }
   return statements;
 }
 

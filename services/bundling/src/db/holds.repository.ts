@@ -2,6 +2,7 @@ import { and, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@tourconnect/db';
 import { availability } from './schema.ts';
+import { literal } from './sql-literal.ts';
 
 /** Units of one availability row (a date or slot of an item) that a booking takes. */
 export interface UnitClaim {
@@ -67,16 +68,16 @@ export type WriteAndHoldOutcome = HoldOutcome | { ok: false; reason: 'duplicate'
  * `writes` answers `duplicate` with the constraint's name; other errors are thrown.
  *
  * The simple protocol takes no parameters, so each statement's parameters are inlined as
- * escaped string literals; claim ids are checked to be UUIDs and quantities
- * positive integers.
+ * escaped string literals (a write given as text already has them: `sql-literal.ts`); claim ids
+ * are checked to be UUIDs and quantities positive integers.
  */
 export async function writeAndHold(
   db: Db,
-  writes: readonly SQL[],
+  writes: readonly (SQL | string)[],
   claims: readonly UnitClaim[],
 ): Promise<WriteAndHoldOutcome> {
   const rows = merged(claims);
-  const text = [...writes.map((w) => inlined(w)), ...rows.map(holdStatement)].join(';\n');
+  const text = [...writes.map((w) => (typeof w === 'string' ? w : inlined(w))), ...rows.map(holdStatement)].join(';\n');
   try {
     await db.execute(sql.raw(text));
     return { ok: true };
@@ -109,25 +110,6 @@ function holdStatement({ availabilityId, quantity }: UnitClaim): string {
 function inlined(statement: SQL): string {
   const query = dialect.sqlToQuery(statement);
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => literal(query.params[Number(n) - 1]));
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`writeAndHold: cannot inline ${value}`);
-    return `(${value})`;
-  }
-  if (typeof value === 'bigint') return `(${value.toString()})`;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return quoted(value.toISOString());
-  if (typeof value === 'string') return quoted(value);
-  return quoted(JSON.stringify(value));
-}
-
-/** A string literal that means exactly `text`, whatever standard_conforming_strings says (as pg's escapeLiteral). */
-function quoted(text: string): string {
-  const body = text.replace(/'/g, "''");
-  return text.includes('\\') ? ` E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
 }
 
 function pgMessage(error: unknown): string {

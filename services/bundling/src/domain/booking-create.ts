@@ -101,7 +101,7 @@ async function holdAndRecord(
   // ONE transaction in one round trip: the booking, its holds, the held event in the outbox, then
   // the hot rows' conditional updates last, committed at once. Any row short of units, or a
   // concurrent booking under the same Idempotency-Key, and none of it stays.
-  const written = await writeAndHold(ctx.db, [...bookingInserts(ctx.db, booking, holds), ...heldEvent], plan.holds);
+  const written = await writeAndHold(ctx.db, [...bookingInserts(booking, holds), ...heldEvent], plan.holds);
   if (!written.ok) {
     if (written.reason === 'duplicate' && written.constraint === IDEMPOTENCY_CONSTRAINT) throw new DuplicateKey();
     if (written.reason === 'sold_out') {

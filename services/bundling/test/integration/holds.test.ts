@@ -13,6 +13,10 @@ import {
   findPackageWithSeller,
   readForBooking,
 } from '../../src/db/packages.repository.ts';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { bookingInserts, type BookingRow } from '../../src/db/bookings.repository.ts';
+import { bookingHolds, packageBookings } from '../../src/db/schema.ts';
 import { givenPackage, givenTour, slot } from '../support/booking-fixtures.ts';
 import { givenPartner } from '../support/builders.ts';
 import { startBundlingHarness, type BundlingHarness } from '../support/harness.ts';
@@ -158,6 +162,52 @@ describe('holding units', () => {
       const outcome = await writeAndHold(db(), [twice], [{ availabilityId: tour.availabilityId, quantity: 1 }]);
       expect(outcome).toMatchObject({ ok: false, reason: 'duplicate' });
       expect(await slot(h, tour.availabilityId)).toEqual({ capacity: 10, held: 0, sold: 0 });
+    });
+
+    it('writes a booking and its holds as text that reads back as exactly the row it was given', async () => {
+      const tour = await givenTour(h, partnerId, { capacity: 10 });
+      const packageId = await givenPackage(h, partnerId, [{ item: tour }]);
+      const at = new Date('2026-12-03T10:15:30.123Z');
+      const booking: BookingRow = {
+        id: randomUUID(),
+        packageId,
+        packageVersion: 3,
+        sellerPartnerId: partnerId,
+        userId: randomUUID(),
+        status: 'pending_payment',
+        startDate: '2026-12-20',
+        party: { adult: 2, child: 1 },
+        currency: 'EUR',
+        pricePaid: 123_456_789_012,
+        breakdown: { note: "O'Brien \\ $1 — Ünïcødé ✓", lines: [] } as unknown as BookingRow['breakdown'],
+        policy: { tiers: [{ hoursBefore: 48, refundPercent: 50 }] },
+        couponCode: "SUMMER'26\\",
+        affiliateCode: null,
+        paymentIntentId: null,
+        holdExpiresAt: new Date(at.getTime() + 15 * 60_000),
+        idempotencyKey: 'key-$1',
+        refundMinor: null,
+        cancelReason: null,
+        createdAt: at,
+        confirmedAt: null,
+        cancelledAt: null,
+        expiredAt: null,
+      };
+      const hold = {
+        bookingId: booking.id,
+        availabilityId: tour.availabilityId,
+        itemId: tour.itemId,
+        itemPartnerId: partnerId,
+        position: 0,
+        quantity: 2,
+      };
+      const outcome = await writeAndHold(db(), bookingInserts(booking, [hold]), [
+        { availabilityId: tour.availabilityId, quantity: 2 },
+      ]);
+      expect(outcome).toEqual({ ok: true });
+      const [row] = await db().select().from(packageBookings).where(eq(packageBookings.id, booking.id));
+      expect(row).toEqual(booking);
+      expect(await db().select().from(bookingHolds).where(eq(bookingHolds.bookingId, booking.id))).toEqual([hold]);
     });
 
     it('writes text exactly as given: quotes, backslashes and placeholders in values stay data', async () => {
