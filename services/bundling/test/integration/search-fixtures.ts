@@ -24,6 +24,9 @@ export interface SearchItemSpec {
   bundleTerms?: BundleTerms | null;
 }
 
+/** Riva del Garda, where most test items are. */
+export const RIVA_DEL_GARDA = { place: 'Riva del Garda', regionCode: 'IT-32', latitude: 45.885, longitude: 10.841 };
+
 /** An item of `partnerId` (published unless told), a person-priced tour at 09:00 unless told. */
 export async function insertSearchItem(h: BundlingHarness, partnerId: string, spec: SearchItemSpec): Promise<TestItem> {
   const capacityModel = spec.capacityModel ?? 'slots';

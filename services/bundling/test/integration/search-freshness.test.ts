@@ -6,7 +6,7 @@ import { searchSpecOf } from '../../src/domain/search/search.ts';
 import { givenPartner } from '../support/builders.ts';
 import { startBundlingHarness, type BundlingHarness } from '../support/harness.ts';
 import { openDates, romeDay, type TestItem } from './packages-builders.ts';
-import { insertSearchItem } from './search-fixtures.ts';
+import { insertSearchItem, RIVA_DEL_GARDA } from './search-fixtures.ts';
 
 // What a search's answer tells of its own freshness (src/domain/search/search-freshness.ts):
 // the first moment a slot it found open closes with the clock, and whether a write was in
@@ -26,10 +26,7 @@ describe('a search answer and the clock', () => {
     const partner = await givenPartner(h, { name: 'Navigazione Garda' });
     boat = await insertSearchItem(h, partner.partnerId, {
       translations: { it: { title: 'Battello per Limone', description: 'Traversata del lago' } },
-      place: 'Riva del Garda',
-      regionCode: 'IT-32',
-      latitude: 45.885,
-      longitude: 10.841,
+      ...RIVA_DEL_GARDA,
       cutoffHours: 3,
       startTimes: ['09:00', '15:00'],
     });

@@ -4,7 +4,7 @@ import { givenPartner, type GivenPartner } from '../support/builders.ts';
 import { as, nextIp, startBundlingHarness, type BundlingHarness } from '../support/harness.ts';
 import { partnerEvents } from '../support/partner-events.ts';
 import { openDates, packageBody, publishedPackage, romeDay, type TestItem } from './packages-builders.ts';
-import { fieldCodes, idsOf, insertSearchItem } from './search-fixtures.ts';
+import { fieldCodes, idsOf, insertSearchItem, RIVA_DEL_GARDA } from './search-fixtures.ts';
 
 // A small catalogue around Lake Garda, the Dolomites and Rome, in several languages, searched
 // the way a traveller would: words in their language (with typos), a destination, dates and
@@ -42,10 +42,7 @@ describe('GET /api/packages/search', () => {
         en: { title: 'Guided hike above Riva', description: 'Three hours on the old Ponale road' },
         de: { title: 'Geführte Wanderung über Riva', description: 'Drei Stunden hoch über dem Gardasee' },
       },
-      place: 'Riva del Garda',
-      regionCode: 'IT-32',
-      latitude: 45.885,
-      longitude: 10.841,
+      ...RIVA_DEL_GARDA,
       tags: ['nature', 'lake'],
       units: [
         { code: 'adult', priceMinor: 4500 },
@@ -89,19 +86,13 @@ describe('GET /api/packages/search', () => {
     });
     hidden = await insertSearchItem(h, suspended.partnerId, {
       translations: { it: { title: 'Escursione segreta sul Garda', description: '' } },
-      place: 'Riva del Garda',
-      regionCode: 'IT-32',
-      latitude: 45.885,
-      longitude: 10.841,
+      ...RIVA_DEL_GARDA,
       tags: ['lake'],
     });
     draft = await insertSearchItem(h, lago.partnerId, {
       status: 'draft',
       translations: { it: { title: 'Escursione in bozza sul Garda', description: '' } },
-      place: 'Riva del Garda',
-      regionCode: 'IT-32',
-      latitude: 45.885,
-      longitude: 10.841,
+      ...RIVA_DEL_GARDA,
     });
     await openDates(h, walk, day(0), day(5), { capacity: 10 });
     await openDates(h, dolomites, day(0), day(5), { capacity: 3 });
