@@ -66,6 +66,12 @@ export interface SearchBench {
   searchDistinct: LoadFigures;
   /** `search` at a fixed rate (open loop). */
   searchAtRate: LoadFigures & { targetPerSec: number };
+  /**
+   * The same while bookings move availability's counters: HOLDS_PER_SEC holds of one place on
+   * rows of the rotation's dates, each released 50 ms later (the statements a booking and its
+   * expiry run on the hot rows).
+   */
+  searchAtRateWithHolds: LoadFigures & { targetPerSec: number; holdsPerSec: number };
   /** Per kind of search in the rotation (closed loop, same connections). */
   byQuery: { label: string; figures: LoadFigures }[];
   loadAverage: number;
@@ -81,6 +87,7 @@ const LEARNED_BOOKINGS = Math.round(20_000 * SCALE);
 const DAYS = 35;
 const CLIENTS = 5_000;
 const RATE = 200;
+const HOLDS_PER_SEC = 10;
 
 export async function runBundlingSearchBench(
   opts = { connections: 16, durationSec: Number(process.env.BENCH_SEARCH_SECONDS ?? 10) },
@@ -153,6 +160,14 @@ export async function runBundlingSearchBench(
       opts.durationSec,
     );
     const searchAtRate = { ...(await load(urls, opts.durationSec, RATE)), targetPerSec: RATE };
+    const holds = startHolds(sql, HOLDS_PER_SEC);
+    const withHolds = await load(urls, opts.durationSec, RATE);
+    const holdsMade = await holds.stop();
+    const searchAtRateWithHolds = {
+      ...withHolds,
+      targetPerSec: RATE,
+      holdsPerSec: Number((holdsMade / opts.durationSec).toFixed(1)),
+    };
     const byQuery = [];
     for (const q of queries) {
       byQuery.push({ label: q.label, figures: await load([`${base}/api/packages/search?${q.query}`], 3) });
@@ -179,6 +194,7 @@ export async function runBundlingSearchBench(
       suggest,
       searchDistinct,
       searchAtRate,
+      searchAtRateWithHolds,
       byQuery,
       loadAverage: Number(loadavg()[0]!.toFixed(1)),
     };
@@ -613,6 +629,45 @@ export function suggestQueries(): string[] {
   ];
 }
 
+/**
+ * Holds `perSec` times a second one place of a random open row on the rotation's dates (7–14
+ * days ahead), released 50 ms later: what bookings and expiries write to availability, straight
+ * in SQL. `stop()` answers how many holds were made.
+ */
+function startHolds(sql: pg.Pool, perSec: number): { stop(): Promise<number> } {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  let made = 0;
+  let stopped = false;
+  const rows = sql.query<{ id: string }>(
+    'SELECT id FROM bundling.availability WHERE date BETWEEN $1 AND $2 AND NOT closed AND capacity - held - sold >= 2',
+    [day(7), day(14)],
+  );
+  const running = (async () => {
+    const ids = (await rows).rows.map((r) => r.id);
+    const rnd = random(11);
+    while (!stopped && ids.length > 0) {
+      const id = ids[Math.floor(rnd() * ids.length)]!;
+      await sql.query(
+        'UPDATE bundling.availability SET held = held + 1 WHERE id = $1 AND capacity - held - sold >= 1',
+        [id],
+      );
+      made += 1;
+      setTimeout(() => {
+        void sql.query('UPDATE bundling.availability SET held = held - 1 WHERE id = $1 AND held >= 1', [id]);
+      }, 50);
+      await new Promise((resolve) => setTimeout(resolve, 1000 / perSec));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await running;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return made;
+    },
+  };
+}
+
 // ─── The load clients (a child process) ──────────────────────────────────────────────────
 
 interface ClientOptions {
@@ -670,6 +725,7 @@ export function printBundlingSearchBench(r: SearchBench): void {
     'GET /api/packages/suggest (rotation)': figuresRow(r.suggest),
     'search, never repeated (computed each time)': figuresRow(r.searchDistinct),
     [`search at ${r.searchAtRate.targetPerSec}/s (open loop)`]: figuresRow(r.searchAtRate),
+    [`the same with ${r.searchAtRateWithHolds.holdsPerSec} holds/s`]: figuresRow(r.searchAtRateWithHolds),
   });
   console.table(Object.fromEntries(r.byQuery.map((q) => [q.label, figuresRow(q.figures)])));
   console.log(`load average ${r.loadAverage}`);
@@ -690,6 +746,10 @@ export function bundlingSearchMarkdown(r: SearchBench): string[] {
     row('GET /api/packages/suggest (rotation of 5)', r.suggest),
     row('search, never the same twice (1,200 variants: computed every time)', r.searchDistinct),
     row(`search at a fixed ${r.searchAtRate.targetPerSec} req/s (open loop)`, r.searchAtRate),
+    row(
+      `the same while ${r.searchAtRateWithHolds.holdsPerSec} holds/s (and their releases) move availability`,
+      r.searchAtRateWithHolds,
+    ),
     '',
     '| search in the rotation (alone, 3 s) | req/s | p50 | p95 |',
     '|---|---|---|---|',

@@ -469,14 +469,15 @@ function orderBy(sort: SearchSpec['sort']): SQL {
 }
 
 /**
- * The search version (migration 0006): moves with every statement that changes what search,
- * Discover or suggest answer from.
+ * The search versions: `catalogue` (migration 0006) moves with every statement that changes what
+ * is on sale, where, when and at what price; `counts` (migration 0007) with bookings' counters.
  */
-export async function searchVersion(executor: Executor): Promise<string> {
-  const result = await executor.execute<{ v: string }>(
-    sql`SELECT last_value::text || ':' || is_called::text AS v FROM bundling.search_version`,
+export async function searchVersion(executor: Executor): Promise<{ catalogue: string; counts: string }> {
+  const result = await executor.execute<{ catalogue: string; counts: string }>(
+    sql`SELECT (SELECT last_value::text || ':' || is_called::text FROM bundling.search_version) AS catalogue,
+      (SELECT last_value::text || ':' || is_called::text FROM bundling.search_counts_version) AS counts`,
   );
-  return result.rows[0]!.v;
+  return result.rows[0]!;
 }
 
 /** The search in one statement; see the module comment. */

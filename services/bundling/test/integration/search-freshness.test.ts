@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchQuerySchema } from '@tourconnect/contracts/http';
-import { searchIndex } from '../../src/db/search.repository.ts';
+import { searchIndex, searchVersion } from '../../src/db/search.repository.ts';
 import { zonedInstant } from '../../src/domain/local-time.ts';
 import { searchSpecOf } from '../../src/domain/search/search.ts';
 import { givenPartner } from '../support/builders.ts';
@@ -64,5 +64,44 @@ describe('a search answer and the clock', () => {
       await other.query('ROLLBACK');
       other.release();
     }
+  });
+
+  it("moves the catalogue's version for the catalogue and the counters' for bookings", async () => {
+    const before = await searchVersion(h.database.db);
+    const moved = async (statement: string, params: unknown[]) => {
+      const start = await searchVersion(h.database.db);
+      await h.rows(statement, params);
+      const end = await searchVersion(h.database.db);
+      return { catalogue: end.catalogue !== start.catalogue, counts: end.counts !== start.counts };
+    };
+    const id = (
+      await h.rows<{ id: string }>('SELECT id FROM bundling.availability WHERE item_id = $1 LIMIT 1', [boat.id])
+    )[0]!.id;
+    // A hold, a sale, a release: only held and sold change.
+    expect(await moved('UPDATE bundling.availability SET held = held + 1 WHERE id = $1', [id])).toEqual({
+      catalogue: false,
+      counts: true,
+    });
+    expect(
+      await moved('UPDATE bundling.availability SET held = held - 1, sold = sold + 1 WHERE id = $1', [id]),
+    ).toEqual({
+      catalogue: false,
+      counts: true,
+    });
+    // A partner's calendar: capacity, closing, prices.
+    expect(await moved('UPDATE bundling.availability SET capacity = capacity + 5 WHERE id = $1', [id])).toEqual({
+      catalogue: true,
+      counts: false,
+    });
+    expect(await moved('UPDATE bundling.availability SET closed = true, held = held WHERE id = $1', [id])).toEqual({
+      catalogue: true,
+      counts: false,
+    });
+    // An item's own change.
+    expect(await moved("UPDATE bundling.items SET tags = '{lake}' WHERE id = $1", [boat.id])).toEqual({
+      catalogue: true,
+      counts: false,
+    });
+    expect((await searchVersion(h.database.db)).catalogue).not.toBe(before.catalogue);
   });
 });

@@ -10,12 +10,28 @@ import { searchVersion } from '../../db/search.repository.ts';
 export const ANSWER_MAX_AGE_MS = 30_000;
 /** Past its freshness, an answer is still served (while it is computed again) up to this age. */
 export const ANSWER_STALE_MS = 120_000;
+/**
+ * An answer computed before bookings moved the counters (held, sold, bookings: migration 0007)
+ * is still fresh this long after it was computed, and served while computed again up to
+ * ANSWER_COUNTS_STALE_MS: what it shows of places left lags bookings by at most that.
+ */
+export const ANSWER_COUNTS_LAG_MS = 5_000;
+export const ANSWER_COUNTS_STALE_MS = 15_000;
 const MAX_ANSWERS = 500;
 /** Answers computed again in the background at once: the rest wait their turn. */
 const MAX_REFRESHES = 1;
 
+/** The two numbers an answer is computed under (migrations 0006 and 0007). */
+export interface AnswerVersion {
+  /** Moves with the catalogue: partners, items, packages, images, slots, prices, the lexicon. */
+  catalogue: string;
+  /** Moves with bookings: availability's held / sold, package_bookings, the suggestion counts. */
+  counts: string;
+}
+
 interface Entry {
   version: string;
+  counts: string;
   at: number;
   /** Fresh before this instant (epoch ms): `at + maxAgeMs`, or what the answer proved of itself. */
   freshUntil: number;
@@ -62,33 +78,52 @@ export class AnswerCache {
     private readonly maxAgeMs = ANSWER_MAX_AGE_MS,
     private readonly maxEntries = MAX_ANSWERS,
     private readonly staleMs = ANSWER_STALE_MS,
+    private readonly countsLagMs = ANSWER_COUNTS_LAG_MS,
+    private readonly countsStaleMs = ANSWER_COUNTS_STALE_MS,
   ) {}
 
-  get<T>(key: string, version: string, now: Date, load: () => Promise<T>, freshUntil?: FreshUntil<T>): Promise<T> {
+  get<T>(
+    key: string,
+    version: AnswerVersion,
+    now: Date,
+    load: () => Promise<T>,
+    freshUntil?: FreshUntil<T>,
+  ): Promise<T> {
     const at = now.getTime();
     const hit = this.entries.get(key);
-    const usable = hit !== undefined && hit.version === version && at >= hit.at;
-    // Past its freshness an answer is served for the default stale margin (staleMs - maxAgeMs).
-    if (usable && at < hit.freshUntil + Math.max(0, this.staleMs - this.maxAgeMs)) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      if (at >= hit.freshUntil && !hit.refreshing) {
-        hit.refreshing = true;
-        this.refresh(async () => {
-          if (this.entries.get(key) !== hit) return; // dropped or replaced while it waited
-          const fresh = load();
-          await fresh.then(
-            (value) => {
-              if (this.entries.get(key) === hit) this.put(key, this.entry(version, at, fresh, value, freshUntil));
-            },
-            () => (hit.refreshing = false),
-          );
-        });
+    if (hit !== undefined && hit.version === version.catalogue && at >= hit.at) {
+      // Past its freshness an answer is served for the default stale margin (staleMs - maxAgeMs);
+      // after bookings moved the counters, for a few seconds only.
+      const countsMoved = hit.counts !== version.counts;
+      const freshEnd = countsMoved ? Math.min(hit.freshUntil, hit.at + this.countsLagMs) : hit.freshUntil;
+      const servedEnd = hit.freshUntil + Math.max(0, this.staleMs - this.maxAgeMs);
+      if (at < (countsMoved ? Math.min(servedEnd, hit.at + this.countsStaleMs) : servedEnd)) {
+        this.entries.delete(key);
+        this.entries.set(key, hit);
+        if (at >= freshEnd && !hit.refreshing) {
+          hit.refreshing = true;
+          this.refresh(async () => {
+            if (this.entries.get(key) !== hit) return; // dropped or replaced while it waited
+            const fresh = load();
+            await fresh.then(
+              (value) => {
+                if (this.entries.get(key) === hit) this.put(key, this.entry(version, at, fresh, value, freshUntil));
+              },
+              () => (hit.refreshing = false),
+            );
+          });
+        }
+        return hit.value as Promise<T>;
       }
-      return hit.value as Promise<T>;
     }
     const value = load();
-    const entry: Entry = { version, at, freshUntil: at + this.maxAgeMs, value };
+    const entry: Entry = {
+      version: version.catalogue,
+      counts: version.counts,
+      at,
+      freshUntil: at + this.maxAgeMs,
+      value,
+    };
     this.put(key, entry);
     value.then(
       // The answer's own bound, once known (never longer than it proved; never shorter than now).
@@ -104,9 +139,15 @@ export class AnswerCache {
     return value;
   }
 
-  private entry<T>(version: string, at: number, value: Promise<T>, answer: T, freshUntil?: FreshUntil<T>): Entry {
+  private entry<T>(
+    version: AnswerVersion,
+    at: number,
+    value: Promise<T>,
+    answer: T,
+    freshUntil?: FreshUntil<T>,
+  ): Entry {
     const proved = freshUntil?.(answer, at);
-    return { version, at, freshUntil: proved ?? at + this.maxAgeMs, value };
+    return { version: version.catalogue, counts: version.counts, at, freshUntil: proved ?? at + this.maxAgeMs, value };
   }
 
   /** Background computations run MAX_REFRESHES at a time, in the order they were asked for. */
@@ -147,7 +188,7 @@ export type Memo = <T>(key: unknown, load: () => Promise<T>, freshUntil?: FreshU
 /** A request's memo over `cache`; without a cache every answer is computed. */
 export function memoOf(db: Executor, cache: AnswerCache | undefined, now: Date): Memo {
   if (!cache) return (_key, load) => load();
-  let version: Promise<string> | undefined;
+  let version: Promise<AnswerVersion> | undefined;
   return async (key, load, freshUntil) => {
     version ??= searchVersion(db);
     return cache.get(JSON.stringify(key), await version, now, load, freshUntil);
