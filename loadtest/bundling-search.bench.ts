@@ -163,11 +163,7 @@ export async function runBundlingSearchBench(
     const holds = startHolds(sql, HOLDS_PER_SEC);
     const withHolds = await load(urls, opts.durationSec, RATE);
     const holdsMade = await holds.stop();
-    const searchAtRateWithHolds = {
-      ...withHolds,
-      targetPerSec: RATE,
-      holdsPerSec: Number((holdsMade / opts.durationSec).toFixed(1)),
-    };
+    const searchAtRateWithHolds = { ...withHolds, targetPerSec: RATE, holdsPerSec: holdsMade.perSec };
     const byQuery = [];
     for (const q of queries) {
       byQuery.push({ label: q.label, figures: await load([`${base}/api/packages/search?${q.query}`], 3) });
@@ -632,12 +628,13 @@ export function suggestQueries(): string[] {
 /**
  * Holds `perSec` times a second one place of a random open row on the rotation's dates (7–14
  * days ahead), released 50 ms later: what bookings and expiries write to availability, straight
- * in SQL. `stop()` answers how many holds were made.
+ * in SQL. `stop()` answers how many holds were made, and how many a second.
  */
-function startHolds(sql: pg.Pool, perSec: number): { stop(): Promise<number> } {
+function startHolds(sql: pg.Pool, perSec: number): { stop(): Promise<{ made: number; perSec: number }> } {
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
   let made = 0;
   let stopped = false;
+  const started = performance.now();
   const rows = sql.query<{ id: string }>(
     'SELECT id FROM bundling.availability WHERE date BETWEEN $1 AND $2 AND NOT closed AND capacity - held - sold >= 2',
     [day(7), day(14)],
@@ -662,8 +659,9 @@ function startHolds(sql: pg.Pool, perSec: number): { stop(): Promise<number> } {
     async stop() {
       stopped = true;
       await running;
+      const seconds = (performance.now() - started) / 1000;
       await new Promise((resolve) => setTimeout(resolve, 100));
-      return made;
+      return { made, perSec: Number((made / seconds).toFixed(1)) };
     },
   };
 }

@@ -12,8 +12,8 @@ export const ANSWER_MAX_AGE_MS = 30_000;
 export const ANSWER_STALE_MS = 120_000;
 /**
  * An answer computed before bookings moved the counters (held, sold, bookings: migration 0007)
- * is still fresh this long after it was computed, and served while computed again up to
- * ANSWER_COUNTS_STALE_MS: what it shows of places left lags bookings by at most that.
+ * is still fresh this long after a request first found them moved, and served while computed
+ * again up to ANSWER_COUNTS_STALE_MS: what it shows of places left lags bookings by at most that.
  */
 export const ANSWER_COUNTS_LAG_MS = 5_000;
 export const ANSWER_COUNTS_STALE_MS = 15_000;
@@ -35,6 +35,8 @@ interface Entry {
   at: number;
   /** Fresh before this instant (epoch ms): `at + maxAgeMs`, or what the answer proved of itself. */
   freshUntil: number;
+  /** When a request first found that bookings had moved the counters since (epoch ms). */
+  countsMovedSeenAt?: number;
   value: Promise<unknown>;
   refreshing?: boolean;
 }
@@ -48,9 +50,14 @@ export type FreshUntil<T> = (value: T, at: number) => number | undefined;
 
 /**
  * Answers of search, Discover and suggest read from bundling's tables, kept while the search
- * version (migration 0006: a sequence every write to those tables moves) is the one they were
+ * version (migration 0006: a sequence every write to the catalogue moves) is the one they were
  * computed under; the least recently used go first past MAX_ANSWERS. Requests that miss the same
  * key at once share one computation, so a burst of one popular search runs its statement once.
+ * Bookings move a second number (migration 0007: availability's held / sold, bookings, the
+ * suggestion counts): once a request has found it moved, an answer stays fresh
+ * ANSWER_COUNTS_LAG_MS more and is served while computed again up to ANSWER_COUNTS_STALE_MS — so
+ * what anyone is shown of places left lags bookings by at most that from the first request that
+ * could have seen them, and steady bookings no longer throw every answer away.
  *
  * Fresh for ANSWER_MAX_AGE_MS, or as long as the answer proves it stays exact (`freshUntil`: a
  * search that saw no write in flight is exact until its first slot's cut-off passes or the date
@@ -60,7 +67,8 @@ export type FreshUntil<T> = (value: T, at: number) => number | undefined;
  * then traffic) is renewed one after the other instead of taking the cores from the requests the
  * cache answers. What such an answer can miss is only what moves with the clock: a slot whose
  * cut-off passed in the last two minutes, a booking leaving "the last 7 days", the date turning.
- * Nothing written is ever missed: a write moves the version and the next request computes.
+ * Nothing written to the catalogue is ever missed: it moves the version and the next request
+ * computes.
  *
  * The version is read before the answer is computed, so a write committed before that read is
  * always seen. The one way an answer can lag a write: a write whose trigger moved the version
@@ -95,9 +103,11 @@ export class AnswerCache {
       // Past its freshness an answer is served for the default stale margin (staleMs - maxAgeMs);
       // after bookings moved the counters, for a few seconds only.
       const countsMoved = hit.counts !== version.counts;
-      const freshEnd = countsMoved ? Math.min(hit.freshUntil, hit.at + this.countsLagMs) : hit.freshUntil;
+      if (countsMoved) hit.countsMovedSeenAt ??= at;
+      const seen = hit.countsMovedSeenAt ?? at;
+      const freshEnd = countsMoved ? Math.min(hit.freshUntil, seen + this.countsLagMs) : hit.freshUntil;
       const servedEnd = hit.freshUntil + Math.max(0, this.staleMs - this.maxAgeMs);
-      if (at < (countsMoved ? Math.min(servedEnd, hit.at + this.countsStaleMs) : servedEnd)) {
+      if (at < (countsMoved ? Math.min(servedEnd, seen + this.countsStaleMs) : servedEnd)) {
         this.entries.delete(key);
         this.entries.set(key, hit);
         if (at >= freshEnd && !hit.refreshing) {
