@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Locale } from '@tourconnect/contracts/http';
+import type { Locale, Party } from '@tourconnect/contracts/http';
 import type { Executor } from '@tourconnect/db';
 
 // Discover's own reads (its package cards come from search.repository's searchIndex).
@@ -63,12 +63,12 @@ export async function recentBookingCounts(
 }
 
 /** The party of the user's latest booking (whatever became of it); undefined when they have none. */
-export async function latestBookingParty(
-  executor: Executor,
-  userId: string,
-): Promise<Partial<Record<'adult' | 'child' | 'infant' | 'senior', number>> | undefined> {
-  const found = await executor.execute<{ party: Partial<Record<'adult' | 'child' | 'infant' | 'senior', number>> }>(
+export async function latestBookingParty(executor: Executor, userId: string): Promise<Party | undefined> {
+  const found = await executor.execute<{ party: Partial<Party> }>(
     sql`SELECT party FROM bundling.package_bookings WHERE user_id = ${userId}::uuid ORDER BY created_at DESC LIMIT 1`,
   );
-  return found.rows[0]?.party;
+  const party = found.rows[0]?.party;
+  return party
+    ? { adult: party.adult ?? 0, child: party.child ?? 0, infant: party.infant ?? 0, senior: party.senior ?? 0 }
+    : undefined;
 }

@@ -138,8 +138,7 @@ export class AnswerCache {
     value.then(
       // The answer's own bound, once known (never longer than it proved; never shorter than now).
       (answer) => {
-        if (this.entries.get(key) === entry)
-          entry.freshUntil = this.entry(version, at, value, answer, freshUntil).freshUntil;
+        if (this.entries.get(key) === entry) entry.freshUntil = this.freshUntilOf(answer, at, freshUntil);
       },
       // A failed computation is not an answer: the next request tries again.
       () => {
@@ -156,8 +155,18 @@ export class AnswerCache {
     answer: T,
     freshUntil?: FreshUntil<T>,
   ): Entry {
-    const proved = freshUntil?.(answer, at);
-    return { version: version.catalogue, counts: version.counts, at, freshUntil: proved ?? at + this.maxAgeMs, value };
+    return {
+      version: version.catalogue,
+      counts: version.counts,
+      at,
+      freshUntil: this.freshUntilOf(answer, at, freshUntil),
+      value,
+    };
+  }
+
+  /** What the answer proved of itself, else the default age. */
+  private freshUntilOf<T>(answer: T, at: number, freshUntil?: FreshUntil<T>): number {
+    return freshUntil?.(answer, at) ?? at + this.maxAgeMs;
   }
 
   /** Background computations run MAX_REFRESHES at a time, in the order they were asked for. */

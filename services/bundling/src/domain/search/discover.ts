@@ -4,7 +4,7 @@ import {
   recentBookingCounts,
   verifiedPartnersWithPackages,
 } from '../../db/search-discover.repository.ts';
-import { searchIndex, type SearchOutcome, type SearchSpec } from '../../db/search.repository.ts';
+import type { SearchOutcome, SearchSpec } from '../../db/search.repository.ts';
 import { campaignDay } from '../campaigns/campaign-day.ts';
 import { discoverSponsored } from '../campaigns/sponsored-search.ts';
 import type { BundlingContext } from '../context.ts';
@@ -12,9 +12,8 @@ import { zonedDate } from '../local-time.ts';
 import { suggestBundles } from '../suggest-bundles.ts';
 import { occurredNow, type Interaction, type InteractionRecorder } from './interactions.ts';
 import { DEFAULT_PARTY } from './search-params.ts';
-import { searchFreshUntil } from './search-freshness.ts';
 import { memoOf, type AnswerCache, type Memo } from './answer-cache.ts';
-import { specKey, toSearchResult, type SearchMeta } from './search.ts';
+import { cachedSearch, toSearchResult, type SearchMeta } from './search.ts';
 
 /** Discover with `near` keeps to what lies within this distance of it. */
 export const DISCOVER_RADIUS_KM = 100;
@@ -78,12 +77,7 @@ export async function discover(
   };
   const today = zonedDate(now, DISCOVER_TIME_ZONE);
   const since = new Date(now.getTime() - TRENDING_DAYS * 86_400_000);
-  const search = (spec: SearchSpec) =>
-    memo(
-      specKey(spec),
-      () => searchIndex(ctx.db, spec),
-      (answer, at) => searchFreshUntil(answer, spec, at),
-    );
+  const search = (spec: SearchSpec) => cachedSearch(memo, ctx.db, spec);
   const [partners, recent, trending, sponsored, forYou] = await Promise.all([
     memo(['discover-partners', query.lang, near], () =>
       verifiedPartnersWithPackages(ctx.db, query.lang, near, PARTNERS_SIZE),
@@ -150,13 +144,7 @@ async function trendingPackages(
 async function travellerParty(ctx: Pick<BundlingContext, 'db'>, userId: string | undefined): Promise<Party> {
   if (!userId) return DEFAULT_PARTY;
   const party = await latestBookingParty(ctx.db, userId);
-  if (!party || !(Number(party.adult) > 0)) return DEFAULT_PARTY;
-  return {
-    adult: Number(party.adult),
-    child: Number(party.child ?? 0),
-    infant: Number(party.infant ?? 0),
-    senior: Number(party.senior ?? 0),
-  };
+  return party && party.adult > 0 ? party : DEFAULT_PARTY;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   resolveTerms,
   searchIndex,
   type SearchCounts,
+  type SearchOutcome,
   type SearchRow,
   type SearchSpec,
 } from '../../db/search.repository.ts';
@@ -164,6 +165,15 @@ export function specKey(spec: SearchSpec): unknown {
   return ['search', { ...spec, now: undefined }];
 }
 
+/** `searchIndex` through the request's memo, kept as long as its answer proves (search-freshness.ts). */
+export function cachedSearch(memo: Memo, executor: Executor, spec: SearchSpec): Promise<SearchOutcome> {
+  return memo(
+    specKey(spec),
+    () => searchIndex(executor, spec),
+    (answer, at) => searchFreshUntil(answer, spec, at),
+  );
+}
+
 /**
  * GET /api/packages/search: published packages and items of verified partners matching the
  * words in the request's language (typos corrected), the destination, the filters, and — with
@@ -185,11 +195,7 @@ export async function searchCatalogue(
     sponsoredCampaignsFor(ctx.db, query, now),
   ]);
   if (campaigns.length > 0) spec.rankIds = [...new Set(campaigns.map((c) => c.targetId))].sort();
-  const outcome = await memo(
-    specKey(spec),
-    () => searchIndex(ctx.db, spec),
-    (answer, at) => searchFreshUntil(answer, spec, at),
-  );
+  const outcome = await cachedSearch(memo, ctx.db, spec);
   const { items, shown } = sponsoredPage(
     outcome,
     campaigns,
