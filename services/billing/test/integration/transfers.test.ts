@@ -66,7 +66,10 @@ describe('transfers: each partner’s share sent once, whatever Stripe answers',
       await h.control('DELETE', '/_emulator/faults');
     }
   }
-  const dueNow = () => h.rows("UPDATE billing.transfers SET next_attempt_at = now() WHERE status = 'scheduled'");
+  // A second in the past: the queue compares with Node's clock (whole milliseconds), and now() run
+  // within the same millisecond (microseconds) could otherwise still be ahead of it.
+  const dueNow = () =>
+    h.rows("UPDATE billing.transfers SET next_attempt_at = now() - interval '1 second' WHERE status = 'scheduled'");
 
   it('sends the three shares after bundling confirms: Σ transfers + platform fee = the charge, to the cent', async () => {
     const paid = await payAndConfirm(h, traveller, seller, lines());
