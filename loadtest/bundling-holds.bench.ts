@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -45,6 +46,14 @@ export interface HoldsBench {
   travellers: number;
   baseline: LoadFigures;
   book: LoadFigures & { holdsPerSec: number };
+  /**
+   * The window's bookings over the window plus the time the held event's consumers (e-mails,
+   * audit entries, billing's projection) took to catch up afterwards: the rate at which the
+   * platform finishes a booking's whole work, which a load longer than the window would settle at.
+   */
+  sustainedPerSec: number;
+  /** The platform process's event loop and database pools during the window. */
+  waits: ProcessWaits;
   /** The hot row afterwards (warm-up included). */
   row: { capacity: number; held: number; sold: number };
   /** Bookings answered 201 (warm-up included) and pending in the database. */
@@ -149,7 +158,9 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
     );
     const probe = await startProbe();
     const sampler = sampleDatabase(db.url);
+    const watch = watchProcess();
     const book = await load(bookUrl, 'POST', bookBody, opts.durationSec, opts.connections);
+    const waits = watch.stop();
     const database = await sampler.stop();
     const probed = probe.read();
     const drainMs = await untilConsumersCaughtUp(platform, sql);
@@ -175,6 +186,8 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
       travellers: TRAVELLERS,
       baseline,
       book: { ...book, holdsPerSec: Math.round((book.statuses['201'] ?? 0) / opts.durationSec) },
+      sustainedPerSec: Math.round((book.statuses['201'] ?? 0) / (opts.durationSec + drainMs / 1000)),
+      waits,
       row,
       booked: { answered201, pendingRows: Number(pending.rows[0]!.n) },
       oversold: Math.max(0, row.held + row.sold - row.capacity, row.held - answered201),
@@ -321,7 +334,8 @@ async function untilBookingsAudited(sql: pg.Pool): Promise<number> {
 /**
  * Counts this process's CPU time and SQL statements (every pg client of every service) from now
  * to `stop()` (`read()` gives them so far); with HOLDS_CPU_PROFILE=<file.cpuprofile> also writes
- * a CPU profile, which ends at the first `read()` (the measured window).
+ * a CPU profile, which ends at the first `read()` (the measured window), or at `stop()` with
+ * HOLDS_CPU_PROFILE_UNTIL=drained (the consumers' catching up included).
  */
 async function startProbe(): Promise<{
   read(): { cpuMs: number; queries: number };
@@ -371,7 +385,7 @@ async function startProbe(): Promise<{
   return {
     read() {
       // The SQL log and the profile are of the window: both are taken now (the log synchronously).
-      void endWindow().catch(() => {});
+      if (process.env.HOLDS_CPU_PROFILE_UNTIL !== 'drained') void endWindow().catch(() => {});
       return read();
     },
     async stop() {
@@ -379,6 +393,70 @@ async function startProbe(): Promise<{
       proto.query = original;
       await endWindow();
       return figures;
+    },
+  };
+}
+
+/**
+ * The platform process in the measured window: its event loop's delay (how long a ready callback
+ * waited for the loop) and, per database pool (by application name), how long a statement waited
+ * for a connection. A connection is busy until the loop has read its answer, so under load the
+ * two go together: on 5 connections the booking path queued 138 ms per statement while the loop
+ * was idle a quarter of the time (2026-12-03).
+ */
+export interface ProcessWaits {
+  loopDelayMs: { p50: number; p99: number; mean: number };
+  poolWaitMs: Record<string, { acquisitions: number; mean: number; max: number }>;
+}
+
+function watchProcess(): { stop(): ProcessWaits } {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  type Connect = (this: pg.Pool, ...args: unknown[]) => unknown;
+  const proto = pg.Pool.prototype as unknown as { connect: Connect };
+  const original = proto.connect;
+  const waits = new Map<string, { acquisitions: number; totalMs: number; max: number }>();
+  const record = (pool: pg.Pool, started: number) => {
+    const name = (pool.options as { application_name?: string }).application_name ?? 'unnamed';
+    const wait = waits.get(name) ?? { acquisitions: 0, totalMs: 0, max: 0 };
+    const ms = performance.now() - started;
+    wait.acquisitions++;
+    wait.totalMs += ms;
+    wait.max = Math.max(wait.max, ms);
+    waits.set(name, wait);
+  };
+  proto.connect = function (this: pg.Pool, ...args: unknown[]) {
+    const started = performance.now();
+    const callback = args[0];
+    if (typeof callback === 'function') {
+      return original.call(this, (...result: unknown[]) => {
+        record(this, started);
+        return (callback as (...a: unknown[]) => unknown)(...result);
+      });
+    }
+    return (original.apply(this, args) as Promise<unknown>).then((client) => {
+      record(this, started);
+      return client;
+    });
+  };
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
+  return {
+    stop() {
+      loop.disable();
+      proto.connect = original;
+      return {
+        loopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), mean: ms(loop.mean) },
+        poolWaitMs: Object.fromEntries(
+          [...waits].map(([name, w]) => [
+            name,
+            {
+              acquisitions: w.acquisitions,
+              mean: Number((w.totalMs / w.acquisitions).toFixed(2)),
+              max: Number(w.max.toFixed(1)),
+            },
+          ]),
+        ),
+      };
     },
   };
 }
@@ -580,11 +658,22 @@ export function printBundlingHoldsBench(r: HoldsBench): void {
   console.log(
     `hot row afterwards: capacity ${r.row.capacity}, held ${r.row.held}, sold ${r.row.sold}; 201 answers ${r.booked.answered201}, pending bookings ${r.booked.pendingRows}; oversold ${r.oversold}; load average ${r.loadAverage}; per booking: ${r.perBooking.cpuMs} ms platform CPU, ${r.perBooking.queries} SQL statements (until the consumers caught up, ${r.perBooking.drained.drainMs} ms later: ${r.perBooking.drained.cpuMs} ms, ${r.perBooking.drained.queries}); PostgreSQL: ${r.database.avgActive} backends active, ${r.database.avgLockWaiting} waiting for a lock (average)`,
   );
+  console.log(
+    `sustained (window + catching up): ${r.sustainedPerSec} bookings/s; event loop delay p50 ${r.waits.loopDelayMs.p50} / p99 ${r.waits.loopDelayMs.p99} / mean ${r.waits.loopDelayMs.mean} ms; waits for a database connection: ${poolWaitsText(r.waits)}`,
+  );
   if (r.distributed) {
     console.log(
       `distributed (gateway and bundling in their own processes): ${JSON.stringify(figuresRow(r.distributed.book))}, ${r.distributed.book.holdsPerSec} holds/s, oversold ${r.distributed.oversold}, load average ${r.distributed.loadAverage}; CPU per booking: gateway ${r.distributed.cpuMsPerBooking.gateway} ms, bundling ${r.distributed.cpuMsPerBooking.bundling} ms (${r.distributed.cpuMsPerBooking.bundlingDrained} ms until every booking was audited, ${r.distributed.cpuMsPerBooking.drainMs} ms later); PostgreSQL: ${r.distributed.database.avgActive} backends active, ${r.distributed.database.avgLockWaiting} waiting for a lock (average)`,
     );
   }
+}
+
+function poolWaitsText(waits: ProcessWaits): string {
+  return Object.entries(waits.poolWaitMs)
+    .filter(([, w]) => w.acquisitions >= 10)
+    .sort(([, a], [, b]) => b.acquisitions - a.acquisitions)
+    .map(([name, w]) => `${name} ${w.mean} ms mean (max ${w.max}, ${w.acquisitions} statements)`)
+    .join(', ');
 }
 
 export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
@@ -601,7 +690,7 @@ export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
         ]
       : []),
     '',
-    `Afterwards the hot row holds ${r.row.held} of ${r.row.capacity} for ${r.booked.answered201} bookings answered 201 (${r.booked.pendingRows} pending rows): **${r.oversold} oversold**. Per booking the platform process spent ${r.perBooking.cpuMs} ms of CPU and sent ${r.perBooking.queries} SQL statements in the window (the held event's consumers included, as far as they had caught up); until they had handled every held event (${r.perBooking.drained.drainMs} ms after the window) ${r.perBooking.drained.cpuMs} ms and ${r.perBooking.drained.queries} statements.`,
+    `Afterwards the hot row holds ${r.row.held} of ${r.row.capacity} for ${r.booked.answered201} bookings answered 201 (${r.booked.pendingRows} pending rows): **${r.oversold} oversold**. Per booking the platform process spent ${r.perBooking.cpuMs} ms of CPU and sent ${r.perBooking.queries} SQL statements in the window (the held event's consumers included, as far as they had caught up); until they had handled every held event (${r.perBooking.drained.drainMs} ms after the window) ${r.perBooking.drained.cpuMs} ms and ${r.perBooking.drained.queries} statements, so the platform finished **${r.sustainedPerSec} bookings/s** whole (the window's bookings over the window and the catching up). In the window the event loop's delay was p50 ${r.waits.loopDelayMs.p50} / p99 ${r.waits.loopDelayMs.p99} ms and a statement waited for a database connection: ${poolWaitsText(r.waits)}.`,
     '',
   ];
 }

@@ -29,7 +29,12 @@ export async function runService<C extends BaseConfig>(options: RunServiceOption
   const config = loadConfigOrExit(name, options.configSchema, options.env);
   initTracing(config.OTEL_SERVICE_NAME ?? name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const logger = createLogger(name, config.LOG_LEVEL);
-  const database = createDatabase({ url: config.DATABASE_URL, schema: name, applicationName: name });
+  const database = createDatabase({
+    url: config.DATABASE_URL,
+    schema: name,
+    applicationName: name,
+    max: config.DATABASE_POOL_MAX,
+  });
   const transport = await createNatsTransport({
     url: config.NATS_URL,
     name,

@@ -37,6 +37,16 @@ describe('config', () => {
     }
   });
 
+  it('sizes the database pool from DATABASE_POOL_MAX, 10 unless set, and refuses a size it cannot use', () => {
+    expect(parseConfig('bundling', baseConfigSchema, valid).DATABASE_POOL_MAX).toBe(10);
+    expect(parseConfig('bundling', baseConfigSchema, { ...valid, DATABASE_POOL_MAX: '24' }).DATABASE_POOL_MAX).toBe(24);
+    for (const bad of ['0', '-3', '2.5', 'many', '201']) {
+      expect(() => parseConfig('bundling', baseConfigSchema, { ...valid, DATABASE_POOL_MAX: bad })).toThrowError(
+        /DATABASE_POOL_MAX/,
+      );
+    }
+  });
+
   it('lets services extend the base schema with their own variables', () => {
     const schema = baseConfigSchema.extend({ ADMIN_EMAIL: z.string().email() });
     expect(() => parseConfig('identity', schema, valid)).toThrowError(/ADMIN_EMAIL/);

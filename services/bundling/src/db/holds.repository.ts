@@ -59,10 +59,17 @@ const dialect = new PgDialect();
 export type WriteAndHoldOutcome = HoldOutcome | { ok: false; reason: 'duplicate'; constraint: string };
 
 /**
- * `writes`, then `holdUnits` of `claims`, as ONE transaction in ONE round trip: the statements go
+ * `holdUnits` of `claims`, then `writes`, as ONE transaction in ONE round trip: the statements go
  * to PostgreSQL as one simple-protocol query, which it runs as a single implicit transaction
- * (all or nothing, committed at its end). The hot rows are updated last, so a booker holds a
- * row's lock only for its own update and the commit, never while this process is busy elsewhere.
+ * (all or nothing, committed at its end), so a booker holds a row's lock only while PostgreSQL
+ * runs the rest of that query and commits, never while this process is busy elsewhere.
+ *
+ * The rows are updated FIRST: the holds' INSERT checks its foreign key to `availability` with a
+ * KEY SHARE lock on the row. Before its own UPDATE, every booker in flight added itself as a
+ * locker of the hot row, so each UPDATE had to write a MultiXact (the updater and the lockers)
+ * that every later read of the row resolved again (pg_stat_statements over one holds bench each:
+ * the holds' INSERT 0.15 → 0.07 ms, the booking's read 0.21 → 0.12 ms on average). After its own
+ * UPDATE the check finds the row already locked by this transaction and adds nothing.
  * Same guard as `holdUnits` (one conditional UPDATE per row, in id order, then the CHECK); a row
  * not held makes its statement fail, so nothing of the batch stays. A unique violation in
  * `writes` answers `duplicate` with the constraint's name; other errors are thrown.
@@ -77,7 +84,7 @@ export async function writeAndHold(
   claims: readonly UnitClaim[],
 ): Promise<WriteAndHoldOutcome> {
   const rows = merged(claims);
-  const text = [...writes.map((w) => (typeof w === 'string' ? w : inlined(w))), ...rows.map(holdStatement)].join(';\n');
+  const text = [...rows.map(holdStatement), ...writes.map((w) => (typeof w === 'string' ? w : inlined(w)))].join(';\n');
   try {
     await db.execute(sql.raw(text));
     return { ok: true };

@@ -98,9 +98,9 @@ async function holdAndRecord(
       { correlationId: meta.correlationId, packageTitle },
     ),
   );
-  // ONE transaction in one round trip: the booking, its holds, the held event in the outbox, then
-  // the hot rows' conditional updates last, committed at once. Any row short of units, or a
-  // concurrent booking under the same Idempotency-Key, and none of it stays.
+  // ONE transaction in one round trip: the rows' conditional updates (in id order), then the
+  // booking, its holds and the held event in the outbox, committed at once. Any row short of
+  // units, or a concurrent booking under the same Idempotency-Key, and none of it stays.
   const written = await writeAndHold(ctx.db, [...bookingInserts(booking, holds), ...heldEvent], plan.holds);
   if (!written.ok) {
     if (written.reason === 'duplicate' && written.constraint === IDEMPOTENCY_CONSTRAINT) throw new DuplicateKey();
