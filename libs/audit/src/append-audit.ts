@@ -1,5 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '@tourconnect/db';
+import { preparedStatement, type Executor, type PreparedStatement, type Tx } from '@tourconnect/db';
 import { AuditError } from './audit-error.ts';
 import { computeAuditHash, GENESIS_HASH, type AuditHashFields } from './audit-hash.ts';
 import type { AuditRow, AuditTable } from './audit-table.ts';
@@ -70,23 +70,69 @@ async function insertLink(
 ): Promise<AuditRow | undefined> {
   const chained: AuditHashFields = { ...fields, seq: prev.seq + 1 };
   const hash = computeAuditHash(prev.hash, chained);
-  if (mode === 'always') {
-    const [row] = await tx
-      .insert(table)
-      .values({ ...chained, prevHash: prev.hash, hash })
-      .returning();
-    return row && remembered(tx, table, row as AuditRow);
-  }
+  const statements = appendStatements(table);
   // The remembered tip must still be in the chain (an entry written through this transaction
   // inside a savepoint that rolled back is not): else prev_hash is NULL and the append fails
   // rather than link to a missing entry.
-  const stillThere = sql`(SELECT ${table.hash} FROM ${table} WHERE ${table.seq} = ${prev.seq} AND ${table.hash} = ${prev.hash})`;
-  const [row] = await tx
-    .insert(table)
-    .values({ ...chained, prevHash: stillThere, hash })
-    .onConflictDoNothing({ target: table.seq })
-    .returning();
-  return row && remembered(tx, table, row as AuditRow);
+  const { rows } =
+    mode === 'always'
+      ? await statements.always.run(tx, { ...chained, prevHash: prev.hash, hash })
+      : await statements.unlessTaken.run(tx, { ...chained, prevSeq: prev.seq, prevHash: prev.hash, hash });
+  const inserted = rows[0];
+  if (!inserted) return undefined;
+  // The row as written: what was hashed, linked to `prev` (the statement answers only the id).
+  return remembered(tx, table, { id: Number(inserted.id), ...chained, prevHash: prev.hash, hash });
+}
+
+type AppendValues = AuditHashFields & { prevHash: string; hash: string };
+type AppendStatements = {
+  always: PreparedStatement<AppendValues, { id: string }>;
+  unlessTaken: PreparedStatement<AppendValues & { prevSeq: number }, { id: string }>;
+};
+
+/**
+ * Every audited change appends one entry (a booking's held event, one per booking): the two
+ * INSERTs are built once per chain and planned once per connection.
+ */
+const appendStatementsByTable = new WeakMap<AuditTable, AppendStatements>();
+
+function appendStatements(table: AuditTable): AppendStatements {
+  const known = appendStatementsByTable.get(table);
+  if (known) return known;
+  const p = sql.placeholder;
+  const entry = {
+    seq: p('seq'),
+    occurredAt: p('occurredAt'),
+    actorId: p('actorId'),
+    actorRole: p('actorRole'),
+    action: p('action'),
+    entityType: p('entityType'),
+    entityId: p('entityId'),
+    data: p('data'),
+    correlationId: p('correlationId'),
+    hash: p('hash'),
+  };
+  const name = `audit_append_${schemaOf(table)}`;
+  const statements: AppendStatements = {
+    always: preparedStatement(name, (db) =>
+      db
+        .insert(table)
+        .values({ ...entry, prevHash: p('prevHash') } as unknown as AuditRow)
+        .returning({ id: table.id }),
+    ),
+    unlessTaken: preparedStatement(`${name}_unless_taken`, (db) =>
+      db
+        .insert(table)
+        .values({
+          ...entry,
+          prevHash: sql`(SELECT ${table.hash} FROM ${table} WHERE ${table.seq} = ${p('prevSeq')} AND ${table.hash} = ${p('prevHash')})`,
+        } as unknown as AuditRow)
+        .onConflictDoNothing({ target: table.seq })
+        .returning({ id: table.id }),
+    ),
+  };
+  appendStatementsByTable.set(table, statements);
+  return statements;
 }
 
 function remembered(tx: Tx, table: AuditTable, row: AuditRow): AuditRow {

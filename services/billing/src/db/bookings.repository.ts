@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { appendAudit, type AuditEntry } from '@tourconnect/audit';
-import type { Tx } from '@tourconnect/db';
+import { preparedStatement, type Tx } from '@tourconnect/db';
 import { auditLog, bookings } from './schema.ts';
 
 export type { BookingLine } from './schema.ts';
@@ -8,11 +8,42 @@ export type BillingBookingRow = typeof bookings.$inferSelect;
 export type NewBillingBookingRow = typeof bookings.$inferInsert;
 export type BillingBookingStatus = BillingBookingRow['status'];
 
-/** The projection's row, once: a redelivered or late `held` never overwrites what followed it. */
-export async function insertBooking(tx: Tx, row: NewBillingBookingRow): Promise<BillingBookingRow | undefined> {
-  const [inserted] = await tx.insert(bookings).values(row).onConflictDoNothing({ target: bookings.id }).returning();
-  return inserted;
+/**
+ * The projection's row, once: a redelivered or late `held` never overwrites what followed it.
+ * True when this call wrote it.
+ */
+export async function insertBooking(tx: Tx, row: ProjectedBooking): Promise<boolean> {
+  return (await insertBookingStatement.run(tx, row)).rowCount > 0;
 }
+
+// One per booking (its held event): built once, planned once per connection.
+const projectedColumns = [
+  'id',
+  'packageId',
+  'userId',
+  'sellerPartnerId',
+  'packageTitle',
+  'currency',
+  'subtotalMinor',
+  'bundleDiscountMinor',
+  'couponDiscountMinor',
+  'totalMinor',
+  'couponCode',
+  'affiliateCode',
+  'lines',
+  'partnerIds',
+  'firstServiceAt',
+  'status',
+  'holdExpiresAt',
+] as const;
+/** What the projection writes from a booking event; the row's times start at their defaults. */
+export type ProjectedBooking = Required<Pick<NewBillingBookingRow, (typeof projectedColumns)[number]>>;
+const insertBookingStatement = preparedStatement<ProjectedBooking>('billing_project_booking', (db) =>
+  db
+    .insert(bookings)
+    .values(Object.fromEntries(projectedColumns.map((c) => [c, sql.placeholder(c)])) as unknown as NewBillingBookingRow)
+    .onConflictDoNothing({ target: bookings.id }),
+);
 
 export async function findBooking(
   tx: Tx,

@@ -6,7 +6,7 @@ import {
   insertBooking,
   updateBookingStatus,
   type BillingBookingRow,
-  type NewBillingBookingRow,
+  type ProjectedBooking,
 } from '../db/bookings.repository.ts';
 
 type Held = EventPayloadBySubject['bundling.booking.held.v1'];
@@ -35,8 +35,8 @@ export function lineOf(item: EventItem): BookingLine {
 
 function facts(
   event: Held | Confirmed | Cancelled,
-  extra: Pick<NewBillingBookingRow, 'status' | 'holdExpiresAt'>,
-): NewBillingBookingRow {
+  extra: Pick<ProjectedBooking, 'status' | 'holdExpiresAt'>,
+): ProjectedBooking {
   const lines = event.items.map(lineOf);
   const starts = lines.flatMap((l) => (l.startsAt ? [Date.parse(l.startsAt)] : []));
   const seller = event.sellerPartnerId || lines[0]?.partnerId || '';

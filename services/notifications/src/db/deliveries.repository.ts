@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '@tourconnect/db';
+import { preparedStatement, type Executor } from '@tourconnect/db';
 import { deliveries, type AttachmentRecord, type DeliveryStatus } from './schema.ts';
 
 export type { AttachmentRecord };
@@ -12,15 +12,37 @@ export type NewDelivery = typeof deliveries.$inferInsert;
  */
 export async function insertDelivery(
   tx: Executor,
-  row: NewDelivery,
+  row: QueuedDelivery,
 ): Promise<{ ok: true } | { ok: false; reason: 'duplicate' }> {
-  const inserted = await tx
-    .insert(deliveries)
-    .values(row)
-    .onConflictDoNothing({ target: [deliveries.causeEventId, deliveries.template, deliveries.recipientKey] })
-    .returning({ id: deliveries.id });
-  return inserted.length > 0 ? { ok: true } : { ok: false, reason: 'duplicate' };
+  const { rowCount } = await insertDeliveryStatement.run(tx, row);
+  return rowCount > 0 ? { ok: true } : { ok: false, reason: 'duplicate' };
 }
+
+// Two per booking (the traveller's e-mail and the partners'): built once, planned once per connection.
+const queuedColumns = [
+  'id',
+  'causeEventId',
+  'causeSubject',
+  'template',
+  'recipientKey',
+  'locale',
+  'recipientUserId',
+  'recipientEmail',
+  'subject',
+  'html',
+  'text',
+  'sealedLinks',
+  'attachments',
+  'messageId',
+] as const;
+/** What queuing an e-mail writes; the rest (status, attempts, times) starts at the table's defaults. */
+export type QueuedDelivery = Required<Pick<NewDelivery, (typeof queuedColumns)[number]>>;
+const insertDeliveryStatement = preparedStatement<QueuedDelivery>('notifications_insert_delivery', (db) =>
+  db
+    .insert(deliveries)
+    .values(Object.fromEntries(queuedColumns.map((c) => [c, sql.placeholder(c)])) as unknown as NewDelivery)
+    .onConflictDoNothing({ target: [deliveries.causeEventId, deliveries.template, deliveries.recipientKey] }),
+);
 
 /**
  * Takes up to `limit` due e-mails for this sender: SKIP LOCKED lets several senders (replicas)
