@@ -29,11 +29,19 @@ export class InProcessDurable {
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
+  /** Subjects seen so far and whether this durable's patterns match them (cleared when the spec changes). */
+  private matched = new Map<string, boolean>();
 
   constructor(private spec: ConsumerSpec) {}
 
   matches(subject: string): boolean {
-    return this.spec.subjects.some((p) => subjectMatches(p, subject));
+    // Every message is offered to every durable of the process: remember the answer per subject.
+    let answer = this.matched.get(subject);
+    if (answer === undefined) {
+      answer = this.spec.subjects.some((p) => subjectMatches(p, subject));
+      this.matched.set(subject, answer);
+    }
+    return answer;
   }
 
   enqueue(message: StoredMessage): void {
@@ -45,6 +53,7 @@ export class InProcessDurable {
   attach(spec: ConsumerSpec, handler: MessageHandler): void {
     if (this.handler) throw new Error(`durable ${spec.durable} is already being consumed`);
     this.spec = spec;
+    this.matched = new Map();
     this.handler = handler;
     this.pump();
   }

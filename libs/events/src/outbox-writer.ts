@@ -4,7 +4,7 @@ import type { Executor } from '@tourconnect/db';
 import { currentCorrelationId } from './correlation.ts';
 import { SUBJECT_PATTERN, type ContractRegistry, type EventEnvelope } from './envelope.ts';
 import { EventValidationError } from './errors.ts';
-import { validatePayload } from './registry.ts';
+import { isContractEncoded, validatePayload } from './registry.ts';
 import type { EventTables } from './tables.ts';
 import { captureTraceContext } from './trace-context.ts';
 
@@ -56,7 +56,12 @@ function buildEnvelope<P>(opts: OutboxWriterOptions, event: NewEvent<P>): EventE
   if (!subject.startsWith(`${opts.service}.`)) {
     throw new EventValidationError(`service ${opts.service} cannot publish ${subject}`, 'invalid_subject');
   }
-  const payload = (opts.registry ? validatePayload(opts.registry, subject, event.payload) : event.payload) as P;
+  // A typed publisher's payload comes out of the contract's strict encoder, already canonical.
+  const payload = (
+    opts.registry && !isContractEncoded(event.payload)
+      ? validatePayload(opts.registry, subject, event.payload)
+      : event.payload
+  ) as P;
   const id = uuidv7();
   const envelope: EventEnvelope<P> = {
     id,

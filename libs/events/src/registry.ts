@@ -23,3 +23,19 @@ export function validatePayload(registry: ContractRegistry, subject: string, pay
     );
   }
 }
+
+/**
+ * Payloads a typed publisher built with the contract's own strict encoder (`encodeEventPayload`:
+ * unknown fields, wrong types and empty required fields already refused, canonical JSON with
+ * every field): the outbox writer does not decode and encode them a second time.
+ */
+const contractEncoded = new WeakSet<object>();
+
+export function markContractEncoded<T>(payload: T): T {
+  if (typeof payload === 'object' && payload !== null) contractEncoded.add(payload);
+  return payload;
+}
+
+export function isContractEncoded(payload: unknown): boolean {
+  return typeof payload === 'object' && payload !== null && contractEncoded.has(payload);
+}

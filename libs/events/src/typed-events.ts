@@ -11,6 +11,7 @@ import type { HandlerDefinition } from './durable-consumer.ts';
 import type { EventEnvelope } from './envelope.ts';
 import { PermanentEventError } from './errors.ts';
 import type { EventBus } from './event-bus.ts';
+import { markContractEncoded } from './registry.ts';
 
 /** The tuning knobs of a durable, without its subject and raw handler. */
 export type DurableOptions = Omit<HandlerDefinition, 'durable' | 'subject' | 'handler'>;
@@ -74,7 +75,7 @@ export function createPublisher<Service extends string>(bus: EventBus, service: 
   return async (tx, subject, payload, meta = {}) =>
     bus.enqueue(tx, {
       subject,
-      payload: encodeEventPayload(subject, payload),
+      payload: markContractEncoded(encodeEventPayload(subject, payload)),
       ...(meta.audience ? { audience: [...new Set(meta.audience)] } : {}),
       ...(meta.correlationId ? { correlationId: meta.correlationId } : {}),
     });
