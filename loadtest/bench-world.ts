@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { buildGateway } from '@tourconnect/gateway';
 import { jwtConsumerConfigSchema, type ServiceApp } from '@tourconnect/service-kit';
-import { startGatewayThread } from '../scripts/all-in-one/gateway-thread.ts';
 import type { Mailbox } from '../scripts/all-in-one/mailbox.ts';
 import {
   approvePartner,
@@ -13,7 +12,6 @@ import {
   type PlatformApi,
 } from '../scripts/all-in-one/platform-api.ts';
 import type { Platform } from '../scripts/all-in-one/platform.ts';
-import { freePort } from '../scripts/all-in-one/ports.ts';
 import { ensureDemoPayouts } from '../scripts/all-in-one/seed-payouts.ts';
 import type { AllInOneSettings } from '../scripts/all-in-one/settings.ts';
 
@@ -24,53 +22,25 @@ import type { AllInOneSettings } from '../scripts/all-in-one/settings.ts';
 /** The platform's services behind a gateway that trusts one proxy hop (an ingress), as partners.bench.ts does. */
 export async function ingressGateway(platform: Platform, settings: AllInOneSettings): Promise<ServiceApp> {
   return buildGateway({
-    settings: ingressSettings(platform, settings),
+    settings: {
+      IDENTITY_URL: platform.services.identity!,
+      PARTNERS_URL: platform.services.partners!,
+      BUNDLING_URL: platform.services.bundling!,
+      BILLING_URL: platform.services.billing!,
+      ...jwtConsumerConfigSchema.parse({
+        ...process.env,
+        JWKS_URL: `${platform.services.identity}/.well-known/jwks.json`,
+      }),
+      WEB_DIST_DIR: settings.WEB_DIST_DIR,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
+      UPSTREAM_TIMEOUT_MS: 15_000,
+      TRUST_PROXY_HOPS: 1,
+    },
     transport: platform.transport,
     logger: platform.logger,
     processMetrics: false,
   });
-}
-
-/**
- * The same gateway on a worker thread of the platform's process, as `npm start` runs its own
- * (scripts/all-in-one/gateway-thread.ts); `url` is its address on loopback.
- */
-export async function ingressGatewayThread(
-  platform: Platform,
-  settings: AllInOneSettings,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const thread = await startGatewayThread(
-    {
-      settings: ingressSettings(platform, settings),
-      port,
-      host: '127.0.0.1',
-      logLevel: settings.LOG_LEVEL,
-      otlpEndpoint: undefined,
-      processMetrics: false,
-      serveMetrics: false,
-    },
-    { transport: platform.transport, logger: platform.logger },
-  );
-  return { url: `http://127.0.0.1:${port}`, stop: () => thread.stop() };
-}
-
-function ingressSettings(platform: Platform, settings: AllInOneSettings) {
-  return {
-    IDENTITY_URL: platform.services.identity!,
-    PARTNERS_URL: platform.services.partners!,
-    BUNDLING_URL: platform.services.bundling!,
-    BILLING_URL: platform.services.billing!,
-    ...jwtConsumerConfigSchema.parse({
-      ...process.env,
-      JWKS_URL: `${platform.services.identity}/.well-known/jwks.json`,
-    }),
-    WEB_DIST_DIR: settings.WEB_DIST_DIR,
-    CORS_ORIGINS: [],
-    RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
-    UPSTREAM_TIMEOUT_MS: 15_000,
-    TRUST_PROXY_HOPS: 1,
-  };
 }
 
 export interface BenchPartner {

@@ -10,11 +10,12 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { CSRF_HEADER } from '@tourconnect/contracts/http';
 import { createTestDatabase } from '@tourconnect/db/testing';
+import type { ServiceApp } from '@tourconnect/service-kit';
 import type { Mailbox } from '../scripts/all-in-one/mailbox.ts';
 import { expectStatus, platformApi, signIn, signUpVerified } from '../scripts/all-in-one/platform-api.ts';
 import { startPlatform } from '../scripts/all-in-one/platform.ts';
 import { loadAllInOneSettings, type AllInOneSettings } from '../scripts/all-in-one/settings.ts';
-import { ingressGateway, ingressGatewayThread, payoutReadyPartner, pool, untilStatus } from './bench-world.ts';
+import { ingressGateway, payoutReadyPartner, pool, untilStatus } from './bench-world.ts';
 import { startServiceProcess } from './distributed-processes.ts';
 import {
   clientAddress,
@@ -51,9 +52,7 @@ export interface HoldsBench {
    * platform finishes a booking's whole work, which a load longer than the window would settle at.
    */
   sustainedPerSec: number;
-  /** The gateway ran on a worker thread of the platform's process (else on its main thread). */
-  gatewayThread: boolean;
-  /** The platform process's event loop (its main thread's) and database pools during the window. */
+  /** The platform process's event loop and database pools during the window. */
   waits: ProcessWaits;
   /** The hot row afterwards (warm-up included). */
   row: { capacity: number; held: number; sold: number };
@@ -133,10 +132,10 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
   });
   const platform = await startPlatform(settings);
   const sql = new pg.Pool({ connectionString: db.url, max: 1 });
-  let gateway: { url: string; stop(): Promise<void> } | undefined;
+  let gateway: ServiceApp | undefined;
   try {
-    gateway = await benchGateway(platform, settings);
-    const base = gateway.url;
+    gateway = await ingressGateway(platform, settings);
+    const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
     const world = await seed(base, platform.mailbox, settings, sql);
     const bookUrl = `${base}/api/packages/${world.packageId}/book`;
     const bookBody = JSON.stringify({ date: world.date, party: { adult: 1 } });
@@ -187,7 +186,6 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
       travellers: TRAVELLERS,
       baseline,
       book: { ...book, holdsPerSec: Math.round((book.statuses['201'] ?? 0) / opts.durationSec) },
-      gatewayThread: process.env.HOLDS_GATEWAY !== 'main',
       sustainedPerSec: Math.round((book.statuses['201'] ?? 0) / (opts.durationSec + drainMs / 1000)),
       waits,
       row,
@@ -204,26 +202,11 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
     };
   } finally {
     await sql.end();
-    await gateway?.stop();
+    await gateway?.close();
     await platform.stop();
     await db.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * The gateway in front of the platform, as `npm start` runs it: on a worker thread of the
- * platform's process (HOLDS_GATEWAY=main: on its main thread with the services, as before
- * 2026-12-03).
- */
-async function benchGateway(
-  platform: Awaited<ReturnType<typeof startPlatform>>,
-  settings: AllInOneSettings,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.HOLDS_GATEWAY !== 'main') return ingressGatewayThread(platform, settings);
-  const app = await ingressGateway(platform, settings);
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, stop: () => app.close() };
 }
 
 /** The booking load again, through a gateway process in front of a bundling process. */
@@ -667,9 +650,7 @@ async function clientLoop(options: ClientOptions): Promise<LoadFigures> {
 // ─── Report ──────────────────────────────────────────────────────────────────────────────
 
 export function printBundlingHoldsBench(r: HoldsBench): void {
-  console.log(
-    `\nBundling holds: one hot slot, ${r.connections} clients through the gateway (${r.gatewayThread ? 'worker thread' : 'main thread'}), ${r.durationSec} s`,
-  );
+  console.log(`\nBundling holds: one hot slot, ${r.connections} clients through the gateway, ${r.durationSec} s`);
   console.table({
     'GET /api/packages/:id (baseline)': figuresRow(r.baseline),
     'POST /api/packages/:id/book': { ...figuresRow(r.book), 'holds/s': r.book.holdsPerSec },
@@ -697,7 +678,7 @@ function poolWaitsText(waits: ProcessWaits): string {
 
 export function bundlingHoldsMarkdown(r: HoldsBench): string[] {
   return [
-    `**Bundling holds** (one hot slot, ${r.connections} clients through the gateway — ${r.gatewayThread ? 'on its worker thread, as `npm start` runs it' : 'on the main thread with the services (HOLDS_GATEWAY=main)'} — for ${r.durationSec} s, one adult per booking, capacity never the limit; goal ≥ 300 holds/s with 0 oversold; the package page through the same gateway as the baseline):`,
+    `**Bundling holds** (one hot slot, ${r.connections} clients through the gateway for ${r.durationSec} s, one adult per booking, capacity never the limit; goal ≥ 300 holds/s with 0 oversold; the package page through the same gateway as the baseline):`,
     '',
     '| request | req/s | holds/s | p50 | p95 | p99 | answers |',
     '|---|---|---|---|---|---|---|',

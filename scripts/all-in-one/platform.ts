@@ -18,7 +18,6 @@ import { settingsSchema as billingSettingsSchema } from '@tourconnect/billing/co
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { startLocalMail } from './mail.ts';
 import { outboxMailbox, registerMailbox, type Mailbox } from './mailbox.ts';
-import { startGatewayThread, type GatewayThread } from './gateway-thread.ts';
 import { freePort } from './ports.ts';
 import type { AllInOneSettings } from './settings.ts';
 import { emulatorWebhookSecrets, startDevSimulators, type Simulators } from './simulators.ts';
@@ -178,45 +177,31 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   });
   await listen('billing', billingService, billingPort);
 
-  const gatewaySettings = {
-    IDENTITY_URL: services.identity!,
-    PARTNERS_URL: services.partners!,
-    NOTIFICATIONS_URL: services.notifications!,
-    BUNDLING_URL: services.bundling!,
-    BILLING_URL: services.billing!,
-    ...jwks,
-    WEB_DIST_DIR: settings.WEB_DIST_DIR,
-    CORS_ORIGINS: [],
-    RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
-    UPSTREAM_TIMEOUT_MS: 15_000,
-    TRUST_PROXY_HOPS: 0,
-    GATEWAY_SECRET: gatewaySecret,
-  };
-  let gatewayThread: GatewayThread | undefined;
-  if (settings.GATEWAY_THREAD === 'true') {
-    const thread = await startGatewayThread(
-      {
-        settings: gatewaySettings,
-        port: gatewayPort,
-        host: settings.HOST,
-        logLevel: settings.LOG_LEVEL,
-        otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT,
-        processMetrics: true,
-        serveMetrics: true,
-      },
-      { transport, logger },
-    );
-    gatewayThread = thread;
-    if (thread.metricsUrl) services.metrics = thread.metricsUrl;
-  } else {
-    const gateway = await buildGateway({ settings: gatewaySettings, transport, logger, processMetrics: true });
-    await gateway.listen({ port: gatewayPort, host: settings.HOST });
-    apps.unshift(gateway);
-    // Not on the public port: the gateway's metrics (with the process's) on loopback only.
-    const metrics = await serveMetrics([gateway.metrics], { port: 0, host: '127.0.0.1' });
-    services.metrics = metrics.url;
-    stops.push(() => metrics.close());
-  }
+  const gateway = await buildGateway({
+    settings: {
+      IDENTITY_URL: services.identity!,
+      PARTNERS_URL: services.partners!,
+      NOTIFICATIONS_URL: services.notifications!,
+      BUNDLING_URL: services.bundling!,
+      BILLING_URL: services.billing!,
+      ...jwks,
+      WEB_DIST_DIR: settings.WEB_DIST_DIR,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: settings.RATE_LIMIT_MAX,
+      UPSTREAM_TIMEOUT_MS: 15_000,
+      TRUST_PROXY_HOPS: 0,
+      GATEWAY_SECRET: gatewaySecret,
+    },
+    transport,
+    logger,
+    processMetrics: true,
+  });
+  await gateway.listen({ port: gatewayPort, host: settings.HOST });
+  apps.unshift(gateway);
+  // Not on the public port: the gateway's metrics (with the process's) on loopback only.
+  const metrics = await serveMetrics([gateway.metrics], { port: 0, host: '127.0.0.1' });
+  services.metrics = metrics.url;
+  stops.push(() => metrics.close());
 
   // The demo seed verifies its users' addresses with the links identity sends; it reads them
   // where they are written first, whether or not e-mail goes to a real server.
@@ -241,8 +226,6 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     async stop() {
       if (stopped) return;
       stopped = true;
-      // The gateway first (as with `apps`' order): no new request reaches a service that is closing.
-      await gatewayThread?.stop().catch((error: unknown) => logger.error({ err: error }, 'gateway thread stop failed'));
       for (const app of apps) await app.close().catch((error) => logger.error({ err: error }, 'close failed'));
       for (const stop of stops) await stop().catch(() => {});
       await transport.close().catch(() => {});

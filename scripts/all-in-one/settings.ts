@@ -21,11 +21,6 @@ export const allInOneSchema = z.object({
   /** Requests per minute per client IP through the gateway. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(6000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
-  /**
-   * The gateway on a worker thread of its own (a second core for parsing, checking and proxying
-   * every request); 'false' runs it on the main thread with the services.
-   */
-  GATEWAY_THREAD: z.enum(['true', 'false']).default('true'),
   // Demo admin for the local platform only; set your own in any shared environment.
   ADMIN_EMAIL: z.string().email().default('admin@tourconnect.demo'),
   ADMIN_PASSWORD: z.string().min(10).default('Admin-demo-2026'),

@@ -11,9 +11,6 @@ import { registerAdminRoutes } from './routes/admin.routes.ts';
 import { portalCsp, registerPortal, spaFallback } from './static-portal.ts';
 import { fanOut } from './upstream-client.ts';
 
-export type { GatewaySettings } from './config.ts';
-export type { LiveEvent, LiveFeed } from './realtime.ts';
-
 export interface GatewayDeps {
   settings: GatewaySettings;
   /** The event transport's live feed (NATS or in-process) for /ws, and its health. */
