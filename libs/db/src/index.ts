@@ -93,4 +93,4 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 }
 
 export { sql } from 'drizzle-orm';
-export { preparedStatement, type PreparedStatement } from './prepared.ts';
+export { placeholders, preparedStatement, type PreparedStatement } from './prepared.ts';

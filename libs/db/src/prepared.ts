@@ -1,4 +1,4 @@
-import { is, Param, Placeholder } from 'drizzle-orm';
+import { is, Param, Placeholder, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Executor } from './index.ts';
 
@@ -48,6 +48,14 @@ export function preparedStatement<Values extends object, Row = Record<string, un
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
   };
+}
+
+/**
+ * An INSERT's values for a statement built once: each named column's placeholder, filled by name
+ * at every run (`.values(placeholders<NewRow>(columns))`).
+ */
+export function placeholders<Row>(columns: readonly string[]): Row {
+  return Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Row;
 }
 
 /** A parameter of the built statement: a value fixed when it was built, or a placeholder with its column's encoder. */

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { appendAudit, type AuditEntry } from '@tourconnect/audit';
-import { preparedStatement, type Tx } from '@tourconnect/db';
+import { placeholders, preparedStatement, type Tx } from '@tourconnect/db';
 import { auditLog, bookings } from './schema.ts';
 
 export type { BookingLine } from './schema.ts';
@@ -41,7 +41,7 @@ export type ProjectedBooking = Required<Pick<NewBillingBookingRow, (typeof proje
 const insertBookingStatement = preparedStatement<ProjectedBooking>('billing_project_booking', (db) =>
   db
     .insert(bookings)
-    .values(Object.fromEntries(projectedColumns.map((c) => [c, sql.placeholder(c)])) as unknown as NewBillingBookingRow)
+    .values(placeholders<NewBillingBookingRow>(projectedColumns))
     .onConflictDoNothing({ target: bookings.id }),
 );
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { preparedStatement, type Executor } from '@tourconnect/db';
+import { placeholders, preparedStatement, type Executor } from '@tourconnect/db';
 import { deliveries, type AttachmentRecord, type DeliveryStatus } from './schema.ts';
 
 export type { AttachmentRecord };
@@ -40,7 +40,7 @@ export type QueuedDelivery = Required<Pick<NewDelivery, (typeof queuedColumns)[n
 const insertDeliveryStatement = preparedStatement<QueuedDelivery>('notifications_insert_delivery', (db) =>
   db
     .insert(deliveries)
-    .values(Object.fromEntries(queuedColumns.map((c) => [c, sql.placeholder(c)])) as unknown as NewDelivery)
+    .values(placeholders<NewDelivery>(queuedColumns))
     .onConflictDoNothing({ target: [deliveries.causeEventId, deliveries.template, deliveries.recipientKey] }),
 );
 
