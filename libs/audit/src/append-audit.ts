@@ -1,5 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
-import { preparedStatement, type Executor, type PreparedStatement, type Tx } from '@tourconnect/db';
+import { placeholders, preparedStatement, type Executor, type PreparedStatement, type Tx } from '@tourconnect/db';
 import { AuditError } from './audit-error.ts';
 import { computeAuditHash, GENESIS_HASH, type AuditHashFields } from './audit-hash.ts';
 import type { AuditRow, AuditTable } from './audit-table.ts';
@@ -100,18 +100,18 @@ function appendStatements(table: AuditTable): AppendStatements {
   const known = appendStatementsByTable.get(table);
   if (known) return known;
   const p = sql.placeholder;
-  const entry = {
-    seq: p('seq'),
-    occurredAt: p('occurredAt'),
-    actorId: p('actorId'),
-    actorRole: p('actorRole'),
-    action: p('action'),
-    entityType: p('entityType'),
-    entityId: p('entityId'),
-    data: p('data'),
-    correlationId: p('correlationId'),
-    hash: p('hash'),
-  };
+  const entry = placeholders<Partial<AuditRow>>([
+    'seq',
+    'occurredAt',
+    'actorId',
+    'actorRole',
+    'action',
+    'entityType',
+    'entityId',
+    'data',
+    'correlationId',
+    'hash',
+  ]);
   const name = `audit_append_${schemaOf(table)}`;
   const statements: AppendStatements = {
     always: preparedStatement(name, (db) =>
