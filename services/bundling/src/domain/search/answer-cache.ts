@@ -117,7 +117,8 @@ export class AnswerCache {
             const fresh = load();
             await fresh.then(
               (value) => {
-                if (this.entries.get(key) === hit) this.put(key, this.entry(version, at, fresh, value, freshUntil));
+                if (this.entries.get(key) === hit)
+                  this.put(key, this.entry(version, at, fresh, this.freshUntilOf(value, at, freshUntil)));
               },
               () => (hit.refreshing = false),
             );
@@ -127,13 +128,7 @@ export class AnswerCache {
       }
     }
     const value = load();
-    const entry: Entry = {
-      version: version.catalogue,
-      counts: version.counts,
-      at,
-      freshUntil: at + this.maxAgeMs,
-      value,
-    };
+    const entry = this.entry(version, at, value, at + this.maxAgeMs);
     this.put(key, entry);
     value.then(
       // The answer's own bound, once known (never longer than it proved; never shorter than now).
@@ -148,20 +143,8 @@ export class AnswerCache {
     return value;
   }
 
-  private entry<T>(
-    version: AnswerVersion,
-    at: number,
-    value: Promise<T>,
-    answer: T,
-    freshUntil?: FreshUntil<T>,
-  ): Entry {
-    return {
-      version: version.catalogue,
-      counts: version.counts,
-      at,
-      freshUntil: this.freshUntilOf(answer, at, freshUntil),
-      value,
-    };
+  private entry(version: AnswerVersion, at: number, value: Promise<unknown>, freshUntil: number): Entry {
+    return { version: version.catalogue, counts: version.counts, at, freshUntil, value };
   }
 
   /** What the answer proved of itself, else the default age. */
