@@ -127,6 +127,10 @@ export async function runBundlingHoldsBench(opts = { connections: 50, durationSe
     PORT: '0',
     LOG_LEVEL: 'warn',
     SEED_DEMO_DATA: 'false',
+    // 0 turns the background events' holding back off (for a before/after on the same code).
+    ...(process.env.BACKGROUND_EVENTS_MAX_WAIT_MS
+      ? { BACKGROUND_EVENTS_MAX_WAIT_MS: process.env.BACKGROUND_EVENTS_MAX_WAIT_MS }
+      : {}),
     STRIPE_EMULATOR_PORT: '0',
     OCTO_SIMULATOR_PORT: '0',
   });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createDatabase } from '@tourconnect/db';
-import { createInProcessTransport, createNatsTransport, type EventTransport } from '@tourconnect/events';
+import { createInProcessTransport, createNatsTransport, eventLoopGate, type EventTransport } from '@tourconnect/events';
 import { buildGateway } from '@tourconnect/gateway';
 import { buildIdentityService } from '@tourconnect/identity';
 import { settingsSchema as identitySettingsSchema } from '@tourconnect/identity/config';
@@ -19,6 +19,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { startLocalMail } from './mail.ts';
 import { outboxMailbox, registerMailbox, type Mailbox } from './mailbox.ts';
 import { freePort } from './ports.ts';
+import { requestsInFlight } from './requests-in-flight.ts';
 import type { AllInOneSettings } from './settings.ts';
 import { emulatorWebhookSecrets, startDevSimulators, type Simulators } from './simulators.ts';
 
@@ -56,11 +57,19 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   }
 
   let transport: EventTransport;
+  const requests = requestsInFlight();
   if (settings.NATS_URL) {
     transport = await createNatsTransport({ url: settings.NATS_URL, name: 'all-in-one' });
     logger.info(`Events over NATS JetStream at ${settings.NATS_URL}`);
   } else {
-    transport = createInProcessTransport();
+    // Consumers nobody waits on (e-mails, audit entries) let requests go first while the loop is saturated.
+    const loop = eventLoopGate();
+    transport = createInProcessTransport({
+      background: {
+        gate: { saturated: () => requests.count() > 0 && loop.saturated() },
+        maxWaitMs: settings.BACKGROUND_EVENTS_MAX_WAIT_MS,
+      },
+    });
     logger.info('No NATS_URL: delivering events in-process (same outbox, retry and dead-letter semantics)');
   }
 
@@ -73,6 +82,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   const services: Record<string, string> = {};
   const apps: ServiceApp[] = [];
   const listen = async (name: string, app: ServiceApp, port = 0) => {
+    requests.watch(app.server);
     const address = await app.listen({ port, host: '127.0.0.1' });
     services[name] = address;
     apps.push(app);
@@ -196,6 +206,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     logger,
     processMetrics: true,
   });
+  requests.watch(gateway.server);
   await gateway.listen({ port: gatewayPort, host: settings.HOST });
   apps.unshift(gateway);
   // Not on the public port: the gateway's metrics (with the process's) on loopback only.

@@ -21,6 +21,12 @@ export const allInOneSchema = z.object({
   /** Requests per minute per client IP through the gateway. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(6000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /**
+   * In-process events only: consumers nobody waits on (booking e-mails, audit entries, suggestion
+   * counts) hold back while requests are in flight and the event loop is saturated, each event at
+   * most this long; 0 delivers at once.
+   */
+  BACKGROUND_EVENTS_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   // Demo admin for the local platform only; set your own in any shared environment.
   ADMIN_EMAIL: z.string().email().default('admin@tourconnect.demo'),
   ADMIN_PASSWORD: z.string().min(10).default('Admin-demo-2026'),

@@ -23,6 +23,11 @@ export interface HandlerDefinition {
   batchSize?: number;
   ackWaitMs?: number;
   deliverPolicy?: 'all' | 'new';
+  /**
+   * Nobody waits on this work (e-mails, audit entries): in the all-in-one it yields to requests
+   * while the process is saturated, for a bounded time (see ConsumerSpec.background).
+   */
+  background?: boolean;
   handler: (tx: Tx, event: EventEnvelope) => Promise<void>;
 }
 

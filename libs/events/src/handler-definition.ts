@@ -34,5 +34,6 @@ export function normalizeHandler(service: string, def: HandlerDefinition): Durab
     concurrency: transactions * batchSize,
     ackWaitMs: def.ackWaitMs ?? 30_000,
     deliverPolicy: def.deliverPolicy ?? 'all',
+    background: def.background ?? false,
   };
 }

@@ -1,4 +1,5 @@
 import { assertEnvelope } from './envelope.ts';
+import type { LoadGate } from './load-gate.ts';
 import { errorMessage } from './logger.ts';
 import { subjectMatches } from './subject-matcher.ts';
 import { backoffDelay, type ConsumerSpec, type DeliveryOutcome, type MessageHandler } from './transport.ts';
@@ -13,7 +14,19 @@ export interface StoredMessage {
 interface Pending {
   message: StoredMessage;
   deliveries: number;
+  /** When it was enqueued (ms since the epoch); a background durable holds it back at most maxWaitMs from then. */
+  since: number;
 }
+
+/** How a background durable yields to the rest of the process (see ConsumerSpec.background). */
+export interface BackgroundPolicy {
+  gate: LoadGate;
+  /** The longest a message waits for the loop to be free; 0 never holds one back. */
+  maxWaitMs: number;
+}
+
+/** How often a held-back durable looks again whether the loop is free. */
+const RECHECK_MS = 100;
 
 /**
  * One durable consumer of the in-process transport: its own queue, in-flight limit, delayed
@@ -31,8 +44,12 @@ export class InProcessDurable {
   private closed = false;
   /** Subjects seen so far and whether this durable's patterns match them (cleared when the spec changes). */
   private matched = new Map<string, boolean>();
+  private recheck: NodeJS.Timeout | undefined;
 
-  constructor(private spec: ConsumerSpec) {}
+  constructor(
+    private spec: ConsumerSpec,
+    private readonly background: BackgroundPolicy,
+  ) {}
 
   matches(subject: string): boolean {
     // Every message is offered to every durable of the process: remember the answer per subject.
@@ -46,7 +63,7 @@ export class InProcessDurable {
 
   enqueue(message: StoredMessage): void {
     if (this.closed) return;
-    this.ready.push({ message, deliveries: 0 });
+    this.ready.push({ message, deliveries: 0, since: Date.now() });
     this.pump();
   }
 
@@ -67,6 +84,7 @@ export class InProcessDurable {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.recheck);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.detach();
@@ -80,6 +98,7 @@ export class InProcessDurable {
   }
 
   private pump(): void {
+    if (this.holdingBack()) return;
     while (this.handler && this.inFlight < this.spec.concurrency && this.head < this.ready.length) {
       const pending = this.ready[this.head++] as Pending;
       if (this.head > 1024 && this.head * 2 > this.ready.length) {
@@ -93,6 +112,25 @@ export class InProcessDurable {
         this.pump();
       });
     }
+  }
+
+  /**
+   * A background durable starts no delivery while the event loop is saturated, unless its
+   * oldest waiting message has waited maxWaitMs: it looks again every RECHECK_MS.
+   */
+  private holdingBack(): boolean {
+    if (!this.spec.background || this.background.maxWaitMs <= 0 || !this.handler) return false;
+    const oldest = this.ready[this.head];
+    if (!oldest || Date.now() - oldest.since >= this.background.maxWaitMs) return false;
+    if (!this.background.gate.saturated()) return false;
+    if (!this.recheck) {
+      this.recheck = setTimeout(() => {
+        this.recheck = undefined;
+        if (!this.closed) this.pump();
+      }, RECHECK_MS);
+      this.recheck.unref();
+    }
+    return true;
   }
 
   private async deliver(pending: Pending, handler: MessageHandler): Promise<void> {

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from './envelope.ts';
 import { InProcessDurable, type StoredMessage } from './in-process-durable.ts';
+import { eventLoopGate, type LoadGate } from './load-gate.ts';
 import { silentLogger, errorMessage, type EventsLogger } from './logger.ts';
 import { subjectMatches } from './subject-matcher.ts';
 import type { ConsumerSpec, DeadLetterCopy, EventTransport, MessageHandler } from './transport.ts';
@@ -13,6 +14,12 @@ export interface InProcessTransportOptions {
    */
   retainMessages?: number;
   logger?: EventsLogger;
+  /**
+   * Background durables (ConsumerSpec.background) hold new deliveries while `gate` says the
+   * thread is saturated (default: its event loop ran code ≥ 90 % of the last 100 ms), for at most
+   * `maxWaitMs` per message (default 0: never held; the all-in-one sets 30 s).
+   */
+  background?: { gate?: LoadGate; maxWaitMs?: number };
 }
 
 export interface InProcessTransport extends EventTransport {
@@ -36,6 +43,10 @@ export function createInProcessTransport(opts: InProcessTransportOptions = {}): 
   const duplicateWindowMs = opts.duplicateWindowMs ?? 120_000;
   const retainLimit = opts.retainMessages ?? 10_000;
   const logger = opts.logger ?? silentLogger;
+  const background = {
+    gate: opts.background?.gate ?? eventLoopGate(),
+    maxWaitMs: opts.background?.maxWaitMs ?? 0,
+  };
   const seen = new Map<string, number>();
   const retained: StoredMessage[] = [];
   const durables = new Map<string, InProcessDurable>();
@@ -88,7 +99,7 @@ export function createInProcessTransport(opts: InProcessTransportOptions = {}): 
       const key = `${spec.service}:${spec.durable}`;
       let durable = durables.get(key);
       if (!durable) {
-        durable = new InProcessDurable(spec);
+        durable = new InProcessDurable(spec, background);
         durables.set(key, durable);
         if (spec.deliverPolicy !== 'new') {
           for (const message of retained) if (durable.matches(message.subject)) durable.enqueue(message);

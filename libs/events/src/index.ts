@@ -23,6 +23,7 @@ export {
   type InProcessTransport,
   type InProcessTransportOptions,
 } from './in-process-transport.ts';
+export { eventLoopGate, type LoadGate, type EventLoopGateOptions } from './load-gate.ts';
 export {
   createEventBus,
   type EventBus,

@@ -41,6 +41,13 @@ export interface ConsumerSpec {
   deliverPolicy?: 'all' | 'new';
   /** How long the broker waits for an ack before redelivering (handlers send progress while busy). */
   ackWaitMs?: number;
+  /**
+   * Work nobody is waiting on (an e-mail, an audit entry): the in-process transport holds this
+   * durable's new deliveries while the process's event loop is saturated, for a bounded time, so
+   * requests sharing the loop are answered first. NATS delivers as usual: there each consumer
+   * has the event loop of its own process.
+   */
+  background?: boolean;
   /** Called for undecodable messages; the transport then terminates them. Throw to retry later. */
   onPoison(message: PoisonMessage): Promise<void>;
 }

@@ -10,6 +10,8 @@ export function bookingCancelledCooccurrenceHandler(_ctx: BundlingContext): Hand
   return defineHandler({
     subject: 'bundling.booking.cancelled.v1',
     durable: 'bundling-suggest-booking-cancelled',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     concurrency: 1,
     handle: (tx, payload) => forgetCancelledBooking(tx, payload),
   });

@@ -11,6 +11,8 @@ export function bookingConfirmedCooccurrenceHandler(_ctx: BundlingContext): Hand
   return defineHandler({
     subject: 'bundling.booking.confirmed.v1',
     durable: 'bundling-suggest-booking-confirmed',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     concurrency: 1,
     handle: (tx, payload) => learnConfirmedBooking(tx, payload),
   });

@@ -7,6 +7,8 @@ export function bookingExpiredHandler(_ctx: BundlingContext): HandlerDefinition 
   return defineHandler({
     subject: 'bundling.booking.expired.v1',
     durable: 'bundling-booking-expired',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     concurrency: 1,
     handle: (tx, expired, envelope) =>
       auditBookingExpired(tx, {

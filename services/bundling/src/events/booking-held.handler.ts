@@ -7,6 +7,8 @@ export function bookingHeldHandler(_ctx: BundlingContext): HandlerDefinition {
   return defineHandler({
     subject: 'bundling.booking.held.v1',
     durable: 'bundling-booking-held',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     // Every entry takes the audit log's lock: one transaction at a time, many entries each.
     concurrency: 1,
     handle: (tx, held, envelope) =>

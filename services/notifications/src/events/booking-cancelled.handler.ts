@@ -8,6 +8,8 @@ export function bookingCancelledHandler(ctx: NotificationsContext) {
   return defineHandler({
     subject: 'bundling.booking.cancelled.v1',
     durable: 'notifications-booking-cancelled',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     ...WAIT_FOR_RECIPIENT,
     handle: (tx, payload, envelope) => tellTravellerBookingCancelled(ctx, tx, payload, envelope),
   });

@@ -8,6 +8,8 @@ export function bookingConfirmedHandler(ctx: NotificationsContext) {
   return defineHandler({
     subject: 'bundling.booking.confirmed.v1',
     durable: 'notifications-booking-confirmed',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     ...WAIT_FOR_RECIPIENT,
     handle: (tx, payload, envelope) => tellTravellerBookingConfirmed(ctx, tx, payload, envelope),
   });

@@ -8,6 +8,8 @@ export function bookingExpiredHandler(ctx: NotificationsContext) {
   return defineHandler({
     subject: 'bundling.booking.expired.v1',
     durable: 'notifications-booking-expired',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     ...WAIT_FOR_RECIPIENT,
     handle: (tx, payload, envelope) => tellTravellerBookingExpired(ctx, tx, payload, envelope),
   });

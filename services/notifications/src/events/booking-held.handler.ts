@@ -8,6 +8,8 @@ export function bookingHeldHandler(ctx: NotificationsContext) {
   return defineHandler({
     subject: 'bundling.booking.held.v1',
     durable: 'notifications-booking-held',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     ...WAIT_FOR_RECIPIENT,
     handle: (tx, payload, envelope) => tellTravellerBookingHeld(ctx, tx, payload, envelope),
   });
@@ -21,6 +23,8 @@ export function bookingHeldPartnersHandler(ctx: NotificationsContext) {
   return defineHandler({
     subject: 'bundling.booking.held.v1',
     durable: 'notifications-booking-held-partners',
+    // Nobody waits on it: in the all-in-one it yields to requests while the process is saturated.
+    background: true,
     ...WAIT_FOR_RECIPIENT,
     handle: (tx, payload, envelope) => tellPartnersNewBooking(ctx, tx, payload, envelope),
   });
