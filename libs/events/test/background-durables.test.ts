@@ -81,38 +81,20 @@ describe('background durables', () => {
     expect(transport.serviceBacklog('shop')).toBe(0);
   });
 
-  it('deliver a message that has waited the longest allowed even while the loop stays saturated', async () => {
-    const { transport, load } = withGate(50);
-    load.busy = true;
-    const mails = await collect(transport, 'mailer', true);
-    await transport.publish(envelope('shop.order.placed.v1'));
-    await waitFor(
-      () => mails.length,
-      (n) => n === 1,
-      { what: 'the overdue message' },
-    );
-    expect(load.busy).toBe(true);
-  });
-
-  it('never wait on a transport that was not asked for a longest wait (the default)', async () => {
-    const transport = createInProcessTransport({ background: { gate: { saturated: () => true } } });
+  // Each on a loop that stays saturated: the message still arrives.
+  it.each([
+    ['after it has waited the longest allowed', { maxWaitMs: 50 }],
+    ['at once when holding back is turned off (maxWaitMs 0)', { maxWaitMs: 0 }],
+    ['at once on a transport not asked for a longest wait (the default)', {}],
+  ])('deliver a message %s', async (_case, limit) => {
+    const transport = createInProcessTransport({ background: { gate: { saturated: () => true }, ...limit } });
     transports.push(transport);
     const mails = await collect(transport, 'mailer', true);
     await transport.publish(envelope('shop.order.placed.v1'));
     await waitFor(
       () => mails.length,
       (n) => n === 1,
-    );
-  });
-
-  it('never wait when holding back is turned off (maxWaitMs 0)', async () => {
-    const { transport, load } = withGate(0);
-    load.busy = true;
-    const mails = await collect(transport, 'mailer', true);
-    await transport.publish(envelope('shop.order.placed.v1'));
-    await waitFor(
-      () => mails.length,
-      (n) => n === 1,
+      { what: 'the held message' },
     );
   });
 });
