@@ -57,16 +57,19 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   }
 
   let transport: EventTransport;
-  const requests = requestsInFlight();
+  // Requests in flight: counted for the in-process transport's background events only.
+  let requests: ReturnType<typeof requestsInFlight> | undefined;
   if (settings.NATS_URL) {
     transport = await createNatsTransport({ url: settings.NATS_URL, name: 'all-in-one' });
     logger.info(`Events over NATS JetStream at ${settings.NATS_URL}`);
   } else {
     // Consumers nobody waits on (e-mails, audit entries) let requests go first while the loop is saturated.
+    const inFlight = requestsInFlight();
     const loop = eventLoopGate();
+    requests = inFlight;
     transport = createInProcessTransport({
       background: {
-        gate: { saturated: () => requests.count() > 0 && loop.saturated() },
+        gate: { saturated: () => inFlight.count() > 0 && loop.saturated() },
         maxWaitMs: settings.BACKGROUND_EVENTS_MAX_WAIT_MS,
       },
     });
@@ -82,7 +85,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
   const services: Record<string, string> = {};
   const apps: ServiceApp[] = [];
   const listen = async (name: string, app: ServiceApp, port = 0) => {
-    requests.watch(app.server);
+    requests?.watch(app.server);
     const address = await app.listen({ port, host: '127.0.0.1' });
     services[name] = address;
     apps.push(app);
@@ -206,7 +209,7 @@ export async function startPlatform(settings: AllInOneSettings): Promise<Platfor
     logger,
     processMetrics: true,
   });
-  requests.watch(gateway.server);
+  requests?.watch(gateway.server);
   await gateway.listen({ port: gatewayPort, host: settings.HOST });
   apps.unshift(gateway);
   // Not on the public port: the gateway's metrics (with the process's) on loopback only.
